@@ -1,0 +1,42 @@
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Auth;
+
+/// <summary>The caller as the API sees it. External (OIDC) users have no local id; <c>subject</c> is the token's.</summary>
+public sealed record MeResponse(string Subject, Guid? Id, string? Email, string? DisplayName, Role? Role, Guid? MemberId);
+
+public static class AuthEndpoints
+{
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/auth").WithTags("Auth");
+        group.MapPost("/token", IssueToken).WithName("issueToken").AllowAnonymous()
+            .WithSummary("Sign in with email and password; returns a bearer token")
+            .WithDescription("Bad credentials answer 401 without saying which part was wrong; repeated failures answer 429 with Retry-After.")
+            .Produces<TokenResponse>().WithProblems(401, 415, 429);
+        group.MapGet("/me", Me).WithName("getMe").WithSummary("Who am I").Produces<MeResponse>().WithProblems(401);
+        return routes;
+    }
+
+    private static async Task<IResult> IssueToken(HttpContext http, IMediator mediator, TokenRequest input, CancellationToken ct)
+    {
+        var response = await mediator.Send(new IssueTokenCommand(input, http.Connection.RemoteIpAddress?.ToString()), ct);
+        return response is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The email or password is not correct.")
+            : TypedResults.Ok(response);
+    }
+
+    private static IResult Me(HttpContext http, ICurrentUser user)
+    {
+        var subject = user.Subject ?? "";
+        return TypedResults.Ok(new MeResponse(
+            subject,
+            Guid.TryParse(subject, out var id) ? id : null,
+            http.User.FindFirst(Claims.Email)?.Value,
+            user.DisplayName,
+            user.Role,
+            user.MemberId));
+    }
+}

@@ -1,0 +1,57 @@
+using CommunityHub.Api.Features.Users;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Auth;
+
+public sealed record TokenRequest(string? Email, string? Password);
+
+public sealed record AuthUser(Guid Id, string Email, string DisplayName, Role Role, Guid? MemberId);
+
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, AuthUser User);
+
+public sealed record IssueTokenCommand(TokenRequest Input, string? ClientAddress) : IRequest<TokenResponse?>;
+
+public sealed class IssueTokenValidator : AbstractValidator<IssueTokenCommand>
+{
+    public IssueTokenValidator()
+    {
+        RuleFor(c => c.Input.Email).NotEmpty().MaximumLength(254).OverridePropertyName("email");
+        RuleFor(c => c.Input.Password).NotEmpty().MaximumLength(200).OverridePropertyName("password");
+    }
+}
+
+/// <summary>Checks a password and issues a token; null means bad credentials (401, without saying which part was wrong).</summary>
+public sealed class IssueTokenHandler(Db db, UserStore users, TokenIssuer tokens, LoginThrottle throttle)
+    : IRequestHandler<IssueTokenCommand, TokenResponse?>
+{
+    // Verifying against a real hash even for unknown emails keeps the response time from telling which emails exist.
+    private static readonly string DummyHash = new Microsoft.AspNetCore.Identity.PasswordHasher<object>().HashPassword(new object(), "not-a-real-password");
+
+    public async Task<TokenResponse?> Handle(IssueTokenCommand request, CancellationToken ct)
+    {
+        var email = UserInputValidator.Normalize(request.Input.Email!);
+        throttle.EnsureAllowed(email, request.ClientAddress);
+
+        await using var connection = await db.OpenAsync(ct);
+        var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            $"SELECT {UserRow.Columns} FROM users WHERE email_normalized = @Email AND deleted_at IS NULL",
+            new { Email = email },
+            cancellationToken: ct));
+        if (user is null || !users.Verify(user.PasswordHash, request.Input.Password!))
+        {
+            if (user is null)
+            {
+                users.Verify(DummyHash, request.Input.Password!);
+            }
+            throttle.Failed(email, request.ClientAddress);
+            return null;
+        }
+        throttle.Succeeded(email);
+        var (token, expires) = tokens.Issue(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId);
+        return new TokenResponse(token, expires, new AuthUser(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId));
+    }
+}

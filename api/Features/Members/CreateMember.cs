@@ -1,0 +1,49 @@
+using CommunityHub.Api.Infrastructure.Data;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Members;
+
+public sealed record CreateMemberCommand(MemberInput Input) : IRequest<MemberResponse>;
+
+public sealed class CreateMemberValidator : AbstractValidator<CreateMemberCommand>
+{
+    public CreateMemberValidator() => RuleFor(c => c.Input).SetValidator(new MemberInputValidator());
+}
+
+public sealed class CreateMemberHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<CreateMemberCommand, MemberResponse>
+{
+    public async Task<MemberResponse> Handle(CreateMemberCommand request, CancellationToken ct)
+    {
+        var input = request.Input;
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var membership = input.Membership ?? new Membership(null, null, null);
+
+        await using var scope = await db.BeginWriteAsync(ct);
+        await MemberWrites.EnsureBusinessIdFreeAsync(scope, input.BusinessId, null, ct);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO members (id, name, name_sort, name_search, business_id, kind, municipality_code, description, website,
+                email, phone, street, postal_code, city, membership_status, joined_on, ended_on, created_at, updated_at, version)
+            VALUES (@Id, @Name, @NameSort, @NameSearch, @BusinessId, @Kind, @MunicipalityCode, @Description, @Website,
+                @Email, @Phone, @Street, @PostalCode, @City, @MembershipStatus, @JoinedOn, @EndedOn, @Now, @Now, @Version)
+            """,
+            MemberWrites.Columns(id, input, membership, 1, now),
+            scope.Transaction,
+            cancellationToken: ct));
+        await MemberWrites.ReplaceSectorsAsync(scope, id, input.Sectors, ct);
+        await changes.RecordAsync(scope, "members", id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        var created = await ReadBackAsync(scope, id, ct);
+        await scope.CommitAsync(ct);
+        return created;
+    }
+
+    internal static async Task<MemberResponse> ReadBackAsync(WriteScope scope, Guid id, CancellationToken ct)
+    {
+        var row = await scope.Connection.QuerySingleAsync<MemberRow>(new CommandDefinition(
+            $"SELECT {MemberRow.Columns} FROM members m WHERE m.id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct));
+        return (await MemberRow.WithSectorsAsync(scope.Connection, scope.Transaction, [row], ct))[0];
+    }
+}

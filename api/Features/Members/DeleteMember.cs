@@ -1,0 +1,35 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using Dapper;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Members;
+
+/// <summary>Archives a member (soft delete): hidden from lists, 404 on GET, reported to the change feed as a delete.</summary>
+public sealed record DeleteMemberCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+
+public sealed class DeleteMemberHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<DeleteMemberCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteMemberCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await scope.Connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
+            $"SELECT {MemberRow.Columns} FROM members m WHERE m.id = @Id AND m.deleted_at IS NULL",
+            new { request.Id },
+            scope.Transaction,
+            cancellationToken: ct)) ?? throw new NotFoundException("Member", request.Id);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        var now = clock.GetUtcNow();
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE members SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
+            new { request.Id, Now = now },
+            scope.Transaction,
+            cancellationToken: ct));
+        await changes.RecordAsync(scope, "members", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await scope.CommitAsync(ct);
+        return Unit.Value;
+    }
+}

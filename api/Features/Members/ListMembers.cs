@@ -1,0 +1,87 @@
+using System.Text;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Members;
+
+/// <summary>Members in Finnish alphabetical order (… Z, Å, Ä, Ö), then id; the cursor holds the last (sort key, id).</summary>
+public sealed record ListMembersQuery(
+    string? Q,
+    string? Kind,
+    string? Sector,
+    string? Municipality,
+    string? Status,
+    int? Limit,
+    string? Cursor) : IRequest<MemberPage>;
+
+public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
+{
+    public const string CursorKind = "members";
+
+    public ListMembersValidator()
+    {
+        RuleFor(q => q.Q).MaximumLength(200);
+        RuleFor(q => q.Kind).Must(k => EnumText.TryParse<MemberKind>(k, out _)).When(q => q.Kind is not null)
+            .WithMessage($"Kind must be one of {EnumText.Allowed<MemberKind>()}.");
+        RuleFor(q => q.Sector).Must(s => EnumText.TryParse<Sector>(s, out _)).When(q => q.Sector is not null)
+            .WithMessage($"Sector must be one of {EnumText.Allowed<Sector>()}.");
+        RuleFor(q => q.Status).Must(s => EnumText.TryParse<MembershipStatus>(s, out _)).When(q => q.Status is not null)
+            .WithMessage($"Status must be one of {EnumText.Allowed<MembershipStatus>()}.");
+        RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
+            .WithMessage("Municipality must be a 3-digit code.");
+        this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 2);
+    }
+}
+
+public sealed class ListMembersHandler(Db db) : IRequestHandler<ListMembersQuery, MemberPage>
+{
+    public async Task<MemberPage> Handle(ListMembersQuery request, CancellationToken ct)
+    {
+        var take = request.Limit ?? Paging.DefaultLimit;
+        var sql = new StringBuilder($"SELECT {MemberRow.Columns} FROM members m WHERE m.deleted_at IS NULL");
+        var parameters = new DynamicParameters();
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            sql.Append(" AND ").Append(db.Dialect.Contains("m.name_search", "@Q"));
+            parameters.Add("Q", SqlDialect.LikePattern(FinnishText.SearchKey(request.Q)));
+        }
+        if (request.Kind is not null)
+        {
+            sql.Append(" AND m.kind = @Kind");
+            parameters.Add("Kind", request.Kind);
+        }
+        if (request.Municipality is not null)
+        {
+            sql.Append(" AND m.municipality_code = @Municipality");
+            parameters.Add("Municipality", request.Municipality);
+        }
+        if (request.Status is not null)
+        {
+            sql.Append(" AND m.membership_status = @Status");
+            parameters.Add("Status", request.Status);
+        }
+        if (request.Sector is not null)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id AND s.sector = @Sector)");
+            parameters.Add("Sector", request.Sector);
+        }
+        if (request.Cursor is not null)
+        {
+            var after = Cursor.Decode(request.Cursor, ListMembersValidator.CursorKind, 2);
+            sql.Append(" AND (m.name_sort > @AfterSort OR (m.name_sort = @AfterSort AND m.id > @AfterId))");
+            parameters.Add("AfterSort", after[0]);
+            parameters.Add("AfterId", after[1]);
+        }
+        sql.Append(" ORDER BY m.name_sort, m.id ").Append(db.Dialect.Limit("@Take"));
+        parameters.Add("Take", take + 1);
+
+        await using var connection = await db.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<MemberRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
+        var page = rows.Take(take).ToList();
+        var next = rows.Count > take ? Cursor.Encode(ListMembersValidator.CursorKind, page[^1].NameSort, page[^1].Id.ToString()) : null;
+        return new MemberPage(await MemberRow.WithSectorsAsync(connection, null, page, ct), next);
+    }
+}

@@ -1,0 +1,112 @@
+using CommunityHub.Api.Infrastructure.Http;
+using FluentValidation;
+
+namespace CommunityHub.Api.Features.Members;
+
+public enum MemberKind
+{
+    Association,
+    Municipality,
+    Company,
+    Foundation,
+    PublicAuthority,
+    Other,
+}
+
+public enum Sector
+{
+    SocialHealth,
+    Disability,
+    Culture,
+    Youth,
+    Sports,
+    Employment,
+    Education,
+    Immigration,
+    Environment,
+    Elderly,
+    ChildrenFamilies,
+    Other,
+}
+
+public enum MembershipStatus
+{
+    Applicant,
+    Active,
+    Suspended,
+    Ended,
+}
+
+public sealed record MemberAddress(string? Street, string? PostalCode, string? City);
+
+/// <summary>Membership in the hub. Status defaults to <c>active</c> when a member is created without one.</summary>
+public sealed record Membership(MembershipStatus? Status, DateOnly? JoinedOn, DateOnly? EndedOn);
+
+/// <summary>What a client sends to create or replace a member. Read-only fields of a GET response are ignored.</summary>
+public sealed record MemberInput(
+    string? Name,
+    string? BusinessId,
+    MemberKind? Kind,
+    IReadOnlyList<Sector>? Sectors,
+    string? MunicipalityCode,
+    string? Description,
+    string? Website,
+    string? Email,
+    string? Phone,
+    MemberAddress? Address,
+    Membership? Membership);
+
+public sealed record MemberResponse(
+    Guid Id,
+    string Name,
+    string? BusinessId,
+    MemberKind Kind,
+    IReadOnlyList<Sector> Sectors,
+    string MunicipalityCode,
+    string? Description,
+    string? Website,
+    string? Email,
+    string? Phone,
+    MemberAddress? Address,
+    Membership Membership,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+public sealed record MemberPage(IReadOnlyList<MemberResponse> Items, string? NextCursor);
+
+public sealed class MemberInputValidator : AbstractValidator<MemberInput>
+{
+    public MemberInputValidator()
+    {
+        RuleFor(m => m.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage("Name must be at least 2 characters.")
+            .MaximumLength(200);
+        RuleFor(m => m.BusinessId)
+            .Must(Members.BusinessId.IsValid)
+            .When(m => m.BusinessId is not null)
+            .WithMessage("Business id must be a Finnish Y-tunnus such as 1234567-1 with a valid check digit.");
+        RuleFor(m => m.Kind).NotNull().WithMessage($"Kind is required: one of {EnumText.Allowed<MemberKind>()}.");
+        RuleFor(m => m.Sectors).Must(s => s is null || s.Count <= 12).WithMessage("At most 12 sectors.");
+        RuleFor(m => m.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
+            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+        RuleFor(m => m.Description).MaximumLength(4000);
+        RuleFor(m => m.Website).MaximumLength(500)
+            .Must(BeAbsoluteHttpUrl).When(m => m.Website is not null)
+            .WithMessage("Website must be an absolute http or https address.");
+        RuleFor(m => m.Email).MaximumLength(254).EmailAddress().When(m => m.Email is not null);
+        RuleFor(m => m.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{5,40}$").When(m => m.Phone is not null)
+            .WithMessage("Phone may hold digits, spaces, parentheses, hyphens and a leading +.");
+        RuleFor(m => m.Address!.Street).MaximumLength(200).When(m => m.Address is not null).OverridePropertyName("address.street");
+        RuleFor(m => m.Address!.PostalCode).Matches(@"^\d{5}$").When(m => m.Address?.PostalCode is not null)
+            .WithMessage("Postal code must be 5 digits.").OverridePropertyName("address.postalCode");
+        RuleFor(m => m.Address!.City).MaximumLength(100).When(m => m.Address is not null).OverridePropertyName("address.city");
+        RuleFor(m => m.Membership!.EndedOn)
+            .GreaterThanOrEqualTo(m => m.Membership!.JoinedOn)
+            .When(m => m.Membership?.EndedOn is not null && m.Membership.JoinedOn is not null)
+            .WithMessage("Membership cannot end before it began.")
+            .OverridePropertyName("membership.endedOn");
+    }
+
+    internal static bool BeAbsoluteHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,92 @@
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Members;
+
+public static class MembersEndpoints
+{
+    public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/members").WithTags("Members");
+
+        group.MapGet("/", List).WithName("listMembers").AllowAnonymous()
+            .WithSummary("List members (the public directory)")
+            .WithDescription("Finnish alphabetical order (… Z, Å, Ä, Ö), keyset paged. `q` matches any part of the name, case-insensitively for every letter.")
+            .ProducesTagged<MemberPage>().WithProblems();
+        group.MapGet("/{id:guid}", Get).WithName("getMember").AllowAnonymous()
+            .WithSummary("Get a member").ProducesTagged<MemberResponse>().WithProblems(404);
+        group.MapPost("/", Create).WithName("createMember").RequireAuthorization(Policies.Staff)
+            .WithSummary("Create a member (staff)").Produces<MemberResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 409, 415);
+        group.MapPut("/{id:guid}", Update).WithName("updateMember").RequireAuthorization(Policies.Reader)
+            .WithSummary("Replace a member (staff, or the member's own editor)")
+            .Produces<MemberResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+        group.MapDelete("/{id:guid}", Delete).WithName("deleteMember").RequireAuthorization(Policies.Staff)
+            .WithSummary("Archive a member (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
+
+        var contacts = group.MapGroup("/{id:guid}/contacts");
+        contacts.MapGet("/", ListContacts).WithName("listContacts").RequireAuthorization(Policies.Reader)
+            .WithSummary("List a member's contact people (signed-in users only)").Produces<ContactPage>().WithProblems(401, 403, 404);
+        contacts.MapPost("/", CreateContact).WithName("createContact").RequireAuthorization(Policies.Reader)
+            .WithSummary("Add a contact person (staff, or the member's own editor)")
+            .Produces<ContactResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 404, 415);
+        contacts.MapPut("/{contactId:guid}", UpdateContact).WithName("updateContact").RequireAuthorization(Policies.Reader)
+            .WithSummary("Replace a contact person").Produces<ContactResponse>().WithProblems(401, 403, 404, 412, 415);
+        contacts.MapDelete("/{contactId:guid}", DeleteContact).WithName("deleteContact").RequireAuthorization(Policies.Reader)
+            .WithSummary("Remove a contact person").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
+        return routes;
+    }
+
+    private static async Task<IResult> List(
+        HttpContext http, IMediator mediator, string? q, string? kind, string? sector, string? municipality, string? status,
+        int? limit, string? cursor, CancellationToken ct)
+    {
+        var page = await mediator.Send(new ListMembersQuery(q, kind, sector, municipality, status, limit, cursor), ct);
+        return Tagged.Page(http, page, page.Items.Select(m => (m.Id, m.Version)), page.NextCursor);
+    }
+
+    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
+    {
+        var member = await mediator.Send(new GetMemberQuery(id), ct);
+        return Tagged.Ok(http, member, member.Version);
+    }
+
+    private static async Task<IResult> Create(HttpContext http, IMediator mediator, MemberInput input, CancellationToken ct)
+    {
+        var member = await mediator.Send(new CreateMemberCommand(input), ct);
+        return Tagged.Created(http, $"/api/v1/members/{member.Id}", member, member.Version);
+    }
+
+    private static async Task<IResult> Update(HttpContext http, IMediator mediator, Guid id, MemberInput input, CancellationToken ct)
+    {
+        var member = await mediator.Send(new UpdateMemberCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
+        return Tagged.Ok(http, member, member.Version);
+    }
+
+    private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteMemberCommand(id, ETags.ExpectedVersion(http.Request)), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ListContacts(IMediator mediator, Guid id, int? limit, string? cursor, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListContactsQuery(id, limit, cursor), ct));
+
+    private static async Task<IResult> CreateContact(HttpContext http, IMediator mediator, Guid id, ContactInput input, CancellationToken ct)
+    {
+        var contact = await mediator.Send(new CreateContactCommand(id, input), ct);
+        return Tagged.Created(http, $"/api/v1/members/{id}/contacts/{contact.Id}", contact, contact.Version);
+    }
+
+    private static async Task<IResult> UpdateContact(HttpContext http, IMediator mediator, Guid id, Guid contactId, ContactInput input, CancellationToken ct)
+    {
+        var contact = await mediator.Send(new UpdateContactCommand(id, contactId, input, ETags.ExpectedVersion(http.Request)), ct);
+        return Tagged.Ok(http, contact, contact.Version);
+    }
+
+    private static async Task<IResult> DeleteContact(HttpContext http, IMediator mediator, Guid id, Guid contactId, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteContactCommand(id, contactId, ETags.ExpectedVersion(http.Request)), ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,72 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Members;
+
+/// <summary>Replaces a member. A member editor may edit only its own member and cannot change its membership.</summary>
+public sealed record UpdateMemberCommand(Guid Id, MemberInput Input, long? ExpectedVersion) : IRequest<MemberResponse>;
+
+public sealed class UpdateMemberValidator : AbstractValidator<UpdateMemberCommand>
+{
+    public UpdateMemberValidator() => RuleFor(c => c.Input).SetValidator(new MemberInputValidator());
+}
+
+public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<UpdateMemberCommand, MemberResponse>
+{
+    public async Task<MemberResponse> Handle(UpdateMemberCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await scope.Connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
+            $"SELECT {MemberRow.Columns} FROM members m WHERE m.id = @Id AND m.deleted_at IS NULL",
+            new { request.Id },
+            scope.Transaction,
+            cancellationToken: ct)) ?? throw new NotFoundException("Member", request.Id);
+        if (!user.EditsMember(request.Id))
+        {
+            throw new ForbiddenException("Only staff or this member's own editors may change it.");
+        }
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+
+        var input = request.Input;
+        // Membership and business id are the hub's records of the member, kept by staff.
+        var membership = user.IsStaff()
+            ? input.Membership ?? new Membership(null, null, null)
+            : new Membership(EnumText.Parse<MembershipStatus>(current.MembershipStatus), current.JoinedOn, current.EndedOn);
+        if (!user.IsStaff())
+        {
+            input = input with { BusinessId = current.BusinessId };
+        }
+        await MemberWrites.EnsureBusinessIdFreeAsync(scope, input.BusinessId, request.Id, ct);
+
+        var version = current.Version + 1;
+        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE members SET name = @Name, name_sort = @NameSort, name_search = @NameSearch, business_id = @BusinessId,
+                kind = @Kind, municipality_code = @MunicipalityCode, description = @Description, website = @Website,
+                email = @Email, phone = @Phone, street = @Street, postal_code = @PostalCode, city = @City,
+                membership_status = @MembershipStatus, joined_on = @JoinedOn, ended_on = @EndedOn,
+                updated_at = @Now, version = @Version
+            WHERE id = @Id AND version = @Version - 1
+            """,
+            MemberWrites.Columns(request.Id, input, membership, version, clock.GetUtcNow()),
+            scope.Transaction,
+            cancellationToken: ct));
+        if (updated == 0)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        await MemberWrites.ReplaceSectorsAsync(scope, request.Id, input.Sectors, ct);
+        await changes.RecordAsync(scope, "members", request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        var result = await CreateMemberHandler.ReadBackAsync(scope, request.Id, ct);
+        await scope.CommitAsync(ct);
+        return result;
+    }
+}

@@ -1,0 +1,23 @@
+using CommunityHub.Api.Infrastructure.Data;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Users;
+
+public sealed record CreateUserCommand(UserInput Input) : IRequest<UserResponse>;
+
+public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
+{
+    public CreateUserValidator() => RuleFor(c => c.Input).SetValidator(new UserInputValidator(passwordRequired: true));
+}
+
+public sealed class CreateUserHandler(Db db, UserStore users) : IRequestHandler<CreateUserCommand, UserResponse>
+{
+    public async Task<UserResponse> Handle(CreateUserCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var user = await users.CreateAsync(scope, request.Input, ct);
+        await scope.CommitAsync(ct);
+        return user;
+    }
+}

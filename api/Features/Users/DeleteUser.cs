@@ -1,0 +1,33 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Users;
+
+public sealed record DeleteUserCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+
+public sealed class DeleteUserHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<DeleteUserCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteUserCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await UserStore.GetAsync(scope, request.Id, ct);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        if (current.ParsedRole == Role.Admin)
+        {
+            await UserStore.EnsureAnotherAdminAsync(scope, request.Id, ct);
+        }
+        var now = clock.GetUtcNow();
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
+            new { request.Id, Now = now }, scope.Transaction, cancellationToken: ct));
+        await changes.RecordAsync(scope, "users", request.Id, ChangeOp.Delete, current.Version + 1, null, ct);
+        await scope.CommitAsync(ct);
+        return Unit.Value;
+    }
+}

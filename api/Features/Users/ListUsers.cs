@@ -1,0 +1,48 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Users;
+
+public sealed record ListUsersQuery(int? Limit, string? Cursor) : IRequest<UserPage>;
+
+public sealed class ListUsersValidator : AbstractValidator<ListUsersQuery>
+{
+    public const string CursorKind = "users";
+
+    public ListUsersValidator() => this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
+}
+
+public sealed class ListUsersHandler(Db db) : IRequestHandler<ListUsersQuery, UserPage>
+{
+    public async Task<UserPage> Handle(ListUsersQuery request, CancellationToken ct)
+    {
+        var take = request.Limit ?? Paging.DefaultLimit;
+        var after = request.Cursor is null ? null : Cursor.Decode(request.Cursor, ListUsersValidator.CursorKind, 1)[0];
+        await using var connection = await db.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<UserRow>(new CommandDefinition(
+            $"""
+            SELECT {UserRow.Columns} FROM users WHERE deleted_at IS NULL AND (@After IS NULL OR id > @After)
+            ORDER BY id {db.Dialect.Limit("@Take")}
+            """,
+            new { After = after, Take = take + 1 },
+            cancellationToken: ct))).ToList();
+        var page = rows.Take(take).Select(r => r.ToResponse()).ToList();
+        return new UserPage(page, rows.Count > take ? Cursor.Encode(ListUsersValidator.CursorKind, page[^1].Id.ToString()) : null);
+    }
+}
+
+public sealed record GetUserQuery(Guid Id) : IRequest<UserResponse>;
+
+public sealed class GetUserHandler(Db db) : IRequestHandler<GetUserQuery, UserResponse>
+{
+    public async Task<UserResponse> Handle(GetUserQuery request, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            $"SELECT {UserRow.Columns} FROM users WHERE id = @Id AND deleted_at IS NULL", new { request.Id }, cancellationToken: ct));
+        return row?.ToResponse() ?? throw new NotFoundException("User", request.Id);
+    }
+}

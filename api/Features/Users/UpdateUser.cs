@@ -1,0 +1,58 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Users;
+
+public sealed record UpdateUserCommand(Guid Id, UserInput Input, long? ExpectedVersion) : IRequest<UserResponse>;
+
+public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
+{
+    public UpdateUserValidator() => RuleFor(c => c.Input).SetValidator(new UserInputValidator(passwordRequired: false));
+}
+
+public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes, TimeProvider clock) : IRequestHandler<UpdateUserCommand, UserResponse>
+{
+    public async Task<UserResponse> Handle(UpdateUserCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await UserStore.GetAsync(scope, request.Id, ct);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        var input = request.Input;
+        if (current.ParsedRole == Role.Admin && input.Role != Role.Admin)
+        {
+            await UserStore.EnsureAnotherAdminAsync(scope, request.Id, ct);
+        }
+        await UserStore.EnsureEmailFreeAsync(scope, input.Email!, request.Id, ct);
+        await UserStore.EnsureMemberAsync(scope, input.MemberId, ct);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE users SET email = @Email, email_normalized = @EmailNormalized, display_name = @DisplayName, role = @Role,
+                member_id = @MemberId, password_hash = @PasswordHash, updated_at = @Now, version = version + 1
+            WHERE id = @Id
+            """,
+            new
+            {
+                request.Id,
+                Email = input.Email!.Trim(),
+                EmailNormalized = UserInputValidator.Normalize(input.Email),
+                input.DisplayName,
+                Role = Roles.Name(input.Role!.Value),
+                input.MemberId,
+                PasswordHash = input.Password is null ? current.PasswordHash : users.Hash(input.Password),
+                Now = clock.GetUtcNow(),
+            },
+            scope.Transaction,
+            cancellationToken: ct));
+        await changes.RecordAsync(scope, "users", request.Id, ChangeOp.Update, current.Version + 1, null, ct);
+        var updated = await UserStore.GetAsync(scope, request.Id, ct);
+        await scope.CommitAsync(ct);
+        return updated.ToResponse();
+    }
+}

@@ -1,0 +1,53 @@
+using CommunityHub.Api.Infrastructure.Security;
+using FluentValidation;
+
+namespace CommunityHub.Api.Features.Users;
+
+public sealed record UserResponse(
+    Guid Id, string Email, string DisplayName, Role Role, Guid? MemberId,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+
+public sealed record UserPage(IReadOnlyList<UserResponse> Items, string? NextCursor);
+
+/// <summary>Create or replace a user. On replace, <c>password</c> may be left out to keep the current one.</summary>
+public sealed record UserInput(string? Email, string? DisplayName, Role? Role, Guid? MemberId, string? Password);
+
+internal sealed class UserRow
+{
+    public const string Columns = "id, email, display_name, role, member_id, password_hash, created_at, updated_at, version";
+
+    public Guid Id { get; init; }
+    public string Email { get; init; } = "";
+    public string DisplayName { get; init; } = "";
+    public string Role { get; init; } = "";
+    public Guid? MemberId { get; init; }
+    public string PasswordHash { get; init; } = "";
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public long Version { get; init; }
+
+    public Role ParsedRole => Roles.Parse(Role) ?? Infrastructure.Security.Role.Viewer;
+
+    public UserResponse ToResponse() => new(Id, Email, DisplayName, ParsedRole, MemberId, CreatedAt, UpdatedAt, Version);
+}
+
+public sealed class UserInputValidator : AbstractValidator<UserInput>
+{
+    public const int MinPasswordLength = 10;
+
+    public UserInputValidator(bool passwordRequired)
+    {
+        RuleFor(u => u.Email).NotEmpty().MaximumLength(254).EmailAddress();
+        RuleFor(u => u.DisplayName).NotEmpty().MaximumLength(200);
+        RuleFor(u => u.Role).NotNull().WithMessage("Role is required: one of admin, staff, member_editor, viewer.");
+        RuleFor(u => u.MemberId).NotNull().When(u => u.Role == Role.MemberEditor)
+            .WithMessage("A member editor must be bound to a member.");
+        RuleFor(u => u.MemberId).Null().When(u => u.Role is not null and not Role.MemberEditor)
+            .WithMessage("Only member editors are bound to a member.");
+        RuleFor(u => u.Password).NotEmpty().When(_ => passwordRequired);
+        RuleFor(u => u.Password).MinimumLength(MinPasswordLength).MaximumLength(200).When(u => u.Password is not null)
+            .WithMessage($"Password must be {MinPasswordLength}–200 characters.");
+    }
+
+    public static string Normalize(string email) => email.Trim().ToUpperInvariant();
+}

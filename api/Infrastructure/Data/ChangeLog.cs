@@ -1,0 +1,78 @@
+using Dapper;
+using CommunityHub.Api.Infrastructure.Security;
+
+namespace CommunityHub.Api.Infrastructure.Data;
+
+public enum ChangeOp
+{
+    Create,
+    Update,
+    Transition,
+    Delete,
+}
+
+/// <summary>
+/// Writes, inside the caller's transaction, one change-feed entry (for feed types) and one audit entry per write,
+/// so a rolled-back write leaves neither and a committed one always has both.
+/// </summary>
+/// <remarks>
+/// Feed types are the public collections (<c>members</c>, <c>partnerships</c>, <c>pilots</c>, <c>events</c>);
+/// users, keys, webhooks and contacts are audited only. The feed entry's <c>op</c> is <c>upsert</c> or <c>delete</c>.
+/// </remarks>
+public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
+{
+    public static readonly IReadOnlySet<string> FeedTypes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "members", "partnerships", "pilots", "events",
+    };
+
+    public async Task RecordAsync(
+        WriteScope scope,
+        string entityType,
+        Guid entityId,
+        ChangeOp op,
+        long version,
+        string? municipalityCode,
+        CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (FeedTypes.Contains(entityType))
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO changes (entity_type, entity_id, op, version, changed_at, municipality_code)
+                VALUES (@EntityType, @EntityId, @Op, @Version, @At, @MunicipalityCode)
+                """,
+                new
+                {
+                    EntityType = entityType,
+                    EntityId = entityId,
+                    Op = op == ChangeOp.Delete ? "delete" : "upsert",
+                    Version = version,
+                    At = now,
+                    MunicipalityCode = municipalityCode,
+                },
+                scope.Transaction,
+                cancellationToken: ct));
+        }
+
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit (id, at, actor_id, actor_name, entity_type, entity_id, op, version)
+            VALUES (@Id, @At, @ActorId, @ActorName, @EntityType, @EntityId, @Op, @Version)
+            """,
+            new
+            {
+                Id = Guid.CreateVersion7(now),
+                At = now,
+                ActorId = user.Subject,
+                ActorName = user.DisplayName,
+                EntityType = entityType,
+                EntityId = entityId,
+                Op = op.ToString().ToLowerInvariant(),
+                Version = version,
+            },
+            scope.Transaction,
+            cancellationToken: ct));
+    }
+}

@@ -1,0 +1,19 @@
+namespace CommunityHub.Api.Infrastructure.Http;
+
+public static class EndpointConventions
+{
+    /// <summary>Declares the problem responses every endpoint can give, so they appear in openapi.yaml.</summary>
+    public static RouteHandlerBuilder WithProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        builder.ProducesValidationProblem();
+        foreach (var status in statuses)
+        {
+            builder.ProducesProblem(status);
+        }
+        return builder;
+    }
+
+    /// <summary>An endpoint that reads a resource and honours If-None-Match.</summary>
+    public static RouteHandlerBuilder ProducesTagged<T>(this RouteHandlerBuilder builder, int status = StatusCodes.Status200OK) =>
+        builder.Produces<T>(status).Produces(StatusCodes.Status304NotModified);
+}

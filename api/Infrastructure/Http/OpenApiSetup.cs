@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace CommunityHub.Api.Infrastructure.Http;
+
+public static class OpenApiSetup
+{
+    public static IServiceCollection AddCommunityHubOpenApi(this IServiceCollection services)
+    {
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "CommunityHub API",
+                    Version = "v1",
+                    Description = "Members, partnerships, pilots and events of a partnership centre. " +
+                        "Errors are application/problem+json; lists are keyset paged with opaque cursors; " +
+                        "single resources carry ETag and honour If-None-Match / If-Match.",
+                };
+                // The committed openapi.yaml must name no host: clients choose their own base URL.
+                document.Servers = [];
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    BearerFormat = "JWT",
+                    Description = "A token from POST /api/v1/auth/token, or from the configured OpenID Connect issuer.",
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+}

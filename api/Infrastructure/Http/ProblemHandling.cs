@@ -1,0 +1,142 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CommunityHub.Api.Infrastructure.Data;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommunityHub.Api.Infrastructure.Http;
+
+/// <summary>
+/// Maps every known failure to an RFC 9457 problem. Bad input (malformed JSON, wrong types, unknown enum values,
+/// unparsable query values) arrives here as <see cref="BadHttpRequestException"/> because endpoint options throw on
+/// bad requests; it becomes a 400 whose <c>errors</c> names the field.
+/// </summary>
+public sealed partial class ProblemHandling(IProblemDetailsService problems, ILogger<ProblemHandling> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = Map(exception, context);
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            return false;
+        }
+        if (exception is TooManyRequestsException tooMany)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        context.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    internal static ProblemDetails? Map(Exception exception, HttpContext context) => exception switch
+    {
+        ValidationException v => Validation(v.Errors
+            .GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
+        FieldValidationException f => Validation(f.Errors),
+        NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
+        ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, "Conflict", c.Message), c.Extensions),
+        PreconditionFailedException p => WithExtensions(
+            Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message),
+            new Dictionary<string, object?> { ["currentVersion"] = p.CurrentVersion }),
+        ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
+        TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", t.Message),
+        BadHttpRequestException b => BadRequest(b),
+        JsonException j => Validation(new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] }),
+        Exception e when SqlDialect.IsUniqueViolation(e) =>
+            Problem(StatusCodes.Status409Conflict, "Conflict", "A resource with the same unique value already exists."),
+        _ => null,
+    };
+
+    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode != StatusCodes.Status400BadRequest)
+        {
+            return Problem(exception.StatusCode, ReasonPhrase(exception.StatusCode), exception.Message);
+        }
+        if (exception.InnerException is JsonException json)
+        {
+            return Validation(new Dictionary<string, string[]> { [JsonField(json.Path)] = [JsonMessage(json)] });
+        }
+        if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
+        {
+            return Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
+        }
+        var parameter = ParameterName().Match(exception.Message);
+        var field = parameter.Success ? parameter.Groups[1].Value : "query";
+        var message = $"The value is not valid for '{field}'.";
+        return Validation(new Dictionary<string, string[]> { [field] = [message] });
+    }
+
+    private static string JsonMessage(JsonException json) =>
+        json.InnerException is JsonException inner && !string.IsNullOrEmpty(inner.Message) ? inner.Message
+        : json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? "The value has the wrong type or is not one of the allowed values."
+            : json.Message.Split(" Path:", 2)[0];
+
+    internal static string JsonField(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return "body";
+        }
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Length == 0 ? "body" : field;
+    }
+
+    internal static string FieldName(string propertyName)
+    {
+        // Commands that wrap a request body validate it as "Input"; clients only know the body's own field names.
+        foreach (var prefix in new[] { "Input.", "input." })
+        {
+            if (propertyName.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return propertyName[prefix.Length..];
+            }
+        }
+        return string.IsNullOrEmpty(propertyName) ? "body" : propertyName;
+    }
+
+    private static ProblemDetails Validation(IDictionary<string, string[]> errors) => new HttpValidationProblemDetails(errors)
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Title = "One or more fields are invalid.",
+        Detail = "See errors for the fields to correct.",
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+    };
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = detail,
+    };
+
+    private static ProblemDetails WithExtensions(ProblemDetails problem, IReadOnlyDictionary<string, object?> extensions)
+    {
+        foreach (var (key, value) in extensions)
+        {
+            problem.Extensions[key] = value;
+        }
+        return problem;
+    }
+
+    private static string ReasonPhrase(int status) => status switch
+    {
+        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+        StatusCodes.Status413PayloadTooLarge => "Payload too large",
+        StatusCodes.Status405MethodNotAllowed => "Method not allowed",
+        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+    };
+
+    // "Failed to bind parameter "int? limit" from "abc"." → limit
+    [GeneratedRegex("parameter \"(?:[^\"]*\\s)?([A-Za-z_][A-Za-z0-9_]*)\"")]
+    private static partial Regex ParameterName();
+}

@@ -1,0 +1,40 @@
+namespace CommunityHub.Api.Infrastructure.Http;
+
+/// <summary>The path's resource does not exist (or is archived) → 404.</summary>
+public sealed class NotFoundException(string resource, object id)
+    : Exception($"{resource} '{id}' was not found.");
+
+/// <summary>A duplicate, an illegal state transition or an edit of a final state → 409.</summary>
+public sealed class ConflictException(string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    : Exception(detail)
+{
+    public IReadOnlyDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+}
+
+/// <summary>The <c>If-Match</c> version is stale → 412.</summary>
+public sealed class PreconditionFailedException(long currentVersion)
+    : Exception($"The resource has changed: its current version is {currentVersion}. Reload it and apply your change again.")
+{
+    public long CurrentVersion { get; } = currentVersion;
+}
+
+/// <summary>Signed in, but this role or member binding may not do this → 403.</summary>
+public sealed class ForbiddenException(string detail) : Exception(detail);
+
+/// <summary>Field errors found by a handler (e.g. an id inside the body that does not exist) → 400.</summary>
+public sealed class FieldValidationException(IDictionary<string, string[]> errors)
+    : Exception("One or more fields are invalid.")
+{
+    public IDictionary<string, string[]> Errors { get; } = errors;
+
+    public FieldValidationException(string field, string message)
+        : this(new Dictionary<string, string[]> { [field] = [message] })
+    {
+    }
+}
+
+/// <summary>Too many attempts → 429 with Retry-After.</summary>
+public sealed class TooManyRequestsException(TimeSpan retryAfter, string detail) : Exception(detail)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

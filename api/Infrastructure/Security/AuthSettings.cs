@@ -1,0 +1,35 @@
+namespace CommunityHub.Api.Infrastructure.Security;
+
+/// <summary>Bound from the <c>Auth</c> section. See README § Configuration.</summary>
+public sealed class AuthSettings
+{
+    /// <summary>Used only in Development when <c>Auth:SigningKey</c> is not set; documented in the README.</summary>
+    public const string DevelopmentSigningKey = "communityhub-development-only-signing-key-0123456789";
+
+    /// <summary>HMAC key (at least 32 bytes) for the tokens this API issues. Required outside Development.</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "communityhub";
+
+    public string Audience { get; set; } = "communityhub-api";
+
+    /// <summary>An external OpenID Connect issuer whose tokens are accepted as well (discovery + JWKS).</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The audience external tokens carry; defaults to <see cref="Audience"/>.</summary>
+    public string? ExternalAudience { get; set; }
+
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>The claim that carries the role (<c>admin|staff|member_editor|viewer</c>).</summary>
+    public string RoleClaim { get; set; } = "role";
+
+    /// <summary>The claim that carries a member editor's member id.</summary>
+    public string MemberIdClaim { get; set; } = "member_id";
+
+    public int TokenLifetimeMinutes { get; set; } = 480;
+
+    public int MaxFailedLogins { get; set; } = 5;
+
+    public int FailedLoginWindowMinutes { get; set; } = 15;
+}

@@ -1,0 +1,105 @@
+using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CommunityHub.Api.Infrastructure.Security;
+
+public static class Policies
+{
+    public const string Reader = "reader";
+    public const string Staff = "staff";
+    public const string Admin = "admin";
+}
+
+public static class AuthSetup
+{
+    public static IServiceCollection AddCommunityHubAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var settings = configuration.GetSection("Auth").Get<AuthSettings>() ?? new AuthSettings();
+        if (string.IsNullOrWhiteSpace(settings.SigningKey))
+        {
+            if (!environment.IsDevelopment())
+            {
+                throw new InvalidOperationException(
+                    "Auth:SigningKey is not configured. Outside Development the token signing key must come from configuration " +
+                    "(environment variable Auth__SigningKey, at least 32 bytes). No default key is used.");
+            }
+            settings.SigningKey = AuthSettings.DevelopmentSigningKey;
+        }
+        if (Encoding.UTF8.GetByteCount(settings.SigningKey) < 32)
+        {
+            throw new InvalidOperationException("Auth:SigningKey must be at least 32 bytes long.");
+        }
+
+        services.AddSingleton(settings);
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                if (!string.IsNullOrWhiteSpace(settings.Authority))
+                {
+                    // External OIDC issuer: its discovery document and JWKS supply the issuer and keys; our own
+                    // key and issuer stay valid beside them so local service accounts keep working.
+                    options.Authority = settings.Authority;
+                }
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuers = [settings.Issuer],
+                    ValidAudiences = [settings.Audience, settings.ExternalAudience ?? settings.Audience],
+                    IssuerSigningKey = TokenIssuer.Key(settings),
+                    NameClaimType = Claims.Name,
+                    RoleClaimType = settings.RoleClaim,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Reader, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Staff, Roles.MemberEditor, Roles.Viewer))
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Staff))
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        return services;
+    }
+}
+
+public sealed class TokenIssuer(AuthSettings settings, TimeProvider clock)
+{
+    private readonly JsonWebTokenHandler handler = new();
+
+    public static SymmetricSecurityKey Key(AuthSettings settings) => new(Encoding.UTF8.GetBytes(settings.SigningKey!));
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId, string email, string displayName, Role role, Guid? memberId)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now.AddMinutes(settings.TokenLifetimeMinutes);
+        var claims = new Dictionary<string, object>
+        {
+            [Claims.Subject] = userId.ToString(),
+            [Claims.Email] = email,
+            [Claims.Name] = displayName,
+            [settings.RoleClaim] = Roles.Name(role),
+        };
+        if (memberId is { } member)
+        {
+            claims[settings.MemberIdClaim] = member.ToString();
+        }
+        var token = handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = settings.Issuer,
+            Audience = settings.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(Key(settings), SecurityAlgorithms.HmacSha256),
+        });
+        return (token, expires);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+
+namespace CommunityHub.Api.Infrastructure.Security;
+
+public enum Role
+{
+    Admin,
+    Staff,
+    MemberEditor,
+    Viewer,
+}
+
+/// <summary>Who is calling: a signed-in user (local or external OIDC), an API key, or nobody.</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+
+    /// <summary>The token's subject, or <c>apikey:{id}</c> for a machine.</summary>
+    string? Subject { get; }
+
+    string? DisplayName { get; }
+
+    Role? Role { get; }
+
+    Guid? MemberId { get; }
+
+    bool IsApiKey { get; }
+
+    /// <summary>An API key bound to one municipality sees only that municipality's data.</summary>
+    string? MunicipalityScope { get; }
+
+    bool HasScope(string scope);
+}
+
+public static class Claims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string ApiKeyScope = "scope";
+    public const string Municipality = "municipality";
+    public const string AuthMethod = "amr";
+    public const string ApiKeyMethod = "api_key";
+}
+
+public sealed class HttpCurrentUser(IHttpContextAccessor accessor, AuthSettings settings) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+
+    public string? Subject => IsAuthenticated ? Principal!.FindFirst(Claims.Subject)?.Value : null;
+
+    public string? DisplayName => IsAuthenticated
+        ? Principal!.FindFirst(Claims.Name)?.Value ?? Principal.FindFirst(Claims.Email)?.Value ?? Subject
+        : null;
+
+    public bool IsApiKey => IsAuthenticated && Principal!.HasClaim(Claims.AuthMethod, Claims.ApiKeyMethod);
+
+    public Role? Role => IsAuthenticated && !IsApiKey ? Roles.Parse(Principal!.FindFirst(settings.RoleClaim)?.Value) : null;
+
+    public Guid? MemberId => IsAuthenticated && Guid.TryParse(Principal!.FindFirst(settings.MemberIdClaim)?.Value, out var id) ? id : null;
+
+    public string? MunicipalityScope => IsApiKey ? Principal!.FindFirst(Claims.Municipality)?.Value : null;
+
+    public bool HasScope(string scope) => IsApiKey && Principal!.HasClaim(Claims.ApiKeyScope, scope);
+}
+
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Staff = "staff";
+    public const string MemberEditor = "member_editor";
+    public const string Viewer = "viewer";
+
+    public static Role? Parse(string? value) => value switch
+    {
+        Admin => Role.Admin,
+        Staff => Role.Staff,
+        MemberEditor => Role.MemberEditor,
+        Viewer => Role.Viewer,
+        _ => null,
+    };
+
+    public static string Name(Role role) => role switch
+    {
+        Role.Admin => Admin,
+        Role.Staff => Staff,
+        Role.MemberEditor => MemberEditor,
+        _ => Viewer,
+    };
+
+    public static bool IsStaff(this ICurrentUser user) => user.Role is Role.Admin or Role.Staff;
+
+    /// <summary>A person with any role may read internal data (API keys are checked by scope instead).</summary>
+    public static bool IsReader(this ICurrentUser user) => user.Role is not null;
+
+    public static bool EditsMember(this ICurrentUser user, Guid memberId) =>
+        user.IsStaff() || (user.Role == Role.MemberEditor && user.MemberId == memberId);
+}

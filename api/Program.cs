@@ -1,0 +1,67 @@
+using CommunityHub.Api.Features.Auth;
+using CommunityHub.Api.Features.Health;
+using CommunityHub.Api.Features.Members;
+using CommunityHub.Api.Features.Users;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Data.DemoData;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Mediation;
+using CommunityHub.Api.Infrastructure.Security;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+var services = builder.Services;
+
+services.AddSingleton(TimeProvider.System);
+services.AddSingleton(DatabaseSetup.Options(builder.Configuration, builder.Environment));
+services.AddSingleton<Db>();
+services.AddSingleton<MigrationRunner>();
+services.AddScoped<ChangeLog>();
+services.AddScoped<UserStore>();
+services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
+services.AddScoped<IDemoDataSeeder, MemberDemoData>();
+services.AddMediation(typeof(Program).Assembly);
+
+services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+services.AddProblemDetails();
+services.AddExceptionHandler<ProblemHandling>();
+services.AddCommunityHubAuth(builder.Configuration, builder.Environment);
+services.AddCommunityHubOpenApi();
+services.AddSpaHosting();
+services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+var app = builder.Build();
+
+await Startup.InitializeAsync(app);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<JsonContentTypeMiddleware>();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
+app.UseSwaggerUI(o =>
+{
+    o.SwaggerEndpoint("/openapi/v1.json", "CommunityHub API v1");
+    o.RoutePrefix = "swagger";
+    o.DocumentTitle = "CommunityHub API";
+});
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+
+app.MapAuth();
+app.MapUsers();
+app.MapMembers();
+
+app.MapSpaFallback();
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
