@@ -21,6 +21,7 @@ services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();
+services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
 services.AddMediation(typeof(Program).Assembly);
 
 services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));

@@ -10,6 +10,20 @@ public static class Policies
     public const string Reader = "reader";
     public const string Staff = "staff";
     public const string Admin = "admin";
+
+    /// <summary>Read access to a collection: any signed-in role, or an API key holding the collection's scope.</summary>
+    public const string ReadMembers = "read:members";
+    public const string ReadPartnerships = "read:partnerships";
+    public const string ReadPilots = "read:pilots";
+    public const string ReadEvents = "read:events";
+
+    public static readonly IReadOnlyDictionary<string, string> ScopeOf = new Dictionary<string, string>
+    {
+        [ReadMembers] = "members:read",
+        [ReadPartnerships] = "partnerships:read",
+        [ReadPilots] = "pilots:read",
+        [ReadEvents] = "events:read",
+    };
 }
 
 public static class AuthSetup
@@ -65,6 +79,13 @@ public static class AuthSetup
             .AddPolicy(Policies.Reader, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Staff, Roles.MemberEditor, Roles.Viewer))
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Staff))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+        foreach (var (policy, scope) in Policies.ScopeOf)
+        {
+            services.AddAuthorizationBuilder().AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
+                context.User.HasClaim(Claims.AuthMethod, Claims.ApiKeyMethod)
+                    ? context.User.HasClaim(Claims.ApiKeyScope, scope)
+                    : Roles.Parse(context.User.FindFirst(settings.RoleClaim)?.Value) is not null));
+        }
         return services;
     }
 }
