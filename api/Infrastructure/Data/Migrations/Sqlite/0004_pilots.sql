@@ -1,0 +1,9 @@
+-- Pilots. (Skeleton: the pilots feature extends this script with its columns and tables.)
+CREATE TABLE pilots (
+    id                TEXT    NOT NULL PRIMARY KEY,
+    municipality_code TEXT    NOT NULL,
+    created_at        TEXT    NOT NULL,
+    updated_at        TEXT    NOT NULL,
+    version           INTEGER NOT NULL,
+    deleted_at        TEXT    NULL
+);
