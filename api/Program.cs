@@ -42,17 +42,18 @@ app.UseStatusCodePages();
 app.UseMiddleware<JsonContentTypeMiddleware>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
-
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
+// Swagger UI is static and public: it runs before authorization so the fallback policy does not apply to it.
 app.UseSwaggerUI(o =>
 {
     o.SwaggerEndpoint("/openapi/v1.json", "CommunityHub API v1");
     o.RoutePrefix = "swagger";
     o.DocumentTitle = "CommunityHub API";
 });
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 

@@ -30,6 +30,8 @@ public static class MediationSetup
             }
         }
 
+        // A rule stops at its first failure, so later checks in a chain may assume the earlier ones held (e.g. not null).
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>

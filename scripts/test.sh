@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test: the API suite (xunit over HTTP on SQLite; the SQL Server variant too when
+# COMMUNITYHUB_TEST_SQLSERVER is set) and the web app's unit, end-to-end and accessibility tests.
+# Installs what the tests need and the machine lacks (Debian's python3-icalendar and chromium).
+# Ends with one line: "N passed, N failed" (and exits non-zero on any failure).
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+results="$root/TestResults"
+rm -rf "$results" && mkdir -p "$results"
+
+apt_install() {
+  local sudo=""
+  [[ "$(id -u)" == 0 ]] || sudo="sudo"
+  if [[ ! -f /tmp/.communityhub-apt-updated ]]; then
+    $sudo apt-get update -qq && touch /tmp/.communityhub-apt-updated
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+# The iCalendar feed is checked by an independent parser (python3-icalendar, Debian's /usr/bin/python3).
+if ! /usr/bin/python3 -c "import icalendar" 2>/dev/null; then
+  echo "Installing python3-icalendar ..."
+  apt_install python3-icalendar || echo "warning: could not install python3-icalendar; the iCalendar tests will fail"
+fi
+
+status=0
+echo "== API tests"
+if dotnet build CommunityHub.sln -nologo -clp:ErrorsOnly; then
+  dotnet test CommunityHub.sln --no-build --logger "trx;LogFileName=api.trx" --results-directory "$results" || status=1
+else
+  echo "Build failed."
+  status=1
+  echo "0 passed, 1 failed" > "$results/build-failed"
+fi
+
+if [[ -f client/scripts/test-all.sh ]]; then
+  echo "== Web app tests"
+  rm -f client/test-results/vitest.json client/test-results/playwright.json
+  bash client/scripts/test-all.sh || status=1
+fi
+
+python3 "$root/scripts/count-results.py" "$results" "$root/client/test-results" || status=1
+exit $status
