@@ -71,6 +71,7 @@ public static class Startup
             }
         }
         var data = DemoDataSet.Load();
+        using var system = HttpCurrentUser.ActAsSystem(services.GetRequiredService<AuthSettings>(), "CommunityHub demo data");
         foreach (var seeder in services.GetServices<IDemoDataSeeder>().OrderBy(s => s.Order))
         {
             await seeder.SeedAsync(data, ct);

@@ -13,6 +13,16 @@ public static class SpaHosting
     /// </summary>
     public static void MapSpaFallback(this WebApplication app)
     {
+        // Unknown paths under the API's prefixes are a plain 404 for everyone (not a 401 from the fallback policy).
+        foreach (var prefix in ServerPrefixes)
+        {
+            app.MapFallback($"/{prefix}/{{**rest}}", context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }).AllowAnonymous().ExcludeFromDescription();
+        }
+
         app.MapFallback("{*path:clientRoute}", async context =>
         {
             var index = app.Environment.WebRootFileProvider.GetFileInfo("index.html");

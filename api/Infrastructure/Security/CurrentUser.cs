@@ -45,7 +45,26 @@ public static class Claims
 
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor, AuthSettings settings) : ICurrentUser
 {
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private static readonly AsyncLocal<ClaimsPrincipal?> SystemPrincipal = new();
+
+    /// <summary>
+    /// Start-up work (demo data) runs as the system with admin rights and is audited as such; only code in this
+    /// process can take this identity, never a request.
+    /// </summary>
+    public static IDisposable ActAsSystem(AuthSettings settings, string name)
+    {
+        SystemPrincipal.Value = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(Claims.Subject, "system"), new Claim(Claims.Name, name), new Claim(settings.RoleClaim, Roles.Admin)],
+            authenticationType: "system"));
+        return new Reset();
+    }
+
+    private sealed class Reset : IDisposable
+    {
+        public void Dispose() => SystemPrincipal.Value = null;
+    }
+
+    private ClaimsPrincipal? Principal => SystemPrincipal.Value ?? accessor.HttpContext?.User;
 
     public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
 

@@ -94,10 +94,18 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 public sealed class SqliteApiFactory : ApiFactory
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "communityhub-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? existingDatabase;
+
+    public SqliteApiFactory()
+    {
+    }
+
+    /// <summary>A second app on another factory's database file (which this one does not delete).</summary>
+    internal SqliteApiFactory(string existingDatabase) => this.existingDatabase = existingDatabase;
 
     public override string ProviderName => "Sqlite";
 
-    public string DatabasePath => Path.Combine(folder, "test.db");
+    public string DatabasePath => existingDatabase ?? Path.Combine(folder, "test.db");
 
     protected override Dictionary<string, string?> DatabaseSettings() => new()
     {
