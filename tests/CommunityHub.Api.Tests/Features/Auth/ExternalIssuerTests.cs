@@ -1,0 +1,122 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using CommunityHub.Api.Features.Auth;
+using CommunityHub.Api.Infrastructure.Security;
+using CommunityHub.Api.Tests.Features.Members;
+using CommunityHub.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Shouldly;
+
+namespace CommunityHub.Api.Tests.Features.Auth;
+
+/// <summary>
+/// With Auth:Authority set, tokens of an external OpenID Connect issuer are accepted: a small fake issuer runs on a
+/// loopback port (discovery document + JWKS) and signs tokens with its own RSA key; the role and member id come
+/// from the configured claims.
+/// </summary>
+public sealed class ExternalIssuerTests : IAsyncLifetime
+{
+    private const string Audience = "communityhub-city";
+    private readonly RSA rsa = RSA.Create(2048);
+    private readonly SqliteApiFactory api = new();
+    private WebApplication? issuer;
+    private string authority = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        issuer = builder.Build();
+        var key = new RsaSecurityKey(rsa.ExportParameters(false)) { KeyId = "test-key-1" };
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(key);
+        issuer.MapGet("/.well-known/openid-configuration", (HttpContext http) => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = authority,
+            ["jwks_uri"] = $"{authority}/jwks",
+            ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
+        }));
+        issuer.MapGet("/jwks", () => Results.Json(new { keys = new[] { new { kty = jwk.Kty, kid = jwk.Kid, use = "sig", alg = "RS256", n = jwk.N, e = jwk.E } } }));
+        await issuer.StartAsync();
+        authority = issuer.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        api.Set("Auth:Authority", authority);
+        api.Set("Auth:RequireHttpsMetadata", "false");
+        api.Set("Auth:ExternalAudience", Audience);
+        api.Set("Auth:RoleClaim", "communityhub_role");
+        api.Set("Auth:MemberIdClaim", "communityhub_member");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await api.DisposeAsync();
+        if (issuer is not null)
+        {
+            await issuer.DisposeAsync();
+        }
+        rsa.Dispose();
+    }
+
+    private string Token(Dictionary<string, object> claims, string? issuedBy = null, RSA? signer = null)
+    {
+        var key = new RsaSecurityKey(signer ?? rsa) { KeyId = "test-key-1" };
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuedBy ?? authority,
+            Audience = Audience,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
+    private HttpClient With(string token)
+    {
+        var client = api.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    [Fact]
+    public async Task External_tokens_carry_role_and_member_from_the_configured_claims()
+    {
+        var staff = With(Token(new() { ["sub"] = "oidc|staff-1", ["name"] = "Kaisa Kaupunki", ["communityhub_role"] = "staff" }));
+        var me = await (await staff.GetAsync("/api/v1/auth/me").ShouldBe(HttpStatusCode.OK)).ReadAsync<MeResponse>();
+        me.Subject.ShouldBe("oidc|staff-1");
+        me.Role.ShouldBe(Role.Staff);
+        me.DisplayName.ShouldBe("Kaisa Kaupunki");
+        var member = await MemberRequests.CreateAsync(staff, MemberRequests.Body("Ulkoisen Kirjautumisen ry"));
+
+        var editor = With(Token(new() { ["sub"] = "oidc|editor-1", ["communityhub_role"] = "member_editor", ["communityhub_member"] = member.Id.ToString() }));
+        var body = MemberRequests.Body("Ulkoisen Kirjautumisen ry (muokattu)");
+        body["businessId"] = member.BusinessId;
+        await editor.PutJsonAsync($"/api/v1/members/{member.Id}", body).ShouldBe(HttpStatusCode.OK);
+
+        var viewer = With(Token(new() { ["sub"] = "oidc|viewer-1", ["communityhub_role"] = "viewer" }));
+        await viewer.PostJsonAsync("/api/v1/members", MemberRequests.Body("Ei Oikeuksia ry")).ShouldBeProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Tokens_from_another_key_or_issuer_are_401()
+    {
+        using var stranger = RSA.Create(2048);
+        await With(Token(new() { ["sub"] = "x", ["communityhub_role"] = "admin" }, signer: stranger))
+            .GetAsync("/api/v1/auth/me").ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await With(Token(new() { ["sub"] = "x", ["communityhub_role"] = "admin" }, issuedBy: "https://evil.example"))
+            .GetAsync("/api/v1/auth/me").ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Local_sign_in_keeps_working_beside_the_external_issuer()
+    {
+        var admin = await api.AdminAsync();
+        await admin.GetAsync("/api/v1/users").ShouldBe(HttpStatusCode.OK);
+    }
+}
