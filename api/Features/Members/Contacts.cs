@@ -148,10 +148,7 @@ public sealed class UpdateContactHandler(Db db, ChangeLog changes, TimeProvider 
         {
             throw new ForbiddenException("Only staff or this member's own editors may change its contacts.");
         }
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var input = request.Input;
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
@@ -181,10 +178,7 @@ public sealed class DeleteContactHandler(Db db, ChangeLog changes, TimeProvider 
         {
             throw new ForbiddenException("Only staff or this member's own editors may remove its contacts.");
         }
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var now = clock.GetUtcNow();
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE contacts SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",

@@ -18,10 +18,7 @@ public sealed class DeleteMemberHandler(Db db, ChangeLog changes, TimeProvider c
             new { request.Id },
             scope.Transaction,
             cancellationToken: ct)) ?? throw new NotFoundException("Member", request.Id);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var now = clock.GetUtcNow();
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE members SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",

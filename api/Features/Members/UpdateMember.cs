@@ -30,10 +30,7 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
         {
             throw new ForbiddenException("Only staff or this member's own editors may change it.");
         }
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
 
         var input = request.Input;
         // Membership and business id are the hub's records of the member, kept by staff.

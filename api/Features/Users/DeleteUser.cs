@@ -14,10 +14,7 @@ public sealed class DeleteUserHandler(Db db, ChangeLog changes, TimeProvider clo
     {
         await using var scope = await db.BeginWriteAsync(ct);
         var current = await UserStore.GetAsync(scope, request.Id, ct);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         if (current.ParsedRole == Role.Admin)
         {
             await UserStore.EnsureAnotherAdminAsync(scope, request.Id, ct);

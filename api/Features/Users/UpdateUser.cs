@@ -20,10 +20,7 @@ public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes,
     {
         await using var scope = await db.BeginWriteAsync(ct);
         var current = await UserStore.GetAsync(scope, request.Id, ct);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var input = request.Input;
         if (current.ParsedRole == Role.Admin && input.Role != Role.Admin)
         {

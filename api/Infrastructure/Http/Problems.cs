@@ -16,6 +16,15 @@ public sealed class PreconditionFailedException(long currentVersion)
     : Exception($"The resource has changed: its current version is {currentVersion}. Reload it and apply your change again.")
 {
     public long CurrentVersion { get; } = currentVersion;
+
+    /// <summary>Throws when the client demanded a version (If-Match) and the resource is at another one.</summary>
+    public static void ThrowIfStale(long? expected, long current)
+    {
+        if (expected is { } version && version != current)
+        {
+            throw new PreconditionFailedException(current);
+        }
+    }
 }
 
 /// <summary>Signed in, but this role or member binding may not do this → 403.</summary>
