@@ -40,7 +40,8 @@ public sealed class ApiKeyAuthenticator(Db db, TimeProvider clock, ILogger<ApiKe
                 SELECT id, name, key_hash, scopes, municipality_code, last_used_at
                 FROM api_keys WHERE key_prefix = @Prefix AND revoked_at IS NULL
                 """,
-                new { Prefix = prefix },
+                // ANSI like the varchar column on SQL Server, so the lookup seeks the unique index.
+                new { Prefix = new DbString { Value = prefix, IsAnsi = true, Length = 32 } },
                 cancellationToken: ct));
         }
         var matches = ApiKeySecret.Verify(secret, row?.KeyHash ?? UnknownKeyHash);

@@ -50,17 +50,18 @@ public sealed class ChangeFeedReader(Db db)
         sql.Append(sqlServer
             ? "c.row_version > CAST(@After AS BINARY(8)) AND c.row_version < MIN_ACTIVE_ROWVERSION()"
             : "c.seq > @After");
+        // The type and municipality columns are varchar/char on SQL Server: ANSI parameters keep their indexes usable.
         var parameters = new DynamicParameters(new { After = after, Take = limit });
         sql.Append(" AND (");
         for (var i = 0; i < visible.Count; i++)
         {
             var filter = visible[i];
             sql.Append(i == 0 ? "(" : " OR (").Append($"c.entity_type = @Type{i}");
-            parameters.Add($"Type{i}", filter.Type);
+            parameters.Add($"Type{i}", filter.Type, System.Data.DbType.AnsiString);
             if (filter.MunicipalityCode is not null)
             {
                 sql.Append($" AND c.municipality_code = @Municipality{i}");
-                parameters.Add($"Municipality{i}", filter.MunicipalityCode);
+                parameters.Add($"Municipality{i}", filter.MunicipalityCode, System.Data.DbType.AnsiString);
             }
             if (filter.Condition is not null)
             {

@@ -179,6 +179,19 @@ public abstract class ApiKeysContract<TFactory>(TFactory factory) : ContractTest
     }
 
     [Fact]
+    public async Task Openapi_declares_the_x_api_key_scheme_and_the_key_and_feed_operations()
+    {
+        var document = await (await Factory.Anonymous().GetAsync("/openapi/v1.json").ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        scheme.GetProperty("type").GetString().ShouldBe("apiKey");
+        scheme.GetProperty("in").GetString().ShouldBe("header");
+        scheme.GetProperty("name").GetString().ShouldBe("X-Api-Key");
+        var paths = document.GetProperty("paths");
+        paths.GetProperty("/api/v1/api-keys").GetProperty("post").GetProperty("operationId").GetString().ShouldBe("createApiKey");
+        paths.GetProperty("/api/v1/changes").GetProperty("get").GetProperty("operationId").GetString().ShouldBe("listChanges");
+    }
+
+    [Fact]
     public async Task List_is_keyset_paged_in_creation_order()
     {
         var admin = await Factory.AdminAsync();
