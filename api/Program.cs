@@ -1,4 +1,6 @@
+using CommunityHub.Api.Features.ApiKeys;
 using CommunityHub.Api.Features.Auth;
+using CommunityHub.Api.Features.Changes;
 using CommunityHub.Api.Features.Health;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Users;
@@ -50,6 +52,7 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "CommunityHub API";
 });
 app.UseAuthentication();
+app.UseApiKeyAccess();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -60,6 +63,8 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapUsers();
 app.MapMembers();
+app.MapApiKeys();
+app.MapChanges();
 
 app.MapSpaFallback();
 

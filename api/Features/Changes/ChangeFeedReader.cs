@@ -8,6 +8,12 @@ namespace CommunityHub.Api.Features.Changes;
 public sealed record ChangeEntry(long Seq, string Type, Guid Id, string Op, long Version, DateTimeOffset ChangedAt, string? MunicipalityCode);
 
 /// <summary>
+/// One collection a reader may see in the feed, optionally narrowed to one municipality's entries and/or by an extra
+/// SQL condition over the entry (alias <c>c</c>, e.g. an EXISTS on the entity's own table). Conditions are code, never input.
+/// </summary>
+public sealed record FeedTypeFilter(string Type, string? MunicipalityCode = null, string? Condition = null);
+
+/// <summary>
 /// Reads committed change entries after a position, in commit order. The position is opaque to callers:
 /// on SQLite it is the AUTOINCREMENT seq (one writer at a time, so seq order is commit order); on SQL Server it is
 /// the row's rowversion, and only rows below MIN_ACTIVE_ROWVERSION() are handed out — a rowversion at or above it
@@ -15,13 +21,28 @@ public sealed record ChangeEntry(long Seq, string Type, Guid Id, string Op, long
 /// </summary>
 public sealed class ChangeFeedReader(Db db)
 {
-    public async Task<IReadOnlyList<ChangeEntry>> ReadAsync(
+    public Task<IReadOnlyList<ChangeEntry>> ReadAsync(
         long after,
         IReadOnlyCollection<string>? types,
         string? municipalityCode,
         int limit,
-        CancellationToken ct)
+        CancellationToken ct) =>
+        ReadAsync(
+            after,
+            (types is { Count: > 0 } ? types : ChangeLog.FeedTypes).Select(t => new FeedTypeFilter(t, municipalityCode)).ToList(),
+            limit,
+            ct);
+
+    /// <summary>
+    /// Reads entries of the given types only, each narrowed as its filter says. An empty list reads nothing.
+    /// The position stays commit-safe whatever the filter: filtering only drops rows below the same horizon.
+    /// </summary>
+    public async Task<IReadOnlyList<ChangeEntry>> ReadAsync(long after, IReadOnlyList<FeedTypeFilter> visible, int limit, CancellationToken ct)
     {
+        if (visible.Count == 0)
+        {
+            return [];
+        }
         var sqlServer = db.Provider == DatabaseProvider.SqlServer;
         var position = sqlServer ? "CAST(c.row_version AS BIGINT)" : "c.seq";
         var sql = new StringBuilder(
@@ -29,21 +50,30 @@ public sealed class ChangeFeedReader(Db db)
         sql.Append(sqlServer
             ? "c.row_version > CAST(@After AS BINARY(8)) AND c.row_version < MIN_ACTIVE_ROWVERSION()"
             : "c.seq > @After");
-        if (types is { Count: > 0 })
+        // The type and municipality columns are varchar/char on SQL Server: ANSI parameters keep their indexes usable.
+        var parameters = new DynamicParameters(new { After = after, Take = limit });
+        sql.Append(" AND (");
+        for (var i = 0; i < visible.Count; i++)
         {
-            sql.Append(" AND c.entity_type IN @Types");
+            var filter = visible[i];
+            sql.Append(i == 0 ? "(" : " OR (").Append($"c.entity_type = @Type{i}");
+            parameters.Add($"Type{i}", filter.Type, System.Data.DbType.AnsiString);
+            if (filter.MunicipalityCode is not null)
+            {
+                sql.Append($" AND c.municipality_code = @Municipality{i}");
+                parameters.Add($"Municipality{i}", filter.MunicipalityCode, System.Data.DbType.AnsiString);
+            }
+            if (filter.Condition is not null)
+            {
+                sql.Append(" AND (").Append(filter.Condition).Append(')');
+            }
+            sql.Append(')');
         }
-        if (municipalityCode is not null)
-        {
-            sql.Append(" AND c.municipality_code = @Municipality");
-        }
+        sql.Append(')');
         sql.Append(sqlServer ? " ORDER BY c.row_version " : " ORDER BY c.seq ").Append(db.Dialect.Limit("@Take"));
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<ChangeRow>(new CommandDefinition(
-            sql.ToString(),
-            new { After = after, Types = types?.ToList(), Municipality = municipalityCode, Take = limit },
-            cancellationToken: ct));
+        var rows = await connection.QueryAsync<ChangeRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
         return rows.Select(r => new ChangeEntry(r.Seq, r.Type, r.Id, r.Op, r.Version, r.ChangedAt, r.MunicipalityCode)).ToList();
     }
 

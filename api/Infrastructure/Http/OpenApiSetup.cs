@@ -30,7 +30,20 @@ public static class OpenApiSetup
                     BearerFormat = "JWT",
                     Description = "A token from POST /api/v1/auth/token, or from the configured OpenID Connect issuer.",
                 };
-                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
+                document.Components.SecuritySchemes["ApiKey"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = "X-Api-Key",
+                    Description = "A machine key from POST /api/v1/api-keys (admin): read-only, within its scopes " +
+                        "(members:read, partnerships:read, pilots:read, events:read) and municipality; rate limited per key (429 + Retry-After).",
+                };
+                // Either scheme satisfies a request (alternatives, not both).
+                document.Security =
+                [
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] },
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", document)] = [] },
+                ];
                 return Task.CompletedTask;
             });
         });

@@ -1,4 +1,6 @@
 using System.Text;
+using CommunityHub.Api.Features.ApiKeys;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -51,8 +53,17 @@ public static class AuthSetup
         services.AddSingleton<LoginThrottle>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        var apiKeys = configuration.GetSection("ApiKeys").Get<ApiKeySettings>() ?? new ApiKeySettings();
+        services.AddSingleton(apiKeys);
+        services.AddApiKeyRateLimiting(apiKeys);
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        services.AddAuthentication(ApiKeyAccess.KeyOrBearerScheme)
+            .AddPolicyScheme(ApiKeyAccess.KeyOrBearerScheme, "X-Api-Key or bearer token", options =>
+                options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)
+                    ? ApiKeyAuthenticationHandler.SchemeName
+                    : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;

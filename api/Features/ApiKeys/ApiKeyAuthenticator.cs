@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using CommunityHub.Api.Infrastructure.Data;
+using Dapper;
+
+namespace CommunityHub.Api.Features.ApiKeys;
+
+/// <summary>Who a valid key is: what the authentication handler turns into claims.</summary>
+public sealed record ApiKeyIdentity(Guid Id, string Name, IReadOnlyList<string> Scopes, string? MunicipalityCode);
+
+/// <summary>
+/// Checks presented keys against the stored hashes and records "last used".
+/// Nothing about a key is cached between requests: each request reads the key's row (one indexed lookup by prefix),
+/// so a revoke is effective for the very next request, in this process and any other.
+/// "Last used" is bookkeeping, not content: at most one UPDATE of <c>last_used_at</c> per key per
+/// <see cref="LastUsedInterval"/> (remembered in memory, and from the row itself for other processes), with no version
+/// bump, change-feed or audit row — never a write per request.
+/// </summary>
+public sealed class ApiKeyAuthenticator(Db db, TimeProvider clock, ILogger<ApiKeyAuthenticator> logger)
+{
+    public static readonly TimeSpan LastUsedInterval = TimeSpan.FromMinutes(1);
+
+    // Compared against when the prefix matches no key, so an unknown prefix costs the same hash and comparison as a
+    // known one and timing does not tell which prefixes exist.
+    private static readonly string UnknownKeyHash = ApiKeySecret.Hash("no key has this hash");
+
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> lastRecorded = new();
+
+    public async Task<ApiKeyIdentity?> AuthenticateAsync(string? presented, CancellationToken ct)
+    {
+        if (!ApiKeySecret.TryParse(presented, out var prefix, out var secret))
+        {
+            return null;
+        }
+        KeyRow? row;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(
+                """
+                SELECT id, name, key_hash, scopes, municipality_code, last_used_at
+                FROM api_keys WHERE key_prefix = @Prefix AND revoked_at IS NULL
+                """,
+                // ANSI like the varchar column on SQL Server, so the lookup seeks the unique index.
+                new { Prefix = new DbString { Value = prefix, IsAnsi = true, Length = 32 } },
+                cancellationToken: ct));
+        }
+        var matches = ApiKeySecret.Verify(secret, row?.KeyHash ?? UnknownKeyHash);
+        if (row is null || !matches)
+        {
+            return null;
+        }
+        await RecordUseAsync(row.Id, row.LastUsedAt, ct);
+        return new ApiKeyIdentity(row.Id, row.Name, ApiKeyScopes.Load(row.Scopes), row.MunicipalityCode);
+    }
+
+    /// <summary>Drops the in-memory bookkeeping of a revoked key.</summary>
+    public void Forget(Guid id) => lastRecorded.TryRemove(id, out _);
+
+    private async Task RecordUseAsync(Guid id, DateTimeOffset? stored, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var remembered = lastRecorded.GetOrAdd(id, stored ?? DateTimeOffset.MinValue);
+        var last = stored is { } s && s > remembered ? s : remembered;
+        if (now - last < LastUsedInterval)
+        {
+            return;
+        }
+        // Only the request that moves the remembered time writes; concurrent ones for the same key see it moved.
+        if (!lastRecorded.TryUpdate(id, now, remembered))
+        {
+            return;
+        }
+        try
+        {
+            await using var connection = await db.OpenAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_keys SET last_used_at = @Now WHERE id = @Id", new { Id = id, Now = now }, cancellationToken: ct));
+        }
+        catch (DbException e)
+        {
+            // Bookkeeping must not fail the caller's read; the next minute tries again.
+            lastRecorded.TryUpdate(id, remembered, now);
+            logger.LogWarning(e, "Could not record last use of API key {KeyId}", id);
+        }
+    }
+
+    private sealed class KeyRow
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string KeyHash { get; init; } = "";
+        public string Scopes { get; init; } = "";
+        public string? MunicipalityCode { get; init; }
+        public DateTimeOffset? LastUsedAt { get; init; }
+    }
+}

@@ -1,0 +1,48 @@
+using CommunityHub.Api.Features.ApiKeys;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+
+namespace CommunityHub.Api.Features.Changes;
+
+/// <summary>
+/// Which feed entries a caller may see now: the feed never shows an entry for something the caller could not read.
+/// People with any role read everything. An API key sees only the types its scopes cover; a municipality-bound key
+/// only that municipality's entries — except members, which are a public directory, so <c>members:read</c> shows
+/// every member entry.
+/// </summary>
+public static class ChangeFeedVisibility
+{
+    public static IReadOnlyList<FeedTypeFilter> For(ICurrentUser user, IReadOnlyList<string> types)
+    {
+        if (user.IsApiKey)
+        {
+            return types.Select(type => ForApiKey(user, type)).OfType<FeedTypeFilter>().ToList();
+        }
+        if (user.IsReader())
+        {
+            return types.Select(type => new FeedTypeFilter(type)).ToList();
+        }
+        throw new ForbiddenException("Reading the change feed needs a role or an API key.");
+    }
+
+    private static FeedTypeFilter? ForApiKey(ICurrentUser key, string type)
+    {
+        if (!key.HasScope(ApiKeyScopes.ReadScopeOf(type)))
+        {
+            return null;
+        }
+        return type switch
+        {
+            "members" => new FeedTypeFilter(type),
+            "events" => EventsVisibleToApiKey(key),
+            _ => new FeedTypeFilter(type, key.MunicipalityScope),
+        };
+    }
+
+    /// <summary>
+    /// Keys may see published public events only (API.md § Authentication). That needs the events table's status and
+    /// visibility, which belong to the events feature: it returns here a filter with a <see cref="FeedTypeFilter.Condition"/>
+    /// over <c>c.entity_id</c> (and <c>key.MunicipalityScope</c>). Until then no event entry is shown to a key.
+    /// </summary>
+    private static FeedTypeFilter? EventsVisibleToApiKey(ICurrentUser key) => null;
+}
