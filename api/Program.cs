@@ -1,6 +1,8 @@
 using CommunityHub.Api.Features.Auth;
 using CommunityHub.Api.Features.Health;
 using CommunityHub.Api.Features.Members;
+using CommunityHub.Api.Features.Partnerships;
+using CommunityHub.Api.Features.Stats;
 using CommunityHub.Api.Features.Users;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
@@ -21,6 +23,8 @@ services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();
+services.AddScoped<IDemoDataSeeder, PartnershipDemoData>();
+services.AddScoped<IStatsContributor, PartnershipStatsContributor>();
 services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
 services.AddMediation(typeof(Program).Assembly);
 
@@ -59,6 +63,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapUsers();
 app.MapMembers();
+app.MapPartnerships();
 
 app.MapSpaFallback();
 
