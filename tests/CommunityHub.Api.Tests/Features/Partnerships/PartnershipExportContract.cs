@@ -100,6 +100,19 @@ public abstract class PartnershipExportContract<TFactory>(TFactory factory) : Co
         await admin.GetAsync("/api/v1/partnerships/export.csv?updatedSince=2026-01-01").ShouldBeProblem(HttpStatusCode.BadRequest, "updatedSince");
     }
 
+    [Fact]
+    public async Task OpenApi_documents_the_export_as_text_csv()
+    {
+        var document = await (await Factory.Anonymous().GetAsync("/openapi/v1.json").ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        var export = document.GetProperty("paths").GetProperty("/api/v1/partnerships/export.csv").GetProperty("get");
+        export.GetProperty("operationId").GetString().ShouldBe("exportPartnershipsCsv");
+        export.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/csv", out _).ShouldBeTrue();
+        var paths = document.GetProperty("paths");
+        paths.GetProperty("/api/v1/partnerships/{id}/transitions").GetProperty("post").GetProperty("operationId").GetString()
+            .ShouldBe("transitionPartnership");
+        paths.GetProperty("/api/v1/partnerships/{id}/history").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _).ShouldBeTrue();
+    }
+
     private static List<Dictionary<string, string>> Parse(byte[] bytes)
     {
         using var reader = CsvReader.Create(bytes, null);
