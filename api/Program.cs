@@ -3,6 +3,8 @@ using CommunityHub.Api.Features.Auth;
 using CommunityHub.Api.Features.Changes;
 using CommunityHub.Api.Features.Health;
 using CommunityHub.Api.Features.Members;
+using CommunityHub.Api.Features.Partnerships;
+using CommunityHub.Api.Features.Stats;
 using CommunityHub.Api.Features.Users;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
@@ -23,6 +25,8 @@ services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();
+services.AddScoped<IDemoDataSeeder, PartnershipDemoData>();
+services.AddScoped<IStatsContributor, PartnershipStatsContributor>();
 services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
 services.AddMediation(typeof(Program).Assembly);
 
@@ -65,6 +69,7 @@ app.MapUsers();
 app.MapMembers();
 app.MapApiKeys();
 app.MapChanges();
+app.MapPartnerships();
 
 app.MapSpaFallback();
 

@@ -22,6 +22,12 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string InsertIfAbsent(string table, string columns, string values, string keyPredicate);
 
+    /// <summary>
+    /// Joins the text of a group in the given order: <c>group_concat(… ORDER BY …)</c> (SQLite 3.44+) /
+    /// <c>STRING_AGG(…) WITHIN GROUP (ORDER BY …)</c> (SQL Server, as nvarchar(max) so long lists do not overflow).
+    /// </summary>
+    public abstract string StringAgg(string expression, string separator, string orderBy);
+
     /// <summary>Case-sensitive substring test on an already case-folded column.</summary>
     public string Contains(string column, string parameter) => $"{column} LIKE {parameter} ESCAPE '\\'";
 
@@ -57,6 +63,9 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string InsertIfAbsent(string table, string columns, string values, string keyPredicate) =>
         $"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({values})";
+
+    public override string StringAgg(string expression, string separator, string orderBy) =>
+        $"group_concat({expression}, {separator} ORDER BY {orderBy})";
 }
 
 public sealed class SqlServerDialect : SqlDialect
@@ -69,4 +78,7 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string InsertIfAbsent(string table, string columns, string values, string keyPredicate) =>
         $"INSERT INTO {table} ({columns}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {keyPredicate})";
+
+    public override string StringAgg(string expression, string separator, string orderBy) =>
+        $"STRING_AGG(CAST({expression} AS NVARCHAR(MAX)), {separator}) WITHIN GROUP (ORDER BY {orderBy})";
 }

@@ -1,0 +1,56 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Partnerships;
+
+/// <summary>Creates a partnership in <c>draft</c>; its status then moves only through transitions.</summary>
+public sealed record CreatePartnershipCommand(PartnershipInput Input) : IRequest<PartnershipResponse>;
+
+public sealed class CreatePartnershipValidator : AbstractValidator<CreatePartnershipCommand>
+{
+    public CreatePartnershipValidator() => RuleFor(c => c.Input).SetValidator(new PartnershipInputValidator());
+}
+
+public sealed class CreatePartnershipHandler(Db db, ChangeLog changes, TimeProvider clock)
+    : IRequestHandler<CreatePartnershipCommand, PartnershipResponse>
+{
+    public async Task<PartnershipResponse> Handle(CreatePartnershipCommand request, CancellationToken ct)
+    {
+        var input = request.Input;
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var nextReviewDue = PartnershipDates.NextReviewDue(input.StartsOn, input.ReviewIntervalMonths, null);
+
+        await using var scope = await db.BeginWriteAsync(ct);
+        await PartnershipWrites.EnsureMembersExistAsync(scope, input.Parties!, ct);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO partnerships (id, title, title_search, description, municipality_code, service_area, status, starts_on, ends_on,
+                agreement_ref, review_interval_months, next_review_due, created_at, updated_at, version)
+            VALUES (@Id, @Title, @TitleSearch, @Description, @MunicipalityCode, @ServiceArea, @Status, @StartsOn, @EndsOn,
+                @AgreementRef, @ReviewIntervalMonths, @NextReviewDue, @Now, @Now, @Version)
+            """,
+            new DynamicParameters(PartnershipWrites.Columns(id, input, nextReviewDue, 1, now)).With("Status", EnumText.Name(PartnershipStatus.Draft)),
+            scope.Transaction,
+            cancellationToken: ct));
+        await PartnershipWrites.ReplacePartiesAsync(scope, id, input.Parties!, ct);
+        // A new partnership has no goals yet, so ids copied from elsewhere cannot be kept: every goal is new.
+        await PartnershipWrites.SaveGoalsAsync(scope, id, (input.Goals ?? []).Select(g => g with { Id = null }).ToList(), now, ct);
+        await changes.RecordAsync(scope, "partnerships", id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        var created = await PartnershipRow.ReadBackAsync(scope, id, ct);
+        await scope.CommitAsync(ct);
+        return created;
+    }
+}
+
+internal static class DynamicParametersExtensions
+{
+    public static DynamicParameters With(this DynamicParameters parameters, string name, object? value)
+    {
+        parameters.Add(name, value);
+        return parameters;
+    }
+}

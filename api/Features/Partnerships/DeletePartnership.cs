@@ -1,0 +1,37 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Partnerships;
+
+/// <summary>Archives a partnership (soft delete): hidden from lists and export, 404 on GET, a delete in the change feed.</summary>
+public sealed record DeletePartnershipCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+
+public sealed class DeletePartnershipHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<DeletePartnershipCommand, Unit>
+{
+    public async Task<Unit> Handle(DeletePartnershipCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await PartnershipRow.GetAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        var now = clock.GetUtcNow();
+        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE partnerships SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id AND version = @Version",
+            new { request.Id, Now = now, current.Version },
+            scope.Transaction,
+            cancellationToken: ct));
+        if (updated == 0)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        await changes.RecordAsync(scope, "partnerships", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await scope.CommitAsync(ct);
+        return Unit.Value;
+    }
+}

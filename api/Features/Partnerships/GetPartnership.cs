@@ -1,0 +1,18 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Security;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Partnerships;
+
+/// <summary>One partnership; 404 when archived or outside a municipality-bound API key's municipality.</summary>
+public sealed record GetPartnershipQuery(Guid Id) : IRequest<PartnershipResponse>;
+
+public sealed class GetPartnershipHandler(Db db, ICurrentUser user) : IRequestHandler<GetPartnershipQuery, PartnershipResponse>
+{
+    public async Task<PartnershipResponse> Handle(GetPartnershipQuery request, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await PartnershipRow.GetAsync(connection, null, request.Id, user, ct);
+        return (await PartnershipRow.WithDetailsAsync(connection, null, [row], ct))[0];
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Partnerships;
+
+/// <summary>Partnerships by id (time-ordered), keyset paged; a municipality-bound API key sees only its municipality.</summary>
+public sealed record ListPartnershipsQuery(
+    string? Municipality,
+    string? Status,
+    string? ServiceArea,
+    Guid? Member,
+    string? UpdatedSince,
+    string? Q,
+    bool? ReviewDue,
+    int? Limit,
+    string? Cursor) : IRequest<PartnershipPage>, IPartnershipFilter;
+
+public sealed class ListPartnershipsValidator : AbstractValidator<ListPartnershipsQuery>
+{
+    public const string CursorKind = "partnerships";
+
+    public ListPartnershipsValidator()
+    {
+        Include(new PartnershipFilterValidator());
+        this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
+    }
+}
+
+public sealed class ListPartnershipsHandler(Db db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListPartnershipsQuery, PartnershipPage>
+{
+    public async Task<PartnershipPage> Handle(ListPartnershipsQuery request, CancellationToken ct)
+    {
+        var take = request.Limit ?? Paging.DefaultLimit;
+        var sql = new StringBuilder($"SELECT {PartnershipRow.Columns} FROM partnerships p WHERE p.deleted_at IS NULL");
+        var parameters = new DynamicParameters();
+        PartnershipFilterSql.Apply(sql, parameters, db.Dialect, request, user, PartnershipDates.Today(clock));
+        if (request.Cursor is not null)
+        {
+            sql.Append(" AND p.id > @After");
+            parameters.Add("After", Cursor.Decode(request.Cursor, ListPartnershipsValidator.CursorKind, 1)[0]);
+        }
+        sql.Append(" ORDER BY p.id ").Append(db.Dialect.Limit("@Take"));
+        parameters.Add("Take", take + 1);
+
+        await using var connection = await db.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<PartnershipRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
+        var page = rows.Take(take).ToList();
+        var next = rows.Count > take ? Cursor.Encode(ListPartnershipsValidator.CursorKind, page[^1].Id.ToString()) : null;
+        return new PartnershipPage(await PartnershipRow.WithDetailsAsync(connection, null, page, ct), next);
+    }
+}

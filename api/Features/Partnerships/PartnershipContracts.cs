@@ -1,0 +1,167 @@
+using CommunityHub.Api.Infrastructure.Http;
+using FluentValidation;
+
+namespace CommunityHub.Api.Features.Partnerships;
+
+public enum PartnershipStatus
+{
+    Draft,
+    Negotiation,
+    Active,
+    Ended,
+    Cancelled,
+}
+
+public enum ServiceArea
+{
+    Strategy,
+    Immigration,
+    Employment,
+    SocialHealth,
+    Youth,
+    BasicEducation,
+    Culture,
+    Leisure,
+    Wellbeing,
+    Other,
+}
+
+public enum PartyRole
+{
+    Municipality,
+    Coordinator,
+    Partner,
+    Funder,
+}
+
+public sealed record PartyInput(Guid? MemberId, PartyRole? Role, string? Responsibilities);
+
+/// <summary>A goal with an <c>id</c> keeps it across a PUT; one without is new; one left out is removed.</summary>
+public sealed record GoalInput(Guid? Id, string? Title, string? Indicator, string? Target);
+
+/// <summary>
+/// What a client sends to create or replace a partnership. Read-only fields of a GET response (id, status,
+/// nextReviewDue, timestamps, version, party member names) are ignored: status changes only through transitions.
+/// </summary>
+public sealed record PartnershipInput(
+    string? Title,
+    string? Description,
+    string? MunicipalityCode,
+    ServiceArea? ServiceArea,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    string? AgreementRef,
+    int? ReviewIntervalMonths,
+    IReadOnlyList<PartyInput>? Parties,
+    IReadOnlyList<GoalInput>? Goals);
+
+public sealed record PartyResponse(Guid MemberId, string MemberName, PartyRole Role, string? Responsibilities);
+
+public sealed record GoalResponse(Guid Id, string Title, string? Indicator, string? Target);
+
+/// <summary><c>nextReviewDue</c> is derived: the latest review (or <c>startsOn</c>) plus <c>reviewIntervalMonths</c>.</summary>
+public sealed record PartnershipResponse(
+    Guid Id,
+    string Title,
+    string? Description,
+    string MunicipalityCode,
+    ServiceArea ServiceArea,
+    PartnershipStatus Status,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    string? AgreementRef,
+    int? ReviewIntervalMonths,
+    DateOnly? NextReviewDue,
+    IReadOnlyList<PartyResponse> Parties,
+    IReadOnlyList<GoalResponse> Goals,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+public sealed record PartnershipPage(IReadOnlyList<PartnershipResponse> Items, string? NextCursor);
+
+public sealed record PartnershipTransitionInput(PartnershipStatus? To, string? Note);
+
+public sealed record PartnershipTransitionResponse(
+    Guid Id, PartnershipStatus From, PartnershipStatus To, string? Note, DateTimeOffset At, string? ById, string? ByName);
+
+/// <summary>Every transition of a partnership, oldest first (the lifecycle bounds it to four entries).</summary>
+public sealed record PartnershipHistory(IReadOnlyList<PartnershipTransitionResponse> Items);
+
+public sealed record GoalProgressInput(Guid? GoalId, int? Progress, string? Comment);
+
+public sealed record PartnershipReviewInput(DateOnly? ReviewedOn, string? Summary, IReadOnlyList<GoalProgressInput>? GoalProgress, string? NextSteps);
+
+public sealed record GoalProgressResponse(Guid GoalId, string GoalTitle, int Progress, string? Comment);
+
+public sealed record PartnershipReviewResponse(
+    Guid Id,
+    Guid PartnershipId,
+    DateOnly ReviewedOn,
+    string Summary,
+    IReadOnlyList<GoalProgressResponse> GoalProgress,
+    string? NextSteps,
+    string? ReviewedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+public sealed record PartnershipReviewPage(IReadOnlyList<PartnershipReviewResponse> Items, string? NextCursor);
+
+public sealed class PartnershipInputValidator : AbstractValidator<PartnershipInput>
+{
+    public const int MaxParties = 50;
+    public const int MaxGoals = 50;
+
+    public PartnershipInputValidator()
+    {
+        RuleFor(p => p.Title).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t!.Trim().Length >= 3).WithMessage("Title must be at least 3 characters.")
+            .MaximumLength(200);
+        RuleFor(p => p.Description).MaximumLength(4000);
+        RuleFor(p => p.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
+            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+        RuleFor(p => p.ServiceArea).NotNull().WithMessage($"Service area is required: one of {EnumText.Allowed<ServiceArea>()}.");
+        RuleFor(p => p.EndsOn).GreaterThanOrEqualTo(p => p.StartsOn).When(p => p.StartsOn is not null && p.EndsOn is not null)
+            .WithMessage("The partnership cannot end before it starts.");
+        RuleFor(p => p.AgreementRef).MaximumLength(100);
+        RuleFor(p => p.ReviewIntervalMonths).InclusiveBetween(1, 60);
+        RuleFor(p => p.Parties).Must(p => p is { Count: >= 2 }).WithMessage("A partnership needs at least two parties.")
+            .Must(p => p is null || p.Count <= MaxParties).WithMessage($"At most {MaxParties} parties.");
+        RuleForEach(p => p.Parties).NotNull().WithMessage("A party cannot be null.");
+        RuleForEach(p => p.Parties).ChildRules(party =>
+        {
+            party.RuleFor(x => x.MemberId).NotNull().WithMessage("Each party names a member (memberId).");
+            party.RuleFor(x => x.Role).NotNull().WithMessage($"Role is required: one of {EnumText.Allowed<PartyRole>()}.");
+            party.RuleFor(x => x.Responsibilities).MaximumLength(1000);
+        });
+        RuleFor(p => p.Parties).Custom((parties, context) =>
+            Duplicates(parties?.Select(x => x?.MemberId), context, "parties", "memberId", "A member can be a party only once."));
+        RuleFor(p => p.Goals).Must(g => g is null || g.Count <= MaxGoals).WithMessage($"At most {MaxGoals} goals.");
+        RuleForEach(p => p.Goals).NotNull().WithMessage("A goal cannot be null.");
+        RuleForEach(p => p.Goals).ChildRules(goal =>
+        {
+            goal.RuleFor(x => x.Title).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t!.Trim().Length >= 2).WithMessage("Goal title must be at least 2 characters.")
+                .MaximumLength(200);
+            goal.RuleFor(x => x.Indicator).MaximumLength(500);
+            goal.RuleFor(x => x.Target).MaximumLength(500);
+        });
+        RuleFor(p => p.Goals).Custom((goals, context) =>
+            Duplicates(goals?.Select(x => x?.Id), context, "goals", "id", "A goal id can appear only once."));
+    }
+
+    /// <summary>Names every repeat of an id after its first appearance, e.g. <c>parties[2].memberId</c>.</summary>
+    internal static void Duplicates<TContext>(
+        IEnumerable<Guid?>? ids, ValidationContext<TContext> context, string list, string field, string message)
+    {
+        var seen = new HashSet<Guid>();
+        var index = 0;
+        foreach (var id in ids ?? [])
+        {
+            if (id is { } value && !seen.Add(value))
+            {
+                context.AddFailure($"{list}[{index}].{field}", message);
+            }
+            index++;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+
+namespace CommunityHub.Api.Features.Partnerships;
+
+/// <summary>The filters the list and the CSV export share (query-string values, validated before use).</summary>
+public interface IPartnershipFilter
+{
+    string? Municipality { get; }
+    string? Status { get; }
+    string? ServiceArea { get; }
+    Guid? Member { get; }
+    string? UpdatedSince { get; }
+    string? Q { get; }
+    bool? ReviewDue { get; }
+}
+
+public sealed partial class PartnershipFilterValidator : AbstractValidator<IPartnershipFilter>
+{
+    public PartnershipFilterValidator()
+    {
+        RuleFor(f => f.Municipality).Matches(@"^\d{3}$").When(f => f.Municipality is not null)
+            .WithMessage("Municipality must be a 3-digit code.");
+        RuleFor(f => f.Status).Must(s => EnumText.TryParse<PartnershipStatus>(s, out _)).When(f => f.Status is not null)
+            .WithMessage($"Status must be one of {EnumText.Allowed<PartnershipStatus>()}.");
+        RuleFor(f => f.ServiceArea).Must(s => EnumText.TryParse<ServiceArea>(s, out _)).When(f => f.ServiceArea is not null)
+            .WithMessage($"Service area must be one of {EnumText.Allowed<ServiceArea>()}.");
+        RuleFor(f => f.UpdatedSince).Must(s => TryParseInstant(s, out _)).When(f => f.UpdatedSince is not null)
+            .WithMessage("updatedSince must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T09:30:00Z.");
+        RuleFor(f => f.Q).MaximumLength(200);
+    }
+
+    /// <summary>
+    /// The API's JSON rule for instants (RFC 3339, offset required). A '+' sent unencoded in a query string arrives
+    /// as a space, so "…T09:30:00 02:00" is read as "+02:00".
+    /// </summary>
+    public static bool TryParseInstant(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
+        {
+            return false;
+        }
+        try
+        {
+            value = JsonSerializer.Deserialize<DateTimeOffset>(JsonSerializer.Serialize(SpaceOffset().Replace(text, "+$1")), Json.Options);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"(?<=\d) (\d{2}:\d{2})$")]
+    private static partial Regex SpaceOffset();
+}
+
+internal static class PartnershipFilterSql
+{
+    /// <summary>
+    /// Appends the filter's conditions (and the caller's municipality binding) to a query over <c>partnerships p</c>
+    /// that already has a WHERE clause.
+    /// </summary>
+    public static void Apply(
+        StringBuilder sql, DynamicParameters parameters, SqlDialect dialect, IPartnershipFilter filter, ICurrentUser user, DateOnly today)
+    {
+        if (user.MunicipalityScope is { } scope)
+        {
+            sql.Append(" AND p.municipality_code = @Scope");
+            parameters.Add("Scope", scope);
+        }
+        if (filter.Municipality is not null)
+        {
+            sql.Append(" AND p.municipality_code = @Municipality");
+            parameters.Add("Municipality", filter.Municipality);
+        }
+        if (filter.Status is not null)
+        {
+            sql.Append(" AND p.status = @Status");
+            parameters.Add("Status", filter.Status);
+        }
+        if (filter.ServiceArea is not null)
+        {
+            sql.Append(" AND p.service_area = @ServiceArea");
+            parameters.Add("ServiceArea", filter.ServiceArea);
+        }
+        if (filter.Member is { } member)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM partnership_parties pm WHERE pm.partnership_id = p.id AND pm.member_id = @Member)");
+            parameters.Add("Member", member.ToString());
+        }
+        if (filter.UpdatedSince is not null && PartnershipFilterValidator.TryParseInstant(filter.UpdatedSince, out var since))
+        {
+            sql.Append(" AND p.updated_at >= @UpdatedSince");
+            parameters.Add("UpdatedSince", since);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            sql.Append(" AND ").Append(dialect.Contains("p.title_search", "@Q"));
+            parameters.Add("Q", SqlDialect.LikePattern(FinnishText.SearchKey(filter.Q)));
+        }
+        if (filter.ReviewDue == true)
+        {
+            sql.Append(" AND p.next_review_due < @Today AND p.status IN @OpenStatuses");
+            parameters.Add("Today", today);
+            parameters.Add("OpenStatuses", PartnershipLifecycle.Open.Select(EnumText.Name).ToList());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Partnerships;
+
+/// <summary>Moves a partnership along its lifecycle and records who did it, when and why in its history.</summary>
+public sealed record TransitionPartnershipCommand(Guid Id, PartnershipTransitionInput Input, long? ExpectedVersion) : IRequest<PartnershipResponse>;
+
+public sealed class TransitionPartnershipValidator : AbstractValidator<TransitionPartnershipCommand>
+{
+    public TransitionPartnershipValidator()
+    {
+        RuleFor(c => c.Input.To).NotNull().WithMessage($"'to' is required: one of {EnumText.Allowed<PartnershipStatus>()}.")
+            .OverridePropertyName("to");
+        RuleFor(c => c.Input.Note).MaximumLength(1000).OverridePropertyName("note");
+    }
+}
+
+public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<TransitionPartnershipCommand, PartnershipResponse>
+{
+    public async Task<PartnershipResponse> Handle(TransitionPartnershipCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await PartnershipRow.GetAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        var from = current.StatusValue;
+        var to = request.Input.To!.Value;
+        if (!PartnershipLifecycle.CanMove(from, to))
+        {
+            var allowed = PartnershipLifecycle.Allowed(from).Select(EnumText.Name).ToList();
+            throw new ConflictException(
+                allowed.Count == 0
+                    ? $"A partnership that is {EnumText.Name(from)} is final: it cannot move to {EnumText.Name(to)}."
+                    : $"A partnership that is {EnumText.Name(from)} cannot move to {EnumText.Name(to)}; allowed: {string.Join(", ", allowed)}.",
+                new Dictionary<string, object?> { ["currentStatus"] = EnumText.Name(from), ["allowed"] = allowed });
+        }
+
+        var now = clock.GetUtcNow();
+        var version = current.Version + 1;
+        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE partnerships SET status = @Status, updated_at = @Now, version = @Version WHERE id = @Id AND version = @Version - 1",
+            new { request.Id, Status = EnumText.Name(to), Now = now, Version = version },
+            scope.Transaction,
+            cancellationToken: ct));
+        if (updated == 0)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO partnership_transitions (id, partnership_id, from_status, to_status, version, note, at, actor_id, actor_name)
+            VALUES (@Id, @PartnershipId, @From, @To, @Version, @Note, @At, @ActorId, @ActorName)
+            """,
+            new
+            {
+                Id = Guid.CreateVersion7(now),
+                PartnershipId = request.Id,
+                From = EnumText.Name(from),
+                To = EnumText.Name(to),
+                Version = version,
+                request.Input.Note,
+                At = now,
+                ActorId = user.Subject,
+                ActorName = user.DisplayName,
+            },
+            scope.Transaction,
+            cancellationToken: ct));
+        await changes.RecordAsync(scope, "partnerships", request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
+        var result = await PartnershipRow.ReadBackAsync(scope, request.Id, ct);
+        await scope.CommitAsync(ct);
+        return result;
+    }
+}
+
+public sealed record GetPartnershipHistoryQuery(Guid Id) : IRequest<PartnershipHistory>;
+
+public sealed class GetPartnershipHistoryHandler(Db db, ICurrentUser user) : IRequestHandler<GetPartnershipHistoryQuery, PartnershipHistory>
+{
+    public async Task<PartnershipHistory> Handle(GetPartnershipHistoryQuery request, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await PartnershipRow.GetAsync(connection, null, request.Id, user, ct);
+        var rows = await connection.QueryAsync<TransitionRow>(new CommandDefinition(
+            """
+            SELECT id, from_status, to_status, note, at, actor_id, actor_name FROM partnership_transitions
+            WHERE partnership_id = @Id ORDER BY version
+            """,
+            new { request.Id },
+            cancellationToken: ct));
+        return new PartnershipHistory(rows.Select(r => r.ToResponse()).ToList());
+    }
+
+    private sealed class TransitionRow
+    {
+        public Guid Id { get; init; }
+        public string FromStatus { get; init; } = "";
+        public string ToStatus { get; init; } = "";
+        public string? Note { get; init; }
+        public DateTimeOffset At { get; init; }
+        public string? ActorId { get; init; }
+        public string? ActorName { get; init; }
+
+        public PartnershipTransitionResponse ToResponse() => new(
+            Id, EnumText.Parse<PartnershipStatus>(FromStatus), EnumText.Parse<PartnershipStatus>(ToStatus), Note, At, ActorId, ActorName);
+    }
+}

@@ -1,0 +1,68 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Partnerships;
+
+/// <summary>
+/// Replaces a partnership's content. Status is not changed here (transitions only); an ended or cancelled
+/// partnership is a record of what was agreed and cannot be edited (409).
+/// </summary>
+public sealed record UpdatePartnershipCommand(Guid Id, PartnershipInput Input, long? ExpectedVersion) : IRequest<PartnershipResponse>;
+
+public sealed class UpdatePartnershipValidator : AbstractValidator<UpdatePartnershipCommand>
+{
+    public UpdatePartnershipValidator() => RuleFor(c => c.Input).SetValidator(new PartnershipInputValidator());
+}
+
+public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<UpdatePartnershipCommand, PartnershipResponse>
+{
+    public async Task<PartnershipResponse> Handle(UpdatePartnershipCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await PartnershipRow.GetAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        if (PartnershipLifecycle.IsFinal(current.StatusValue))
+        {
+            throw new ConflictException(
+                $"The partnership is {current.Status}: a final record that can no longer be edited.",
+                new Dictionary<string, object?> { ["currentStatus"] = current.Status });
+        }
+
+        var input = request.Input;
+        var now = clock.GetUtcNow();
+        await PartnershipWrites.EnsureMembersExistAsync(scope, input.Parties!, ct);
+        var latestReview = await scope.Connection.ExecuteScalarAsync<DateOnly?>(new CommandDefinition(
+            "SELECT MAX(reviewed_on) FROM partnership_reviews WHERE partnership_id = @Id", new { request.Id }, scope.Transaction, cancellationToken: ct));
+        var nextReviewDue = PartnershipDates.NextReviewDue(input.StartsOn, input.ReviewIntervalMonths, latestReview);
+        var version = current.Version + 1;
+        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE partnerships SET title = @Title, title_search = @TitleSearch, description = @Description,
+                municipality_code = @MunicipalityCode, service_area = @ServiceArea, starts_on = @StartsOn, ends_on = @EndsOn,
+                agreement_ref = @AgreementRef, review_interval_months = @ReviewIntervalMonths, next_review_due = @NextReviewDue,
+                updated_at = @Now, version = @Version
+            WHERE id = @Id AND version = @Version - 1
+            """,
+            PartnershipWrites.Columns(request.Id, input, nextReviewDue, version, now),
+            scope.Transaction,
+            cancellationToken: ct));
+        if (updated == 0)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        await PartnershipWrites.ReplacePartiesAsync(scope, request.Id, input.Parties!, ct);
+        await PartnershipWrites.SaveGoalsAsync(scope, request.Id, input.Goals ?? [], now, ct);
+        await changes.RecordAsync(scope, "partnerships", request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        var result = await PartnershipRow.ReadBackAsync(scope, request.Id, ct);
+        await scope.CommitAsync(ct);
+        return result;
+    }
+}
