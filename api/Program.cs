@@ -1,6 +1,9 @@
+using CommunityHub.Api.Features.Audit;
 using CommunityHub.Api.Features.Auth;
 using CommunityHub.Api.Features.Health;
 using CommunityHub.Api.Features.Members;
+using CommunityHub.Api.Features.Pilots;
+using CommunityHub.Api.Features.Stats;
 using CommunityHub.Api.Features.Users;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
@@ -21,6 +24,9 @@ services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();
+services.AddScoped<IDemoDataSeeder, PilotDemoData>();
+services.AddScoped<IStatsContributor, MemberStatsContributor>();
+services.AddScoped<IStatsContributor, PilotStatsContributor>();
 services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
 services.AddMediation(typeof(Program).Assembly);
 
@@ -59,6 +65,9 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapUsers();
 app.MapMembers();
+app.MapPilots();
+app.MapStats();
+app.MapAudit();
 
 app.MapSpaFallback();
 
