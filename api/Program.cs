@@ -1,9 +1,11 @@
 using CommunityHub.Api.Features.ApiKeys;
+using CommunityHub.Api.Features.Audit;
 using CommunityHub.Api.Features.Auth;
 using CommunityHub.Api.Features.Changes;
 using CommunityHub.Api.Features.Health;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Partnerships;
+using CommunityHub.Api.Features.Pilots;
 using CommunityHub.Api.Features.Stats;
 using CommunityHub.Api.Features.Users;
 using CommunityHub.Api.Infrastructure.Data;
@@ -27,6 +29,9 @@ services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();
 services.AddScoped<IDemoDataSeeder, PartnershipDemoData>();
 services.AddScoped<IStatsContributor, PartnershipStatsContributor>();
+services.AddScoped<IDemoDataSeeder, PilotDemoData>();
+services.AddScoped<IStatsContributor, MemberStatsContributor>();
+services.AddScoped<IStatsContributor, PilotStatsContributor>();
 services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
 services.AddMediation(typeof(Program).Assembly);
 
@@ -70,6 +75,9 @@ app.MapMembers();
 app.MapApiKeys();
 app.MapChanges();
 app.MapPartnerships();
+app.MapPilots();
+app.MapStats();
+app.MapAudit();
 
 app.MapSpaFallback();
 

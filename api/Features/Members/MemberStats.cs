@@ -1,0 +1,17 @@
+using System.Data.Common;
+using CommunityHub.Api.Features.Stats;
+
+namespace CommunityHub.Api.Features.Members;
+
+/// <summary>The members section of the stats: live members by kind and by membership status.</summary>
+public sealed class MemberStatsContributor : IStatsContributor
+{
+    public async Task ContributeAsync(DbConnection connection, StatsBuilder stats, DateTimeOffset now, CancellationToken ct)
+    {
+        var byKind = await StatsQueries.CountByEnumAsync<MemberKind>(connection,
+            "SELECT kind, CAST(COUNT(*) AS BIGINT) FROM members WHERE deleted_at IS NULL GROUP BY kind", ct);
+        var byStatus = await StatsQueries.CountByEnumAsync<MembershipStatus>(connection,
+            "SELECT membership_status, CAST(COUNT(*) AS BIGINT) FROM members WHERE deleted_at IS NULL GROUP BY membership_status", ct);
+        stats.Members = new MemberStats(byKind, byStatus, byKind.Sum(c => c.Count));
+    }
+}

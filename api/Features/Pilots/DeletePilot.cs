@@ -1,0 +1,31 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using Dapper;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Pilots;
+
+/// <summary>Archives a pilot (soft delete): hidden from lists, 404 on GET, reported to the change feed as a delete.</summary>
+public sealed record DeletePilotCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+
+public sealed class DeletePilotHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<DeletePilotCommand, Unit>
+{
+    public async Task<Unit> Handle(DeletePilotCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await PilotRow.GetAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        var now = clock.GetUtcNow();
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE pilots SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
+            new { request.Id, Now = now },
+            scope.Transaction,
+            cancellationToken: ct));
+        await changes.RecordAsync(scope, "pilots", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await scope.CommitAsync(ct);
+        return Unit.Value;
+    }
+}

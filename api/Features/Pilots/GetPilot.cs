@@ -1,0 +1,17 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Security;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Pilots;
+
+public sealed record GetPilotQuery(Guid Id) : IRequest<PilotResponse>;
+
+public sealed class GetPilotHandler(Db db, ICurrentUser user) : IRequestHandler<GetPilotQuery, PilotResponse>
+{
+    public async Task<PilotResponse> Handle(GetPilotQuery request, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var row = await PilotRow.GetAsync(connection, null, request.Id, user.MunicipalityScope, ct);
+        return (await PilotRow.ToResponsesAsync(connection, null, [row], ct))[0];
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Pilots;
+
+/// <summary>Pilots by id (time-ordered); <c>member</c> matches the owner or any team member.</summary>
+public sealed record ListPilotsQuery(
+    string? Theme,
+    string? Stage,
+    string? Municipality,
+    Guid? Member,
+    Guid? Partnership,
+    string? Q,
+    int? Limit,
+    string? Cursor) : IRequest<PilotPage>;
+
+public sealed class ListPilotsValidator : AbstractValidator<ListPilotsQuery>
+{
+    public const string CursorKind = "pilots";
+
+    public ListPilotsValidator()
+    {
+        RuleFor(q => q.Q).MaximumLength(200);
+        RuleFor(q => q.Theme).Must(t => EnumText.TryParse<PilotTheme>(t, out _)).When(q => q.Theme is not null)
+            .WithMessage($"Theme must be one of {EnumText.Allowed<PilotTheme>()}.");
+        RuleFor(q => q.Stage).Must(s => EnumText.TryParse<PilotStage>(s, out _)).When(q => q.Stage is not null)
+            .WithMessage($"Stage must be one of {EnumText.Allowed<PilotStage>()}.");
+        RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
+            .WithMessage("Municipality must be a 3-digit code.");
+        this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
+    }
+}
+
+public sealed class ListPilotsHandler(Db db, ICurrentUser user) : IRequestHandler<ListPilotsQuery, PilotPage>
+{
+    public async Task<PilotPage> Handle(ListPilotsQuery request, CancellationToken ct)
+    {
+        var take = request.Limit ?? Paging.DefaultLimit;
+        var sql = new StringBuilder($"SELECT {PilotRow.Columns} FROM pilots p WHERE p.deleted_at IS NULL");
+        var parameters = new DynamicParameters();
+        if (user.MunicipalityScope is { } scope)
+        {
+            sql.Append(" AND p.municipality_code = @Scope");
+            parameters.Add("Scope", scope);
+        }
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            sql.Append(" AND ").Append(db.Dialect.Contains("p.title_search", "@Q"));
+            parameters.Add("Q", SqlDialect.LikePattern(FinnishText.SearchKey(request.Q)));
+        }
+        if (request.Theme is not null)
+        {
+            sql.Append(" AND p.theme = @Theme");
+            parameters.Add("Theme", request.Theme);
+        }
+        if (request.Stage is not null)
+        {
+            sql.Append(" AND p.stage = @Stage");
+            parameters.Add("Stage", request.Stage);
+        }
+        if (request.Municipality is not null)
+        {
+            sql.Append(" AND p.municipality_code = @Municipality");
+            parameters.Add("Municipality", request.Municipality);
+        }
+        if (request.Member is { } member)
+        {
+            sql.Append(" AND (p.owner_member_id = @Member OR EXISTS (SELECT 1 FROM pilot_team t WHERE t.pilot_id = p.id AND t.member_id = @Member))");
+            parameters.Add("Member", member.ToString());
+        }
+        if (request.Partnership is { } partnership)
+        {
+            sql.Append(" AND p.partnership_id = @Partnership");
+            parameters.Add("Partnership", partnership.ToString());
+        }
+        if (request.Cursor is not null)
+        {
+            var after = Cursor.Decode(request.Cursor, ListPilotsValidator.CursorKind, 1);
+            sql.Append(" AND p.id > @AfterId");
+            parameters.Add("AfterId", after[0]);
+        }
+        sql.Append(" ORDER BY p.id ").Append(db.Dialect.Limit("@Take"));
+        parameters.Add("Take", take + 1);
+
+        await using var connection = await db.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<PilotRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
+        var page = rows.Take(take).ToList();
+        var next = rows.Count > take ? Cursor.Encode(ListPilotsValidator.CursorKind, page[^1].Id.ToString()) : null;
+        return new PilotPage(await PilotRow.ToResponsesAsync(connection, null, page, ct), next);
+    }
+}

@@ -1,0 +1,146 @@
+using CommunityHub.Api.Infrastructure.Http;
+using FluentValidation;
+
+namespace CommunityHub.Api.Features.Pilots;
+
+/// <summary>The lifecycle, in order; <c>adopted</c> and <c>discontinued</c> are final.</summary>
+public enum PilotStage
+{
+    Idea,
+    Decided,
+    Preparing,
+    Running,
+    Evaluating,
+    Adopted,
+    Discontinued,
+}
+
+public enum PilotTheme
+{
+    Education,
+    Work,
+    Leisure,
+    Wellbeing,
+    Other,
+}
+
+public sealed record PilotTeamInput(Guid? MemberId, string? Role);
+
+/// <summary>A metric sent with its <c>id</c> updates that metric; one sent without is new; one left out is removed.</summary>
+public sealed record PilotMetricInput(Guid? Id, string? Name, string? Unit, decimal? Baseline, decimal? Target, decimal? Actual);
+
+/// <summary>What the pilot showed. <c>results</c> is required before a pilot may leave <c>evaluating</c>.</summary>
+public sealed record PilotEvaluation(string? Results, string? Impact, string? Learnings, string? Recommendation);
+
+/// <summary>
+/// What a client sends to create or replace a pilot. <c>stage</c> and the other read-only fields of a GET response
+/// are ignored: the stage changes only through transitions.
+/// </summary>
+public sealed record PilotInput(
+    string? Title,
+    PilotTheme? Theme,
+    string? Problem,
+    string? Hypothesis,
+    string? MunicipalityCode,
+    Guid? PartnershipId,
+    Guid? OwnerMemberId,
+    IReadOnlyList<PilotTeamInput>? Team,
+    DateOnly? PlannedStart,
+    DateOnly? PlannedEnd,
+    DateOnly? StartedOn,
+    DateOnly? EndedOn,
+    decimal? BudgetEur,
+    IReadOnlyList<PilotMetricInput>? Metrics,
+    PilotEvaluation? Evaluation);
+
+public sealed record PilotTeamMember(Guid MemberId, string? Role);
+
+public sealed record PilotMetric(Guid Id, string Name, string? Unit, decimal? Baseline, decimal? Target, decimal? Actual);
+
+public sealed record PilotResponse(
+    Guid Id,
+    string Title,
+    PilotTheme Theme,
+    string? Problem,
+    string? Hypothesis,
+    string MunicipalityCode,
+    Guid? PartnershipId,
+    Guid OwnerMemberId,
+    IReadOnlyList<PilotTeamMember> Team,
+    DateOnly? PlannedStart,
+    DateOnly? PlannedEnd,
+    DateOnly? StartedOn,
+    DateOnly? EndedOn,
+    decimal? BudgetEur,
+    PilotStage Stage,
+    IReadOnlyList<PilotMetric> Metrics,
+    PilotEvaluation Evaluation,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+public sealed record PilotPage(IReadOnlyList<PilotResponse> Items, string? NextCursor);
+
+/// <summary>A stage move. <c>note</c> is required when discontinuing before the evaluation.</summary>
+public sealed record PilotTransitionInput(PilotStage? To, string? Note);
+
+/// <summary>One kept transition: who moved the pilot, when, from which stage to which, and why.</summary>
+public sealed record PilotTransitionEntry(
+    int Seq, DateTimeOffset At, string? ActorId, string? ActorName, PilotStage From, PilotStage To, string? Note);
+
+/// <summary>A pilot's transitions, oldest first. A pilot moves at most six times, so the history is never paged.</summary>
+public sealed record PilotHistory(Guid PilotId, IReadOnlyList<PilotTransitionEntry> Items);
+
+public sealed class PilotInputValidator : AbstractValidator<PilotInput>
+{
+    public const int MaxTeam = 50;
+    public const int MaxMetrics = 50;
+    // Stored as REAL on SQLite: 12 integer digits and a few decimals stay exact in a double.
+    private const decimal MaxAmount = 1_000_000_000_000m;
+
+    public PilotInputValidator()
+    {
+        RuleFor(p => p.Title).NotEmpty().Must(t => t!.Trim().Length >= 2).WithMessage("Title must be at least 2 characters.")
+            .MaximumLength(200);
+        RuleFor(p => p.Theme).NotNull().WithMessage($"Theme is required: one of {EnumText.Allowed<PilotTheme>()}.");
+        RuleFor(p => p.Problem).MaximumLength(4000);
+        RuleFor(p => p.Hypothesis).MaximumLength(4000);
+        RuleFor(p => p.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
+            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+        RuleFor(p => p.PartnershipId).NotEqual(Guid.Empty).When(p => p.PartnershipId is not null);
+        RuleFor(p => p.OwnerMemberId).NotNull().NotEqual(Guid.Empty).WithMessage("ownerMemberId is required: the member that owns the pilot.");
+        RuleFor(p => p.PlannedEnd).GreaterThanOrEqualTo(p => p.PlannedStart)
+            .When(p => p.PlannedStart is not null && p.PlannedEnd is not null).WithMessage("plannedEnd cannot be before plannedStart.");
+        RuleFor(p => p.EndedOn).GreaterThanOrEqualTo(p => p.StartedOn)
+            .When(p => p.StartedOn is not null && p.EndedOn is not null).WithMessage("endedOn cannot be before startedOn.");
+        RuleFor(p => p.BudgetEur).InclusiveBetween(0, MaxAmount).When(p => p.BudgetEur is not null)
+            .WithMessage("budgetEur must be between 0 and 1 000 000 000 000.");
+
+        RuleFor(p => p.Team).Must(t => t is null || t.Count <= MaxTeam).WithMessage($"At most {MaxTeam} team members.");
+        RuleFor(p => p.Team).Must(t => t is null || t.Where(m => m?.MemberId is not null).Select(m => m.MemberId).Distinct().Count() == t.Count(m => m?.MemberId is not null))
+            .WithMessage("A member can be on the team only once.");
+        RuleForEach(p => p.Team).NotNull().ChildRules(team =>
+        {
+            team.RuleFor(m => m.MemberId).NotNull().NotEqual(Guid.Empty).WithMessage("memberId is required.");
+            team.RuleFor(m => m.Role).MaximumLength(200);
+        });
+
+        RuleFor(p => p.Metrics).Must(m => m is null || m.Count <= MaxMetrics).WithMessage($"At most {MaxMetrics} metrics.");
+        RuleFor(p => p.Metrics).Must(m => m is null || m.Where(x => x?.Id is not null).Select(x => x.Id).Distinct().Count() == m.Count(x => x?.Id is not null))
+            .WithMessage("Each metric id may appear only once.");
+        RuleForEach(p => p.Metrics).NotNull().ChildRules(metric =>
+        {
+            metric.RuleFor(m => m.Name).NotEmpty().MaximumLength(200);
+            metric.RuleFor(m => m.Unit).MaximumLength(50);
+            metric.RuleFor(m => m.Baseline).InclusiveBetween(-MaxAmount, MaxAmount).When(m => m.Baseline is not null);
+            metric.RuleFor(m => m.Target).InclusiveBetween(-MaxAmount, MaxAmount).When(m => m.Target is not null);
+            metric.RuleFor(m => m.Actual).InclusiveBetween(-MaxAmount, MaxAmount).When(m => m.Actual is not null);
+        });
+
+        RuleFor(p => p.Evaluation!.Results).MaximumLength(4000).When(p => p.Evaluation is not null).OverridePropertyName("evaluation.results");
+        RuleFor(p => p.Evaluation!.Impact).MaximumLength(4000).When(p => p.Evaluation is not null).OverridePropertyName("evaluation.impact");
+        RuleFor(p => p.Evaluation!.Learnings).MaximumLength(4000).When(p => p.Evaluation is not null).OverridePropertyName("evaluation.learnings");
+        RuleFor(p => p.Evaluation!.Recommendation).MaximumLength(4000).When(p => p.Evaluation is not null)
+            .OverridePropertyName("evaluation.recommendation");
+    }
+}

@@ -1,0 +1,84 @@
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Pilots;
+
+public static class PilotsEndpoints
+{
+    public static IEndpointRouteBuilder MapPilots(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/pilots").WithTags("Pilots");
+
+        group.MapGet("/", List).WithName("listPilots").RequireAuthorization(Policies.ReadPilots)
+            .WithSummary("List pilots")
+            .WithDescription("Ordered by id (creation order), keyset paged. `member` matches the owner or any team member; " +
+                "`q` matches any part of the title, case-insensitively for every letter. A municipality-bound API key sees only its municipality.")
+            .ProducesTagged<PilotPage>().WithProblems(401, 403);
+        group.MapGet("/{id:guid}", Get).WithName("getPilot").RequireAuthorization(Policies.ReadPilots)
+            .WithSummary("Get a pilot").ProducesTagged<PilotResponse>().WithProblems(401, 403, 404);
+        group.MapPost("/", Create).WithName("createPilot").RequireAuthorization(Policies.Reader)
+            .WithSummary("Create a pilot in stage idea (staff, or an editor of the owning member)")
+            .Produces<PilotResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415);
+        group.MapPut("/{id:guid}", Update).WithName("updatePilot").RequireAuthorization(Policies.Reader)
+            .WithSummary("Replace a pilot (staff, or an editor of the owning member)")
+            .WithDescription("`stage` and other read-only fields are ignored; the stage changes only through transitions. " +
+                "Metrics sent with their `id` are kept, those without are added, those left out are removed. " +
+                "A pilot in a final stage (adopted, discontinued) is read-only: 409.")
+            .Produces<PilotResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+        group.MapDelete("/{id:guid}", Delete).WithName("deletePilot").RequireAuthorization(Policies.Staff)
+            .WithSummary("Archive a pilot (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
+        group.MapPost("/{id:guid}/transitions", Transition).WithName("transitionPilot").RequireAuthorization(Policies.Reader)
+            .WithSummary("Move a pilot to another stage (staff, or an editor of the owning member)")
+            .WithDescription("idea → decided → preparing → running → evaluating → adopted | discontinued; any non-final stage → discontinued. " +
+                "Entering running sets startedOn (today, Finnish time) if empty; evaluating needs startedOn; leaving evaluating needs " +
+                "evaluation.results; discontinuing before evaluating needs a note (400 without); entering a final stage sets endedOn if empty. " +
+                "Other moves and any move out of a final stage are 409 with `allowed` listing the legal targets.")
+            .Produces<PilotResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+        group.MapGet("/{id:guid}/history", History).WithName("getPilotHistory").RequireAuthorization(Policies.ReadPilots)
+            .WithSummary("A pilot's stage transitions, oldest first: who, when, from, to, note")
+            .Produces<PilotHistory>().WithProblems(401, 403, 404);
+        return routes;
+    }
+
+    private static async Task<IResult> List(
+        HttpContext http, IMediator mediator, string? theme, string? stage, string? municipality, Guid? member, Guid? partnership,
+        string? q, int? limit, string? cursor, CancellationToken ct)
+    {
+        var page = await mediator.Send(new ListPilotsQuery(theme, stage, municipality, member, partnership, q, limit, cursor), ct);
+        return Tagged.Page(http, page, page.Items.Select(p => (p.Id, p.Version)), page.NextCursor);
+    }
+
+    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
+    {
+        var pilot = await mediator.Send(new GetPilotQuery(id), ct);
+        return Tagged.Ok(http, pilot, pilot.Version);
+    }
+
+    private static async Task<IResult> Create(HttpContext http, IMediator mediator, PilotInput input, CancellationToken ct)
+    {
+        var pilot = await mediator.Send(new CreatePilotCommand(input), ct);
+        return Tagged.Created(http, $"/api/v1/pilots/{pilot.Id}", pilot, pilot.Version);
+    }
+
+    private static async Task<IResult> Update(HttpContext http, IMediator mediator, Guid id, PilotInput input, CancellationToken ct)
+    {
+        var pilot = await mediator.Send(new UpdatePilotCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
+        return Tagged.Ok(http, pilot, pilot.Version);
+    }
+
+    private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
+    {
+        await mediator.Send(new DeletePilotCommand(id, ETags.ExpectedVersion(http.Request)), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> Transition(HttpContext http, IMediator mediator, Guid id, PilotTransitionInput input, CancellationToken ct)
+    {
+        var pilot = await mediator.Send(new TransitionPilotCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
+        return Tagged.Ok(http, pilot, pilot.Version);
+    }
+
+    private static async Task<IResult> History(IMediator mediator, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetPilotHistoryQuery(id), ct));
+}
