@@ -1,4 +1,5 @@
 using CommunityHub.Api.Features.Auth;
+using CommunityHub.Api.Features.Events;
 using CommunityHub.Api.Features.Health;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Users;
@@ -21,6 +22,8 @@ services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();
+services.AddScoped<IDemoDataSeeder, EventDemoData>();
+services.AddScoped<CommunityHub.Api.Features.Stats.IStatsContributor, EventStatsContributor>();
 services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
 services.AddMediation(typeof(Program).Assembly);
 
@@ -59,6 +62,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapUsers();
 app.MapMembers();
+app.MapEvents();
 
 app.MapSpaFallback();
 
