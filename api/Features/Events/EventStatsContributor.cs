@@ -14,14 +14,14 @@ public sealed class EventStatsContributor : IStatsContributor
     {
         var upcoming = await connection.QuerySingleAsync<(long Events, long Registrations)>(new CommandDefinition(
             """
-            SELECT COUNT(*), COALESCE(SUM(e.confirmed_count + e.waitlist_count), 0)
+            SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(e.confirmed_count + e.waitlist_count), 0) AS BIGINT)
             FROM events e WHERE e.deleted_at IS NULL AND e.status = 'published' AND e.starts_at > @Now
             """,
             new { Now = now },
             cancellationToken: ct));
         var feedback = await connection.QuerySingleAsync<(long Count, double? Average)>(new CommandDefinition(
             """
-            SELECT COUNT(*), AVG(CAST(f.rating AS FLOAT))
+            SELECT CAST(COUNT(*) AS BIGINT), AVG(CAST(f.rating AS FLOAT))
             FROM feedback f JOIN events e ON e.id = f.event_id WHERE e.deleted_at IS NULL
             """,
             cancellationToken: ct));

@@ -34,22 +34,30 @@ public sealed class ICalendarWriter
         .Replace("\r", "\\n", StringComparison.Ordinal)
         .Replace("\n", "\\n", StringComparison.Ordinal);
 
-    /// <summary>Folds one content line: the first segment holds up to 75 octets, each continuation a space and 74.</summary>
+    /// <summary>
+    /// Folds one content line: the first segment holds up to 75 octets, each continuation a space and 74. A fold never
+    /// splits a UTF-8 sequence, nor a TEXT escape such as <c>\,</c> (legal, but some readers unescape before unfolding).
+    /// </summary>
     public static IEnumerable<string> Fold(string line)
     {
         var segment = new StringBuilder();
         var octets = 0;
-        var limit = MaxOctets;
-        foreach (var rune in line.EnumerateRunes())
+        var runes = line.EnumerateRunes().ToList();
+        for (var i = 0; i < runes.Count; i++)
         {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
+            var unit = runes[i].ToString();
+            if (runes[i].Value == '\\' && i + 1 < runes.Count)
+            {
+                unit += runes[++i].ToString();
+            }
+            var size = Encoding.UTF8.GetByteCount(unit);
+            if (octets + size > MaxOctets)
             {
                 yield return segment.ToString();
                 segment.Clear().Append(' ');
                 octets = 1;
             }
-            segment.Append(rune.ToString());
+            segment.Append(unit);
             octets += size;
         }
         yield return segment.ToString();

@@ -61,6 +61,21 @@ public sealed class ICalendarWriterTests
     }
 
     [Fact]
+    public void Fold_never_separates_a_backslash_from_the_character_it_escapes()
+    {
+        var line = "SUMMARY:" + string.Concat(Enumerable.Repeat("ab\\,", 60));
+        var parts = ICalendarWriter.Fold(line).ToList();
+        parts.Count.ShouldBeGreaterThan(2);
+        parts.ShouldAllBe(p => Encoding.UTF8.GetByteCount(p) <= 75);
+        foreach (var part in parts.Take(parts.Count - 1))
+        {
+            var trailingBackslashes = part.Length - part.TrimEnd('\\').Length;
+            (trailingBackslashes % 2).ShouldBe(0, $"a fold split an escape: '{part}'");
+        }
+        (parts[0] + string.Concat(parts.Skip(1).Select(p => p[1..]))).ShouldBe(line);
+    }
+
+    [Fact]
     public void Short_lines_are_not_folded()
     {
         ICalendarWriter.Fold("VERSION:2.0").ShouldBe(["VERSION:2.0"]);

@@ -479,6 +479,39 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
     }
 
     [Fact]
+    public async Task Raising_capacity_promotes_the_waiting_list_and_every_seat_change_is_in_the_change_feed()
+    {
+        var admin = await Factory.AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var body = EventRequests.Body([organizer], Now.AddDays(7), capacity: 1);
+        var published = await EventRequests.PublishedAsync(admin, body);
+        var anonymous = Factory.Anonymous();
+        var receipts = new List<RegistrationReceipt>();
+        foreach (var name in new[] { "Aino", "Eero", "Fatima" })
+        {
+            receipts.Add(await (await EventRequests.RegisterAsync(anonymous, published.Id, name, $"{name}@example.fi")).ReadAsync<RegistrationReceipt>());
+        }
+        await anonymous.DeleteAsync($"/api/v1/events/{published.Id}/registrations/{receipts[2].Id}?token={Uri.EscapeDataString(receipts[2].CancelToken)}")
+            .ShouldBe(HttpStatusCode.NoContent);
+
+        body["capacity"] = 3;
+        var raised = await (await admin.PutJsonAsync($"/api/v1/events/{published.Id}", body).ShouldBe(HttpStatusCode.OK)).ReadAsync<CommunityEventResponse>();
+        raised.ConfirmedCount.ShouldBe(2);
+        raised.WaitlistCount.ShouldBe(0);
+        body["capacity"] = 1;
+        await admin.PutJsonAsync($"/api/v1/events/{published.Id}", body).ShouldBeProblem(HttpStatusCode.BadRequest, "capacity");
+
+        // create, publish, 3 registrations, 1 cancellation, 1 update: one upsert each, versions 1..7 in order.
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await using var connection = await scope.ServiceProvider.GetRequiredService<Db>().OpenAsync(CancellationToken.None);
+        var versions = (await Dapper.SqlMapper.QueryAsync<long>(connection,
+            "SELECT version FROM changes WHERE entity_type = 'events' AND entity_id = @Id AND op = 'upsert' ORDER BY seq",
+            new { Id = published.Id.ToString() })).ToList();
+        versions.ShouldBe([1L, 2, 3, 4, 5, 6, 7]);
+        raised.Version.ShouldBe(7);
+    }
+
+    [Fact]
     public async Task Registrations_are_personal_data_for_staff_and_organising_editors_only_and_export_as_csv()
     {
         var admin = await Factory.AdminAsync();
