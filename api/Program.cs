@@ -2,6 +2,7 @@ using CommunityHub.Api.Features.ApiKeys;
 using CommunityHub.Api.Features.Audit;
 using CommunityHub.Api.Features.Auth;
 using CommunityHub.Api.Features.Changes;
+using CommunityHub.Api.Features.Events;
 using CommunityHub.Api.Features.Health;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Partnerships;
@@ -32,6 +33,8 @@ services.AddScoped<IStatsContributor, PartnershipStatsContributor>();
 services.AddScoped<IDemoDataSeeder, PilotDemoData>();
 services.AddScoped<IStatsContributor, MemberStatsContributor>();
 services.AddScoped<IStatsContributor, PilotStatsContributor>();
+services.AddScoped<IDemoDataSeeder, EventDemoData>();
+services.AddScoped<CommunityHub.Api.Features.Stats.IStatsContributor, EventStatsContributor>();
 services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
 services.AddMediation(typeof(Program).Assembly);
 
@@ -78,6 +81,7 @@ app.MapPartnerships();
 app.MapPilots();
 app.MapStats();
 app.MapAudit();
+app.MapEvents();
 
 app.MapSpaFallback();
 

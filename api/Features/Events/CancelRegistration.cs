@@ -1,0 +1,72 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Events;
+
+/// <summary>
+/// Cancels a registration — anyone holding its cancel token, or staff / an organising member's editor without one —
+/// and, in the same transaction, promotes the first on the waiting list into the freed seat. A wrong token is a 404
+/// (it reveals nothing about the registration). Cancelling twice is harmless.
+/// </summary>
+public sealed record CancelRegistrationCommand(Guid EventId, Guid RegistrationId, string? Token) : IRequest<Unit>;
+
+public sealed class CancelRegistrationHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<CancelRegistrationCommand, Unit>
+{
+    public async Task<Unit> Handle(CancelRegistrationCommand request, CancellationToken ct)
+    {
+        if (user.IsApiKey)
+        {
+            throw new ForbiddenException("API keys only read.");
+        }
+        await using var scope = await db.BeginWriteAsync(ct);
+        if (!await EventWrites.LockEventAsync(scope, request.EventId, ct))
+        {
+            throw new NotFoundException("Event", request.EventId);
+        }
+        var current = (await EventRow.FindAsync(scope.Connection, scope.Transaction, request.EventId, ct))!;
+        var registration = (await scope.Connection.QueryAsync<(string Status, string TokenHash)>(new CommandDefinition(
+            "SELECT status, cancel_token_hash FROM registrations WHERE id = @Id AND event_id = @EventId",
+            new { Id = request.RegistrationId, request.EventId },
+            scope.Transaction,
+            cancellationToken: ct))).Select(r => ((string Status, string TokenHash)?)r).FirstOrDefault();
+        if (request.Token is not null)
+        {
+            if (registration is null || !string.Equals(registration.Value.TokenHash, RegistrationTokens.Hash(request.Token), StringComparison.Ordinal))
+            {
+                throw new NotFoundException("Registration", request.RegistrationId);
+            }
+        }
+        else
+        {
+            var organizers = (await EventRow.OrganizersAsync(scope.Connection, scope.Transaction, [request.EventId], ct))[request.EventId];
+            if (!EventAccess.SeesAll(user))
+            {
+                throw new NotFoundException("Registration", request.RegistrationId);
+            }
+            EventAccess.EnsureManages(user, organizers);
+            if (registration is null)
+            {
+                throw new NotFoundException("Registration", request.RegistrationId);
+            }
+        }
+        if (registration.Value.Status == EnumText.Name(RegistrationStatus.Cancelled))
+        {
+            return Unit.Value;
+        }
+
+        var now = clock.GetUtcNow();
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE registrations SET status = 'cancelled', cancelled_at = @Now, updated_at = @Now WHERE id = @Id",
+            new { Id = request.RegistrationId, Now = now },
+            scope.Transaction,
+            cancellationToken: ct));
+        await EventWrites.PromoteAsync(scope, request.EventId, current.Capacity, now, ct);
+        await EventWrites.TouchAsync(scope, changes, current, ChangeOp.Update, now, ct);
+        await scope.CommitAsync(ct);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,54 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Events;
+
+/// <summary>Creates a draft event. Staff may create any; a member editor only events its own member organises.</summary>
+public sealed record CreateCommunityEventCommand(CommunityEventInput Input) : IRequest<CommunityEventResponse>;
+
+public sealed class CreateCommunityEventValidator : AbstractValidator<CreateCommunityEventCommand>
+{
+    public CreateCommunityEventValidator() => RuleFor(c => c.Input).SetValidator(new CommunityEventInputValidator());
+}
+
+public sealed class CreateCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<CreateCommunityEventCommand, CommunityEventResponse>
+{
+    public async Task<CommunityEventResponse> Handle(CreateCommunityEventCommand request, CancellationToken ct)
+    {
+        var input = request.Input;
+        EventAccess.EnsureManages(user, input.OrganizerIds!);
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+
+        await using var scope = await db.BeginWriteAsync(ct);
+        await EventWrites.EnsureReferencesExistAsync(scope, input, ct);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO events (id, title, title_search, description, starts_at, ends_at, venue_name, venue_street, venue_city,
+                municipality_code, partnership_id, pilot_id, capacity, registration_opens_at, registration_closes_at, visibility,
+                status, languages, keywords, confirmed_count, waitlist_count, ever_published, published_at, created_at, updated_at, version)
+            VALUES (@Id, @Title, @TitleSearch, @Description, @StartsAt, @EndsAt, @VenueName, @VenueStreet, @VenueCity,
+                @MunicipalityCode, @PartnershipId, @PilotId, @Capacity, @RegistrationOpensAt, @RegistrationClosesAt, @Visibility,
+                'draft', @Languages, @Keywords, 0, 0, 0, NULL, @Now, @Now, @Version)
+            """,
+            EventWrites.Columns(id, input, 1, now),
+            scope.Transaction,
+            cancellationToken: ct));
+        await EventWrites.ReplaceOrganizersAsync(scope, id, input.OrganizerIds!, ct);
+        await changes.RecordAsync(scope, "events", id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        var created = await ReadBackAsync(scope, id, ct);
+        await scope.CommitAsync(ct);
+        return created;
+    }
+
+    internal static async Task<CommunityEventResponse> ReadBackAsync(WriteScope scope, Guid id, CancellationToken ct)
+    {
+        var row = await EventRow.FindAsync(scope.Connection, scope.Transaction, id, ct)
+            ?? throw new InvalidOperationException($"Event {id} vanished inside its own transaction.");
+        return (await EventRow.WithOrganizersAsync(scope.Connection, scope.Transaction, [row], ct))[0];
+    }
+}

@@ -1,0 +1,38 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Events;
+
+/// <summary>Archives an event (soft delete): hidden from lists and the calendar, 404 on GET, a delete in the change feed.</summary>
+public sealed record DeleteCommunityEventCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+
+public sealed class DeleteCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<DeleteCommunityEventCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteCommunityEventCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        if (!await EventWrites.LockEventAsync(scope, request.Id, ct))
+        {
+            throw new NotFoundException("Event", request.Id);
+        }
+        var current = (await EventRow.FindAsync(scope.Connection, scope.Transaction, request.Id, ct))!;
+        EventAccess.EnsureManages(user, (await EventRow.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id]);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        var now = clock.GetUtcNow();
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE events SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
+            new { request.Id, Now = now },
+            scope.Transaction,
+            cancellationToken: ct));
+        await changes.RecordAsync(scope, "events", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await scope.CommitAsync(ct);
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,62 @@
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+
+namespace CommunityHub.Api.Features.Events;
+
+/// <summary>
+/// Who sees and manages which events. Signed-in roles see every event. Anonymous callers and API keys see only public
+/// events that have been published — published, completed, or cancelled after publishing (so subscribers and synced
+/// systems learn of the cancellation); a municipality-bound key only its municipality's. Everything else is a 404 to them.
+/// Staff manage every event; a member editor manages the events its member organises.
+/// </summary>
+public static class EventAccess
+{
+    public static readonly string EventsReadScope = Policies.ScopeOf[Policies.ReadEvents];
+
+    /// <summary>The SQL condition for events an anonymous caller or API key may read (alias <c>e</c>).</summary>
+    public const string PublicPredicate = "e.visibility = 'public' AND e.ever_published = 1 AND e.status <> 'draft'";
+
+    public static bool SeesAll(ICurrentUser user) => user.Role is not null;
+
+    /// <summary>A key without <c>events:read</c> may not read events at all (anonymous callers may read public ones).</summary>
+    public static void EnsureMayRead(ICurrentUser user)
+    {
+        if (user.IsApiKey && !user.HasScope(EventsReadScope))
+        {
+            throw new ForbiddenException($"This API key lacks the {EventsReadScope} scope.");
+        }
+    }
+
+    /// <summary>Adds the caller's visibility conditions to a query over <c>events e</c>.</summary>
+    public static void Restrict(ICurrentUser user, System.Text.StringBuilder sql, DynamicParameters parameters)
+    {
+        if (SeesAll(user))
+        {
+            return;
+        }
+        sql.Append(" AND ").Append(PublicPredicate);
+        if (user.MunicipalityScope is { } municipality)
+        {
+            sql.Append(" AND e.municipality_code = @ScopeMunicipality");
+            parameters.Add("ScopeMunicipality", municipality);
+        }
+    }
+
+    internal static bool CanRead(ICurrentUser user, EventRow row) =>
+        SeesAll(user)
+        || (row.VisibilityValue == EventVisibility.Public && row.EverPublished == 1 && row.StatusValue != EventStatus.Draft
+            && (user.MunicipalityScope is null || user.MunicipalityScope == row.MunicipalityCode));
+
+    /// <summary>Staff, or a member editor whose member is among the organisers.</summary>
+    public static bool Manages(ICurrentUser user, IEnumerable<Guid> organizerIds) =>
+        user.IsStaff() || (user.Role == Role.MemberEditor && user.MemberId is { } member && organizerIds.Contains(member));
+
+    public static void EnsureManages(ICurrentUser user, IEnumerable<Guid> organizerIds)
+    {
+        if (!Manages(user, organizerIds))
+        {
+            throw new ForbiddenException("Only staff or an editor of an organising member may manage this event.");
+        }
+    }
+}

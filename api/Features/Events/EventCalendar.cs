@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Json;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Events;
+
+/// <summary>
+/// The public iCalendar feed: public events that have been published (published, completed, and cancelled ones with
+/// STATUS:CANCELLED so subscribers see the cancellation) and that ended less than 30 days ago or later. Members-only
+/// events never appear, whoever asks: a feed URL is shared freely. Times are Europe/Helsinki with a VTIMEZONE.
+/// </summary>
+public sealed record GetEventCalendarQuery(string? Municipality, Guid? Organizer, string PublicBaseUrl) : IRequest<string>;
+
+public sealed class GetEventCalendarValidator : AbstractValidator<GetEventCalendarQuery>
+{
+    public GetEventCalendarValidator() =>
+        RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null).WithMessage("Municipality must be a 3-digit code.");
+}
+
+public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentUser user) : IRequestHandler<GetEventCalendarQuery, string>
+{
+    public static readonly TimeSpan KeepPastEventsFor = TimeSpan.FromDays(30);
+
+    public async Task<string> Handle(GetEventCalendarQuery request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var sql = new StringBuilder($"SELECT {EventRow.Columns} FROM events e WHERE e.deleted_at IS NULL AND {EventAccess.PublicPredicate} AND e.ends_at > @Since");
+        var parameters = new DynamicParameters(new { Since = now - KeepPastEventsFor });
+        if (user.MunicipalityScope is { } scope)
+        {
+            sql.Append(" AND e.municipality_code = @ScopeMunicipality");
+            parameters.Add("ScopeMunicipality", scope);
+        }
+        if (request.Municipality is not null)
+        {
+            sql.Append(" AND e.municipality_code = @Municipality");
+            parameters.Add("Municipality", request.Municipality);
+        }
+        if (request.Organizer is { } organizer)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM event_organizers o WHERE o.event_id = e.id AND o.member_id = @Organizer)");
+            parameters.Add("Organizer", organizer);
+        }
+        sql.Append(" ORDER BY e.starts_at, e.id");
+
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
+        var baseUrl = request.PublicBaseUrl.TrimEnd('/');
+
+        var ics = new ICalendarWriter()
+            .Raw("BEGIN", "VCALENDAR")
+            .Raw("VERSION", "2.0")
+            .Text("PRODID", "-//CommunityHub//Events 1.0//FI")
+            .Raw("CALSCALE", "GREGORIAN")
+            .Raw("METHOD", "PUBLISH")
+            .Text("X-WR-CALNAME", "CommunityHub – tapahtumat")
+            .Raw("X-WR-TIMEZONE", EventTime.ZoneId);
+        WriteHelsinkiZone(ics);
+        foreach (var row in rows)
+        {
+            ics.Raw("BEGIN", "VEVENT")
+                .Raw("UID", $"{row.Id}@communityhub")
+                .Utc("DTSTAMP", now)
+                .LocalTime("DTSTART", EventTime.ZoneId, EventTime.Local(row.StartsAt))
+                .LocalTime("DTEND", EventTime.ZoneId, EventTime.Local(row.EndsAt))
+                .Text("SUMMARY", row.Title);
+            if (!string.IsNullOrWhiteSpace(row.Description))
+            {
+                ics.Text("DESCRIPTION", row.Description);
+            }
+            var location = string.Join(", ", new[] { row.VenueName, row.VenueStreet, row.VenueCity }.Where(p => !string.IsNullOrWhiteSpace(p)));
+            if (location.Length > 0)
+            {
+                ics.Text("LOCATION", location);
+            }
+            var keywords = JsonSerializer.Deserialize<List<string>>(row.Keywords) ?? [];
+            if (keywords.Count > 0)
+            {
+                ics.Raw("CATEGORIES", string.Join(',', keywords.Select(ICalendarWriter.Escape)));
+            }
+            ics.Raw("URL", $"{baseUrl}/events/{row.Id}")
+                .Raw("SEQUENCE", row.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Raw("STATUS", row.StatusValue == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED")
+                .Utc("CREATED", row.CreatedAt)
+                .Utc("LAST-MODIFIED", row.UpdatedAt)
+                .Raw("END", "VEVENT");
+        }
+        return ics.Raw("END", "VCALENDAR").ToString();
+    }
+
+    /// <summary>Finland's rules since 1983 (EU summer time): EEST from the last Sunday of March, EET from the last Sunday of October.</summary>
+    private static void WriteHelsinkiZone(ICalendarWriter ics) => ics
+        .Raw("BEGIN", "VTIMEZONE")
+        .Raw("TZID", EventTime.ZoneId)
+        .Raw("X-LIC-LOCATION", EventTime.ZoneId)
+        .Raw("BEGIN", "DAYLIGHT")
+        .Raw("TZOFFSETFROM", "+0200")
+        .Raw("TZOFFSETTO", "+0300")
+        .Raw("TZNAME", "EEST")
+        .Raw("DTSTART", "19700329T030000")
+        .Raw("RRULE", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+        .Raw("END", "DAYLIGHT")
+        .Raw("BEGIN", "STANDARD")
+        .Raw("TZOFFSETFROM", "+0300")
+        .Raw("TZOFFSETTO", "+0200")
+        .Raw("TZNAME", "EET")
+        .Raw("DTSTART", "19701025T040000")
+        .Raw("RRULE", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+        .Raw("END", "STANDARD")
+        .Raw("END", "VTIMEZONE");
+}

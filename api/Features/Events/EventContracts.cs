@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CommunityHub.Api.Infrastructure.Http;
+using FluentValidation;
+
+namespace CommunityHub.Api.Features.Events;
+
+public enum EventStatus
+{
+    Draft,
+    Published,
+    Completed,
+    Cancelled,
+}
+
+public enum EventVisibility
+{
+    Public,
+    Members,
+}
+
+public enum EventLanguage
+{
+    Fi,
+    Sv,
+    En,
+}
+
+public enum RegistrationStatus
+{
+    Confirmed,
+    Waitlisted,
+    Cancelled,
+}
+
+public sealed record EventVenue(string? Name, string? Street, string? City);
+
+/// <summary>
+/// What a client sends to create or replace an event. Times are instants with an offset; <c>status</c>, counts and
+/// timestamps of a GET response are ignored (state changes only through <c>…/transitions</c>).
+/// </summary>
+public sealed record CommunityEventInput(
+    string? Title,
+    string? Description,
+    DateTimeOffset? StartsAt,
+    DateTimeOffset? EndsAt,
+    EventVenue? Venue,
+    string? MunicipalityCode,
+    IReadOnlyList<Guid>? OrganizerIds,
+    Guid? PartnershipId,
+    Guid? PilotId,
+    int? Capacity,
+    DateTimeOffset? RegistrationOpensAt,
+    DateTimeOffset? RegistrationClosesAt,
+    EventVisibility? Visibility,
+    IReadOnlyList<EventLanguage>? Languages,
+    IReadOnlyList<string>? Keywords);
+
+/// <summary>
+/// An event. <c>capacity</c> null means unlimited. Without <c>registrationOpensAt</c> registration opens when the event
+/// is published; without <c>registrationClosesAt</c> it closes when the event starts.
+/// </summary>
+public sealed record CommunityEventResponse(
+    Guid Id,
+    string Title,
+    string? Description,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    EventVenue? Venue,
+    string MunicipalityCode,
+    IReadOnlyList<Guid> OrganizerIds,
+    Guid? PartnershipId,
+    Guid? PilotId,
+    int? Capacity,
+    DateTimeOffset? RegistrationOpensAt,
+    DateTimeOffset? RegistrationClosesAt,
+    EventVisibility Visibility,
+    IReadOnlyList<EventLanguage> Languages,
+    IReadOnlyList<string> Keywords,
+    EventStatus Status,
+    int ConfirmedCount,
+    int WaitlistCount,
+    DateTimeOffset? PublishedAt,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+public sealed record CommunityEventPage(IReadOnlyList<CommunityEventResponse> Items, string? NextCursor);
+
+public sealed record EventTransitionInput(EventStatus? To);
+
+public sealed record RegistrationInput(string? Name, string? Email, Guid? MemberId, string? Notes);
+
+/// <summary>The answer to a registration: keep <c>cancelToken</c> to cancel or to give feedback later.</summary>
+public sealed record RegistrationReceipt(Guid Id, RegistrationStatus Status, int? WaitlistPosition, string CancelToken);
+
+/// <summary>A registration as organisers see it; <c>waitlistPosition</c> is the current place in the queue.</summary>
+public sealed record RegistrationResponse(
+    Guid Id,
+    string Name,
+    string Email,
+    Guid? MemberId,
+    string? Notes,
+    RegistrationStatus Status,
+    int? WaitlistPosition,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? CancelledAt);
+
+public sealed record RegistrationPage(IReadOnlyList<RegistrationResponse> Items, string? NextCursor);
+
+public sealed record FeedbackInput(int? Rating, string? Comment, string? CancelToken);
+
+public sealed record FeedbackResponse(Guid Id, int Rating, string? Comment, DateTimeOffset CreatedAt);
+
+/// <summary><c>average</c> is null while there is no feedback; <c>distribution</c> always has the keys "1" to "5".</summary>
+public sealed record FeedbackSummary(int Count, double? Average, IReadOnlyDictionary<string, int> Distribution);
+
+public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEventInput>
+{
+    public const int MaxOrganizers = 20;
+
+    public CommunityEventInputValidator()
+    {
+        RuleFor(e => e.Title).NotEmpty().Must(t => t!.Trim().Length >= 3).WithMessage("Title must be at least 3 characters.")
+            .MaximumLength(200);
+        RuleFor(e => e.Description).MaximumLength(8000);
+        RuleFor(e => e.StartsAt).NotNull().WithMessage("startsAt is required: an RFC 3339 timestamp with an offset.");
+        RuleFor(e => e.EndsAt).NotNull().WithMessage("endsAt is required: an RFC 3339 timestamp with an offset.")
+            .GreaterThan(e => e.StartsAt).When(e => e.StartsAt is not null).WithMessage("endsAt must be after startsAt.");
+        RuleFor(e => e.Venue!.Name).NotEmpty().MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.name");
+        RuleFor(e => e.Venue!.Street).MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.street");
+        RuleFor(e => e.Venue!.City).MaximumLength(100).When(e => e.Venue is not null).OverridePropertyName("venue.city");
+        RuleFor(e => e.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
+            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+        RuleFor(e => e.OrganizerIds).NotEmpty().WithMessage("At least one organiser (a member id) is required.")
+            .Must(o => o!.Count <= MaxOrganizers).When(e => e.OrganizerIds is not null).WithMessage($"At most {MaxOrganizers} organisers.");
+        RuleFor(e => e.Capacity).InclusiveBetween(1, 100_000).When(e => e.Capacity is not null);
+        RuleFor(e => e.RegistrationClosesAt)
+            .GreaterThan(e => e.RegistrationOpensAt).When(e => e.RegistrationOpensAt is not null && e.RegistrationClosesAt is not null)
+            .WithMessage("registrationClosesAt must be after registrationOpensAt.");
+        RuleFor(e => e.RegistrationClosesAt)
+            .LessThanOrEqualTo(e => e.EndsAt).When(e => e.EndsAt is not null && e.RegistrationClosesAt is not null)
+            .WithMessage("registrationClosesAt cannot be after the event ends.");
+        RuleFor(e => e.RegistrationOpensAt)
+            .LessThan(e => e.EndsAt).When(e => e.EndsAt is not null && e.RegistrationOpensAt is not null)
+            .WithMessage("registrationOpensAt must be before the event ends.");
+        RuleFor(e => e.Languages).Must(l => l is null || l.Count <= 3).WithMessage("At most 3 languages.");
+        RuleFor(e => e.Keywords).Must(k => k is null || k.Count <= 20).WithMessage("At most 20 keywords.");
+        RuleForEach(e => e.Keywords).NotEmpty().MaximumLength(50);
+    }
+}
+
+public sealed class RegistrationInputValidator : AbstractValidator<RegistrationInput>
+{
+    public RegistrationInputValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage("Name must be at least 2 characters.").MaximumLength(200);
+        RuleFor(r => r.Email).NotEmpty().MaximumLength(254).EmailAddress();
+        RuleFor(r => r.Notes).MaximumLength(2000);
+    }
+}
+
+/// <summary>Instants given in a query string: RFC 3339 with an offset, as in bodies (no offset is ambiguous → 400).</summary>
+public static partial class Instant
+{
+    public static bool TryParse(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        return text is not null
+            && Rfc3339().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial Regex Rfc3339();
+}
+
+internal static class EventText
+{
+    public static string NormalizeEmail(string email) => email.Trim().Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
+
+    public static string Languages(IEnumerable<EventLanguage>? languages) =>
+        string.Join(',', (languages ?? []).Distinct().Select(EnumText.Name));
+
+    public static IReadOnlyList<EventLanguage> ParseLanguages(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(EnumText.Parse<EventLanguage>).ToList();
+}

@@ -1,0 +1,162 @@
+using System.Text;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CommunityHub.Api.Features.Events;
+
+public static class EventsEndpoints
+{
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/v1/events.ics", Calendar).WithTags("Events").WithName("getEventCalendar").AllowAnonymous()
+            .WithSummary("iCalendar feed of public events")
+            .WithDescription("RFC 5545 calendar of published public events that ended less than 30 days ago or later; once-published " +
+                "events that were cancelled stay with STATUS:CANCELLED. Times in Europe/Helsinki (VTIMEZONE included); each entry's " +
+                "URL is the event's public page.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").WithProblems();
+
+        var group = routes.MapGroup("/api/v1/events").WithTags("Events");
+        group.MapGet("/", List).WithName("listEvents").AllowAnonymous()
+            .WithSummary("List events")
+            .WithDescription("Ordered by startsAt, then id; keyset paged. `from`/`to` select events overlapping the interval. " +
+                "Anonymous callers and API keys (events:read) see public events that have been published; signed-in users see all.")
+            .ProducesTagged<CommunityEventPage>().WithProblems(403);
+        group.MapGet("/{id:guid}", Get).WithName("getEvent").AllowAnonymous()
+            .WithSummary("Get an event").ProducesTagged<CommunityEventResponse>().WithProblems(403, 404);
+        group.MapPost("/", Create).WithName("createEvent").RequireAuthorization(Policies.Reader)
+            .WithSummary("Create a draft event (staff, or an editor of an organising member)")
+            .Produces<CommunityEventResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415);
+        group.MapPut("/{id:guid}", Update).WithName("updateEvent").RequireAuthorization(Policies.Reader)
+            .WithSummary("Replace an event (staff, or an editor of an organising member)")
+            .WithDescription("Status and counts are read-only; completed and cancelled events cannot be edited (409).")
+            .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+        group.MapDelete("/{id:guid}", Delete).WithName("deleteEvent").RequireAuthorization(Policies.Reader)
+            .WithSummary("Archive an event (staff, or an editor of an organising member)")
+            .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
+        group.MapPost("/{id:guid}/transitions", Transition).WithName("transitionEvent").RequireAuthorization(Policies.Reader)
+            .WithSummary("Change an event's status")
+            .WithDescription("draft → published → completed; draft|published → cancelled. Anything else is 409 with `allowed`.")
+            .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+
+        group.MapPost("/{id:guid}/registrations", Register).WithName("registerForEvent").AllowAnonymous()
+            .WithSummary("Register for an event")
+            .WithDescription("Open to anyone for a published public event inside its registration window (members-only events need a " +
+                "signed-in user). Confirmed while seats are free, otherwise waitlisted with a position. Keep `cancelToken`. " +
+                "A retry with the same `Idempotency-Key` header returns the first answer. Same email twice, a cancelled event, or " +
+                "outside the window: 409.")
+            .Produces<RegistrationReceipt>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415);
+        group.MapGet("/{id:guid}/registrations", ListRegistrations).WithName("listRegistrations").RequireAuthorization(Policies.Reader)
+            .WithSummary("List an event's registrations (staff, or an editor of an organising member)")
+            .ProducesTagged<RegistrationPage>().WithProblems(401, 403, 404);
+        group.MapGet("/{id:guid}/registrations.csv", ExportRegistrations).WithName("exportRegistrations").RequireAuthorization(Policies.Reader)
+            .WithSummary("Export an event's registrations as CSV (staff, or an editor of an organising member)")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").WithProblems(401, 403, 404);
+        group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration").AllowAnonymous()
+            .WithSummary("Cancel a registration")
+            .WithDescription("With `token` (the registration's cancelToken) anyone may cancel; staff and organising editors may without. " +
+                "The first on the waiting list takes the freed seat. A wrong token is a 404.")
+            .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404);
+
+        group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback").AllowAnonymous()
+            .WithSummary("Give feedback on an event (once it has started)")
+            .WithDescription("Rating 1–5 and an optional comment. With a registration's `cancelToken`, at most once per registration (409).")
+            .Produces<FeedbackResponse>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415);
+        group.MapGet("/{id:guid}/feedback/summary", FeedbackSummary).WithName("getEventFeedbackSummary").RequireAuthorization(Policies.Reader)
+            .WithSummary("Feedback summary: count, average and the count per rating (signed-in users)")
+            .Produces<FeedbackSummary>().WithProblems(401, 403, 404);
+        return routes;
+    }
+
+    private static async Task<IResult> List(
+        HttpContext http, IMediator mediator, string? from, string? to, string? municipality, Guid? organizer, string? status, string? q,
+        int? limit, string? cursor, CancellationToken ct)
+    {
+        var page = await mediator.Send(new ListCommunityEventsQuery(from, to, municipality, organizer, status, q, limit, cursor), ct);
+        return Tagged.Page(http, page, page.Items.Select(e => (e.Id, e.Version)), page.NextCursor);
+    }
+
+    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
+    {
+        var communityEvent = await mediator.Send(new GetCommunityEventQuery(id), ct);
+        return Tagged.Ok(http, communityEvent, communityEvent.Version);
+    }
+
+    private static async Task<IResult> Create(HttpContext http, IMediator mediator, CommunityEventInput input, CancellationToken ct)
+    {
+        var communityEvent = await mediator.Send(new CreateCommunityEventCommand(input), ct);
+        return Tagged.Created(http, $"/api/v1/events/{communityEvent.Id}", communityEvent, communityEvent.Version);
+    }
+
+    private static async Task<IResult> Update(HttpContext http, IMediator mediator, Guid id, CommunityEventInput input, CancellationToken ct)
+    {
+        var communityEvent = await mediator.Send(new UpdateCommunityEventCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
+        return Tagged.Ok(http, communityEvent, communityEvent.Version);
+    }
+
+    private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteCommunityEventCommand(id, ETags.ExpectedVersion(http.Request)), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> Transition(HttpContext http, IMediator mediator, Guid id, EventTransitionInput input, CancellationToken ct)
+    {
+        var communityEvent = await mediator.Send(new TransitionCommunityEventCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
+        return Tagged.Ok(http, communityEvent, communityEvent.Version);
+    }
+
+    private static async Task<IResult> Register(
+        IMediator mediator, Guid id, RegistrationInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
+    {
+        var receipt = await mediator.Send(new RegisterForCommunityEventCommand(id, input, idempotencyKey), ct);
+        return TypedResults.Created($"/api/v1/events/{id}/registrations/{receipt.Id}", receipt);
+    }
+
+    private static async Task<IResult> ListRegistrations(
+        HttpContext http, IMediator mediator, Guid id, string? status, int? limit, string? cursor, CancellationToken ct)
+    {
+        var page = await mediator.Send(new ListRegistrationsQuery(id, status, limit, cursor), ct);
+        return Tagged.Page(http, page, page.Items.Select(r => (r.Id, r.UpdatedAt.UtcTicks)), page.NextCursor);
+    }
+
+    private static async Task<IResult> ExportRegistrations(IMediator mediator, Guid id, CancellationToken ct)
+    {
+        var csv = await mediator.Send(new ExportRegistrationsQuery(id), ct);
+        return TypedResults.File(csv, "text/csv; charset=utf-8", $"registrations-{id}.csv");
+    }
+
+    private static async Task<IResult> CancelRegistration(
+        ICurrentUser user, IMediator mediator, Guid id, Guid registrationId, string? token, CancellationToken ct)
+    {
+        if (token is null && !user.IsAuthenticated)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized",
+                detail: "Cancel with the registration's token (?token=…), or sign in as staff or an organiser.");
+        }
+        await mediator.Send(new CancelRegistrationCommand(id, registrationId, token), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> SubmitFeedback(IMediator mediator, Guid id, FeedbackInput input, CancellationToken ct)
+    {
+        var feedback = await mediator.Send(new SubmitFeedbackCommand(id, input), ct);
+        return TypedResults.Created($"/api/v1/events/{id}/feedback/{feedback.Id}", feedback);
+    }
+
+    private static async Task<IResult> FeedbackSummary(IMediator mediator, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetFeedbackSummaryQuery(id), ct));
+
+    private static async Task<IResult> Calendar(
+        HttpContext http, IConfiguration configuration, IMediator mediator, string? municipality, Guid? organizer, CancellationToken ct)
+    {
+        var baseUrl = configuration["App:PublicBaseUrl"] is { Length: > 0 } configured
+            ? configured
+            : $"{http.Request.Scheme}://{http.Request.Host}";
+        var calendar = await mediator.Send(new GetEventCalendarQuery(municipality, organizer, baseUrl), ct);
+        return TypedResults.Bytes(new UTF8Encoding(false).GetBytes(calendar), "text/calendar; charset=utf-8", "communityhub-events.ics");
+    }
+}

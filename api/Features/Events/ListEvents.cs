@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Events;
+
+/// <summary>
+/// Events by start time, then id (keyset paged on both). <c>from</c>/<c>to</c> select events that overlap the
+/// interval: starting before <c>to</c> and ending after <c>from</c>.
+/// </summary>
+public sealed record ListCommunityEventsQuery(
+    string? From,
+    string? To,
+    string? Municipality,
+    Guid? Organizer,
+    string? Status,
+    string? Q,
+    int? Limit,
+    string? Cursor) : IRequest<CommunityEventPage>;
+
+public sealed class ListCommunityEventsValidator : AbstractValidator<ListCommunityEventsQuery>
+{
+    public const string CursorKind = "events";
+
+    public ListCommunityEventsValidator()
+    {
+        RuleFor(q => q.From).Must(f => Instant.TryParse(f, out _)).When(q => q.From is not null)
+            .WithMessage("from must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T09:30:00Z.");
+        RuleFor(q => q.To).Must(t => Instant.TryParse(t, out _)).When(q => q.To is not null)
+            .WithMessage("to must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T09:30:00Z.");
+        RuleFor(q => q.To).Must((q, to) => !Instant.TryParse(q.From, out var from) || !Instant.TryParse(to, out var until) || until > from)
+            .When(q => q.From is not null && q.To is not null).WithMessage("to must be after from.");
+        RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
+            .WithMessage("Municipality must be a 3-digit code.");
+        RuleFor(q => q.Status).Must(s => EnumText.TryParse<EventStatus>(s, out _)).When(q => q.Status is not null)
+            .WithMessage($"Status must be one of {EnumText.Allowed<EventStatus>()}.");
+        RuleFor(q => q.Q).MaximumLength(200);
+        this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 2);
+    }
+}
+
+public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user) : IRequestHandler<ListCommunityEventsQuery, CommunityEventPage>
+{
+    public async Task<CommunityEventPage> Handle(ListCommunityEventsQuery request, CancellationToken ct)
+    {
+        EventAccess.EnsureMayRead(user);
+        var take = request.Limit ?? Paging.DefaultLimit;
+        var sql = new StringBuilder($"SELECT {EventRow.Columns} FROM events e WHERE e.deleted_at IS NULL");
+        var parameters = new DynamicParameters();
+        EventAccess.Restrict(user, sql, parameters);
+        if (Instant.TryParse(request.From, out var from))
+        {
+            sql.Append(" AND e.ends_at > @From");
+            parameters.Add("From", from);
+        }
+        if (Instant.TryParse(request.To, out var to))
+        {
+            sql.Append(" AND e.starts_at < @To");
+            parameters.Add("To", to);
+        }
+        if (request.Municipality is not null)
+        {
+            sql.Append(" AND e.municipality_code = @Municipality");
+            parameters.Add("Municipality", request.Municipality);
+        }
+        if (request.Organizer is { } organizer)
+        {
+            sql.Append(" AND EXISTS (SELECT 1 FROM event_organizers o WHERE o.event_id = e.id AND o.member_id = @Organizer)");
+            parameters.Add("Organizer", organizer);
+        }
+        if (request.Status is not null)
+        {
+            sql.Append(" AND e.status = @Status");
+            parameters.Add("Status", request.Status);
+        }
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            sql.Append(" AND ").Append(db.Dialect.Contains("e.title_search", "@Q"));
+            parameters.Add("Q", SqlDialect.LikePattern(FinnishText.SearchKey(request.Q)));
+        }
+        if (request.Cursor is not null)
+        {
+            var after = Cursor.Decode(request.Cursor, ListCommunityEventsValidator.CursorKind, 2);
+            if (!DateTimeOffset.TryParse(after[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var afterStart)
+                || !Guid.TryParse(after[1], out var afterId))
+            {
+                throw new FieldValidationException("cursor", "The cursor is not valid for this list. Start again without a cursor.");
+            }
+            sql.Append(" AND (e.starts_at > @AfterStart OR (e.starts_at = @AfterStart AND e.id > @AfterId))");
+            parameters.Add("AfterStart", afterStart);
+            parameters.Add("AfterId", afterId);
+        }
+        sql.Append(" ORDER BY e.starts_at, e.id ").Append(db.Dialect.Limit("@Take"));
+        parameters.Add("Take", take + 1);
+
+        await using var connection = await db.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
+        var page = rows.Take(take).ToList();
+        var next = rows.Count > take
+            ? Cursor.Encode(ListCommunityEventsValidator.CursorKind, TypeHandlers.Format(page[^1].StartsAt), page[^1].Id.ToString())
+            : null;
+        return new CommunityEventPage(await EventRow.WithOrganizersAsync(connection, null, page, ct), next);
+    }
+}

@@ -1,0 +1,84 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Events;
+
+/// <summary>
+/// Participant feedback (the "mobile survey"), open to anyone who can see the event once it has started. With a
+/// registration's <c>cancelToken</c> it is tied to that registration, and each registration answers at most once.
+/// </summary>
+public sealed record SubmitFeedbackCommand(Guid EventId, FeedbackInput Input) : IRequest<FeedbackResponse>;
+
+public sealed class SubmitFeedbackValidator : AbstractValidator<SubmitFeedbackCommand>
+{
+    public SubmitFeedbackValidator()
+    {
+        RuleFor(c => c.Input.Rating).NotNull().InclusiveBetween(1, 5).WithMessage("Rating must be a whole number from 1 to 5.")
+            .OverridePropertyName("rating");
+        RuleFor(c => c.Input.Comment).MaximumLength(2000).OverridePropertyName("comment");
+        RuleFor(c => c.Input.CancelToken).MaximumLength(200).OverridePropertyName("cancelToken");
+    }
+}
+
+public sealed class SubmitFeedbackHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<SubmitFeedbackCommand, FeedbackResponse>
+{
+    public async Task<FeedbackResponse> Handle(SubmitFeedbackCommand request, CancellationToken ct)
+    {
+        if (user.IsApiKey)
+        {
+            throw new ForbiddenException("API keys only read.");
+        }
+        var now = clock.GetUtcNow();
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await EventRow.FindAsync(scope.Connection, scope.Transaction, request.EventId, ct);
+        if (current is null || !EventAccess.CanRead(user, current))
+        {
+            throw new NotFoundException("Event", request.EventId);
+        }
+        if (current.StatusValue is EventStatus.Draft or EventStatus.Cancelled)
+        {
+            throw new ConflictException($"The event is {EnumText.Name(current.StatusValue)}: it takes no feedback.");
+        }
+        if (now < current.StartsAt)
+        {
+            throw new ConflictException($"Feedback opens when the event starts, at {EventTime.Describe(current.StartsAt)}.");
+        }
+
+        Guid? registrationId = null;
+        if (!string.IsNullOrEmpty(request.Input.CancelToken))
+        {
+            registrationId = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM registrations WHERE event_id = @EventId AND cancel_token_hash = @Hash",
+                new { request.EventId, Hash = RegistrationTokens.Hash(request.Input.CancelToken) },
+                scope.Transaction,
+                cancellationToken: ct))).Select(id => (Guid?)id).FirstOrDefault()
+                ?? throw new FieldValidationException("cancelToken", "No registration for this event has this token.");
+            var answered = await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COUNT(*) FROM feedback WHERE event_id = @EventId AND registration_id = @RegistrationId",
+                new { request.EventId, RegistrationId = registrationId },
+                scope.Transaction,
+                cancellationToken: ct));
+            if (answered > 0)
+            {
+                throw new ConflictException("This registration has already given feedback.");
+            }
+        }
+
+        var id = Guid.CreateVersion7(now);
+        var comment = string.IsNullOrWhiteSpace(request.Input.Comment) ? null : request.Input.Comment.Trim();
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO feedback (id, event_id, registration_id, rating, comment, created_at) VALUES (@Id, @EventId, @RegistrationId, @Rating, @Comment, @Now)",
+            new { Id = id, request.EventId, RegistrationId = registrationId, request.Input.Rating, Comment = comment, Now = now },
+            scope.Transaction,
+            cancellationToken: ct));
+        // Feedback is not part of the event's representation, so it is audited without a change-feed entry.
+        await changes.RecordAsync(scope, "event_feedback", id, ChangeOp.Create, 1, current.MunicipalityCode, ct);
+        await scope.CommitAsync(ct);
+        return new FeedbackResponse(id, request.Input.Rating!.Value, comment, now);
+    }
+}

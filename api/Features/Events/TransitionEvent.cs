@@ -1,0 +1,60 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Events;
+
+/// <summary>Moves an event along <see cref="EventLifecycle"/>; an illegal move is a 409 listing the allowed ones.</summary>
+public sealed record TransitionCommunityEventCommand(Guid Id, EventTransitionInput Input, long? ExpectedVersion) : IRequest<CommunityEventResponse>;
+
+public sealed class TransitionCommunityEventValidator : AbstractValidator<TransitionCommunityEventCommand>
+{
+    public TransitionCommunityEventValidator() =>
+        RuleFor(c => c.Input.To).NotNull().WithMessage($"to is required: one of {EnumText.Allowed<EventStatus>()}.").OverridePropertyName("to");
+}
+
+public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<TransitionCommunityEventCommand, CommunityEventResponse>
+{
+    public async Task<CommunityEventResponse> Handle(TransitionCommunityEventCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        if (!await EventWrites.LockEventAsync(scope, request.Id, ct))
+        {
+            throw new NotFoundException("Event", request.Id);
+        }
+        var current = (await EventRow.FindAsync(scope.Connection, scope.Transaction, request.Id, ct))!;
+        EventAccess.EnsureManages(user, (await EventRow.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id]);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        var from = current.StatusValue;
+        var to = request.Input.To!.Value;
+        if (!EventLifecycle.CanMove(from, to))
+        {
+            throw new ConflictException(
+                $"An event cannot move from {EnumText.Name(from)} to {EnumText.Name(to)}.",
+                new Dictionary<string, object?> { ["allowed"] = EventLifecycle.Allowed(from).Select(EnumText.Name).ToArray() });
+        }
+        var now = clock.GetUtcNow();
+        var version = current.Version + 1;
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE events SET status = @Status, updated_at = @Now, version = @Version,
+                ever_published = CASE WHEN @Status = 'published' THEN 1 ELSE ever_published END,
+                published_at = CASE WHEN @Status = 'published' AND published_at IS NULL THEN @Now ELSE published_at END
+            WHERE id = @Id
+            """,
+            new { request.Id, Status = EnumText.Name(to), Now = now, Version = version },
+            scope.Transaction,
+            cancellationToken: ct));
+        await changes.RecordAsync(scope, "events", request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
+        var result = await CreateCommunityEventHandler.ReadBackAsync(scope, request.Id, ct);
+        await scope.CommitAsync(ct);
+        return result;
+    }
+}

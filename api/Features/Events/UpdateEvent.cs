@@ -1,0 +1,74 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Events;
+
+/// <summary>
+/// Replaces an event's content (status and counts are read-only). Completed and cancelled events are final (409).
+/// A member editor must organise the event before and after the change. Raising the capacity promotes people from
+/// the waiting list; lowering it below the confirmed count is refused rather than un-confirming anyone.
+/// </summary>
+public sealed record UpdateCommunityEventCommand(Guid Id, CommunityEventInput Input, long? ExpectedVersion) : IRequest<CommunityEventResponse>;
+
+public sealed class UpdateCommunityEventValidator : AbstractValidator<UpdateCommunityEventCommand>
+{
+    public UpdateCommunityEventValidator() => RuleFor(c => c.Input).SetValidator(new CommunityEventInputValidator());
+}
+
+public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<UpdateCommunityEventCommand, CommunityEventResponse>
+{
+    public async Task<CommunityEventResponse> Handle(UpdateCommunityEventCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        if (!await EventWrites.LockEventAsync(scope, request.Id, ct))
+        {
+            throw new NotFoundException("Event", request.Id);
+        }
+        var current = (await EventRow.FindAsync(scope.Connection, scope.Transaction, request.Id, ct))!;
+        var organizers = (await EventRow.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id].ToList();
+        EventAccess.EnsureManages(user, organizers);
+        EventAccess.EnsureManages(user, request.Input.OrganizerIds!);
+        if (request.ExpectedVersion is { } expected && expected != current.Version)
+        {
+            throw new PreconditionFailedException(current.Version);
+        }
+        if (EventLifecycle.IsFinal(current.StatusValue))
+        {
+            throw new ConflictException($"The event is {EnumText.Name(current.StatusValue)}: a final state cannot be edited.");
+        }
+        var input = request.Input;
+        if (input.Capacity is { } capacity && capacity < current.ConfirmedCount)
+        {
+            throw new FieldValidationException("capacity",
+                $"{current.ConfirmedCount} registrations are already confirmed: the capacity cannot be lower than that.");
+        }
+        await EventWrites.EnsureReferencesExistAsync(scope, input, ct);
+
+        var now = clock.GetUtcNow();
+        var version = current.Version + 1;
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE events SET title = @Title, title_search = @TitleSearch, description = @Description, starts_at = @StartsAt,
+                ends_at = @EndsAt, venue_name = @VenueName, venue_street = @VenueStreet, venue_city = @VenueCity,
+                municipality_code = @MunicipalityCode, partnership_id = @PartnershipId, pilot_id = @PilotId, capacity = @Capacity,
+                registration_opens_at = @RegistrationOpensAt, registration_closes_at = @RegistrationClosesAt,
+                visibility = @Visibility, languages = @Languages, keywords = @Keywords, updated_at = @Now, version = @Version
+            WHERE id = @Id
+            """,
+            EventWrites.Columns(request.Id, input, version, now),
+            scope.Transaction,
+            cancellationToken: ct));
+        await EventWrites.ReplaceOrganizersAsync(scope, request.Id, input.OrganizerIds!, ct);
+        await EventWrites.PromoteAsync(scope, request.Id, input.Capacity, now, ct);
+        await EventWrites.RecountAsync(scope, request.Id, ct);
+        await changes.RecordAsync(scope, "events", request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        var result = await CreateCommunityEventHandler.ReadBackAsync(scope, request.Id, ct);
+        await scope.CommitAsync(ct);
+        return result;
+    }
+}
