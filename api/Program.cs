@@ -2,6 +2,7 @@ using CommunityHub.Api.Features.Auth;
 using CommunityHub.Api.Features.Health;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Users;
+using CommunityHub.Api.Features.Webhooks;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
 using CommunityHub.Api.Infrastructure.Http;
@@ -22,6 +23,7 @@ services.AddScoped<UserStore>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();
 services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
+services.AddWebhooks(builder.Configuration, builder.Environment);
 services.AddMediation(typeof(Program).Assembly);
 
 services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
@@ -59,6 +61,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAuth();
 app.MapUsers();
 app.MapMembers();
+app.MapWebhooks();
 
 app.MapSpaFallback();
 

@@ -1,3 +1,4 @@
+using CommunityHub.Api.Features.Webhooks;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -33,6 +34,7 @@ public static class OpenApiSetup
                 document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] }];
                 return Task.CompletedTask;
             });
+            options.AddWebhookPayloads();
         });
         return services;
     }
