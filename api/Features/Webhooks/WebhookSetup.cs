@@ -79,6 +79,12 @@ public static class WebhookSetup
                     document.Components.Schemas[name] = await context.GetOrCreateSchemaAsync(type, null, ct);
                 }
             }
+            if (document.Components.Schemas["WebhookPayload"] is OpenApiSchema payload
+                && payload.Properties?.TryGetValue("items", out var items) == true && items is OpenApiSchema array)
+            {
+                // The entries are the change feed's own: name the shared schema rather than repeat it inline.
+                array.Items = new OpenApiSchemaReference("ChangeEntry", document);
+            }
             document.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
             document.Webhooks["changes"] = new OpenApiPathItem
             {
