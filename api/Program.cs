@@ -9,6 +9,7 @@ using CommunityHub.Api.Features.Partnerships;
 using CommunityHub.Api.Features.Pilots;
 using CommunityHub.Api.Features.Stats;
 using CommunityHub.Api.Features.Users;
+using CommunityHub.Api.Features.Webhooks;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
 using CommunityHub.Api.Infrastructure.Http;
@@ -36,6 +37,7 @@ services.AddScoped<IStatsContributor, PilotStatsContributor>();
 services.AddScoped<IDemoDataSeeder, EventDemoData>();
 services.AddScoped<CommunityHub.Api.Features.Stats.IStatsContributor, EventStatsContributor>();
 services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
+services.AddWebhooks(builder.Configuration, builder.Environment);
 services.AddMediation(typeof(Program).Assembly);
 
 services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
@@ -82,6 +84,7 @@ app.MapPilots();
 app.MapStats();
 app.MapAudit();
 app.MapEvents();
+app.MapWebhooks();
 
 app.MapSpaFallback();
 

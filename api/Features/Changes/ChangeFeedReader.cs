@@ -77,6 +77,18 @@ public sealed class ChangeFeedReader(Db db)
         return rows.Select(r => new ChangeEntry(r.Seq, r.Type, r.Id, r.Op, r.Version, r.ChangedAt, r.MunicipalityCode)).ToList();
     }
 
+    /// <summary>
+    /// The position up to which every entry has committed: reading after it later misses nothing that commits from now on.
+    /// Used to start a new webhook subscription at "now" rather than at the beginning of history.
+    /// </summary>
+    public async Task<long> HeadAsync(WriteScope scope, CancellationToken ct)
+    {
+        var sql = db.Provider == DatabaseProvider.SqlServer
+            ? "SELECT CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT) - 1"
+            : "SELECT COALESCE(MAX(seq), 0) FROM changes";
+        return await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, transaction: scope.Transaction, cancellationToken: ct));
+    }
+
     private sealed class ChangeRow
     {
         public long Seq { get; init; }

@@ -1,3 +1,4 @@
+using CommunityHub.Api.Features.Webhooks;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -46,6 +47,7 @@ public static class OpenApiSetup
                 ];
                 return Task.CompletedTask;
             });
+            options.AddWebhookPayloads();
         });
         return services;
     }

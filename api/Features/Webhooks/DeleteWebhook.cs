@@ -1,0 +1,26 @@
+using CommunityHub.Api.Infrastructure.Data;
+using Dapper;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Webhooks;
+
+/// <summary>Removes a subscription (soft delete): no further deliveries; its delivery log ages out with the rest.</summary>
+public sealed record DeleteWebhookCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
+
+public sealed class DeleteWebhookHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<DeleteWebhookCommand, Unit>
+{
+    public async Task<Unit> Handle(DeleteWebhookCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await WebhookStore.GetAsync(scope, request.Id, ct);
+        WebhookStore.EnsureVersion(current, request.ExpectedVersion);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE webhook_subscriptions SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
+            new { request.Id, Now = clock.GetUtcNow() },
+            scope.Transaction,
+            cancellationToken: ct));
+        await changes.RecordAsync(scope, "webhooks", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await scope.CommitAsync(ct);
+        return Unit.Value;
+    }
+}

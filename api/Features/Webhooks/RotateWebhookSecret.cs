@@ -1,0 +1,30 @@
+using CommunityHub.Api.Infrastructure.Data;
+using Dapper;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Webhooks;
+
+/// <summary>Replaces the signing secret; every delivery from now on (retries included) is signed with the new one.</summary>
+public sealed record RotateWebhookSecretCommand(Guid Id, long? ExpectedVersion) : IRequest<WebhookWithSecretResponse>;
+
+public sealed class RotateWebhookSecretHandler(Db db, ChangeLog changes, WebhookSecrets secrets, TimeProvider clock)
+    : IRequestHandler<RotateWebhookSecretCommand, WebhookWithSecretResponse>
+{
+    public async Task<WebhookWithSecretResponse> Handle(RotateWebhookSecretCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await WebhookStore.GetAsync(scope, request.Id, ct);
+        WebhookStore.EnsureVersion(current, request.ExpectedVersion);
+        var secret = WebhookSecrets.New();
+        var version = current.Version + 1;
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE webhook_subscriptions SET secret_protected = @Secret, updated_at = @Now, version = @Version WHERE id = @Id",
+            new { request.Id, Secret = secrets.Protect(secret), Now = clock.GetUtcNow(), Version = version },
+            scope.Transaction,
+            cancellationToken: ct));
+        await changes.RecordAsync(scope, "webhooks", request.Id, ChangeOp.Update, version, current.MunicipalityCode, ct);
+        var updated = await WebhookStore.GetAsync(scope, request.Id, ct);
+        await scope.CommitAsync(ct);
+        return WebhookWithSecretResponse.From(updated.ToResponse(), secret);
+    }
+}

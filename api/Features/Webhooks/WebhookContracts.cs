@@ -1,0 +1,103 @@
+using CommunityHub.Api.Features.Changes;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using FluentValidation;
+
+namespace CommunityHub.Api.Features.Webhooks;
+
+public enum WebhookStatus
+{
+    Active,
+    Paused,
+    Failing,
+}
+
+/// <summary>
+/// What a client sends to create or replace a subscription. <c>status</c> is read on PUT only: <c>active</c>
+/// re-enables a paused or failing subscription, <c>paused</c> stops deliveries; <c>failing</c> is set by the
+/// dispatcher and may only be sent back unchanged.
+/// </summary>
+public sealed record WebhookInput(
+    string? Url,
+    IReadOnlyList<string>? Types,
+    string? MunicipalityCode,
+    string? Description,
+    WebhookStatus? Status);
+
+public sealed record WebhookResponse(
+    Guid Id,
+    string Url,
+    IReadOnlyList<string> Types,
+    string? MunicipalityCode,
+    string? Description,
+    WebhookStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version);
+
+/// <summary>A subscription with its signing secret: the only answers that ever show it (create and rotate-secret).</summary>
+public sealed record WebhookWithSecretResponse(
+    Guid Id,
+    string Url,
+    IReadOnlyList<string> Types,
+    string? MunicipalityCode,
+    string? Description,
+    WebhookStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    long Version,
+    string Secret)
+{
+    public static WebhookWithSecretResponse From(WebhookResponse w, string secret) =>
+        new(w.Id, w.Url, w.Types, w.MunicipalityCode, w.Description, w.Status, w.CreatedAt, w.UpdatedAt, w.Version, secret);
+}
+
+public sealed record WebhookPage(IReadOnlyList<WebhookResponse> Items, string? NextCursor);
+
+/// <summary>One attempt to deliver a batch (or a ping). <c>deliveryId</c> is the batch's; retries repeat it.</summary>
+public sealed record WebhookDeliveryResponse(
+    Guid Id,
+    Guid DeliveryId,
+    DateTimeOffset When,
+    int? StatusCode,
+    long DurationMs,
+    int Attempt,
+    string? Error,
+    long? FirstSeq,
+    long? LastSeq);
+
+public sealed record WebhookDeliveryPage(IReadOnlyList<WebhookDeliveryResponse> Items, string? NextCursor);
+
+/// <summary>The answer to a ping: whether the receiver took it (2xx) and what it said.</summary>
+public sealed record WebhookPingResponse(Guid DeliveryId, bool Delivered, int? StatusCode, long DurationMs, string? Error);
+
+/// <summary>The body a receiver gets (a ping carries no items).</summary>
+public sealed record WebhookPayload(Guid SubscriptionId, Guid DeliveryId, IReadOnlyList<ChangeEntry> Items);
+
+public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
+{
+    public WebhookInputValidator(bool httpAllowed)
+    {
+        RuleFor(w => w.Url).NotEmpty().MaximumLength(2000);
+        RuleFor(w => w.Url)
+            .Must(u => IsAllowedUrl(u, httpAllowed)).When(w => !string.IsNullOrEmpty(w.Url) && w.Url.Length <= 2000)
+            .WithMessage(httpAllowed
+                ? "Url must be an absolute http or https address."
+                : "Url must be an absolute https address (plain http is allowed only with Webhooks:AllowHttp).");
+        RuleFor(w => w.Types).NotEmpty()
+            .WithMessage($"Types must name at least one of {string.Join(", ", ChangeLog.FeedTypes.Order())}.");
+        RuleForEach(w => w.Types).Must(t => t is not null && ChangeLog.FeedTypes.Contains(t))
+            .WithMessage($"Each type must be one of {string.Join(", ", ChangeLog.FeedTypes.Order())}.");
+        RuleFor(w => w.MunicipalityCode).Matches(@"^\d{3}$").When(w => w.MunicipalityCode is not null)
+            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+        RuleFor(w => w.Description).MaximumLength(1000);
+    }
+
+    internal static bool IsAllowedUrl(string? value, bool httpAllowed) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (httpAllowed && uri.Scheme == Uri.UriSchemeHttp))
+        && string.IsNullOrEmpty(uri.UserInfo)
+        && !string.IsNullOrEmpty(uri.Host);
+
+    internal static string TypesText(IEnumerable<string> types) => string.Join(",", types.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+}

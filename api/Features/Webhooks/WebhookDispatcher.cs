@@ -1,0 +1,266 @@
+using System.Security.Cryptography;
+using CommunityHub.Api.Features.Changes;
+using CommunityHub.Api.Infrastructure.Data;
+using Dapper;
+
+namespace CommunityHub.Api.Features.Webhooks;
+
+/// <summary>
+/// One delivery pass over every due subscription. Safe to run from several processes (or in parallel in one) against
+/// one database: a subscription is worked on only under a lease taken by an atomic
+/// <c>UPDATE … WHERE lease_until &lt; now</c>, and every later write is guarded by that lease, so one batch is posted
+/// by one dispatcher. The change feed is the outbox: a batch is read from committed entries after the cursor, and
+/// the cursor moves only after a 2xx, so a receiver sees every entry at least once, in feed order, never a gap.
+/// </summary>
+public sealed class WebhookDispatcher(
+    IServiceScopeFactory scopes,
+    Db db,
+    ChangeFeedReader feed,
+    WebhookSecrets secrets,
+    WebhookSender sender,
+    WebhookOptions options,
+    TimeProvider clock,
+    ILogger<WebhookDispatcher> logger)
+{
+    /// <summary>Batches per subscription per pass, so one busy subscription does not starve the others.</summary>
+    private const int MaxBatchesPerPass = 20;
+
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
+    private readonly IReadOnlyList<TimeSpan> backoff = options.BackoffSchedule();
+    private DateTimeOffset lastPrune = DateTimeOffset.MinValue;
+
+    private TimeSpan LeaseLength => TimeSpan.FromSeconds((options.TimeoutSeconds * 2) + 30);
+
+    /// <summary>
+    /// Delivers what is due now and returns how many batches receivers accepted. The hosted service calls this in a loop;
+    /// tests call it directly so they need no sleeps.
+    /// </summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        await PruneAsync(now, ct);
+        IReadOnlyList<Guid> due;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            due = (await connection.QueryAsync<Guid>(new CommandDefinition(
+                """
+                SELECT id FROM webhook_subscriptions
+                WHERE status = 'active' AND deleted_at IS NULL
+                    AND (next_attempt_at IS NULL OR next_attempt_at <= @Now) AND (lease_until IS NULL OR lease_until < @Now)
+                ORDER BY id
+                """,
+                new { Now = now },
+                cancellationToken: ct))).ToList();
+        }
+        var delivered = 0;
+        await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (id, token) =>
+        {
+            Interlocked.Add(ref delivered, await DeliverAsync(id, token));
+        });
+        return delivered;
+    }
+
+    private async Task<int> DeliverAsync(Guid id, CancellationToken ct)
+    {
+        var owner = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        WebhookRow? row;
+        await using (var scope = await db.BeginWriteAsync(ct))
+        {
+            var claimed = await scope.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE webhook_subscriptions SET lease_owner = @Owner, lease_until = @Until
+                WHERE id = @Id AND status = 'active' AND deleted_at IS NULL
+                    AND (next_attempt_at IS NULL OR next_attempt_at <= @Now) AND (lease_until IS NULL OR lease_until < @Now)
+                """,
+                new { Id = id, Owner = owner, Until = now + LeaseLength, Now = now },
+                scope.Transaction,
+                cancellationToken: ct));
+            if (claimed == 0)
+            {
+                return 0;
+            }
+            row = await WebhookStore.GetAsync(scope, id, ct);
+            await scope.CommitAsync(ct);
+        }
+
+        var delivered = 0;
+        try
+        {
+            string secret;
+            try
+            {
+                secret = secrets.Unprotect(row.SecretProtected);
+            }
+            catch (CryptographicException e)
+            {
+                logger.LogError(e, "Webhook {Id}: the signing secret cannot be decrypted (is the Data Protection key ring missing?)", id);
+                await FailAsync(row, owner, Guid.Empty, null, null,
+                    new DeliveryOutcome(false, null, 0, "The signing secret cannot be decrypted; rotate the secret."), ct);
+                return 0;
+            }
+
+            for (var batch = 0; batch < MaxBatchesPerPass; batch++)
+            {
+                var entries = await feed.ReadAsync(row.CursorPosition, row.TypeList, row.MunicipalityCode, options.BatchSize, ct);
+                if (row.BatchEndPosition is { } end)
+                {
+                    // A retry resends exactly the batch that failed, so its deliveryId is the same.
+                    entries = entries.Where(e => e.Seq <= end).ToList();
+                }
+                if (entries.Count == 0)
+                {
+                    break;
+                }
+                var first = entries[0].Seq;
+                var last = entries[^1].Seq;
+                var deliveryId = WebhookStore.DeliveryId(id, first, last);
+                var outcome = await sender.PostAsync(row.Url, secret, new WebhookPayload(id, deliveryId, entries), ct);
+                if (!outcome.Delivered)
+                {
+                    await FailAsync(row, owner, deliveryId, first, last, outcome, ct);
+                    return delivered;
+                }
+                var next = await SucceedAsync(row, owner, deliveryId, first, last, outcome, ct);
+                if (next is null)
+                {
+                    return delivered;
+                }
+                delivered++;
+                row = next;
+                secret = secrets.Unprotect(row.SecretProtected);
+            }
+        }
+        finally
+        {
+            await ReleaseAsync(id, owner);
+        }
+        return delivered;
+    }
+
+    /// <summary>Logs the attempt, moves the cursor past the batch and clears the retry state — only while still the lease holder.</summary>
+    private async Task<WebhookRow?> SucceedAsync(WebhookRow row, Guid owner, Guid deliveryId, long first, long last, DeliveryOutcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var scope = await db.BeginWriteAsync(ct);
+        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE webhook_subscriptions SET cursor_position = @Last, batch_end_position = NULL, attempt = 0,
+                failing_since = NULL, next_attempt_at = NULL, lease_until = @Until
+            WHERE id = @Id AND lease_owner = @Owner
+            """,
+            new { row.Id, Owner = owner, Last = last, Until = now + LeaseLength },
+            scope.Transaction,
+            cancellationToken: ct));
+        if (updated == 0)
+        {
+            return null;
+        }
+        await WebhookSender.RecordAsync(scope, row.Id, deliveryId, row.Attempt + 1, now, outcome, first, last, ct);
+        var next = await WebhookStore.GetAsync(scope, row.Id, ct);
+        await scope.CommitAsync(ct);
+        return next;
+    }
+
+    /// <summary>
+    /// Logs the attempt and schedules the retry of the same batch after the backoff; once failures have lasted
+    /// <see cref="WebhookOptions.FailingAfter"/> the subscription becomes <c>failing</c> and is no longer attempted.
+    /// </summary>
+    private async Task FailAsync(WebhookRow row, Guid owner, Guid deliveryId, long? first, long? last, DeliveryOutcome outcome, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var attempt = row.Attempt + 1;
+        var failingSince = row.FailingSince ?? now;
+        var failing = now - failingSince >= options.FailingAfter;
+        var next = now + WebhookBackoff.Delay(attempt, backoff, options.JitterFraction, Random.Shared.NextDouble());
+
+        await using var scope = await db.BeginWriteAsync(ct);
+        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            UPDATE webhook_subscriptions SET batch_end_position = @Last, attempt = @Attempt, failing_since = @FailingSince,
+                next_attempt_at = @Next
+                {(failing ? ", status = 'failing', updated_at = @Now, version = version + 1" : "")}
+            WHERE id = @Id AND lease_owner = @Owner
+            """,
+            new { row.Id, Owner = owner, Last = last, Attempt = attempt, FailingSince = failingSince, Next = next, Now = now },
+            scope.Transaction,
+            cancellationToken: ct));
+        if (updated == 0)
+        {
+            return;
+        }
+        await WebhookSender.RecordAsync(scope, row.Id, deliveryId, attempt, now, outcome, first, last, ct);
+        if (failing)
+        {
+            await using var services = scopes.CreateAsyncScope();
+            var version = await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "SELECT version FROM webhook_subscriptions WHERE id = @Id", new { row.Id }, scope.Transaction, cancellationToken: ct));
+            await services.ServiceProvider.GetRequiredService<ChangeLog>()
+                .RecordAsync(scope, "webhooks", row.Id, ChangeOp.Transition, version, row.MunicipalityCode, ct);
+            logger.LogWarning("Webhook {Id} is now failing after failures since {Since}: {Error}", row.Id, failingSince, outcome.Error);
+        }
+        await scope.CommitAsync(ct);
+    }
+
+    private async Task ReleaseAsync(Guid id, Guid owner)
+    {
+        try
+        {
+            await using var connection = await db.OpenAsync(CancellationToken.None);
+            await connection.ExecuteAsync(
+                "UPDATE webhook_subscriptions SET lease_owner = NULL, lease_until = NULL WHERE id = @Id AND lease_owner = @Owner",
+                new { Id = id, Owner = owner });
+        }
+        catch (Exception e)
+        {
+            // The lease expires on its own; a failed release only delays the next pass for this subscription.
+            logger.LogWarning(e, "Could not release the lease on webhook {Id}", id);
+        }
+    }
+
+    private async Task PruneAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        if (now - lastPrune < PruneEvery)
+        {
+            return;
+        }
+        lastPrune = now;
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM webhook_deliveries WHERE attempted_at < @Cutoff",
+            new { Cutoff = now.AddDays(-options.LogRetentionDays) },
+            cancellationToken: ct));
+    }
+}
+
+/// <summary>Runs delivery passes every <see cref="WebhookOptions.PollMilliseconds"/> in each process.</summary>
+public sealed class WebhookDeliveryService(WebhookDispatcher dispatcher, WebhookOptions options, TimeProvider clock, ILogger<WebhookDeliveryService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await dispatcher.RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "A webhook delivery pass failed; the next pass retries.");
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(options.PollMilliseconds), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
