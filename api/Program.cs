@@ -28,15 +28,17 @@ services.AddSingleton<MigrationRunner>();
 services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
+services.AddSingleton<ChangeFeedReader>();
+
+// Each feature's part of the demo data and of the dashboard stats.
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();
 services.AddScoped<IDemoDataSeeder, PartnershipDemoData>();
-services.AddScoped<IStatsContributor, PartnershipStatsContributor>();
 services.AddScoped<IDemoDataSeeder, PilotDemoData>();
-services.AddScoped<IStatsContributor, MemberStatsContributor>();
-services.AddScoped<IStatsContributor, PilotStatsContributor>();
 services.AddScoped<IDemoDataSeeder, EventDemoData>();
-services.AddScoped<CommunityHub.Api.Features.Stats.IStatsContributor, EventStatsContributor>();
-services.AddSingleton<CommunityHub.Api.Features.Changes.ChangeFeedReader>();
+services.AddScoped<IStatsContributor, MemberStatsContributor>();
+services.AddScoped<IStatsContributor, PartnershipStatsContributor>();
+services.AddScoped<IStatsContributor, PilotStatsContributor>();
+services.AddScoped<IStatsContributor, EventStatsContributor>();
 services.AddWebhooks(builder.Configuration, builder.Environment);
 services.AddMediation(typeof(Program).Assembly);
 

@@ -87,14 +87,10 @@ public static class PilotRequests
     /// A live partnership row to link pilots to. The partnerships API is built on another branch, so this writes the
     /// columns of the skeleton table that pilots validate against (id, municipality, timestamps, version).
     /// </summary>
-    public static async Task<Guid> InsertPartnershipAsync(ApiFactory factory, string municipality = "614")
+    /// <summary>A real partnership, created through its own endpoint, for pilots to link to.</summary>
+    public static async Task<Guid> CreatePartnershipAsync(ApiFactory factory, string municipality = "614")
     {
-        var db = factory.Services.GetRequiredService<Db>();
-        var id = Guid.CreateVersion7();
-        await using var connection = await db.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(
-            "INSERT INTO partnerships (id, municipality_code, created_at, updated_at, version) VALUES (@Id, @Municipality, @Now, @Now, 1)",
-            new { Id = id, Municipality = municipality, Now = DateTimeOffset.UtcNow });
-        return id;
+        var admin = await factory.AdminAsync();
+        return (await Partnerships.PartnershipRequests.CreateAsync(admin, municipality)).Id;
     }
 }

@@ -283,7 +283,7 @@ public abstract class PilotsContract<TFactory> : ContractTests<TFactory>
         var msl = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Maaseudun Sivistysliitto ry", "425"));
         var liminka = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Limingan kunta", "425", "municipality"));
         var other = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Muu Yhdistys ry", "425"));
-        var partnership = await PilotRequests.InsertPartnershipAsync(Factory, "425");
+        var partnership = await PilotRequests.CreatePartnershipAsync(Factory, "425");
 
         var work = await PilotRequests.CreateAsync(admin, PilotRequests.Body(msl.Id, "Työkokeilu ÄÄNEKOSKELLA", "work", "425", partnership));
         var wellbeing = await PilotRequests.CreateAsync(admin, PilotRequests.Body(liminka.Id, "Perheliikunta", "wellbeing", "425", null, msl.Id));
