@@ -127,7 +127,8 @@ public sealed class TokenIssuer(AuthSettings settings, TimeProvider clock)
             Issuer = settings.Issuer,
             Audience = settings.Audience,
             IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
+            // No NotBefore from the injected clock: the handler stamps it from the wall clock, which is what validation
+            // reads, so a token is never "not yet valid" where the injected clock runs ahead (tests, corrected hosts).
             Expires = expires.UtcDateTime,
             Claims = claims,
             SigningCredentials = new SigningCredentials(Key(settings), SecurityAlgorithms.HmacSha256),
