@@ -40,9 +40,11 @@ public static class ChangeFeedVisibility
     }
 
     /// <summary>
-    /// Keys may see published public events only (API.md § Authentication). That needs the events table's status and
-    /// visibility, which belong to the events feature: it returns here a filter with a <see cref="FeedTypeFilter.Condition"/>
-    /// over <c>c.entity_id</c> (and <c>key.MunicipalityScope</c>). Until then no event entry is shown to a key.
+    /// Keys see events that are public and were published (API.md § Authentication), judged by the event as it is
+    /// now, and within the key's municipality when it is bound to one.
     /// </summary>
-    private static FeedTypeFilter? EventsVisibleToApiKey(ICurrentUser key) => null;
+    private static FeedTypeFilter EventsVisibleToApiKey(ICurrentUser key) => new(
+        "events",
+        key.MunicipalityScope,
+        $"EXISTS (SELECT 1 FROM events e WHERE e.id = c.entity_id AND {Events.EventAccess.PublicPredicate})");
 }

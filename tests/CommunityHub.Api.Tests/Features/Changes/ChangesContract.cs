@@ -160,14 +160,26 @@ public abstract class ChangesContract<TFactory>(TFactory factory) : ContractTest
     }
 
     [Fact]
-    public async Task Keys_see_no_event_entries_until_events_supply_their_published_public_rule()
+    public async Task Keys_see_entries_of_published_public_events_only_and_within_their_municipality()
     {
         var admin = await Factory.AdminAsync();
         var start = await TailAsync(admin);
-        var communityEvent = await AppendAsync("events", "564");
+        var organizer = await Events.EventRequests.MemberAsync(admin);
+        var soon = DateTimeOffset.UtcNow.AddDays(20);
+        var published = await Events.EventRequests.PublishedAsync(admin, Events.EventRequests.Body([organizer], soon, "Julkinen kumppanuusilta"));
+        var draft = await Events.EventRequests.CreateAsync(admin, Events.EventRequests.Body([organizer], soon, "Luonnos"));
+        var membersOnly = await Events.EventRequests.PublishedAsync(admin, Events.EventRequests.Body([organizer], soon, "Jäsenilta", visibility: "members"));
+        var elsewhere = await Events.EventRequests.PublishedAsync(admin, Events.EventRequests.Body([organizer], soon, "Porin ilta", municipality: "609"));
+
         var key = Factory.WithKey((await ApiKeyRequests.CreateAsync(admin, ["events:read"])).Key);
-        (await SyncAsync(key, start)).Entries.ShouldBeEmpty();
-        (await SyncAsync(admin, start)).Entries.Select(e => e.Id).ShouldBe([communityEvent]);
+        var seenByKey = (await SyncAsync(key, start)).Entries.Where(e => e.Type == "events").Select(e => e.Id).Distinct().ToList();
+        seenByKey.ShouldBe([published.Id, elsewhere.Id], ignoreOrder: true);
+
+        var ouluKey = Factory.WithKey((await ApiKeyRequests.CreateAsync(admin, ["events:read"], "564")).Key);
+        (await SyncAsync(ouluKey, start)).Entries.Where(e => e.Type == "events").Select(e => e.Id).Distinct().ShouldBe([published.Id]);
+
+        var seenByAdmin = (await SyncAsync(admin, start)).Entries.Where(e => e.Type == "events").Select(e => e.Id).Distinct().ToList();
+        seenByAdmin.ShouldBe([published.Id, draft.Id, membersOnly.Id, elsewhere.Id], ignoreOrder: true);
     }
 
     [Fact]
