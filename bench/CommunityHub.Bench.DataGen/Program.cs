@@ -1,0 +1,355 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Bogus;
+using CommunityHub.Api.Features.ApiKeys;
+using CommunityHub.Api.Features.Auth;
+using CommunityHub.Api.Features.Changes;
+using CommunityHub.Api.Features.Members;
+using CommunityHub.Api.Features.Partnerships;
+
+namespace CommunityHub.Bench.DataGen;
+
+/// <summary>
+/// Benchmark helper for bench/run.sh. Talks to a running API over HTTP only, so every row it creates goes through
+/// the app's own write path (validation, change feed, audit). Sub-commands:
+///   generate --members N --partnerships N [--concurrency 8] [--seed 3]
+///   apikey   [--municipality 564]                      prints key=...
+///   sync     [--limit 200]                             full change-feed pull from the start
+///   export   --pid PID                                 CSV export of all partnerships while sampling VmRSS of PID
+/// Common: --base-url http://127.0.0.1:5000 --email admin@... --password ...
+/// Results are printed as key=value lines for the script to pick up.
+/// </summary>
+internal static class Program
+{
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        return options;
+    }
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync("usage: <generate|apikey|sync|export> [--options]");
+            return 2;
+        }
+
+        var options = Options.Parse(args.Skip(1));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
+        {
+            BaseAddress = new Uri(options.Get("base-url", "http://127.0.0.1:5000")),
+            Timeout = TimeSpan.FromMinutes(10),
+        };
+        var token = await SignInAsync(http, options.Get("email", "bench-admin@example.fi"), options.Get("password", "bench-admin-password-123"));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        return args[0] switch
+        {
+            "generate" => await GenerateAsync(http, options),
+            "apikey" => await CreateApiKeyAsync(http, options),
+            "sync" => await SyncAsync(http, options),
+            "export" => await ExportAsync(http, options),
+            _ => 2,
+        };
+    }
+
+    private static async Task<string> SignInAsync(HttpClient http, string email, string password)
+    {
+        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new TokenRequest(email, password), Json);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>(Json);
+        return body!.AccessToken;
+    }
+
+    // ---------------------------------------------------------------- generate
+
+    private static async Task<int> GenerateAsync(HttpClient http, Options options)
+    {
+        var memberCount = options.GetInt("members", 5000);
+        var partnershipCount = options.GetInt("partnerships", 20000);
+        var concurrency = options.GetInt("concurrency", 8);
+        var seed = options.GetInt("seed", 3);
+        var data = new FinnishData(seed);
+
+        var members = data.Members(memberCount);
+        var memberIds = new Guid[memberCount];
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, memberCount), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            var created = await PostAsync<MemberInput, MemberResponse>(http, "/api/v1/members", members[i], ct);
+            if (created is null)
+            {
+                Interlocked.Increment(ref failures);
+            }
+            else
+            {
+                memberIds[i] = created.Id;
+            }
+        });
+        var memberSeconds = clock.Elapsed.TotalSeconds;
+        var okMembers = memberIds.Where(id => id != Guid.Empty).ToArray();
+        Console.WriteLine(Inv($"members_created={okMembers.Length}"));
+        Console.WriteLine(Inv($"members_seconds={memberSeconds:0.0}"));
+        if (okMembers.Length < 6)
+        {
+            await Console.Error.WriteLineAsync("Too few members were created to build partnerships.");
+            return 1;
+        }
+
+        var partnerships = data.Partnerships(partnershipCount, okMembers);
+        var createdPartnerships = 0;
+        var parties = 0L;
+        var goals = 0L;
+        clock.Restart();
+        await Parallel.ForEachAsync(Enumerable.Range(0, partnershipCount), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            var created = await PostAsync<PartnershipInput, PartnershipResponse>(http, "/api/v1/partnerships", partnerships[i], ct);
+            if (created is null)
+            {
+                Interlocked.Increment(ref failures);
+                return;
+            }
+            Interlocked.Increment(ref createdPartnerships);
+            Interlocked.Add(ref parties, created.Parties.Count);
+            Interlocked.Add(ref goals, created.Goals.Count);
+            var done = Interlocked.CompareExchange(ref createdPartnerships, 0, 0);
+            if (done % 2000 == 0)
+            {
+                Console.Error.WriteLine(Inv($"  ... {done} partnerships"));
+            }
+        });
+        Console.WriteLine(Inv($"partnerships_created={createdPartnerships}"));
+        Console.WriteLine(Inv($"parties_created={parties}"));
+        Console.WriteLine(Inv($"goals_created={goals}"));
+        Console.WriteLine(Inv($"partnerships_seconds={clock.Elapsed.TotalSeconds:0.0}"));
+        Console.WriteLine(Inv($"failed_requests={failures}"));
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<TOut?> PostAsync<TIn, TOut>(HttpClient http, string path, TIn body, CancellationToken ct)
+        where TOut : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var response = await http.PostAsJsonAsync(path, body, Json, ct);
+            if (response.IsSuccessStatusCode)
+            {
+                return await response.Content.ReadFromJsonAsync<TOut>(Json, ct);
+            }
+            var text = await response.Content.ReadAsStringAsync(ct);
+            var transient = (int)response.StatusCode is 429 or >= 500;
+            if (!transient || attempt >= 5)
+            {
+                await Console.Error.WriteLineAsync(Inv($"POST {path} failed {(int)response.StatusCode}: {text}"));
+                return null;
+            }
+            await Task.Delay(50 * attempt, ct);
+        }
+    }
+
+    // ---------------------------------------------------------------- api key
+
+    private static async Task<int> CreateApiKeyAsync(HttpClient http, Options options)
+    {
+        var input = new ApiKeyInput("bench", [ApiKeyScopes.PartnershipsRead, ApiKeyScopes.MembersRead], options.Get("municipality", "564"));
+        using var response = await http.PostAsJsonAsync("/api/v1/api-keys", input, Json);
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<ApiKeyCreated>(Json);
+        Console.WriteLine("key=" + created!.Key);
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- change feed
+
+    private static async Task<int> SyncAsync(HttpClient http, Options options)
+    {
+        var limit = options.GetInt("limit", 200);
+        var entries = 0L;
+        var pages = 0;
+        var seenSeq = -1L;
+        var ordered = true;
+        string? cursor = null;
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var url = Inv($"/api/v1/changes?limit={limit}") + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            var page = await http.GetFromJsonAsync<ChangePage>(url, Json);
+            pages++;
+            foreach (var item in page!.Items)
+            {
+                ordered &= item.Seq > seenSeq;
+                seenSeq = item.Seq;
+            }
+            entries += page.Items.Count;
+            cursor = page.NextCursor;
+            if (!page.HasMore)
+            {
+                break;
+            }
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(Inv($"sync_entries={entries}"));
+        Console.WriteLine(Inv($"sync_pages={pages}"));
+        Console.WriteLine(Inv($"sync_seconds={seconds:0.000}"));
+        Console.WriteLine(Inv($"sync_entries_per_second={entries / seconds:0}"));
+        Console.WriteLine(Inv($"sync_ordered={ordered}"));
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- export + RSS
+
+    private static async Task<int> ExportAsync(HttpClient http, Options options)
+    {
+        var pid = options.GetInt("pid", 0);
+        if (pid <= 0)
+        {
+            await Console.Error.WriteLineAsync("export needs --pid of the API process.");
+            return 2;
+        }
+
+        using var sampler = new RssSampler(pid);
+        var baseline = await sampler.SampleForAsync(TimeSpan.FromSeconds(1));
+
+        sampler.Start();
+        var clock = Stopwatch.StartNew();
+        long bytes = 0;
+        long lines = 0;
+        using (var response = await http.GetAsync("/api/v1/partnerships/export.csv", HttpCompletionOption.ResponseHeadersRead))
+        {
+            response.EnsureSuccessStatusCode();
+            await using var stream = await response.Content.ReadAsStreamAsync();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await stream.ReadAsync(buffer)) > 0)
+            {
+                bytes += read;
+                lines += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        var during = await sampler.StopAsync();
+        var after = await sampler.SampleForAsync(TimeSpan.FromSeconds(2));
+
+        Console.WriteLine(Inv($"export_bytes={bytes}"));
+        Console.WriteLine(Inv($"export_lines={lines}"));
+        Console.WriteLine(Inv($"export_seconds={seconds:0.000}"));
+        Console.WriteLine(Inv($"rss_before_mb={baseline.Max / 1024.0:0.0}"));
+        Console.WriteLine(Inv($"rss_peak_during_mb={during.Max / 1024.0:0.0}"));
+        Console.WriteLine(Inv($"rss_after_mb={after.Last / 1024.0:0.0}"));
+        Console.WriteLine(Inv($"rss_samples_during={during.Count}"));
+        Console.WriteLine(Inv($"rss_peak_after_mb={after.Max / 1024.0:0.0}"));
+        // Growth: the highest RSS seen during the export or the 2 s after it, minus the highest RSS in the 1 s before.
+        Console.WriteLine(Inv($"rss_peak_growth_mb={(Math.Max(during.Max, after.Max) - baseline.Max) / 1024.0:0.0}"));
+        return 0;
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>Reads VmRSS (kB) from /proc/PID/status every 100 ms.</summary>
+internal sealed class RssSampler(int pid) : IDisposable
+{
+    public readonly record struct Summary(long Max, long Last, int Count);
+
+    private readonly CancellationTokenSource stop = new();
+    private Task<Summary>? running;
+
+    public void Start() => running = LoopAsync(stop.Token);
+
+    public async Task<Summary> StopAsync()
+    {
+        await stop.CancelAsync();
+        return await running!;
+    }
+
+    public async Task<Summary> SampleForAsync(TimeSpan duration)
+    {
+        using var timeout = new CancellationTokenSource(duration);
+        return await LoopAsync(timeout.Token);
+    }
+
+    private async Task<Summary> LoopAsync(CancellationToken ct)
+    {
+        long max = 0, last = 0;
+        var count = 0;
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        do
+        {
+            last = Read();
+            max = Math.Max(max, last);
+            count++;
+        }
+        while (await WaitAsync(timer, ct));
+        last = Read();
+        max = Math.Max(max, last);
+        return new Summary(max, last, count + 1);
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private long Read()
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), CultureInfo.InvariantCulture);
+            }
+        }
+        return 0;
+    }
+
+    public void Dispose() => stop.Dispose();
+}
+
+internal sealed class Options
+{
+    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
+
+    public static Options Parse(IEnumerable<string> args)
+    {
+        var options = new Options();
+        string? name = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                name = arg[2..];
+                options.values[name] = "true";
+            }
+            else if (name is not null)
+            {
+                options.values[name] = arg;
+                name = null;
+            }
+        }
+        return options;
+    }
+
+    public string Get(string name, string fallback) => values.TryGetValue(name, out var value) ? value : fallback;
+
+    public int GetInt(string name, int fallback) =>
+        values.TryGetValue(name, out var value) ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
+}
