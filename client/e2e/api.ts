@@ -1,0 +1,25 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { uniqueBusinessId } from './helpers';
+
+export interface CreatedMember {
+  id: string;
+  name: string;
+  version: number;
+}
+
+/** Arranges a member straight through the API, as a signed-in admin. */
+export async function createMemberViaApi(request: APIRequestContext, token: string, name: string): Promise<CreatedMember> {
+  const response = await request.post('/api/v1/members', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      name,
+      businessId: uniqueBusinessId(),
+      kind: 'association',
+      sectors: ['youth'],
+      municipalityCode: '625',
+      membership: { status: 'active', joinedOn: '2024-02-01', endedOn: null },
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as CreatedMember;
+}

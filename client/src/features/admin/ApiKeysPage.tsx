@@ -1,0 +1,205 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useApi } from '../../app/services';
+import { unwrapData } from '../../api/client';
+import { ApiError } from '../../api/problem';
+import type { ApiKey, ApiKeyCreated } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { CheckboxGroup, TextField, fieldId } from '../../components/fields';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Loading } from '../../components/Loading';
+import { Alert } from '../../components/Alert';
+import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { formatDateTime } from '../../i18n/format';
+import { municipalityName } from '../../domain/municipalities';
+
+/** The read scopes a machine key can hold, one per public collection. */
+export const apiKeyScopes = ['members:read', 'partnerships:read', 'pilots:read', 'events:read'] as const;
+
+const keys = ['api-keys'] as const;
+
+function useApiKeys() {
+  const api = useApi();
+  return useInfiniteQuery({
+    queryKey: keys,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) =>
+      unwrapData(api.GET('/api/v1/api-keys', { params: { query: { limit: 200, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
+    getNextPageParam: (last) => last.nextCursor ?? null,
+  });
+}
+
+/** Shows a new key's secret once, with a copy button: the API stores only its hash. */
+function NewKeySecret({ created, onClose }: { created: ApiKeyCreated; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  return (
+    <div className="alert alert-warning secret" role="alert">
+      <p className="alert-title">{t('apiKeys.createdTitle', { name: created.name })}</p>
+      <p>{t('apiKeys.shownOnce')}</p>
+      <p>
+        <label htmlFor="new-api-key">{t('apiKeys.secret')}</label>
+        <input id="new-api-key" className="secret-value" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()} />
+      </p>
+      <div className="actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            navigator.clipboard
+              .writeText(created.key)
+              .then(() => setCopied('yes'))
+              .catch(() => setCopied('no'));
+          }}
+        >
+          {t('apiKeys.copy')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          {t('apiKeys.done')}
+        </button>
+      </div>
+      <p role="status">{copied === 'yes' ? t('apiKeys.copied') : copied === 'no' ? t('apiKeys.copyFailed') : ''}</p>
+    </div>
+  );
+}
+
+export function ApiKeysPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const query = useApiKeys();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['partnerships:read', 'events:read']);
+  const [municipality, setMunicipality] = useState('');
+  const [created, setCreated] = useState<ApiKeyCreated | null>(null);
+  const [revoked, setRevoked] = useState<string | null>(null);
+  const create = useMutation({
+    mutationFn: () =>
+      unwrapData(api.POST('/api/v1/api-keys', { body: { name: name.trim() || null, scopes, municipalityCode: municipality.trim() || null } })),
+    onSuccess: (result) => {
+      setCreated(result);
+      setName('');
+      setMunicipality('');
+      void queryClient.invalidateQueries({ queryKey: keys });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (key: ApiKey) => unwrapData(api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id: key.id } } })),
+    onSuccess: (_, key) => {
+      setRevoked(key.name);
+      void queryClient.invalidateQueries({ queryKey: keys });
+    },
+  });
+  const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setRevoked(null);
+    create.mutate();
+  }
+
+  return (
+    <>
+      <PageTitle title={t('apiKeys.title')}>{t('apiKeys.title')}</PageTitle>
+      <p className="lead">{t('apiKeys.intro')}</p>
+      {created ? <NewKeySecret created={created} onClose={() => setCreated(null)} /> : null}
+      {revoked ? <Alert tone="success">{t('apiKeys.revoked', { name: revoked })}</Alert> : null}
+      {revoke.error ? <ApiErrorMessage error={revoke.error} /> : null}
+
+      <form className="form panel" onSubmit={submit} noValidate aria-labelledby="api-key-form-title">
+        <h2 id="api-key-form-title">{t('apiKeys.create')}</h2>
+        {create.error && Object.keys(errors).length === 0 ? <ApiErrorMessage error={create.error} /> : null}
+        <TextField
+          id={fieldId('api-key', 'name')}
+          label={t('apiKeys.name')}
+          hint={t('apiKeys.nameHint')}
+          required
+          value={name}
+          errors={errors.name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <CheckboxGroup
+          id={fieldId('api-key', 'scopes')}
+          legend={t('apiKeys.scopes')}
+          hint={t('apiKeys.scopesHint')}
+          required
+          options={apiKeyScopes.map((s) => ({ value: s, label: t(`apiKeys.scope.${s === 'members:read' ? 'members' : s === 'partnerships:read' ? 'partnerships' : s === 'pilots:read' ? 'pilots' : 'events'}`) }))}
+          value={scopes}
+          errors={errors.scopes}
+          onChange={setScopes}
+        />
+        <TextField
+          id={fieldId('api-key', 'municipalityCode')}
+          label={t('apiKeys.municipality')}
+          hint={t('apiKeys.municipalityHint')}
+          inputMode="numeric"
+          list="api-key-municipality-codes"
+          value={municipality}
+          errors={errors.municipalityCode}
+          onChange={(e) => setMunicipality(e.target.value)}
+        />
+        <MunicipalityDatalist id="api-key-municipality-codes" />
+        <div className="actions">
+          <button type="submit" className="button" disabled={create.isPending}>
+            {create.isPending ? t('form.saving') : t('apiKeys.create')}
+          </button>
+        </div>
+      </form>
+
+      <h2>{t('apiKeys.listTitle')}</h2>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : rows.length === 0 ? (
+        <p>{t('apiKeys.none')}</p>
+      ) : (
+        <table className="data-table responsive">
+          <caption className="visually-hidden">{t('apiKeys.listTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('apiKeys.name')}</th>
+              <th scope="col">{t('apiKeys.scopes')}</th>
+              <th scope="col">{t('apiKeys.municipality')}</th>
+              <th scope="col">{t('apiKeys.createdAt')}</th>
+              <th scope="col">{t('apiKeys.lastUsed')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((k) => (
+              <tr key={k.id}>
+                <th scope="row" data-label={t('apiKeys.name')}>
+                  {k.name}
+                </th>
+                <td data-label={t('apiKeys.scopes')}>{k.scopes.join(', ')}</td>
+                <td data-label={t('apiKeys.municipality')}>{k.municipalityCode ? municipalityName(k.municipalityCode) : t('apiKeys.allMunicipalities')}</td>
+                <td data-label={t('apiKeys.createdAt')}>{formatDateTime(k.createdAt)}</td>
+                <td data-label={t('apiKeys.lastUsed')}>{formatDateTime(k.lastUsedAt) || t('apiKeys.never')}</td>
+                <td>
+                  {k.revokedAt ? (
+                    <span className="badge badge-cancelled">{t('apiKeys.revokedOn', { date: formatDateTime(k.revokedAt) })}</span>
+                  ) : (
+                    <ConfirmButton
+                      label={t('apiKeys.revoke')}
+                      accessibleLabel={t('apiKeys.revokeNamed', { name: k.name })}
+                      confirmLabel={t('apiKeys.confirmRevoke')}
+                      question={t('apiKeys.revokeQuestion', { name: k.name })}
+                      busy={revoke.isPending}
+                      onConfirm={() => revoke.mutate(k)}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

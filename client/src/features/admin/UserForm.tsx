@@ -1,0 +1,155 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorsFor, unclaimedErrors } from '../../api/problem';
+import { userRoles, type UserBody, type User, type UserRole } from '../../api/types';
+import { SelectField, TextField, fieldId } from '../../components/fields';
+import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { useEnumOptions } from '../../i18n/labels';
+import { MemberPicker } from '../members/MemberPicker';
+
+const userFields = ['email', 'displayName', 'role', 'memberId', 'password'] as const;
+type UserField = (typeof userFields)[number];
+
+export interface UserFormValues {
+  email: string;
+  displayName: string;
+  role: string;
+  memberId: string;
+  password: string;
+}
+
+export function userToForm(user: User | null): UserFormValues {
+  return {
+    email: user?.email ?? '',
+    displayName: user?.displayName ?? '',
+    role: user?.role ?? 'viewer',
+    memberId: user?.memberId ?? '',
+    password: '',
+  };
+}
+
+/** The body for create; update sends the same shape with the password only when a new one was typed. */
+export function formToUserBody(values: UserFormValues): UserBody {
+  return {
+    email: values.email.trim(),
+    displayName: values.displayName.trim(),
+    role: values.role as UserRole,
+    // Only a member editor is bound to a member.
+    memberId: values.role === 'member_editor' && values.memberId ? values.memberId : null,
+    password: values.password,
+  };
+}
+
+export function UserForm({
+  user,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  user: User | null;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (values: UserFormValues) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const options = useEnumOptions();
+  const [values, setValues] = useState<UserFormValues>(() => userToForm(user));
+  const form = user ? 'user-edit' : 'user-new';
+  const serverErrors = error instanceof ApiError ? (error.status === 409 ? { email: [t('users.duplicateEmail')] } : error.fieldErrors) : {};
+  const errorsOf = (field: UserField) => {
+    const list = errorsFor(serverErrors, field);
+    return list.length > 0 ? list : undefined;
+  };
+  const labels: Record<UserField, string> = {
+    email: t('users.fields.email'),
+    displayName: t('users.fields.displayName'),
+    role: t('users.fields.role'),
+    memberId: t('users.fields.member'),
+    password: user ? t('users.fields.newPassword') : t('users.fields.password'),
+  };
+  const summary: SummaryItem[] = userFields
+    .map((f) => ({ targetId: fieldId(form, f), label: labels[f], messages: errorsFor(serverErrors, f) }))
+    .filter((item) => item.messages.length > 0);
+  const loose = unclaimedErrors(serverErrors, userFields);
+  if (loose.length > 0) summary.push({ targetId: null, label: '', messages: loose });
+  const isConflict = error instanceof ApiError && error.isPreconditionFailed;
+  const isOther = error != null && !isConflict && Object.keys(serverErrors).length === 0;
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit(values);
+  }
+
+  return (
+    <form className="form panel" onSubmit={submit} noValidate aria-labelledby={`${form}-title`}>
+      <h2 id={`${form}-title`}>{user ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')}</h2>
+      {isConflict ? <ConflictNotice onReload={onCancel} /> : null}
+      {isOther ? <ApiErrorMessage error={error} /> : null}
+      <ErrorSummary items={summary} />
+      <div className="row">
+        <TextField
+          id={fieldId(form, 'email')}
+          label={labels.email}
+          type="email"
+          autoComplete="off"
+          required
+          value={values.email}
+          errors={errorsOf('email')}
+          onChange={(e) => setValues({ ...values, email: e.target.value })}
+        />
+        <TextField
+          id={fieldId(form, 'displayName')}
+          label={labels.displayName}
+          autoComplete="off"
+          required
+          value={values.displayName}
+          errors={errorsOf('displayName')}
+          onChange={(e) => setValues({ ...values, displayName: e.target.value })}
+        />
+      </div>
+      <SelectField
+        id={fieldId(form, 'role')}
+        label={labels.role}
+        required
+        hint={t('users.roleHint')}
+        value={values.role}
+        options={options('role', userRoles)}
+        errors={errorsOf('role')}
+        onChange={(e) => setValues({ ...values, role: e.target.value })}
+      />
+      {values.role === 'member_editor' ? (
+        <MemberPicker
+          id={fieldId(form, 'memberId')}
+          label={labels.memberId}
+          required
+          value={values.memberId}
+          errors={errorsOf('memberId')}
+          onChange={(memberId) => setValues({ ...values, memberId })}
+        />
+      ) : null}
+      <TextField
+        id={fieldId(form, 'password')}
+        label={labels.password}
+        hint={user ? t('users.newPasswordHint') : t('users.passwordHint')}
+        type="password"
+        autoComplete="new-password"
+        required={!user}
+        value={values.password}
+        errors={errorsOf('password')}
+        onChange={(e) => setValues({ ...values, password: e.target.value })}
+      />
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('form.saving') : user ? t('common.save') : t('users.create')}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

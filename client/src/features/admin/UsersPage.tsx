@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/services';
+import type { User } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Loading } from '../../components/Loading';
+import { Alert } from '../../components/Alert';
+import { useEnumLabel } from '../../i18n/labels';
+import { formatDateTime } from '../../i18n/format';
+import { useCreateUser, useDeleteUser, useUpdateUser, useUsers } from './api';
+import { formToUserBody, UserForm } from './UserForm';
+import { MemberLink } from '../members/MemberLink';
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const me = useCurrentUser();
+  const label = useEnumLabel();
+  const query = useUsers();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const remove = useDeleteUser();
+  const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const users = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const close = () => {
+    create.reset();
+    update.reset();
+    setEditing(null);
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <PageTitle title={t('users.title')}>{t('users.title')}</PageTitle>
+        {editing === null ? (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setNotice(null);
+              setEditing('new');
+            }}
+          >
+            {t('users.create')}
+          </button>
+        ) : null}
+      </div>
+      <p className="lead">{t('users.intro')}</p>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+
+      {editing === 'new' ? (
+        <UserForm
+          user={null}
+          busy={create.isPending}
+          error={create.error}
+          onCancel={close}
+          onSubmit={(values) =>
+            create.mutate(formToUserBody(values), {
+              onSuccess: (created) => {
+                close();
+                setNotice(t('users.created', { email: created.email }));
+              },
+            })
+          }
+        />
+      ) : editing ? (
+        <UserForm
+          key={editing.id}
+          user={editing}
+          busy={update.isPending}
+          error={update.error}
+          onCancel={close}
+          onSubmit={(values) => {
+            const body = formToUserBody(values);
+            update.mutate(
+              { user: editing, body: { ...body, password: values.password ? values.password : null } },
+              {
+                onSuccess: (saved) => {
+                  close();
+                  setNotice(t('users.saved', { email: saved.email }));
+                },
+              },
+            );
+          }}
+        />
+      ) : null}
+
+      {remove.error ? <ApiErrorMessage error={remove.error} /> : null}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : (
+        <table className="data-table responsive">
+          <caption className="visually-hidden">{t('users.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('users.fields.displayName')}</th>
+              <th scope="col">{t('users.fields.email')}</th>
+              <th scope="col">{t('users.fields.role')}</th>
+              <th scope="col">{t('users.fields.member')}</th>
+              <th scope="col">{t('common.updatedAt')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <th scope="row" data-label={t('users.fields.displayName')}>
+                  {u.displayName}
+                </th>
+                <td data-label={t('users.fields.email')}>{u.email}</td>
+                <td data-label={t('users.fields.role')}>{label('role', u.role)}</td>
+                <td data-label={t('users.fields.member')}>{u.memberId ? <MemberLink id={u.memberId} /> : '–'}</td>
+                <td data-label={t('common.updatedAt')}>{formatDateTime(u.updatedAt)}</td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      aria-label={t('users.editTitle', { name: u.displayName })}
+                      onClick={() => {
+                        setNotice(null);
+                        update.reset();
+                        setEditing(u);
+                      }}
+                    >
+                      {t('common.edit')}
+                    </button>
+                    {me?.id !== u.id ? (
+                      <ConfirmButton
+                        label={t('common.delete')}
+                        accessibleLabel={t('users.deleteTitle', { name: u.displayName })}
+                        confirmLabel={t('users.confirmDelete')}
+                        question={t('users.deleteQuestion', { name: u.displayName })}
+                        busy={remove.isPending}
+                        onConfirm={() => remove.mutate(u, { onSuccess: () => setNotice(t('users.deleted', { email: u.email })) })}
+                      />
+                    ) : null}
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {query.hasNextPage ? (
+        <p>
+          <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {t('common.loadMore')}
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+import { lazy, Suspense, useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { useApi, useCurrentUser } from '../../app/services';
+import { unwrapData } from '../../api/client';
+import { partnershipStatuses, type CountBy } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Loading } from '../../components/Loading';
+import { currentLanguage } from '../../i18n';
+import { useEnumLabel } from '../../i18n/labels';
+import { formatDate, formatNumber, formatTimeRange } from '../../i18n/format';
+import { municipalityName } from '../../domain/municipalities';
+import { useEvents } from '../events/api';
+import { usePartnerships } from '../partnerships/api';
+
+// Charts pull in recharts; they load separately so the rest of the app starts faster.
+const BarChartFigure = lazy(() => import('./BarChartFigure'));
+
+function useStats() {
+  const api = useApi();
+  return useQuery({ queryKey: ['stats'], queryFn: ({ signal }) => unwrapData(api.GET('/api/v1/stats', { signal })) });
+}
+
+function Figure({ value, label, to }: { value: string; label: string; to?: string }) {
+  return (
+    <li className="card figure">
+      <span className="figure-value">{value}</span>
+      <span className="figure-label">{to ? <Link to={to}>{label}</Link> : label}</span>
+    </li>
+  );
+}
+
+function UpcomingEvents() {
+  const { t, i18n } = useTranslation();
+  const [from] = useState(() => new Date().toISOString());
+  const query = useEvents({ from }, 5);
+  const events = query.data?.pages[0]?.items ?? [];
+  return (
+    <section className="section" aria-labelledby="upcoming-title">
+      <h2 id="upcoming-title">{t('dashboard.upcoming')}</h2>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : events.length === 0 ? (
+        <p>{t('events.noUpcoming')}</p>
+      ) : (
+        <ul className="plain-list link-list">
+          {events.map((e) => (
+            <li key={e.id}>
+              <Link to={`/events/${e.id}`}>{e.title}</Link>{' '}
+              <span className="muted">{formatTimeRange(e.startsAt, e.endsAt, currentLanguage(i18n))}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/events">{t('dashboard.allEvents')}</Link>
+      </p>
+    </section>
+  );
+}
+
+function OverdueReviews() {
+  const { t } = useTranslation();
+  const query = usePartnerships({ reviewDue: true }, 10);
+  const rows = query.data?.pages[0]?.items ?? [];
+  return (
+    <section className="section" aria-labelledby="overdue-title">
+      <h2 id="overdue-title">{t('dashboard.overdue')}</h2>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : rows.length === 0 ? (
+        <p>{t('dashboard.noneOverdue')}</p>
+      ) : (
+        <ul className="plain-list link-list">
+          {rows.map((p) => (
+            <li key={p.id}>
+              <Link to={`/partnerships/${p.id}`}>{p.title}</Link>{' '}
+              <span className="muted">
+                {municipalityName(p.municipalityCode)} · {t('dashboard.dueOn', { date: formatDate(p.nextReviewDue) })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link to="/partnerships?reviewDue=true">{t('dashboard.allOverdue')}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** The signed-in front page: key figures and charts from /api/v1/stats, what is coming and what is late. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const label = useEnumLabel();
+  const stats = useStats();
+  const title = t('home.welcome', { name: user?.displayName ?? '' });
+  const toData = (rows: CountBy[], name: (key: string) => string) => rows.map((r) => ({ label: name(r.key), count: Number(r.count) }));
+
+  return (
+    <>
+      <PageTitle title={t('dashboard.title')}>{title}</PageTitle>
+      {user ? (
+        <div className="signed-in">
+          <p className="lead">{t('home.signedInAs', { email: user.email, role: label('role', user.role) })}</p>
+          {user.memberId ? (
+            <p>
+              <Link className="button" to={`/members/${user.memberId}`}>
+                {t('home.ownMember')}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {stats.isPending ? (
+        <Loading />
+      ) : stats.isError ? (
+        <ApiErrorMessage error={stats.error} />
+      ) : (
+        <>
+          <h2 className="visually-hidden">{t('dashboard.figures')}</h2>
+          <ul className="figures">
+            <Figure value={formatNumber(stats.data.members.total)} label={t('dashboard.members')} to="/members" />
+            <Figure value={formatNumber(stats.data.partnerships.total)} label={t('dashboard.partnerships')} to="/partnerships" />
+            <Figure value={formatNumber(stats.data.partnerships.reviewsOverdue)} label={t('dashboard.reviewsOverdue')} to="/partnerships?reviewDue=true" />
+            <Figure value={formatNumber(stats.data.pilots.total)} label={t('dashboard.pilots')} />
+            <Figure value={formatNumber(stats.data.events.upcoming)} label={t('dashboard.upcomingEvents')} to="/events" />
+            <Figure value={formatNumber(stats.data.events.upcomingRegistrations)} label={t('dashboard.registrations')} />
+            {stats.data.events.averageFeedback != null ? (
+              <Figure
+                value={formatNumber(Math.round(stats.data.events.averageFeedback * 10) / 10)}
+                label={t('dashboard.feedback', { count: stats.data.events.feedbackCount })}
+              />
+            ) : null}
+          </ul>
+          <Suspense fallback={<Loading />}>
+            <div className="chart-grid">
+              <BarChartFigure
+                id="chart-members"
+                title={t('dashboard.membersByKind')}
+                valueLabel={t('dashboard.count')}
+                data={toData(stats.data.members.byKind, (k) => label('kind', k))}
+              />
+              <BarChartFigure
+                id="chart-partnership-status"
+                title={t('dashboard.partnershipsByStatus')}
+                valueLabel={t('dashboard.count')}
+                data={toData(
+                  [...stats.data.partnerships.byStatus].sort(
+                    (a, b) => (partnershipStatuses as readonly string[]).indexOf(a.key) - (partnershipStatuses as readonly string[]).indexOf(b.key),
+                  ),
+                  (k) => label('partnershipStatus', k),
+                )}
+              />
+              <BarChartFigure
+                id="chart-partnership-municipality"
+                title={t('dashboard.partnershipsByMunicipality')}
+                valueLabel={t('dashboard.count')}
+                data={toData(stats.data.partnerships.byMunicipality, municipalityName)}
+              />
+              <BarChartFigure
+                id="chart-pilots"
+                title={t('dashboard.pilotsByStage')}
+                valueLabel={t('dashboard.count')}
+                data={toData(stats.data.pilots.byStage, (k) => label('pilotStage', k))}
+              />
+            </div>
+          </Suspense>
+        </>
+      )}
+      <div className="two-columns">
+        <UpcomingEvents />
+        <OverdueReviews />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,268 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorsFor, unclaimedErrors } from '../../api/problem';
+import { eventLanguages, eventVisibilities } from '../../api/types';
+import { CheckboxGroup, fieldId, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { useEnumOptions } from '../../i18n/labels';
+import { eventFields, type EventField, type EventFormValues } from './form';
+import { OrganizerPicker } from './OrganizerPicker';
+
+const FORM = 'event';
+
+const valueField: Record<EventField, keyof EventFormValues | null> = {
+  title: 'title',
+  description: 'description',
+  startsAt: 'startsAt',
+  endsAt: 'endsAt',
+  'venue.name': 'venueName',
+  'venue.street': 'venueStreet',
+  'venue.city': 'venueCity',
+  venue: null,
+  municipalityCode: 'municipalityCode',
+  organizerIds: 'organizerIds',
+  capacity: 'capacity',
+  registrationOpensAt: 'registrationOpensAt',
+  registrationClosesAt: 'registrationClosesAt',
+  visibility: 'visibility',
+  languages: 'languages',
+  keywords: 'keywords',
+};
+
+export function EventForm({
+  initial,
+  submitLabel,
+  busy,
+  error,
+  onSubmit,
+  onCancel,
+  onReload,
+}: {
+  initial: EventFormValues;
+  submitLabel: string;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (values: EventFormValues) => void;
+  onCancel: () => void;
+  onReload?: () => void;
+}) {
+  const { t } = useTranslation();
+  const options = useEnumOptions();
+  const [values, setValues] = useState<EventFormValues>(initial);
+  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
+  const [lastError, setLastError] = useState<unknown>(error);
+  if (error !== lastError) {
+    setLastError(error);
+    setEdited(new Set());
+  }
+
+  const allErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const errorsOf = (field: EventField): string[] | undefined => {
+    const source = valueField[field];
+    if (source && edited.has(source)) return undefined;
+    const list = errorsFor(allErrors, field);
+    return list.length > 0 ? list : undefined;
+  };
+  const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setEdited((e) => new Set(e).add(key));
+  };
+
+  const labels: Record<EventField, string> = {
+    title: t('events.fields.title'),
+    description: t('events.fields.description'),
+    startsAt: t('events.fields.startsAt'),
+    endsAt: t('events.fields.endsAt'),
+    'venue.name': t('events.fields.venueName'),
+    'venue.street': t('events.fields.venueStreet'),
+    'venue.city': t('events.fields.venueCity'),
+    venue: t('events.fields.venue'),
+    municipalityCode: t('events.fields.municipalityCode'),
+    organizerIds: t('events.fields.organizers'),
+    capacity: t('events.fields.capacity'),
+    registrationOpensAt: t('events.fields.registrationOpensAt'),
+    registrationClosesAt: t('events.fields.registrationClosesAt'),
+    visibility: t('events.fields.visibility'),
+    languages: t('events.fields.languages'),
+    keywords: t('events.fields.keywords'),
+  };
+  const summary: SummaryItem[] = [];
+  for (const field of eventFields) {
+    const list = errorsFor(allErrors, field);
+    if (list.length > 0) summary.push({ targetId: fieldId(FORM, field), label: labels[field], messages: list });
+  }
+  const loose = unclaimedErrors(allErrors, eventFields);
+  if (loose.length > 0) summary.push({ targetId: null, label: '', messages: loose });
+  const isConflict = error instanceof ApiError && error.isPreconditionFailed;
+  const isOther = error != null && !isConflict && Object.keys(allErrors).length === 0;
+  const id = (field: EventField) => fieldId(FORM, field);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    onSubmit(values);
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-describedby="event-required-note">
+      {isConflict && onReload ? <ConflictNotice onReload={onReload} /> : null}
+      {isOther ? <ApiErrorMessage error={error} /> : null}
+      <ErrorSummary items={summary} />
+      <p className="hint" id="event-required-note">
+        {t('form.requiredNote')}
+      </p>
+
+      <fieldset className="group">
+        <legend>{t('events.sections.basics')}</legend>
+        <TextField id={id('title')} label={labels.title} required value={values.title} errors={errorsOf('title')} onChange={(e) => set('title', e.target.value)} />
+        <TextAreaField
+          id={id('description')}
+          label={labels.description}
+          rows={5}
+          value={values.description}
+          errors={errorsOf('description')}
+          onChange={(e) => set('description', e.target.value)}
+        />
+        <div className="row">
+          <TextField
+            id={id('startsAt')}
+            label={labels.startsAt}
+            hint={t('events.hints.helsinkiTime')}
+            type="datetime-local"
+            required
+            value={values.startsAt}
+            errors={errorsOf('startsAt')}
+            onChange={(e) => set('startsAt', e.target.value)}
+          />
+          <TextField
+            id={id('endsAt')}
+            label={labels.endsAt}
+            hint={t('events.hints.helsinkiTime')}
+            type="datetime-local"
+            required
+            value={values.endsAt}
+            errors={errorsOf('endsAt')}
+            onChange={(e) => set('endsAt', e.target.value)}
+          />
+        </div>
+        <OrganizerPicker id={id('organizerIds')} value={values.organizerIds} errors={errorsOf('organizerIds')} onChange={(ids) => set('organizerIds', ids)} />
+        <div className="row">
+          <SelectField
+            id={id('visibility')}
+            label={labels.visibility}
+            hint={t('events.hints.visibility')}
+            required
+            value={values.visibility}
+            options={options('visibility', eventVisibilities)}
+            errors={errorsOf('visibility')}
+            onChange={(e) => set('visibility', e.target.value)}
+          />
+          <TextField
+            id={id('keywords')}
+            label={labels.keywords}
+            hint={t('events.hints.keywords')}
+            value={values.keywords}
+            errors={errorsOf('keywords')}
+            onChange={(e) => set('keywords', e.target.value)}
+          />
+        </div>
+        <CheckboxGroup
+          id={id('languages')}
+          legend={labels.languages}
+          options={options('eventLanguage', eventLanguages)}
+          value={values.languages}
+          errors={errorsOf('languages')}
+          onChange={(next) => set('languages', next)}
+        />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>{t('events.sections.place')}</legend>
+        <p className="field-error" id={id('venue')} tabIndex={-1} hidden={!errorsOf('venue')}>
+          {errorsOf('venue')?.join(' ')}
+        </p>
+        <TextField
+          id={id('venue.name')}
+          label={labels['venue.name']}
+          value={values.venueName}
+          errors={errorsOf('venue.name')}
+          onChange={(e) => set('venueName', e.target.value)}
+        />
+        <div className="row">
+          <TextField
+            id={id('venue.street')}
+            label={labels['venue.street']}
+            value={values.venueStreet}
+            errors={errorsOf('venue.street')}
+            onChange={(e) => set('venueStreet', e.target.value)}
+          />
+          <TextField
+            id={id('venue.city')}
+            label={labels['venue.city']}
+            value={values.venueCity}
+            errors={errorsOf('venue.city')}
+            onChange={(e) => set('venueCity', e.target.value)}
+          />
+        </div>
+        <TextField
+          id={id('municipalityCode')}
+          label={labels.municipalityCode}
+          hint={t('members.hints.municipalityCode')}
+          required
+          inputMode="numeric"
+          list="event-municipality-codes"
+          value={values.municipalityCode}
+          errors={errorsOf('municipalityCode')}
+          onChange={(e) => set('municipalityCode', e.target.value)}
+        />
+        <MunicipalityDatalist id="event-municipality-codes" />
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>{t('events.sections.registration')}</legend>
+        <TextField
+          id={id('capacity')}
+          label={labels.capacity}
+          hint={t('events.hints.capacity')}
+          type="number"
+          min={1}
+          inputMode="numeric"
+          value={values.capacity}
+          errors={errorsOf('capacity')}
+          onChange={(e) => set('capacity', e.target.value)}
+        />
+        <div className="row">
+          <TextField
+            id={id('registrationOpensAt')}
+            label={labels.registrationOpensAt}
+            hint={t('events.hints.opens')}
+            type="datetime-local"
+            value={values.registrationOpensAt}
+            errors={errorsOf('registrationOpensAt')}
+            onChange={(e) => set('registrationOpensAt', e.target.value)}
+          />
+          <TextField
+            id={id('registrationClosesAt')}
+            label={labels.registrationClosesAt}
+            hint={t('events.hints.closes')}
+            type="datetime-local"
+            value={values.registrationClosesAt}
+            errors={errorsOf('registrationClosesAt')}
+            onChange={(e) => set('registrationClosesAt', e.target.value)}
+          />
+        </div>
+      </fieldset>
+
+      <div className="actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? t('form.saving') : submitLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

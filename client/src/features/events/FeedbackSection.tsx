@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorsFor } from '../../api/problem';
+import type { CommunityEvent } from '../../api/types';
+import { TextAreaField, fieldId } from '../../components/fields';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Alert } from '../../components/Alert';
+import { useSubmitFeedback } from './api';
+import { loadRegistrations } from './registrations';
+
+const ratings = [1, 2, 3, 4, 5] as const;
+
+/** Participants' feedback once the event has started: a rating 1–5 and a comment, no account needed. */
+export function FeedbackSection({ event }: { event: CommunityEvent }) {
+  const { t } = useTranslation();
+  const submit = useSubmitFeedback(event.id);
+  const [rating, setRating] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
+  const errors = submit.error instanceof ApiError ? submit.error.fieldErrors : {};
+  const ratingErrors = errorsFor(errors, 'rating');
+  const commentErrors = errorsFor(errors, 'comment');
+  const already = submit.error instanceof ApiError && submit.error.status === 409;
+
+  function send(e: FormEvent) {
+    e.preventDefault();
+    // With this browser's registration the API counts one answer per participant.
+    const token = loadRegistrations(event.id).find((r) => r.status === 'confirmed')?.cancelToken ?? null;
+    submit.mutate({ rating, comment: comment.trim() || null, cancelToken: token });
+  }
+
+  return (
+    <section className="section" aria-labelledby="feedback-title">
+      <h2 id="feedback-title">{t('feedback.title')}</h2>
+      {submit.isSuccess ? (
+        <Alert tone="success">{t('feedback.thanks')}</Alert>
+      ) : (
+        <form className="form" onSubmit={send} noValidate aria-labelledby="feedback-title">
+          <p>{t('feedback.intro')}</p>
+          {already ? <Alert tone="info">{t('feedback.already')}</Alert> : null}
+          {submit.error && !already && Object.keys(errors).length === 0 ? <ApiErrorMessage error={submit.error} /> : null}
+          <fieldset
+            className={`field rating${ratingErrors.length > 0 ? ' field-invalid' : ''}`}
+            id={fieldId('feedback', 'rating')}
+            tabIndex={-1}
+            aria-describedby={ratingErrors.length > 0 ? 'feedback-rating-error' : undefined}
+          >
+            <legend>
+              {t('feedback.rating')}
+              <span className="required" aria-hidden="true">
+                {' *'}
+              </span>
+            </legend>
+            {ratingErrors.length > 0 ? (
+              <p className="field-error" id="feedback-rating-error">
+                {ratingErrors.join(' ')}
+              </p>
+            ) : null}
+            <div className="rating-options">
+              {ratings.map((value) => (
+                <div className="radio" key={value}>
+                  <input
+                    type="radio"
+                    id={`feedback-rating-${value}`}
+                    name="feedback-rating"
+                    value={value}
+                    checked={rating === value}
+                    onChange={() => setRating(value)}
+                  />
+                  <label htmlFor={`feedback-rating-${value}`}>{t(`feedback.ratings.${value}`)}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+          <TextAreaField
+            id={fieldId('feedback', 'comment')}
+            label={t('feedback.comment')}
+            rows={4}
+            value={comment}
+            errors={commentErrors.length > 0 ? commentErrors : undefined}
+            onChange={(e) => setComment(e.target.value)}
+          />
+          <div className="actions">
+            <button type="submit" className="button" disabled={submit.isPending}>
+              {submit.isPending ? t('registration.sending') : t('feedback.submit')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

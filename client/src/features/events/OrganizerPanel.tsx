@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/problem';
+import type { CommunityEvent } from '../../api/types';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Loading } from '../../components/Loading';
+import { useEnumLabel } from '../../i18n/labels';
+import { formatDateTime, formatNumber } from '../../i18n/format';
+import { useExportRegistrations, useFeedbackSummary, useRegistrations, useTransitionEvent } from './api';
+import { allowedTransitions, type EventMove } from './status';
+
+/** The lifecycle moves the API allows now, as buttons; a move that cannot be undone asks first. */
+function Transitions({ event, etag, onReload }: { event: CommunityEvent; etag: string | null; onReload: () => void }) {
+  const { t } = useTranslation();
+  const move = useTransitionEvent(event.id);
+  const moves = allowedTransitions[event.status] ?? [];
+  const run = (to: EventMove) => move.mutate({ to, etag, version: event.version });
+  return (
+    <div className="transitions">
+      {moves.length === 0 ? <p className="hint">{t('events.noMoves')}</p> : null}
+      <div className="actions">
+        {moves.map((to) =>
+          to === 'cancelled' ? (
+            <ConfirmButton
+              key={to}
+              label={t('events.moves.cancelled')}
+              confirmLabel={t('events.confirmCancel')}
+              question={t('events.cancelQuestion')}
+              busy={move.isPending}
+              onConfirm={() => run(to)}
+            />
+          ) : (
+            <button key={to} type="button" className="button" disabled={move.isPending} onClick={() => run(to)}>
+              {t(`events.moves.${to}`)}
+            </button>
+          ),
+        )}
+      </div>
+      {move.error instanceof ApiError && move.error.isPreconditionFailed ? (
+        <ConflictNotice
+          onReload={() => {
+            move.reset();
+            onReload();
+          }}
+        />
+      ) : move.error ? (
+        <ApiErrorMessage error={move.error} />
+      ) : null}
+    </div>
+  );
+}
+
+function Registrations({ event }: { event: CommunityEvent }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const query = useRegistrations(event.id, true);
+  const exportCsv = useExportRegistrations(event.id);
+  const [showCancelled, setShowCancelled] = useState(false);
+  const all = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = showCancelled ? all : all.filter((r) => r.status !== 'cancelled');
+  return (
+    <section className="section" aria-labelledby="registrations-title">
+      <div className="section-header">
+        <h2 id="registrations-title">{t('events.registrations')}</h2>
+        <button type="button" className="button button-secondary" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
+          {t('events.exportCsv')}
+        </button>
+      </div>
+      {exportCsv.error ? <ApiErrorMessage error={exportCsv.error} /> : null}
+      <div className="checkbox">
+        <input type="checkbox" id="registrations-show-cancelled" checked={showCancelled} onChange={(e) => setShowCancelled(e.target.checked)} />
+        <label htmlFor="registrations-show-cancelled">{t('events.showCancelled')}</label>
+      </div>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : rows.length === 0 ? (
+        <p>{t('events.noRegistrations')}</p>
+      ) : (
+        <table className="data-table responsive">
+          <caption className="visually-hidden">{t('events.registrations')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('registration.name')}</th>
+              <th scope="col">{t('registration.email')}</th>
+              <th scope="col">{t('events.registrationStatus')}</th>
+              <th scope="col">{t('registration.notes')}</th>
+              <th scope="col">{t('events.registeredAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row" data-label={t('registration.name')}>
+                  {r.name}
+                </th>
+                <td data-label={t('registration.email')}>{r.email}</td>
+                <td data-label={t('events.registrationStatus')}>
+                  {label('registrationStatus', r.status)}
+                  {r.status === 'waitlisted' && r.waitlistPosition != null ? ` (${formatNumber(r.waitlistPosition)}.)` : ''}
+                </td>
+                <td data-label={t('registration.notes')}>{r.notes ?? ''}</td>
+                <td data-label={t('events.registeredAt')}>{formatDateTime(r.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function FeedbackSummaryView({ event }: { event: CommunityEvent }) {
+  const { t } = useTranslation();
+  const query = useFeedbackSummary(event.id, true);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <ApiErrorMessage error={query.error} />;
+  const summary = query.data;
+  const max = Math.max(1, ...Object.values(summary.distribution));
+  return (
+    <section className="section" aria-labelledby="feedback-summary-title">
+      <h2 id="feedback-summary-title">{t('feedback.summaryTitle')}</h2>
+      {summary.count === 0 ? (
+        <p>{t('feedback.none')}</p>
+      ) : (
+        <>
+          <p>{t('feedback.summary', { count: summary.count, average: formatNumber(Math.round((summary.average ?? 0) * 10) / 10) })}</p>
+          <table className="bars">
+            <caption className="visually-hidden">{t('feedback.distribution')}</caption>
+            <tbody>
+              {['5', '4', '3', '2', '1'].map((key) => {
+                const n = summary.distribution[key] ?? 0;
+                return (
+                  <tr key={key}>
+                    <th scope="row">{t(`feedback.ratings.${key as '1' | '2' | '3' | '4' | '5'}`)}</th>
+                    <td>
+                      <span className="bar" style={{ width: `${(n / max) * 100}%` }} aria-hidden="true" />
+                      <span className="bar-value">{formatNumber(n)}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** What organisers see on an event's page: moves, registrations with CSV export and feedback. */
+export function OrganizerPanel({ event, etag, onReload }: { event: CommunityEvent; etag: string | null; onReload: () => void }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  return (
+    <>
+      <section className="section panel" aria-labelledby="organizer-title">
+        <h2 id="organizer-title">{t('events.organizerTitle')}</h2>
+        <p>
+          {t('events.fields.status')}: <span className={`badge badge-${event.status}`}>{label('eventStatus', event.status)}</span>
+        </p>
+        <Transitions event={event} etag={etag} onReload={onReload} />
+      </section>
+      <Registrations event={event} />
+      <FeedbackSummaryView event={event} />
+    </>
+  );
+}

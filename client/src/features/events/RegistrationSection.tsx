@@ -1,0 +1,175 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorsFor } from '../../api/problem';
+import type { CommunityEvent } from '../../api/types';
+import { TextAreaField, TextField, fieldId } from '../../components/fields';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Alert } from '../../components/Alert';
+import { formatDateTime } from '../../i18n/format';
+import { useCancelRegistration, useRegister } from './api';
+import { loadRegistrations, newIdempotencyKey, saveRegistrations, type StoredRegistration } from './registrations';
+import { registrationState, seatsLeft } from './status';
+
+const fields = ['name', 'email', 'notes'] as const;
+
+/** Registration without an account: the form, the answer (a seat or a place in the queue) and cancelling. */
+export function RegistrationSection({ event }: { event: CommunityEvent }) {
+  const { t } = useTranslation();
+  const register = useRegister(event.id);
+  const cancel = useCancelRegistration(event.id);
+  const [mine, setMine] = useState<StoredRegistration[]>(() => loadRegistrations(event.id));
+  const [values, setValues] = useState({ name: '', email: '', notes: '' });
+  const [showForm, setShowForm] = useState(mine.length === 0);
+  const [notice, setNotice] = useState<string | null>(null);
+  // One key per submission: resending after a lost answer cannot register twice.
+  const idempotencyKey = useRef(newIdempotencyKey());
+  const state = registrationState(event);
+  const left = seatsLeft(event);
+
+  const remember = (next: StoredRegistration[]) => {
+    setMine(next);
+    saveRegistrations(event.id, next);
+  };
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setNotice(null);
+    const body = { name: values.name.trim() || null, email: values.email.trim() || null, memberId: null, notes: values.notes.trim() || null };
+    register.mutate(
+      { body, idempotencyKey: idempotencyKey.current },
+      {
+        onSuccess: (receipt) => {
+          remember([...mine, { ...receipt, name: values.name.trim(), email: values.email.trim() }]);
+          setValues({ name: '', email: '', notes: '' });
+          idempotencyKey.current = newIdempotencyKey();
+          setShowForm(false);
+          setNotice(
+            receipt.status === 'waitlisted'
+              ? t('registration.waitlisted', { position: receipt.waitlistPosition ?? '' })
+              : t('registration.confirmed'),
+          );
+        },
+        onError: (error) => {
+          // The server answered, so nothing was stored under this key: the next try is a new submission.
+          // Only a request that got no answer is retried with the same key.
+          if (error instanceof ApiError) idempotencyKey.current = newIdempotencyKey();
+        },
+      },
+    );
+  }
+
+  const fieldErrors = register.error instanceof ApiError ? register.error.fieldErrors : {};
+  const errorsOf = (field: (typeof fields)[number]) => {
+    const list = errorsFor(fieldErrors, field);
+    return list.length > 0 ? list : undefined;
+  };
+  const duplicate = register.error instanceof ApiError && register.error.status === 409;
+
+  return (
+    <section className="section" aria-labelledby="registration-title">
+      <h2 id="registration-title">{t('registration.title')}</h2>
+      <p>
+        {left === null
+          ? t('registration.unlimited', { count: event.confirmedCount })
+          : t('registration.seats', { capacity: event.capacity ?? 0, taken: event.confirmedCount, left })}
+        {event.waitlistCount > 0 ? ` ${t('registration.queue', { count: event.waitlistCount })}` : ''}
+      </p>
+
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {cancel.isSuccess ? <Alert tone="success">{t('registration.cancelled')}</Alert> : null}
+      {cancel.error ? <ApiErrorMessage error={cancel.error} /> : null}
+
+      {mine.length > 0 ? (
+        <div className="panel">
+          <h3>{t('registration.mine')}</h3>
+          <ul className="plain-list">
+            {mine.map((r) => (
+              <li key={r.id}>
+                <strong>{r.name}</strong> ({r.email}):{' '}
+                {r.status === 'waitlisted' ? t('registration.statusWaitlisted', { position: r.waitlistPosition ?? '' }) : t('registration.statusConfirmed')}{' '}
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  disabled={cancel.isPending}
+                  aria-label={t('registration.cancelFor', { name: r.name })}
+                  onClick={() =>
+                    cancel.mutate(
+                      { registrationId: r.id, token: r.cancelToken },
+                      {
+                        onSuccess: () => remember(mine.filter((m) => m.id !== r.id)),
+                        onError: (error) => {
+                          // Unknown to the API (already cancelled): forget it here too.
+                          if (error instanceof ApiError && error.status === 404) remember(mine.filter((m) => m.id !== r.id));
+                        },
+                      },
+                    )
+                  }
+                >
+                  {t('registration.cancel')}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <p className="hint">{t('registration.keptHere')}</p>
+        </div>
+      ) : null}
+
+      {state !== 'open' ? (
+        <p className="notice">
+          {state === 'notYetOpen'
+            ? t('registration.notYetOpen', { when: formatDateTime(event.registrationOpensAt) })
+            : t(`registration.state.${state}`)}
+        </p>
+      ) : showForm ? (
+        <form className="form" onSubmit={submit} noValidate aria-labelledby="registration-form-title">
+          <h3 id="registration-form-title">{mine.length > 0 ? t('registration.another') : t('registration.formTitle')}</h3>
+          {left === 0 ? <p className="notice">{t('registration.full')}</p> : null}
+          {duplicate ? <Alert tone="warning">{t('registration.duplicate')}</Alert> : null}
+          {register.error && !duplicate && Object.keys(fieldErrors).length === 0 ? <ApiErrorMessage error={register.error} /> : null}
+          <div className="row">
+            <TextField
+              id={fieldId('registration', 'name')}
+              label={t('registration.name')}
+              required
+              autoComplete="name"
+              value={values.name}
+              errors={errorsOf('name')}
+              onChange={(e) => setValues({ ...values, name: e.target.value })}
+            />
+            <TextField
+              id={fieldId('registration', 'email')}
+              label={t('registration.email')}
+              hint={t('registration.emailHint')}
+              type="email"
+              required
+              autoComplete="email"
+              value={values.email}
+              errors={errorsOf('email')}
+              onChange={(e) => setValues({ ...values, email: e.target.value })}
+            />
+          </div>
+          <TextAreaField
+            id={fieldId('registration', 'notes')}
+            label={t('registration.notes')}
+            hint={t('registration.notesHint')}
+            rows={3}
+            value={values.notes}
+            errors={errorsOf('notes')}
+            onChange={(e) => setValues({ ...values, notes: e.target.value })}
+          />
+          <div className="actions">
+            <button type="submit" className="button" disabled={register.isPending}>
+              {register.isPending ? t('registration.sending') : left === 0 ? t('registration.submitQueue') : t('registration.submit')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p>
+          <button type="button" className="button button-secondary" onClick={() => setShowForm(true)}>
+            {t('registration.another')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}

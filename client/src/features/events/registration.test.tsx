@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '../../test/renderApp';
+import { createFakeApi, json, problem } from '../../test/fakeApi';
+import type { CommunityEvent } from '../../api/types';
+
+const event: CommunityEvent = {
+  id: '01930000-0000-7000-8000-0000000000ee',
+  title: 'Kumppanuusilta',
+  description: 'Tervetuloa!',
+  startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+  endsAt: new Date(Date.now() + 7 * 86_400_000 + 3 * 3_600_000).toISOString(),
+  venue: { name: 'Kulttuurikeskus', street: null, city: 'Uusikaupunki' },
+  municipalityCode: '895',
+  organizerIds: [],
+  partnershipId: null,
+  pilotId: null,
+  capacity: 1,
+  registrationOpensAt: null,
+  registrationClosesAt: null,
+  visibility: 'public',
+  languages: ['fi'],
+  keywords: [],
+  status: 'published',
+  confirmedCount: 1,
+  waitlistCount: 0,
+  publishedAt: null,
+  createdAt: '2026-11-01T08:00:00Z',
+  updatedAt: '2026-11-01T08:00:00Z',
+  version: 2,
+};
+
+describe('public event registration', () => {
+  it('registers without an account, says it is a waiting-list place, and remembers the cancel token', async () => {
+    let calls = 0;
+    const fake = createFakeApi({
+      [`GET /api/v1/events/${event.id}`]: () => json(event, { etag: '"2"' }),
+      [`POST /api/v1/events/${event.id}/registrations`]: () => {
+        calls += 1;
+        return calls === 1
+          ? problem(400, { errors: { Email: ["'Email' is not a valid email address."] } })
+          : json({ id: 'r1', status: 'waitlisted', waitlistPosition: 1, cancelToken: 'secret-token' }, { status: 201 });
+      },
+    });
+    renderApp(`/events/${event.id}`, { fetch: fake.fetch });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kumppanuusilta' })).toBeInTheDocument();
+    expect(screen.getByText('Tapahtuma on täynnä. Voit ilmoittautua varasijalle: saat paikan, jos joku peruu.')).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText(/^Nimi/), 'Helmi Heikkilä');
+    await userEvent.type(screen.getByLabelText(/^Sähköposti/), 'helmi');
+    await userEvent.click(screen.getByRole('button', { name: 'Ilmoittaudu varasijalle' }));
+    await waitFor(() => expect(screen.getByLabelText(/^Sähköposti/)).toHaveAttribute('aria-invalid', 'true'));
+
+    await userEvent.clear(screen.getByLabelText(/^Sähköposti/));
+    await userEvent.type(screen.getByLabelText(/^Sähköposti/), 'helmi@example.fi');
+    await userEvent.click(screen.getByRole('button', { name: 'Ilmoittaudu varasijalle' }));
+    expect(await screen.findByText('Tapahtuma on täynnä: olet varasijalla 1. Saat paikan, jos joku peruu.')).toBeInTheDocument();
+
+    const posts = fake.requests.filter((r) => r.method === 'POST');
+    // Every submission carries an Idempotency-Key; after an answered error nothing was stored, so the next one is new.
+    expect(posts[0]?.headers.get('Idempotency-Key')).toBeTruthy();
+    expect(posts[1]?.headers.get('Idempotency-Key')).toBeTruthy();
+    expect(posts[1]?.headers.get('Idempotency-Key')).not.toBe(posts[0]?.headers.get('Idempotency-Key'));
+    expect(posts[1]?.body).toEqual({ name: 'Helmi Heikkilä', email: 'helmi@example.fi', memberId: null, notes: null });
+    const stored = JSON.parse(window.localStorage.getItem(`communityhub.registration.${event.id}`) ?? '[]') as { cancelToken: string }[];
+    expect(stored[0]?.cancelToken).toBe('secret-token');
+  });
+});

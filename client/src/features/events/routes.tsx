@@ -1,0 +1,36 @@
+import type { Feature } from '../../app/features';
+import { lazyPage } from '../../app/lazyPage';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { canCreateEvents } from '../../auth/permissions';
+
+// Loaded on first visit, so the public pages start without this feature's code.
+const EventsPage = lazyPage(() => import('./EventsPage'), 'EventsPage');
+const EventPage = lazyPage(() => import('./EventPage'), 'EventPage');
+const EventCreatePage = lazyPage(() => import('./EventCreatePage'), 'EventCreatePage');
+const EventEditPage = lazyPage(() => import('./EventEditPage'), 'EventEditPage');
+
+export const eventsFeature: Feature = {
+  id: 'events',
+  nav: [{ to: '/events', labelKey: 'nav.events', descriptionKey: 'home.sections.events', visible: () => true }],
+  routes: [
+    { path: 'events', element: <EventsPage /> },
+    {
+      path: 'events/new',
+      element: (
+        <RequireAuth allow={canCreateEvents}>
+          <EventCreatePage />
+        </RequireAuth>
+      ),
+    },
+    // The public page: the iCalendar feed links here, so it needs no account.
+    { path: 'events/:id', element: <EventPage /> },
+    {
+      path: 'events/:id/edit',
+      element: (
+        <RequireAuth>
+          <EventEditPage />
+        </RequireAuth>
+      ),
+    },
+  ],
+};

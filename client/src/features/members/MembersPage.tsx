@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/services';
+import { canCreateMembers } from '../../auth/permissions';
+import { memberKinds, membershipStatuses, sectors } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { useLocationNotice } from '../../components/useLocationNotice';
+import { SelectField, TextField } from '../../components/fields';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
+import { formatNumber } from '../../i18n/format';
+import { municipalityName } from '../../domain/municipalities';
+import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { useMembers, type MemberFilters } from './api';
+
+const filterNames = ['q', 'kind', 'sector', 'municipality', 'status'] as const;
+
+function readFilters(params: URLSearchParams): MemberFilters {
+  const filters: MemberFilters = {};
+  for (const name of filterNames) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  return filters;
+}
+
+/** The member directory: open to everyone (the API hides personal data from anonymous callers). */
+export function MembersPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const label = useEnumLabel();
+  const options = useEnumOptions();
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const [search, setSearch] = useState(filters.q ?? '');
+  const notice = useLocationNotice();
+
+  // The search box updates the address (and so the query) once typing pauses.
+  useEffect(() => {
+    const handle = window.setTimeout(() => {
+      const current = params.get('q') ?? '';
+      if (search.trim() === current) return;
+      const next = new URLSearchParams(params);
+      if (search.trim()) next.set('q', search.trim());
+      else next.delete('q');
+      setParams(next, { replace: true });
+    }, 300);
+    return () => window.clearTimeout(handle);
+  }, [search, params, setParams]);
+
+  const setFilter = (name: (typeof filterNames)[number], value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  const query = useMembers(filters);
+  const members = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const hasFilters = filterNames.some((n) => params.has(n));
+
+  return (
+    <>
+      <div className="page-header">
+        <PageTitle title={t('members.title')}>{t('members.title')}</PageTitle>
+        {canCreateMembers(user) ? (
+          <Link className="button" to="/members/new">
+            {t('members.create')}
+          </Link>
+        ) : null}
+      </div>
+      <p className="lead">{user ? t('members.introSignedIn') : t('members.introPublic')}</p>
+      {notice === 'deleted' ? <Alert tone="success">{t('members.deleted')}</Alert> : null}
+
+      <form className="filters" role="search" aria-label={t('members.filters')} onSubmit={(e) => e.preventDefault()}>
+        <TextField id="members-q" label={t('members.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <SelectField
+          id="members-kind"
+          label={t('members.fields.kind')}
+          value={filters.kind ?? ''}
+          emptyLabel={t('form.all')}
+          options={options('kind', memberKinds)}
+          onChange={(e) => setFilter('kind', e.target.value)}
+        />
+        <SelectField
+          id="members-sector"
+          label={t('members.fields.sector')}
+          value={filters.sector ?? ''}
+          emptyLabel={t('form.all')}
+          options={options('sector', sectors)}
+          onChange={(e) => setFilter('sector', e.target.value)}
+        />
+        <TextField
+          id="members-municipality"
+          label={t('members.fields.municipalityCode')}
+          inputMode="numeric"
+          maxLength={3}
+          list="members-municipality-codes"
+          value={filters.municipality ?? ''}
+          onChange={(e) => setFilter('municipality', e.target.value.trim())}
+        />
+        <MunicipalityDatalist id="members-municipality-codes" />
+        <SelectField
+          id="members-status"
+          label={t('members.fields.membershipStatus')}
+          value={filters.status ?? ''}
+          emptyLabel={t('form.all')}
+          options={options('membershipStatus', membershipStatuses)}
+          onChange={(e) => setFilter('status', e.target.value)}
+        />
+        {hasFilters ? (
+          <div className="filters-actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setSearch('');
+                setParams(new URLSearchParams(), { replace: true });
+              }}
+            >
+              {t('form.clearFilters')}
+            </button>
+          </div>
+        ) : null}
+      </form>
+
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : members.length === 0 ? (
+        <p role="status">{hasFilters ? t('members.noMatches') : t('members.empty')}</p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {query.hasNextPage
+              ? t('members.countMore', { count: members.length, shown: formatNumber(members.length) })
+              : t('members.count', { count: members.length, shown: formatNumber(members.length) })}
+          </p>
+          <table className="data-table responsive">
+            <caption className="visually-hidden">{t('members.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('members.fields.name')}</th>
+                <th scope="col">{t('members.fields.kind')}</th>
+                <th scope="col">{t('members.fields.municipalityCode')}</th>
+                <th scope="col">{t('members.fields.sectors')}</th>
+                <th scope="col">{t('members.fields.membershipStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row" data-label={t('members.fields.name')}>
+                    <Link to={`/members/${m.id}`}>{m.name}</Link>
+                  </th>
+                  <td data-label={t('members.fields.kind')}>{label('kind', m.kind)}</td>
+                  <td data-label={t('members.fields.municipalityCode')}>{municipalityName(m.municipalityCode)}</td>
+                  <td data-label={t('members.fields.sectors')}>{(m.sectors ?? []).map((s) => label('sector', s)).join(', ')}</td>
+                  <td data-label={t('members.fields.membershipStatus')}>
+                    <span className={`badge badge-${m.membership?.status ?? 'unknown'}`}>{label('membershipStatus', m.membership?.status)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {query.hasNextPage ? (
+            <p>
+              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+                {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
+              </button>
+            </p>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Feature } from '../../app/features';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { canCreateMembers } from '../../auth/permissions';
+import { MembersPage } from './MembersPage';
+import { MemberPage } from './MemberPage';
+import { MemberCreatePage } from './MemberCreatePage';
+import { MemberEditPage } from './MemberEditPage';
+
+export const membersFeature: Feature = {
+  id: 'members',
+  nav: [{ to: '/members', labelKey: 'nav.members', descriptionKey: 'home.sections.members', visible: () => true }],
+  routes: [
+    { path: 'members', element: <MembersPage /> },
+    {
+      path: 'members/new',
+      element: (
+        <RequireAuth allow={canCreateMembers}>
+          <MemberCreatePage />
+        </RequireAuth>
+      ),
+    },
+    { path: 'members/:id', element: <MemberPage /> },
+    {
+      path: 'members/:id/edit',
+      element: (
+        <RequireAuth>
+          <MemberEditPage />
+        </RequireAuth>
+      ),
+    },
+  ],
+};

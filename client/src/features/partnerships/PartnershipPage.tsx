@@ -1,0 +1,333 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/services';
+import { isStaff } from '../../auth/permissions';
+import { ApiError } from '../../api/problem';
+import type { Partnership, PartnershipStatus } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { useLocationNotice } from '../../components/useLocationNotice';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Alert } from '../../components/Alert';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { Loading } from '../../components/Loading';
+import { TextField } from '../../components/fields';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { useEnumLabel } from '../../i18n/labels';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
+import { municipalityName } from '../../domain/municipalities';
+import { useDeletePartnership, useHistory, usePartnership, useReviews, useTransitionPartnership } from './api';
+import { ReviewForm } from './ReviewForm';
+
+/** The lifecycle: draft → negotiation → active → ended, any open status → cancelled (the API's rules). */
+export const partnershipMoves: Readonly<Record<PartnershipStatus, readonly Exclude<PartnershipStatus, 'draft'>[]>> = {
+  draft: ['negotiation', 'cancelled'],
+  negotiation: ['active', 'cancelled'],
+  active: ['ended', 'cancelled'],
+  ended: [],
+  cancelled: [],
+};
+
+function Lifecycle({ partnership, etag, onReload }: { partnership: Partnership; etag: string | null; onReload: () => void }) {
+  const { t } = useTranslation();
+  const move = useTransitionPartnership(partnership.id);
+  const [note, setNote] = useState('');
+  const moves = partnershipMoves[partnership.status] ?? [];
+  if (moves.length === 0) return <p className="hint">{t('partnerships.final')}</p>;
+  const run = (to: Exclude<PartnershipStatus, 'draft'>) =>
+    move.mutate({ to, note: note.trim() || null, etag, version: partnership.version }, { onSuccess: () => setNote('') });
+  return (
+    <div className="transitions">
+      <TextField id="partnership-move-note" label={t('partnerships.moveNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <div className="actions">
+        {moves.map((to) =>
+          to === 'cancelled' ? (
+            <ConfirmButton
+              key={to}
+              label={t('partnerships.moves.cancelled')}
+              confirmLabel={t('partnerships.confirmCancel')}
+              question={t('partnerships.cancelQuestion')}
+              busy={move.isPending}
+              onConfirm={() => run(to)}
+            />
+          ) : (
+            <button key={to} type="button" className="button" disabled={move.isPending} onClick={() => run(to)}>
+              {t(`partnerships.moves.${to}`)}
+            </button>
+          ),
+        )}
+      </div>
+      {move.error instanceof ApiError && move.error.isPreconditionFailed ? (
+        <ConflictNotice
+          onReload={() => {
+            move.reset();
+            onReload();
+          }}
+        />
+      ) : move.error ? (
+        <ApiErrorMessage error={move.error} />
+      ) : null}
+    </div>
+  );
+}
+
+function Reviews({ partnership, canReview }: { partnership: Partnership; canReview: boolean }) {
+  const { t } = useTranslation();
+  const query = useReviews(partnership.id);
+  const [adding, setAdding] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const reviews = query.data?.items ?? [];
+  return (
+    <section className="section" aria-labelledby="reviews-title">
+      <div className="section-header">
+        <h2 id="reviews-title">{t('reviews.title')}</h2>
+        {canReview && !adding ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setSaved(false);
+              setAdding(true);
+            }}
+          >
+            {t('reviews.add')}
+          </button>
+        ) : null}
+      </div>
+      {partnership.nextReviewDue ? <p>{t('reviews.nextDue', { date: formatDate(partnership.nextReviewDue) })}</p> : null}
+      {saved ? <Alert tone="success">{t('reviews.saved')}</Alert> : null}
+      {adding ? (
+        <ReviewForm
+          partnership={partnership}
+          onCancel={() => setAdding(false)}
+          onSaved={() => {
+            setAdding(false);
+            setSaved(true);
+          }}
+        />
+      ) : null}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : reviews.length === 0 ? (
+        <p>{t('reviews.none')}</p>
+      ) : (
+        <ul className="plain-list review-list">
+          {[...reviews].reverse().map((r) => (
+            <li key={r.id} className="card">
+              <h3>{t('reviews.heading', { date: formatDate(r.reviewedOn) })}</h3>
+              <p className="pre-line">{r.summary}</p>
+              {r.goalProgress.length > 0 ? (
+                <ul className="progress-list">
+                  {r.goalProgress.map((g) => (
+                    <li key={g.goalId}>
+                      <span>{g.goalTitle}</span>
+                      <progress max={100} value={g.progress} aria-label={g.goalTitle} />
+                      <span>{formatNumber(g.progress)} %</span>
+                      {g.comment ? <span className="muted"> – {g.comment}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {r.nextSteps ? (
+                <p>
+                  <strong>{t('reviews.nextSteps')}:</strong> {r.nextSteps}
+                </p>
+              ) : null}
+              {r.reviewedBy ? <p className="muted">{t('reviews.by', { name: r.reviewedBy })}</p> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function History({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const query = useHistory(id);
+  const items = query.data?.items ?? [];
+  return (
+    <section className="section" aria-labelledby="history-title">
+      <h2 id="history-title">{t('history.title')}</h2>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : items.length === 0 ? (
+        <p>{t('history.none')}</p>
+      ) : (
+        <ol className="history">
+          {items.map((h) => (
+            <li key={h.id}>
+              <strong>
+                {label('partnershipStatus', h.from)} → {label('partnershipStatus', h.to)}
+              </strong>{' '}
+              <span className="muted">
+                {formatDateTime(h.at)}
+                {h.byName ? `, ${h.byName}` : ''}
+              </span>
+              {h.note ? <p className="history-note">{h.note}</p> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function PartnershipPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const label = useEnumLabel();
+  const navigate = useNavigate();
+  const notice = useLocationNotice();
+  const query = usePartnership(id);
+  const remove = useDeletePartnership(id);
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
+    return (
+      <>
+        <PageTitle title={t('partnerships.title')}>{t('partnerships.title')}</PageTitle>
+        <ApiErrorMessage error={query.error} />
+      </>
+    );
+  }
+  const { data: p, etag } = query.data;
+  const staff = isStaff(user);
+  const open = partnershipMoves[p.status].length > 0;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/partnerships">{t('partnerships.backToList')}</Link>
+      </p>
+      <div className="page-header">
+        <PageTitle title={p.title}>{p.title}</PageTitle>
+        {staff ? (
+          <div className="page-actions">
+            {open ? (
+              <Link className="button" to={`/partnerships/${p.id}/edit`}>
+                {t('common.edit')}
+              </Link>
+            ) : null}
+            <ConfirmButton
+              label={t('common.delete')}
+              confirmLabel={t('partnerships.confirmDelete')}
+              question={t('partnerships.deleteQuestion', { title: p.title })}
+              busy={remove.isPending}
+              onConfirm={() => remove.mutate({ etag, version: p.version }, { onSuccess: () => navigate('/partnerships', { state: { notice: 'deleted' } }) })}
+            />
+          </div>
+        ) : null}
+      </div>
+      {notice === 'created' && p.status === 'draft' ? <Alert tone="success">{t('partnerships.created')}</Alert> : null}
+      {notice === 'saved' ? <Alert tone="success">{t('form.saved')}</Alert> : null}
+      {remove.error ? <ApiErrorMessage error={remove.error} /> : null}
+
+      <dl className="details">
+        <div>
+          <dt>{t('partnerships.fields.status')}</dt>
+          <dd>
+            <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('partnerships.fields.municipalityCode')}</dt>
+          <dd>{municipalityName(p.municipalityCode)}</dd>
+        </div>
+        <div>
+          <dt>{t('partnerships.fields.serviceArea')}</dt>
+          <dd>{label('serviceArea', p.serviceArea)}</dd>
+        </div>
+        <div>
+          <dt>{t('partnerships.fields.period')}</dt>
+          <dd>{p.startsOn || p.endsOn ? `${formatDate(p.startsOn)} – ${formatDate(p.endsOn)}` : '–'}</dd>
+        </div>
+        {p.agreementRef ? (
+          <div>
+            <dt>{t('partnerships.fields.agreementRef')}</dt>
+            <dd>{p.agreementRef}</dd>
+          </div>
+        ) : null}
+        {p.reviewIntervalMonths ? (
+          <div>
+            <dt>{t('partnerships.fields.reviewIntervalMonths')}</dt>
+            <dd>{t('partnerships.everyMonths', { count: p.reviewIntervalMonths })}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('partnerships.fields.nextReviewDue')}</dt>
+          <dd>{p.nextReviewDue ? formatDate(p.nextReviewDue) : '–'}</dd>
+        </div>
+      </dl>
+      {p.description ? <p className="lead pre-line">{p.description}</p> : null}
+
+      {staff ? (
+        <section className="section panel" aria-labelledby="lifecycle-title">
+          <h2 id="lifecycle-title">{t('partnerships.lifecycle')}</h2>
+          <Lifecycle partnership={p} etag={etag} onReload={() => void query.refetch()} />
+        </section>
+      ) : null}
+
+      <section className="section" aria-labelledby="parties-title">
+        <h2 id="parties-title">{t('partnerships.fields.parties')}</h2>
+        <table className="data-table responsive">
+          <caption className="visually-hidden">{t('partnerships.fields.parties')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('partnerships.partyFields.member')}</th>
+              <th scope="col">{t('partnerships.partyFields.role')}</th>
+              <th scope="col">{t('partnerships.partyFields.responsibilities')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.parties.map((party) => (
+              <tr key={party.memberId}>
+                <th scope="row" data-label={t('partnerships.partyFields.member')}>
+                  <Link to={`/members/${party.memberId}`}>{party.memberName}</Link>
+                </th>
+                <td data-label={t('partnerships.partyFields.role')}>{label('partyRole', party.role)}</td>
+                <td data-label={t('partnerships.partyFields.responsibilities')}>{party.responsibilities ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="section" aria-labelledby="goals-title">
+        <h2 id="goals-title">{t('partnerships.fields.goals')}</h2>
+        {p.goals.length === 0 ? (
+          <p>{t('partnerships.noGoals')}</p>
+        ) : (
+          <ul className="card-grid">
+            {p.goals.map((g) => (
+              <li key={g.id} className="card">
+                <h3>{g.title}</h3>
+                {g.indicator ? (
+                  <p>
+                    <strong>{t('partnerships.goalFields.indicator')}:</strong> {g.indicator}
+                  </p>
+                ) : null}
+                {g.target ? (
+                  <p>
+                    <strong>{t('partnerships.goalFields.target')}:</strong> {g.target}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <Reviews partnership={p} canReview={staff && open} />
+      <History id={p.id} />
+    </>
+  );
+}

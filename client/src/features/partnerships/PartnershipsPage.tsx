@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/services';
+import { isStaff } from '../../auth/permissions';
+import { partnershipStatuses, serviceAreas } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { useLocationNotice } from '../../components/useLocationNotice';
+import { SelectField, TextField } from '../../components/fields';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
+import { formatDate, formatNumber } from '../../i18n/format';
+import { municipalityName } from '../../domain/municipalities';
+import { useExportPartnerships, usePartnerships, type PartnershipFilters } from './api';
+
+const filterNames = ['q', 'status', 'serviceArea', 'municipality'] as const;
+
+export function PartnershipsPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const label = useEnumLabel();
+  const options = useEnumOptions();
+  const notice = useLocationNotice();
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const filters: PartnershipFilters = {};
+  for (const name of filterNames) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  if (params.get('reviewDue') === 'true') filters.reviewDue = true;
+
+  useEffect(() => {
+    const handle = window.setTimeout(() => {
+      if (search.trim() === (params.get('q') ?? '')) return;
+      const next = new URLSearchParams(params);
+      if (search.trim()) next.set('q', search.trim());
+      else next.delete('q');
+      setParams(next, { replace: true });
+    }, 300);
+    return () => window.clearTimeout(handle);
+  }, [search, params, setParams]);
+
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  const query = usePartnerships(filters);
+  const exportCsv = useExportPartnerships();
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const hasFilters = [...filterNames, 'reviewDue'].some((n) => params.has(n));
+
+  return (
+    <>
+      <div className="page-header">
+        <PageTitle title={t('partnerships.title')}>{t('partnerships.title')}</PageTitle>
+        <div className="page-actions">
+          <button type="button" className="button button-secondary" disabled={exportCsv.isPending} onClick={() => exportCsv.mutate(filters)}>
+            {t('partnerships.exportCsv')}
+          </button>
+          {isStaff(user) ? (
+            <Link className="button" to="/partnerships/new">
+              {t('partnerships.create')}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+      <p className="lead">{t('partnerships.intro')}</p>
+      {notice === 'deleted' ? <Alert tone="success">{t('partnerships.deleted')}</Alert> : null}
+      {exportCsv.error ? <ApiErrorMessage error={exportCsv.error} /> : null}
+
+      <form className="filters" role="search" aria-label={t('partnerships.filters')} onSubmit={(e) => e.preventDefault()}>
+        <TextField id="partnerships-q" label={t('partnerships.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <SelectField
+          id="partnerships-status"
+          label={t('partnerships.fields.status')}
+          value={filters.status ?? ''}
+          emptyLabel={t('form.all')}
+          options={options('partnershipStatus', partnershipStatuses)}
+          onChange={(e) => setFilter('status', e.target.value)}
+        />
+        <SelectField
+          id="partnerships-serviceArea"
+          label={t('partnerships.fields.serviceArea')}
+          value={filters.serviceArea ?? ''}
+          emptyLabel={t('form.all')}
+          options={options('serviceArea', serviceAreas)}
+          onChange={(e) => setFilter('serviceArea', e.target.value)}
+        />
+        <TextField
+          id="partnerships-municipality"
+          label={t('partnerships.fields.municipalityCode')}
+          inputMode="numeric"
+          maxLength={3}
+          list="partnerships-municipality-codes"
+          value={filters.municipality ?? ''}
+          onChange={(e) => setFilter('municipality', e.target.value.trim())}
+        />
+        <MunicipalityDatalist id="partnerships-municipality-codes" />
+        <div className="checkbox filters-check">
+          <input
+            type="checkbox"
+            id="partnerships-reviewDue"
+            checked={filters.reviewDue === true}
+            onChange={(e) => setFilter('reviewDue', e.target.checked ? 'true' : '')}
+          />
+          <label htmlFor="partnerships-reviewDue">{t('partnerships.reviewDueOnly')}</label>
+        </div>
+      </form>
+
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : rows.length === 0 ? (
+        <p role="status">{hasFilters ? t('partnerships.noMatches') : t('partnerships.empty')}</p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {t('partnerships.count', { count: rows.length, shown: formatNumber(rows.length) })}
+          </p>
+          <table className="data-table responsive">
+            <caption className="visually-hidden">{t('partnerships.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('partnerships.fields.title')}</th>
+                <th scope="col">{t('partnerships.fields.municipalityCode')}</th>
+                <th scope="col">{t('partnerships.fields.serviceArea')}</th>
+                <th scope="col">{t('partnerships.fields.status')}</th>
+                <th scope="col">{t('partnerships.fields.nextReviewDue')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row" data-label={t('partnerships.fields.title')}>
+                    <Link to={`/partnerships/${p.id}`}>{p.title}</Link>
+                  </th>
+                  <td data-label={t('partnerships.fields.municipalityCode')}>{municipalityName(p.municipalityCode)}</td>
+                  <td data-label={t('partnerships.fields.serviceArea')}>{label('serviceArea', p.serviceArea)}</td>
+                  <td data-label={t('partnerships.fields.status')}>
+                    <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>
+                  </td>
+                  <td data-label={t('partnerships.fields.nextReviewDue')}>{p.nextReviewDue ? formatDate(p.nextReviewDue) : '–'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {query.hasNextPage ? (
+            <p>
+              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+                {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
+              </button>
+            </p>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

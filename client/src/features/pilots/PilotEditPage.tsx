@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/problem';
+import { useCurrentUser } from '../../app/services';
+import { canManagePilot } from '../../auth/permissions';
+import { PageTitle } from '../../components/PageTitle';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { NotFoundPage } from '../../app/NotFoundPage';
+import { PilotForm } from './PilotForm';
+import { formToPilotBody, pilotToForm } from './form';
+import { usePilot, useUpdatePilot } from './api';
+import { pilotMoves } from './stages';
+
+export function PilotEditPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const query = usePilot(id);
+  const update = useUpdatePilot(id);
+  const [generation, setGeneration] = useState(0);
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) {
+    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
+    return <ApiErrorMessage error={query.error} />;
+  }
+  const { data: p, etag } = query.data;
+  const title = t('pilots.editTitle', { title: p.title });
+  if (!canManagePilot(user, p.ownerMemberId) || pilotMoves[p.stage].length === 0) {
+    return (
+      <>
+        <PageTitle title={title}>{title}</PageTitle>
+        <Alert tone="warning">{canManagePilot(user, p.ownerMemberId) ? t('pilots.final') : t('errors.forbidden')}</Alert>
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/pilots/${p.id}`}>{t('pilots.backTo', { title: p.title })}</Link>
+      </p>
+      <PageTitle title={title}>{title}</PageTitle>
+      <PilotForm
+        key={`${p.id}-${p.version}-${generation}`}
+        initial={pilotToForm(p)}
+        submitLabel={t('common.save')}
+        busy={update.isPending}
+        error={update.error}
+        onCancel={() => navigate(`/pilots/${p.id}`)}
+        onReload={() => {
+          update.reset();
+          void query.refetch().then(() => setGeneration((g) => g + 1));
+        }}
+        onSubmit={(values) =>
+          update.mutate(
+            { body: formToPilotBody(values, p.partnershipId), etag, version: p.version },
+            { onSuccess: () => navigate(`/pilots/${p.id}`, { state: { notice: 'saved' } }) },
+          )
+        }
+      />
+    </>
+  );
+}

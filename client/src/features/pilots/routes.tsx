@@ -1,0 +1,51 @@
+import type { Feature } from '../../app/features';
+import { lazyPage } from '../../app/lazyPage';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { canCreateEvents } from '../../auth/permissions';
+
+// Loaded on first visit, so the public pages start without this feature's code.
+const PilotsBoard = lazyPage(() => import('./PilotsBoard'), 'PilotsBoard');
+const PilotPage = lazyPage(() => import('./PilotPage'), 'PilotPage');
+const PilotCreatePage = lazyPage(() => import('./PilotCreatePage'), 'PilotCreatePage');
+const PilotEditPage = lazyPage(() => import('./PilotEditPage'), 'PilotEditPage');
+
+/** Pilots are internal data: signed-in users read them; staff and the owner's editors change them. */
+export const pilotsFeature: Feature = {
+  id: 'pilots',
+  nav: [{ to: '/pilots', labelKey: 'nav.pilots', descriptionKey: 'home.sections.pilots', visible: (user) => user !== null }],
+  routes: [
+    {
+      path: 'pilots',
+      element: (
+        <RequireAuth>
+          <PilotsBoard />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: 'pilots/new',
+      element: (
+        // The same rule as events: staff, or a member editor for their own member.
+        <RequireAuth allow={canCreateEvents}>
+          <PilotCreatePage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: 'pilots/:id',
+      element: (
+        <RequireAuth>
+          <PilotPage />
+        </RequireAuth>
+      ),
+    },
+    {
+      path: 'pilots/:id/edit',
+      element: (
+        <RequireAuth>
+          <PilotEditPage />
+        </RequireAuth>
+      ),
+    },
+  ],
+};
