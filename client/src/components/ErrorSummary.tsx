@@ -1,11 +1,28 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorsFor, unclaimedErrors, type FieldErrors } from '../api/problem';
+import { fieldId } from './fields';
 
 export interface SummaryItem {
   /** The id of the input to jump to, or null for an error not tied to one field. */
   targetId: string | null;
   label: string;
   messages: string[];
+}
+
+/** The summary items for a form: one per field with errors (linked to its input), then any error no field claims. */
+export function summaryFor<F extends string>(
+  form: string,
+  fields: readonly F[],
+  labels: Record<F, string>,
+  errors: FieldErrors,
+): SummaryItem[] {
+  const items: SummaryItem[] = fields
+    .map((field) => ({ targetId: fieldId(form, field), label: labels[field], messages: errorsFor(errors, field) }))
+    .filter((item) => item.messages.length > 0);
+  const loose = unclaimedErrors(errors, fields);
+  if (loose.length > 0) items.push({ targetId: null, label: '', messages: loose });
+  return items;
 }
 
 /** Lists a form's errors at its top, with links to the fields; takes focus when it appears. */

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor, unclaimedErrors } from '../../api/problem';
+import { ApiError, errorsFor } from '../../api/problem';
 import { userRoles, type UserBody, type User, type UserRole } from '../../api/types';
 import { SelectField, TextField, fieldId } from '../../components/fields';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryFor } from '../../components/ErrorSummary';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { useEnumOptions } from '../../i18n/labels';
 import { MemberPicker } from '../members/MemberPicker';
@@ -71,11 +72,7 @@ export function UserForm({
     memberId: t('users.fields.member'),
     password: user ? t('users.fields.newPassword') : t('users.fields.password'),
   };
-  const summary: SummaryItem[] = userFields
-    .map((f) => ({ targetId: fieldId(form, f), label: labels[f], messages: errorsFor(serverErrors, f) }))
-    .filter((item) => item.messages.length > 0);
-  const loose = unclaimedErrors(serverErrors, userFields);
-  if (loose.length > 0) summary.push({ targetId: null, label: '', messages: loose });
+  const summary = summaryFor(form, userFields, labels, serverErrors);
   const isConflict = error instanceof ApiError && error.isPreconditionFailed;
   const isOther = error != null && !isConflict && Object.keys(serverErrors).length === 0;
 
@@ -142,14 +139,7 @@ export function UserForm({
         errors={errorsOf('password')}
         onChange={(e) => setValues({ ...values, password: e.target.value })}
       />
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('form.saving') : user ? t('common.save') : t('users.create')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={user ? t('common.save') : t('users.create')} onCancel={onCancel} />
     </form>
   );
 }

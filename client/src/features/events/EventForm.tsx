@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor, unclaimedErrors } from '../../api/problem';
+import { ApiError, errorsFor } from '../../api/problem';
 import { eventLanguages, eventVisibilities } from '../../api/types';
 import { CheckboxGroup, fieldId, SelectField, TextAreaField, TextField } from '../../components/fields';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryFor } from '../../components/ErrorSummary';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { useEnumOptions } from '../../i18n/labels';
@@ -89,13 +90,7 @@ export function EventForm({
     languages: t('events.fields.languages'),
     keywords: t('events.fields.keywords'),
   };
-  const summary: SummaryItem[] = [];
-  for (const field of eventFields) {
-    const list = errorsFor(allErrors, field);
-    if (list.length > 0) summary.push({ targetId: fieldId(FORM, field), label: labels[field], messages: list });
-  }
-  const loose = unclaimedErrors(allErrors, eventFields);
-  if (loose.length > 0) summary.push({ targetId: null, label: '', messages: loose });
+  const summary = summaryFor(FORM, eventFields, labels, allErrors);
   const isConflict = error instanceof ApiError && error.isPreconditionFailed;
   const isOther = error != null && !isConflict && Object.keys(allErrors).length === 0;
   const id = (field: EventField) => fieldId(FORM, field);
@@ -255,14 +250,7 @@ export function EventForm({
         </div>
       </fieldset>
 
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('form.saving') : submitLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { ApiError, errorsFor, unclaimedErrors } from '../../api/problem';
 import type { Contact } from '../../api/types';
 import { TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { Loading } from '../../components/Loading';
@@ -102,14 +103,7 @@ function ContactForm({
           onChange={(e) => setValues({ ...values, phone: e.target.value })}
         />
       </div>
-      <div className="actions">
-        <button type="submit" className="button" disabled={save.isPending}>
-          {save.isPending ? t('form.saving') : contact ? t('common.save') : t('contacts.add')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onDone}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={save.isPending} submitLabel={contact ? t('common.save') : t('contacts.add')} onCancel={onDone} />
     </form>
   );
 }

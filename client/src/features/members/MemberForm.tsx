@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor, unclaimedErrors, type FieldErrors } from '../../api/problem';
+import { ApiError, errorsFor, type FieldErrors } from '../../api/problem';
 import { memberKinds, membershipStatuses, sectors } from '../../api/types';
 import { CheckboxGroup, fieldId, SelectField, TextAreaField, TextField } from '../../components/fields';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { ErrorSummary, summaryFor } from '../../components/ErrorSummary';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { useEnumOptions } from '../../i18n/labels';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
@@ -102,13 +103,7 @@ export function MemberForm({
     membership: t('members.fields.membership'),
   };
 
-  const summary: SummaryItem[] = [];
-  for (const field of memberFields) {
-    const list = errorsFor(allErrors, field);
-    if (list.length > 0) summary.push({ targetId: fieldId(FORM, field), label: labels[field], messages: list });
-  }
-  const loose = unclaimedErrors(allErrors, memberFields);
-  if (loose.length > 0) summary.push({ targetId: null, label: '', messages: loose });
+  const summary = summaryFor(FORM, memberFields, labels, allErrors);
 
   const isConflict = error instanceof ApiError && error.isPreconditionFailed;
   const isOther = error !== null && error !== undefined && !isConflict && Object.keys(allErrors).length === 0;
@@ -282,14 +277,7 @@ export function MemberForm({
         </div>
       </fieldset>
 
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('form.saving') : submitLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

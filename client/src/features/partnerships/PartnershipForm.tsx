@@ -5,6 +5,7 @@ import { partyRoles, serviceAreas } from '../../api/types';
 import { SelectField, TextAreaField, TextField, fieldId } from '../../components/fields';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { useEnumOptions } from '../../i18n/labels';
@@ -238,14 +239,7 @@ export function PartnershipForm({
         </button>
       </fieldset>
 
-      <div className="actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? t('form.saving') : submitLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }
