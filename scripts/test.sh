@@ -27,7 +27,8 @@ fi
 status=0
 echo "== API tests"
 if dotnet build CommunityHub.sln -nologo -clp:ErrorsOnly; then
-  dotnet test CommunityHub.sln --no-build --logger "trx;LogFileName=api.trx" --results-directory "$results" || status=1
+  # xunit.v3 runs on Microsoft.Testing.Platform (global.json); its TRX report feeds the closing count.
+  dotnet test --solution CommunityHub.sln --no-build --report-xunit-trx --results-directory "$results" || status=1
 else
   echo "Build failed."
   status=1
