@@ -16,7 +16,19 @@ using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Mediation;
 using CommunityHub.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using FluentValidation;
 using Microsoft.AspNetCore.Identity;
+
+// Process-wide settings, set once here where they are visible:
+// Dapper stores ids as text and instants as RFC 3339 text on both providers.
+TypeHandlers.Register();
+// A rule stops at its first failure, so later checks in a chain may assume the earlier ones held (e.g. not null);
+// field names in errors are the JSON (camelCase) names clients send.
+ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
+ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
+    member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+    member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
@@ -41,6 +53,7 @@ services.AddScoped<IStatsContributor, PilotStatsContributor>();
 services.AddScoped<IStatsContributor, EventStatsContributor>();
 services.AddWebhooks(builder.Configuration, builder.Environment);
 services.AddMediation(typeof(Program).Assembly);
+services.AddValidatorsFromAssembly(typeof(Program).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
 
 services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

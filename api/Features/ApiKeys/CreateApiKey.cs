@@ -8,11 +8,6 @@ namespace CommunityHub.Api.Features.ApiKeys;
 
 public sealed record CreateApiKeyCommand(ApiKeyInput Input) : IRequest<ApiKeyCreated>;
 
-public sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKeyCommand>
-{
-    public CreateApiKeyValidator() => RuleFor(c => c.Input).SetValidator(new ApiKeyInputValidator());
-}
-
 public sealed class CreateApiKeyHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<CreateApiKeyCommand, ApiKeyCreated>
 {

@@ -9,11 +9,6 @@ namespace CommunityHub.Api.Features.Events;
 /// <summary>Creates a draft event. Staff may create any; a member editor only events its own member organises.</summary>
 public sealed record CreateCommunityEventCommand(CommunityEventInput Input) : IRequest<CommunityEventResponse>;
 
-public sealed class CreateCommunityEventValidator : AbstractValidator<CreateCommunityEventCommand>
-{
-    public CreateCommunityEventValidator() => RuleFor(c => c.Input).SetValidator(new CommunityEventInputValidator());
-}
-
 public sealed class CreateCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<CreateCommunityEventCommand, CommunityEventResponse>
 {

@@ -19,7 +19,6 @@ public sealed class RegisterForCommunityEventValidator : AbstractValidator<Regis
 {
     public RegisterForCommunityEventValidator()
     {
-        RuleFor(c => c.Input).SetValidator(new RegistrationInputValidator());
         RuleFor(c => c.IdempotencyKey).MaximumLength(200).Must(k => k is null || k.Trim().Length > 0)
             .WithMessage("Idempotency-Key must be 1–200 characters.").OverridePropertyName("Idempotency-Key");
     }

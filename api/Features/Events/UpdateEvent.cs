@@ -14,11 +14,6 @@ namespace CommunityHub.Api.Features.Events;
 /// </summary>
 public sealed record UpdateCommunityEventCommand(Guid Id, CommunityEventInput Input, long? ExpectedVersion) : IRequest<CommunityEventResponse>;
 
-public sealed class UpdateCommunityEventValidator : AbstractValidator<UpdateCommunityEventCommand>
-{
-    public UpdateCommunityEventValidator() => RuleFor(c => c.Input).SetValidator(new CommunityEventInputValidator());
-}
-
 public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<UpdateCommunityEventCommand, CommunityEventResponse>
 {

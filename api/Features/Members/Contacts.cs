@@ -96,11 +96,6 @@ public sealed class ListContactsHandler(Db db) : IRequestHandler<ListContactsQue
 
 public sealed record CreateContactCommand(Guid MemberId, ContactInput Input) : IRequest<ContactResponse>;
 
-public sealed class CreateContactValidator : AbstractValidator<CreateContactCommand>
-{
-    public CreateContactValidator() => RuleFor(c => c.Input).SetValidator(new ContactInputValidator());
-}
-
 public sealed class CreateContactHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<CreateContactCommand, ContactResponse>
 {
@@ -131,11 +126,6 @@ public sealed class CreateContactHandler(Db db, ChangeLog changes, TimeProvider 
 }
 
 public sealed record UpdateContactCommand(Guid MemberId, Guid ContactId, ContactInput Input, long? ExpectedVersion) : IRequest<ContactResponse>;
-
-public sealed class UpdateContactValidator : AbstractValidator<UpdateContactCommand>
-{
-    public UpdateContactValidator() => RuleFor(c => c.Input).SetValidator(new ContactInputValidator());
-}
 
 public sealed class UpdateContactHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<UpdateContactCommand, ContactResponse>

@@ -7,11 +7,6 @@ namespace CommunityHub.Api.Features.Members;
 
 public sealed record CreateMemberCommand(MemberInput Input) : IRequest<MemberResponse>;
 
-public sealed class CreateMemberValidator : AbstractValidator<CreateMemberCommand>
-{
-    public CreateMemberValidator() => RuleFor(c => c.Input).SetValidator(new MemberInputValidator());
-}
-
 public sealed class CreateMemberHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<CreateMemberCommand, MemberResponse>
 {
     public async Task<MemberResponse> Handle(CreateMemberCommand request, CancellationToken ct)

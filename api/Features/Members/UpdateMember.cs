@@ -10,11 +10,6 @@ namespace CommunityHub.Api.Features.Members;
 /// <summary>Replaces a member. A member editor may edit only its own member and cannot change its membership.</summary>
 public sealed record UpdateMemberCommand(Guid Id, MemberInput Input, long? ExpectedVersion) : IRequest<MemberResponse>;
 
-public sealed class UpdateMemberValidator : AbstractValidator<UpdateMemberCommand>
-{
-    public UpdateMemberValidator() => RuleFor(c => c.Input).SetValidator(new MemberInputValidator());
-}
-
 public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<UpdateMemberCommand, MemberResponse>
 {

@@ -9,11 +9,6 @@ namespace CommunityHub.Api.Features.Partnerships;
 /// <summary>Creates a partnership in <c>draft</c>; its status then moves only through transitions.</summary>
 public sealed record CreatePartnershipCommand(PartnershipInput Input) : IRequest<PartnershipResponse>;
 
-public sealed class CreatePartnershipValidator : AbstractValidator<CreatePartnershipCommand>
-{
-    public CreatePartnershipValidator() => RuleFor(c => c.Input).SetValidator(new PartnershipInputValidator());
-}
-
 public sealed class CreatePartnershipHandler(Db db, ChangeLog changes, TimeProvider clock)
     : IRequestHandler<CreatePartnershipCommand, PartnershipResponse>
 {

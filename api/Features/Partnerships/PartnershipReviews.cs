@@ -38,11 +38,6 @@ public sealed class PartnershipReviewInputValidator : AbstractValidator<Partners
 public sealed record CreatePartnershipReviewCommand(Guid PartnershipId, PartnershipReviewInput Input, long? ExpectedVersion)
     : IRequest<PartnershipReviewResponse>;
 
-public sealed class CreatePartnershipReviewValidator : AbstractValidator<CreatePartnershipReviewCommand>
-{
-    public CreatePartnershipReviewValidator(TimeProvider clock) => RuleFor(c => c.Input).SetValidator(new PartnershipReviewInputValidator(clock));
-}
-
 public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<CreatePartnershipReviewCommand, PartnershipReviewResponse>
 {

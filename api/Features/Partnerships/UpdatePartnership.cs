@@ -13,11 +13,6 @@ namespace CommunityHub.Api.Features.Partnerships;
 /// </summary>
 public sealed record UpdatePartnershipCommand(Guid Id, PartnershipInput Input, long? ExpectedVersion) : IRequest<PartnershipResponse>;
 
-public sealed class UpdatePartnershipValidator : AbstractValidator<UpdatePartnershipCommand>
-{
-    public UpdatePartnershipValidator() => RuleFor(c => c.Input).SetValidator(new PartnershipInputValidator());
-}
-
 public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<UpdatePartnershipCommand, PartnershipResponse>
 {

@@ -9,11 +9,6 @@ namespace CommunityHub.Api.Features.Pilots;
 /// <summary>Creates a pilot in stage <c>idea</c>. A member editor may create only pilots its own member owns.</summary>
 public sealed record CreatePilotCommand(PilotInput Input) : IRequest<PilotResponse>;
 
-public sealed class CreatePilotValidator : AbstractValidator<CreatePilotCommand>
-{
-    public CreatePilotValidator() => RuleFor(c => c.Input).SetValidator(new PilotInputValidator());
-}
-
 public sealed class CreatePilotHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user) : IRequestHandler<CreatePilotCommand, PilotResponse>
 {
     public async Task<PilotResponse> Handle(CreatePilotCommand request, CancellationToken ct)

@@ -13,11 +13,6 @@ namespace CommunityHub.Api.Features.Pilots;
 /// </summary>
 public sealed record UpdatePilotCommand(Guid Id, PilotInput Input, long? ExpectedVersion) : IRequest<PilotResponse>;
 
-public sealed class UpdatePilotValidator : AbstractValidator<UpdatePilotCommand>
-{
-    public UpdatePilotValidator() => RuleFor(c => c.Input).SetValidator(new PilotInputValidator());
-}
-
 public sealed class UpdatePilotHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<UpdatePilotCommand, PilotResponse>
 {

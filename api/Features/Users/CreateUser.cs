@@ -8,7 +8,8 @@ public sealed record CreateUserCommand(UserInput Input) : IRequest<UserResponse>
 
 public sealed class CreateUserValidator : AbstractValidator<CreateUserCommand>
 {
-    public CreateUserValidator() => RuleFor(c => c.Input).SetValidator(new UserInputValidator(passwordRequired: true));
+    // The shape's own rules run from UserInputValidator; only a new user must come with a password.
+    public CreateUserValidator() => RuleFor(c => c.Input.Password).NotEmpty().OverridePropertyName("password").When(c => c.Input is not null);
 }
 
 public sealed class CreateUserHandler(Db db, UserStore users) : IRequestHandler<CreateUserCommand, UserResponse>

@@ -19,18 +19,17 @@ public sealed class ListUsersHandler(Db db) : IRequestHandler<ListUsersQuery, Us
 {
     public async Task<UserPage> Handle(ListUsersQuery request, CancellationToken ct)
     {
-        var take = request.Limit ?? Paging.DefaultLimit;
-        var after = request.Cursor is null ? null : Cursor.Decode(request.Cursor, ListUsersValidator.CursorKind, 1)[0];
+        var keyset = Keyset.From(ListUsersValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<UserRow>(new CommandDefinition(
             $"""
             SELECT {UserRow.Columns} FROM users WHERE deleted_at IS NULL AND (@After IS NULL OR id > @After)
             ORDER BY id {db.Dialect.Limit("@Take")}
             """,
-            new { After = after, Take = take + 1 },
+            new { After = keyset.AfterKey(), keyset.Take },
             cancellationToken: ct))).ToList();
-        var page = rows.Take(take).Select(r => r.ToResponse()).ToList();
-        return new UserPage(page, rows.Count > take ? Cursor.Encode(ListUsersValidator.CursorKind, page[^1].Id.ToString()) : null);
+        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+        return new UserPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }
 

@@ -9,11 +9,6 @@ namespace CommunityHub.Api.Features.Users;
 
 public sealed record UpdateUserCommand(Guid Id, UserInput Input, long? ExpectedVersion) : IRequest<UserResponse>;
 
-public sealed class UpdateUserValidator : AbstractValidator<UpdateUserCommand>
-{
-    public UpdateUserValidator() => RuleFor(c => c.Input).SetValidator(new UserInputValidator(passwordRequired: false));
-}
-
 public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes, TimeProvider clock) : IRequestHandler<UpdateUserCommand, UserResponse>
 {
     public async Task<UserResponse> Handle(UpdateUserCommand request, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
 {
     public const int MinPasswordLength = 10;
 
-    public UserInputValidator(bool passwordRequired)
+    public UserInputValidator()
     {
         RuleFor(u => u.Email).NotEmpty().MaximumLength(254).EmailAddress();
         RuleFor(u => u.DisplayName).NotEmpty().MaximumLength(200);
@@ -44,7 +44,6 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
             .WithMessage("A member editor must be bound to a member.");
         RuleFor(u => u.MemberId).Null().When(u => u.Role is not null and not Role.MemberEditor)
             .WithMessage("Only member editors are bound to a member.");
-        RuleFor(u => u.Password).NotEmpty().When(_ => passwordRequired);
         RuleFor(u => u.Password).MinimumLength(MinPasswordLength).MaximumLength(200).When(u => u.Password is not null)
             .WithMessage($"Password must be {MinPasswordLength}–200 characters.");
     }

@@ -9,11 +9,6 @@ namespace CommunityHub.Api.Features.Webhooks;
 /// <summary>Subscribes a receiver from now on: the cursor starts at the feed's head, not at the start of history.</summary>
 public sealed record CreateWebhookCommand(WebhookInput Input) : IRequest<WebhookWithSecretResponse>;
 
-public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhookCommand>
-{
-    public CreateWebhookValidator(WebhookOptions options) => RuleFor(c => c.Input).SetValidator(new WebhookInputValidator(options.AllowHttp));
-}
-
 public sealed class CreateWebhookHandler(Db db, ChangeLog changes, ChangeFeedReader feed, WebhookSecrets secrets, TimeProvider clock)
     : IRequestHandler<CreateWebhookCommand, WebhookWithSecretResponse>
 {

@@ -12,11 +12,6 @@ namespace CommunityHub.Api.Features.Webhooks;
 /// </summary>
 public sealed record UpdateWebhookCommand(Guid Id, WebhookInput Input, long? ExpectedVersion) : IRequest<WebhookResponse>;
 
-public sealed class UpdateWebhookValidator : AbstractValidator<UpdateWebhookCommand>
-{
-    public UpdateWebhookValidator(WebhookOptions options) => RuleFor(c => c.Input).SetValidator(new WebhookInputValidator(options.AllowHttp));
-}
-
 public sealed class UpdateWebhookHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<UpdateWebhookCommand, WebhookResponse>
 {
     public async Task<WebhookResponse> Handle(UpdateWebhookCommand request, CancellationToken ct)

@@ -76,8 +76,9 @@ public sealed record WebhookPayload(Guid SubscriptionId, Guid DeliveryId, IReadO
 
 public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
 {
-    public WebhookInputValidator(bool httpAllowed)
+    public WebhookInputValidator(WebhookOptions options)
     {
+        var httpAllowed = options.AllowHttp;
         RuleFor(w => w.Url).NotEmpty().MaximumLength(2000);
         RuleFor(w => w.Url)
             .Must(u => IsAllowedUrl(u, httpAllowed)).When(w => !string.IsNullOrEmpty(w.Url) && w.Url.Length <= 2000)

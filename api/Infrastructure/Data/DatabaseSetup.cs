@@ -18,7 +18,6 @@ public static class DatabaseSetup
             options.ConnectionString = string.IsNullOrWhiteSpace(connectionString)
                 ? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:CommunityHub is not set.")
                 : connectionString;
-            TypeHandlers.Register();
             return options;
         }
 
@@ -36,7 +35,6 @@ public static class DatabaseSetup
         sqlite.Cache = SqliteCacheMode.Private;
         sqlite.DefaultTimeout = 30;
         options.ConnectionString = sqlite.ToString();
-        TypeHandlers.Register();
         return options;
     }
 }

@@ -93,14 +93,6 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
 
     internal static string FieldName(string propertyName)
     {
-        // Commands that wrap a request body validate it as "Input"; clients only know the body's own field names.
-        foreach (var prefix in new[] { "Input.", "input." })
-        {
-            if (propertyName.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return propertyName[prefix.Length..];
-            }
-        }
         return string.IsNullOrEmpty(propertyName) ? "body" : propertyName;
     }
 

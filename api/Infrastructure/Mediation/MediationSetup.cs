@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using FluentValidation;
 using MediatR;
@@ -5,8 +6,8 @@ using MediatR;
 namespace CommunityHub.Api.Infrastructure.Mediation;
 
 /// <summary>
-/// MediatR 5.1.0 has no DI package here (STACK.md), so handlers, validators and the validation behaviour are
-/// registered by a small scan of this assembly.
+/// MediatR 5.1.0 has no DI package here (STACK.md), so handlers and the validation behaviour are registered by a
+/// small scan of this assembly. Validators come from FluentValidation's own <c>AddValidatorsFromAssembly</c>.
 /// </summary>
 public static class MediationSetup
 {
@@ -18,42 +19,50 @@ public static class MediationSetup
 
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
         {
-            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequestHandler<,>)))
             {
-                var definition = contract.GetGenericTypeDefinition();
-                // Only validators of requests run in the pipeline; validators of nested input shapes are composed by them.
-                var isRequestValidator = definition == typeof(IValidator<>) && IsRequest(contract.GetGenericArguments()[0]);
-                if (definition == typeof(IRequestHandler<,>) || isRequestValidator)
-                {
-                    services.AddScoped(contract, type);
-                }
+                services.AddScoped(contract, type);
             }
         }
-
-        // A rule stops at its first failure, so later checks in a chain may assume the earlier ones held (e.g. not null).
-        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
-            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         return services;
     }
-
-    private static bool IsRequest(Type type) =>
-        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>));
 }
 
-/// <summary>Runs every validator of the request before its handler; failures become a 400 naming the fields.</summary>
-public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
+/// <summary>
+/// Runs, before the handler, the request's own validators (route and query rules) and the validators of every input
+/// shape the request carries (the body: <c>MemberInput</c>, …). A body is validated as itself, so its errors name the
+/// body's own fields (<c>name</c>, <c>sectors[1]</c>) with no wrapper validator and no prefix to strip.
+/// Failures become a 400 naming the fields.
+/// </summary>
+public sealed class ValidationBehavior<TRequest, TResponse>(IServiceProvider services)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    private static readonly ConcurrentDictionary<Type, Type> ValidatorTypes = new();
+
+    // The request's properties that can carry an input shape: records and classes, not strings, ids or numbers.
+    private static readonly PropertyInfo[] Shapes = typeof(TRequest)
+        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.PropertyType.IsClass && p.PropertyType != typeof(string) && p.GetIndexParameters().Length == 0)
+        .ToArray();
+
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
-        foreach (var validator in validators)
+        foreach (var validator in services.GetServices<IValidator<TRequest>>())
         {
-            var result = await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken);
-            failures.AddRange(result.Errors);
+            failures.AddRange((await validator.ValidateAsync(new ValidationContext<TRequest>(request), cancellationToken)).Errors);
+        }
+        foreach (var shape in Shapes)
+        {
+            if (shape.GetValue(request) is not { } input)
+            {
+                continue;
+            }
+            var validatorType = ValidatorTypes.GetOrAdd(shape.PropertyType, t => typeof(IValidator<>).MakeGenericType(t));
+            foreach (var validator in services.GetServices(validatorType).OfType<IValidator>())
+            {
+                failures.AddRange((await validator.ValidateAsync(new ValidationContext<object>(input), cancellationToken)).Errors);
+            }
         }
         if (failures.Count > 0)
         {
