@@ -13,6 +13,9 @@ public static class Policies
     public const string Staff = "staff";
     public const string Admin = "admin";
 
+    /// <summary>People only: anonymous callers and signed-in users, never an API key (keys only read).</summary>
+    public const string NotApiKey = "not-api-key";
+
     /// <summary>Read access to a collection: any signed-in role, or an API key holding the collection's scope.</summary>
     public const string ReadMembers = "read:members";
     public const string ReadPartnerships = "read:partnerships";
@@ -89,7 +92,8 @@ public static class AuthSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Reader, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Staff, Roles.MemberEditor, Roles.Viewer))
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Staff))
-            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(Policies.NotApiKey, p => p.RequireAssertion(context => !context.User.HasClaim(Claims.AuthMethod, Claims.ApiKeyMethod)));
         foreach (var (policy, scope) in Policies.ScopeOf)
         {
             services.AddAuthorizationBuilder().AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
