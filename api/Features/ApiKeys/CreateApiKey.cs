@@ -38,7 +38,7 @@ public sealed class CreateApiKeyHandler(Db db, ChangeLog changes, TimeProvider c
             },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "api_keys", id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, ApiKeyData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return new ApiKeyCreated(id, input.Name.Trim(), generated.Key, scopes, input.MunicipalityCode, now, 1);
     }

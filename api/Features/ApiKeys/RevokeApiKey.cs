@@ -35,7 +35,7 @@ public sealed class RevokeApiKeyHandler(Db db, ChangeLog changes, TimeProvider c
             new { request.Id, Now = clock.GetUtcNow() },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "api_keys", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, ApiKeyData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         keys.Forget(request.Id);
         return Unit.Value;

@@ -29,7 +29,7 @@ public sealed class ChangeFeedReader(Db db)
         CancellationToken ct) =>
         ReadAsync(
             after,
-            (types is { Count: > 0 } ? types : ChangeLog.FeedTypes).Select(t => new FeedTypeFilter(t, municipalityCode)).ToList(),
+            (types is { Count: > 0 } ? types : FeedTypes.All).Select(t => new FeedTypeFilter(t, municipalityCode)).ToList(),
             limit,
             ct);
 

@@ -28,7 +28,7 @@ public sealed class ReadChangesValidator : AbstractValidator<ReadChangesQuery>
             .WithMessage("The cursor is not valid for this list. Start again without a cursor.")
             .OverridePropertyName("cursor");
         RuleFor(q => q.Types).Must(t => ParseTypes(t) is not null)
-            .WithMessage($"Types must be a comma-separated list of {string.Join(", ", ChangeLog.FeedTypes.Order(StringComparer.Ordinal))}.")
+            .WithMessage($"Types must be a comma-separated list of {string.Join(", ", FeedTypes.All.Order(StringComparer.Ordinal))}.")
             .OverridePropertyName("types");
     }
 
@@ -45,10 +45,10 @@ public sealed class ReadChangesValidator : AbstractValidator<ReadChangesQuery>
     {
         if (string.IsNullOrWhiteSpace(types))
         {
-            return [.. ChangeLog.FeedTypes];
+            return [.. FeedTypes.All];
         }
         var parts = types.Split(',', StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        return parts.All(ChangeLog.FeedTypes.Contains) ? parts : null;
+        return parts.All(FeedTypes.All.Contains) ? parts : null;
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class CreateCommunityEventHandler(Db db, ChangeLog changes, TimePr
             scope.Transaction,
             cancellationToken: ct));
         await EventWrites.ReplaceOrganizersAsync(scope, id, input.OrganizerIds!, ct);
-        await changes.RecordAsync(scope, "events", id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, CommunityEventData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
         var created = await ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;

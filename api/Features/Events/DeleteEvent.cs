@@ -31,7 +31,7 @@ public sealed class DeleteCommunityEventHandler(Db db, ChangeLog changes, TimePr
             new { request.Id, Now = now },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "events", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

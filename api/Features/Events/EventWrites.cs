@@ -93,7 +93,7 @@ internal static class EventWrites
             scope.Transaction,
             cancellationToken: ct));
         await RecountAsync(scope, current.Id, ct);
-        await changes.RecordAsync(scope, "events", current.Id, op, version, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, CommunityEventData.Type, current.Id, op, version, current.MunicipalityCode, ct);
         return version;
     }
 

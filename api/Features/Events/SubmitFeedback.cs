@@ -77,7 +77,7 @@ public sealed class SubmitFeedbackHandler(Db db, ChangeLog changes, TimeProvider
             scope.Transaction,
             cancellationToken: ct));
         // Feedback is not part of the event's representation, so it is audited without a change-feed entry.
-        await changes.RecordAsync(scope, "event_feedback", id, ChangeOp.Create, 1, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, CommunityEventData.FeedbackType, id, ChangeOp.Create, 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return new FeedbackResponse(id, request.Input.Rating!.Value, comment, now);
     }

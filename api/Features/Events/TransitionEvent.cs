@@ -52,7 +52,7 @@ public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, Ti
             new { request.Id, Status = EnumText.Name(to), Now = now, Version = version },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "events", request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
         var result = await CreateCommunityEventHandler.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

@@ -61,7 +61,7 @@ public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimePr
         await EventWrites.ReplaceOrganizersAsync(scope, request.Id, input.OrganizerIds!, ct);
         await EventWrites.PromoteAsync(scope, request.Id, input.Capacity, now, ct);
         await EventWrites.RecountAsync(scope, request.Id, ct);
-        await changes.RecordAsync(scope, "events", request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
         var result = await CreateCommunityEventHandler.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

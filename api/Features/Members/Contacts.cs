@@ -118,7 +118,7 @@ public sealed class CreateContactHandler(Db db, ChangeLog changes, TimeProvider 
             new { Id = id, request.MemberId, Name = input.Name!.Trim(), input.Title, input.Email, input.Phone, Now = now },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "contacts", id, ChangeOp.Create, 1, null, ct);
+        await changes.RecordAsync(scope, MemberData.ContactType, id, ChangeOp.Create, 1, null, ct);
         var created = await ContactRow.GetAsync(scope, request.MemberId, id, ct);
         await scope.CommitAsync(ct);
         return created.ToResponse();
@@ -148,7 +148,7 @@ public sealed class UpdateContactHandler(Db db, ChangeLog changes, TimeProvider 
             new { Id = request.ContactId, Name = input.Name!.Trim(), input.Title, input.Email, input.Phone, Now = clock.GetUtcNow() },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "contacts", request.ContactId, ChangeOp.Update, current.Version + 1, null, ct);
+        await changes.RecordAsync(scope, MemberData.ContactType, request.ContactId, ChangeOp.Update, current.Version + 1, null, ct);
         var updated = await ContactRow.GetAsync(scope, request.MemberId, request.ContactId, ct);
         await scope.CommitAsync(ct);
         return updated.ToResponse();
@@ -175,7 +175,7 @@ public sealed class DeleteContactHandler(Db db, ChangeLog changes, TimeProvider 
             new { Id = request.ContactId, Now = now },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "contacts", request.ContactId, ChangeOp.Delete, current.Version + 1, null, ct);
+        await changes.RecordAsync(scope, MemberData.ContactType, request.ContactId, ChangeOp.Delete, current.Version + 1, null, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

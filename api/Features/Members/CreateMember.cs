@@ -29,7 +29,7 @@ public sealed class CreateMemberHandler(Db db, ChangeLog changes, TimeProvider c
             scope.Transaction,
             cancellationToken: ct));
         await MemberWrites.ReplaceSectorsAsync(scope, id, input.Sectors, ct);
-        await changes.RecordAsync(scope, "members", id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, MemberData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
         var created = await ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;

@@ -25,7 +25,7 @@ public sealed class DeleteMemberHandler(Db db, ChangeLog changes, TimeProvider c
             new { request.Id, Now = now },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "members", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, MemberData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

@@ -56,7 +56,7 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
             throw new PreconditionFailedException(current.Version);
         }
         await MemberWrites.ReplaceSectorsAsync(scope, request.Id, input.Sectors, ct);
-        await changes.RecordAsync(scope, "members", request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, MemberData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
         var result = await CreateMemberHandler.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

@@ -34,7 +34,7 @@ public sealed class CreatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
         await PartnershipWrites.ReplacePartiesAsync(scope, id, input.Parties!, ct);
         // A new partnership has no goals yet, so ids copied from elsewhere cannot be kept: every goal is new.
         await PartnershipWrites.SaveGoalsAsync(scope, id, (input.Goals ?? []).Select(g => g with { Id = null }).ToList(), now, ct);
-        await changes.RecordAsync(scope, "partnerships", id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, PartnershipData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
         var created = await PartnershipRow.ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;

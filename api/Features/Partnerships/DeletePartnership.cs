@@ -30,7 +30,7 @@ public sealed class DeletePartnershipHandler(Db db, ChangeLog changes, TimeProvi
         {
             throw new PreconditionFailedException(current.Version);
         }
-        await changes.RecordAsync(scope, "partnerships", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

@@ -123,7 +123,7 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Tim
         {
             throw new PreconditionFailedException(partnership.Version);
         }
-        await changes.RecordAsync(scope, "partnerships", request.PartnershipId, ChangeOp.Update, version, partnership.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, PartnershipData.Type, request.PartnershipId, ChangeOp.Update, version, partnership.MunicipalityCode, ct);
         var review = (await ReviewRow.ReadAsync(scope.Connection, scope.Transaction, "r.id = @Id", new { Id = id }, ct)).Single();
         await scope.CommitAsync(ct);
         return review;

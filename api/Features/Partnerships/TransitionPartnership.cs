@@ -73,7 +73,7 @@ public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, TimeP
             },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "partnerships", request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
         var result = await PartnershipRow.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

@@ -55,7 +55,7 @@ public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
         }
         await PartnershipWrites.ReplacePartiesAsync(scope, request.Id, input.Parties!, ct);
         await PartnershipWrites.SaveGoalsAsync(scope, request.Id, input.Goals ?? [], now, ct);
-        await changes.RecordAsync(scope, "partnerships", request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
         var result = await PartnershipRow.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

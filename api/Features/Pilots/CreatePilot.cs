@@ -34,7 +34,7 @@ public sealed class CreatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
             cancellationToken: ct));
         await PilotWrites.ReplaceTeamAsync(scope, id, input.Team, ct);
         await PilotWrites.SyncMetricsAsync(scope, id, input.Metrics, isNew: true, now, ct);
-        await changes.RecordAsync(scope, "pilots", id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, PilotData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
         var created = await PilotWrites.ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;

@@ -24,7 +24,7 @@ public sealed class DeletePilotHandler(Db db, ChangeLog changes, TimeProvider cl
             new { request.Id, Now = now },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "pilots", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, PilotData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

@@ -82,7 +82,7 @@ public sealed class TransitionPilotHandler(Db db, ChangeLog changes, TimeProvide
             },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "pilots", request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, PilotData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
         var result = await PilotWrites.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

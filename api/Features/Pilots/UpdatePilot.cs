@@ -57,7 +57,7 @@ public sealed class UpdatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
         }
         await PilotWrites.ReplaceTeamAsync(scope, request.Id, input.Team, ct);
         await PilotWrites.SyncMetricsAsync(scope, request.Id, input.Metrics, isNew: false, now, ct);
-        await changes.RecordAsync(scope, "pilots", request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, PilotData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
         var result = await PilotWrites.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

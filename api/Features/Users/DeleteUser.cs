@@ -23,7 +23,7 @@ public sealed class DeleteUserHandler(Db db, ChangeLog changes, TimeProvider clo
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE users SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
             new { request.Id, Now = now }, scope.Transaction, cancellationToken: ct));
-        await changes.RecordAsync(scope, "users", request.Id, ChangeOp.Delete, current.Version + 1, null, ct);
+        await changes.RecordAsync(scope, UserData.Type, request.Id, ChangeOp.Delete, current.Version + 1, null, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

@@ -42,7 +42,7 @@ public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes,
             },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "users", request.Id, ChangeOp.Update, current.Version + 1, null, ct);
+        await changes.RecordAsync(scope, UserData.Type, request.Id, ChangeOp.Update, current.Version + 1, null, ct);
         var updated = await UserStore.GetAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return updated.ToResponse();

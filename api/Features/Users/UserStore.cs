@@ -38,7 +38,7 @@ public sealed class UserStore(ChangeLog changes, TimeProvider clock, IPasswordHa
             },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "users", id, ChangeOp.Create, 1, null, ct);
+        await changes.RecordAsync(scope, UserData.Type, id, ChangeOp.Create, 1, null, ct);
         return (await GetAsync(scope, id, ct)).ToResponse();
     }
 

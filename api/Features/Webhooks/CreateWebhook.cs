@@ -42,7 +42,7 @@ public sealed class CreateWebhookHandler(Db db, ChangeLog changes, ChangeFeedRea
             },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "webhooks", id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, WebhookData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
         var created = await WebhookStore.GetAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return WebhookWithSecretResponse.From(created.ToResponse(), secret);

@@ -19,7 +19,7 @@ public sealed class DeleteWebhookHandler(Db db, ChangeLog changes, TimeProvider 
             new { request.Id, Now = clock.GetUtcNow() },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "webhooks", request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, WebhookData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

@@ -22,7 +22,7 @@ public sealed class RotateWebhookSecretHandler(Db db, ChangeLog changes, Webhook
             new { request.Id, Secret = secrets.Protect(secret), Now = clock.GetUtcNow(), Version = version },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "webhooks", request.Id, ChangeOp.Update, version, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, WebhookData.Type, request.Id, ChangeOp.Update, version, current.MunicipalityCode, ct);
         var updated = await WebhookStore.GetAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return WebhookWithSecretResponse.From(updated.ToResponse(), secret);

@@ -48,7 +48,7 @@ public sealed class UpdateWebhookHandler(Db db, ChangeLog changes, TimeProvider 
             },
             scope.Transaction,
             cancellationToken: ct));
-        await changes.RecordAsync(scope, "webhooks", request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, WebhookData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
         var updated = await WebhookStore.GetAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return updated.ToResponse();

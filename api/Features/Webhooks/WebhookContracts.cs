@@ -86,9 +86,9 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
                 ? "Url must be an absolute http or https address."
                 : "Url must be an absolute https address (plain http is allowed only with Webhooks:AllowHttp).");
         RuleFor(w => w.Types).NotEmpty()
-            .WithMessage($"Types must name at least one of {string.Join(", ", ChangeLog.FeedTypes.Order())}.");
-        RuleForEach(w => w.Types).Must(t => t is not null && ChangeLog.FeedTypes.Contains(t))
-            .WithMessage($"Each type must be one of {string.Join(", ", ChangeLog.FeedTypes.Order())}.");
+            .WithMessage($"Types must name at least one of {string.Join(", ", FeedTypes.All.Order())}.");
+        RuleForEach(w => w.Types).Must(t => t is not null && FeedTypes.All.Contains(t))
+            .WithMessage($"Each type must be one of {string.Join(", ", FeedTypes.All.Order())}.");
         RuleFor(w => w.MunicipalityCode).Matches(@"^\d{3}$").When(w => w.MunicipalityCode is not null)
             .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
         RuleFor(w => w.Description).MaximumLength(1000);

@@ -196,7 +196,7 @@ public sealed class WebhookDispatcher(
             var version = await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "SELECT version FROM webhook_subscriptions WHERE id = @Id", new { row.Id }, scope.Transaction, cancellationToken: ct));
             await services.ServiceProvider.GetRequiredService<ChangeLog>()
-                .RecordAsync(scope, "webhooks", row.Id, ChangeOp.Transition, version, row.MunicipalityCode, ct);
+                .RecordAsync(scope, WebhookData.Type, row.Id, ChangeOp.Transition, version, row.MunicipalityCode, ct);
             logger.LogWarning("Webhook {Id} is now failing after failures since {Since}: {Error}", row.Id, failingSince, outcome.Error);
         }
         await scope.CommitAsync(ct);

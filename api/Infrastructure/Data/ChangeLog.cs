@@ -16,19 +16,18 @@ public enum ChangeOp
 /// so a rolled-back write leaves neither and a committed one always has both.
 /// </summary>
 /// <remarks>
-/// Feed types are the public collections (<c>members</c>, <c>partnerships</c>, <c>pilots</c>, <c>events</c>);
-/// users, keys, webhooks and contacts are audited only. The feed entry's <c>op</c> is <c>upsert</c> or <c>delete</c>.
+/// Each feature names what it records in one <see cref="EntityType"/> constant; the public collections are in the
+/// feed, the rest (users, keys, webhooks, contacts) are audited only. The feed entry's <c>op</c> is <c>upsert</c> or
+/// <c>delete</c>.
 /// </remarks>
+/// <summary>What a write is recorded as: its name in the audit log (and the change feed), and whether the feed carries it.</summary>
+public sealed record EntityType(string Name, bool InFeed = false);
+
 public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
 {
-    public static readonly IReadOnlySet<string> FeedTypes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "members", "partnerships", "pilots", "events",
-    };
-
     public async Task RecordAsync(
         WriteScope scope,
-        string entityType,
+        EntityType entityType,
         Guid entityId,
         ChangeOp op,
         long version,
@@ -36,7 +35,7 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (FeedTypes.Contains(entityType))
+        if (entityType.InFeed)
         {
             await scope.Connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -45,7 +44,7 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
                 """,
                 new
                 {
-                    EntityType = entityType,
+                    EntityType = entityType.Name,
                     EntityId = entityId,
                     Op = op == ChangeOp.Delete ? "delete" : "upsert",
                     Version = version,
@@ -67,7 +66,7 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
                 At = now,
                 ActorId = user.Subject,
                 ActorName = user.DisplayName,
-                EntityType = entityType,
+                EntityType = entityType.Name,
                 EntityId = entityId,
                 Op = op.ToString().ToLowerInvariant(),
                 Version = version,

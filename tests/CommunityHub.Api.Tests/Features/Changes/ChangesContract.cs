@@ -303,7 +303,7 @@ public abstract class ChangesContract<TFactory>(TFactory factory) : ContractTest
         await using var services = Factory.Services.CreateAsyncScope();
         var db = services.ServiceProvider.GetRequiredService<Db>();
         await using var write = await db.BeginWriteAsync(CancellationToken.None);
-        await services.ServiceProvider.GetRequiredService<ChangeLog>().RecordAsync(write, type, id, ChangeOp.Create, 1, municipality, CancellationToken.None);
+        await services.ServiceProvider.GetRequiredService<ChangeLog>().RecordAsync(write, new EntityType(type, InFeed: true), id, ChangeOp.Create, 1, municipality, CancellationToken.None);
         await write.CommitAsync(CancellationToken.None);
         return id;
     }

@@ -41,7 +41,7 @@ public static class WebhookRequests
         await using var services = factory.Services.CreateAsyncScope();
         var db = services.ServiceProvider.GetRequiredService<Db>();
         await using var scope = await db.BeginWriteAsync(CancellationToken.None);
-        await services.ServiceProvider.GetRequiredService<ChangeLog>().RecordAsync(scope, type, id, ChangeOp.Create, 1, municipalityCode, CancellationToken.None);
+        await services.ServiceProvider.GetRequiredService<ChangeLog>().RecordAsync(scope, new EntityType(type, InFeed: true), id, ChangeOp.Create, 1, municipalityCode, CancellationToken.None);
         if (commit)
         {
             await scope.CommitAsync(CancellationToken.None);
