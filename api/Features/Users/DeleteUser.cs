@@ -13,11 +13,11 @@ public sealed class DeleteUserHandler(Db db, ChangeLog changes, TimeProvider clo
     public async Task<Unit> Handle(DeleteUserCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await UserStore.GetAsync(scope, request.Id, ct);
+        var current = await UserData.GetOrThrowAsync(scope, request.Id, ct);
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         if (current.ParsedRole == Role.Admin)
         {
-            await UserStore.EnsureAnotherAdminAsync(scope, request.Id, ct);
+            await UserData.EnsureAnotherAdminAsync(scope, request.Id, ct);
         }
         var now = clock.GetUtcNow();
         await scope.Connection.ExecuteAsync(new CommandDefinition(

@@ -32,16 +32,3 @@ public sealed class ListUsersHandler(Db db) : IRequestHandler<ListUsersQuery, Us
         return new UserPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }
-
-public sealed record GetUserQuery(Guid Id) : IRequest<UserResponse>;
-
-public sealed class GetUserHandler(Db db) : IRequestHandler<GetUserQuery, UserResponse>
-{
-    public async Task<UserResponse> Handle(GetUserQuery request, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
-            $"SELECT {UserRow.Columns} FROM users WHERE id = @Id AND deleted_at IS NULL", new { request.Id }, cancellationToken: ct));
-        return row?.ToResponse() ?? throw new NotFoundException("User", request.Id);
-    }
-}

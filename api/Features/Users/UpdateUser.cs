@@ -2,7 +2,6 @@ using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Users;
@@ -14,15 +13,15 @@ public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes,
     public async Task<UserResponse> Handle(UpdateUserCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await UserStore.GetAsync(scope, request.Id, ct);
+        var current = await UserData.GetOrThrowAsync(scope, request.Id, ct);
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var input = request.Input;
         if (current.ParsedRole == Role.Admin && input.Role != Role.Admin)
         {
-            await UserStore.EnsureAnotherAdminAsync(scope, request.Id, ct);
+            await UserData.EnsureAnotherAdminAsync(scope, request.Id, ct);
         }
-        await UserStore.EnsureEmailFreeAsync(scope, input.Email!, request.Id, ct);
-        await UserStore.EnsureMemberAsync(scope, input.MemberId, ct);
+        await UserData.EnsureEmailFreeAsync(scope, input.Email!, request.Id, ct);
+        await UserData.EnsureMemberAsync(scope, input.MemberId, ct);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE users SET email = @Email, email_normalized = @EmailNormalized, display_name = @DisplayName, role = @Role,
@@ -43,7 +42,7 @@ public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes,
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, UserData.Type, request.Id, ChangeOp.Update, current.Version + 1, null, ct);
-        var updated = await UserStore.GetAsync(scope, request.Id, ct);
+        var updated = await UserData.GetOrThrowAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return updated.ToResponse();
     }

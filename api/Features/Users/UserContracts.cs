@@ -12,25 +12,6 @@ public sealed record UserPage(IReadOnlyList<UserResponse> Items, string? NextCur
 /// <summary>Create or replace a user. On replace, <c>password</c> may be left out to keep the current one.</summary>
 public sealed record UserInput(string? Email, string? DisplayName, Role? Role, Guid? MemberId, string? Password);
 
-internal sealed class UserRow
-{
-    public const string Columns = "id, email, display_name, role, member_id, password_hash, created_at, updated_at, version";
-
-    public Guid Id { get; init; }
-    public string Email { get; init; } = "";
-    public string DisplayName { get; init; } = "";
-    public string Role { get; init; } = "";
-    public Guid? MemberId { get; init; }
-    public string PasswordHash { get; init; } = "";
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; init; }
-    public long Version { get; init; }
-
-    public Role ParsedRole => Roles.Parse(Role) ?? Infrastructure.Security.Role.Viewer;
-
-    public UserResponse ToResponse() => new(Id, Email, DisplayName, ParsedRole, MemberId, CreatedAt, UpdatedAt, Version);
-}
-
 public sealed class UserInputValidator : AbstractValidator<UserInput>
 {
     public const int MinPasswordLength = 10;
