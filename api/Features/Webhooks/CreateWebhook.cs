@@ -1,7 +1,6 @@
 using CommunityHub.Api.Features.Changes;
 using CommunityHub.Api.Infrastructure.Data;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Webhooks;
@@ -43,7 +42,7 @@ public sealed class CreateWebhookHandler(Db db, ChangeLog changes, ChangeFeedRea
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, WebhookData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
-        var created = await WebhookStore.GetAsync(scope, id, ct);
+        var created = await WebhookData.GetOrThrowAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return WebhookWithSecretResponse.From(created.ToResponse(), secret);
     }

@@ -1,4 +1,5 @@
 using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
 using Dapper;
 using MediatR;
 
@@ -12,8 +13,8 @@ public sealed class DeleteWebhookHandler(Db db, ChangeLog changes, TimeProvider 
     public async Task<Unit> Handle(DeleteWebhookCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await WebhookStore.GetAsync(scope, request.Id, ct);
-        WebhookStore.EnsureVersion(current, request.ExpectedVersion);
+        var current = await WebhookData.GetOrThrowAsync(scope, request.Id, ct);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE webhook_subscriptions SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
             new { request.Id, Now = clock.GetUtcNow() },

@@ -20,8 +20,8 @@ public sealed class ListWebhookDeliveriesHandler(Db db) : IRequestHandler<ListWe
 {
     public async Task<WebhookDeliveryPage> Handle(ListWebhookDeliveriesQuery request, CancellationToken ct)
     {
-        var take = request.Limit ?? Paging.DefaultLimit;
-        var before = request.Cursor is null ? null : Cursor.Decode(request.Cursor, ListWebhookDeliveriesValidator.CursorKind, 1)[0];
+        // Newest first: the cursor is the id of the last (oldest) row handed out, and the next page lies before it.
+        var keyset = Keyset.From(ListWebhookDeliveriesValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
         var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM webhook_subscriptions WHERE id = @Id AND deleted_at IS NULL", new { request.Id }, cancellationToken: ct));
@@ -31,29 +31,14 @@ public sealed class ListWebhookDeliveriesHandler(Db db) : IRequestHandler<ListWe
         }
         var rows = (await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
             $"""
-            SELECT id, delivery_id, attempted_at, status_code, duration_ms, attempt, error, first_seq, last_seq
+            SELECT {DeliveryRow.Columns}
             FROM webhook_deliveries
             WHERE subscription_id = @Id AND (@Before IS NULL OR id < @Before)
             ORDER BY id DESC {db.Dialect.Limit("@Take")}
             """,
-            new { request.Id, Before = before, Take = take + 1 },
+            new { request.Id, Before = keyset.AfterKey(), keyset.Take },
             cancellationToken: ct))).ToList();
-        var page = rows.Take(take)
-            .Select(r => new WebhookDeliveryResponse(r.Id, r.DeliveryId, r.AttemptedAt, r.StatusCode, r.DurationMs, r.Attempt, r.Error, r.FirstSeq, r.LastSeq))
-            .ToList();
-        return new WebhookDeliveryPage(page, rows.Count > take ? Cursor.Encode(ListWebhookDeliveriesValidator.CursorKind, page[^1].Id.ToString()) : null);
-    }
-
-    private sealed class DeliveryRow
-    {
-        public Guid Id { get; init; }
-        public Guid DeliveryId { get; init; }
-        public DateTimeOffset AttemptedAt { get; init; }
-        public int? StatusCode { get; init; }
-        public long DurationMs { get; init; }
-        public int Attempt { get; init; }
-        public string? Error { get; init; }
-        public long? FirstSeq { get; init; }
-        public long? LastSeq { get; init; }
+        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+        return new WebhookDeliveryPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

@@ -17,12 +17,12 @@ public sealed class PingWebhookHandler(Db db, WebhookSecrets secrets, WebhookSen
         WebhookRow row;
         await using (var connection = await db.OpenAsync(ct))
         {
-            row = await WebhookStore.GetAsync(connection, null, request.Id, ct);
+            row = await WebhookData.GetOrThrowAsync(connection, null, request.Id, ct);
         }
         var deliveryId = Guid.CreateVersion7(clock.GetUtcNow());
         var outcome = await sender.PostAsync(row.Url, secrets.Unprotect(row.SecretProtected), new WebhookPayload(row.Id, deliveryId, []), ct);
         await using var scope = await db.BeginWriteAsync(ct);
-        await WebhookSender.RecordAsync(scope, row.Id, deliveryId, 1, clock.GetUtcNow(), outcome, null, null, ct);
+        await WebhookData.RecordDeliveryAsync(scope, row.Id, deliveryId, 1, clock.GetUtcNow(), outcome, null, null, ct);
         await scope.CommitAsync(ct);
         return new WebhookPingResponse(deliveryId, outcome.Delivered, outcome.StatusCode, outcome.DurationMs, outcome.Error);
     }

@@ -1,4 +1,5 @@
 using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
 using Dapper;
 using MediatR;
 
@@ -13,8 +14,8 @@ public sealed class RotateWebhookSecretHandler(Db db, ChangeLog changes, Webhook
     public async Task<WebhookWithSecretResponse> Handle(RotateWebhookSecretCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await WebhookStore.GetAsync(scope, request.Id, ct);
-        WebhookStore.EnsureVersion(current, request.ExpectedVersion);
+        var current = await WebhookData.GetOrThrowAsync(scope, request.Id, ct);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var secret = WebhookSecrets.New();
         var version = current.Version + 1;
         await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -23,7 +24,7 @@ public sealed class RotateWebhookSecretHandler(Db db, ChangeLog changes, Webhook
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, WebhookData.Type, request.Id, ChangeOp.Update, version, current.MunicipalityCode, ct);
-        var updated = await WebhookStore.GetAsync(scope, request.Id, ct);
+        var updated = await WebhookData.GetOrThrowAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return WebhookWithSecretResponse.From(updated.ToResponse(), secret);
     }

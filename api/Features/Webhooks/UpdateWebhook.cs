@@ -1,7 +1,6 @@
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Webhooks;
@@ -17,8 +16,8 @@ public sealed class UpdateWebhookHandler(Db db, ChangeLog changes, TimeProvider 
     public async Task<WebhookResponse> Handle(UpdateWebhookCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await WebhookStore.GetAsync(scope, request.Id, ct);
-        WebhookStore.EnsureVersion(current, request.ExpectedVersion);
+        var current = await WebhookData.GetOrThrowAsync(scope, request.Id, ct);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
 
         var input = request.Input;
         var status = NextStatus(current.ParsedStatus, input.Status);
@@ -49,7 +48,7 @@ public sealed class UpdateWebhookHandler(Db db, ChangeLog changes, TimeProvider 
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, WebhookData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
-        var updated = await WebhookStore.GetAsync(scope, request.Id, ct);
+        var updated = await WebhookData.GetOrThrowAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return updated.ToResponse();
     }

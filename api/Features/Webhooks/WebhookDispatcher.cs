@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 using CommunityHub.Api.Features.Changes;
 using CommunityHub.Api.Infrastructure.Data;
 using Dapper;
@@ -80,7 +81,7 @@ public sealed class WebhookDispatcher(
             {
                 return 0;
             }
-            row = await WebhookStore.GetAsync(scope, id, ct);
+            row = await WebhookData.GetOrThrowAsync(scope, id, ct);
             await scope.CommitAsync(ct);
         }
 
@@ -114,7 +115,7 @@ public sealed class WebhookDispatcher(
                 }
                 var first = entries[0].Seq;
                 var last = entries[^1].Seq;
-                var deliveryId = WebhookStore.DeliveryId(id, first, last);
+                var deliveryId = DeliveryId(id, first, last);
                 var outcome = await sender.PostAsync(row.Url, secret, new WebhookPayload(id, deliveryId, entries), ct);
                 if (!outcome.Delivered)
                 {
@@ -156,8 +157,8 @@ public sealed class WebhookDispatcher(
         {
             return null;
         }
-        await WebhookSender.RecordAsync(scope, row.Id, deliveryId, row.Attempt + 1, now, outcome, first, last, ct);
-        var next = await WebhookStore.GetAsync(scope, row.Id, ct);
+        await WebhookData.RecordDeliveryAsync(scope, row.Id, deliveryId, row.Attempt + 1, now, outcome, first, last, ct);
+        var next = await WebhookData.GetOrThrowAsync(scope, row.Id, ct);
         await scope.CommitAsync(ct);
         return next;
     }
@@ -189,7 +190,7 @@ public sealed class WebhookDispatcher(
         {
             return;
         }
-        await WebhookSender.RecordAsync(scope, row.Id, deliveryId, attempt, now, outcome, first, last, ct);
+        await WebhookData.RecordDeliveryAsync(scope, row.Id, deliveryId, attempt, now, outcome, first, last, ct);
         if (failing)
         {
             await using var services = scopes.CreateAsyncScope();
@@ -200,6 +201,19 @@ public sealed class WebhookDispatcher(
             logger.LogWarning("Webhook {Id} is now failing after failures since {Since}: {Error}", row.Id, failingSince, outcome.Error);
         }
         await scope.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// A batch's delivery id, derived from the subscription and the batch's first and last positions: a retry of the
+    /// same batch (the range is kept in <c>batch_end_position</c>) carries the same id, so receivers can dedupe by it.
+    /// </summary>
+    internal static Guid DeliveryId(Guid subscriptionId, long firstSeq, long lastSeq)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{subscriptionId:D}:{firstSeq}:{lastSeq}"));
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80); // version 8 (custom, RFC 9562)
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC variant
+        return new Guid(bytes, bigEndian: true);
     }
 
     private async Task ReleaseAsync(Guid id, Guid owner)

@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Webhooks;
 
@@ -13,7 +11,8 @@ public sealed record DeliveryOutcome(bool Delivered, int? StatusCode, long Durat
 
 /// <summary>
 /// Signs and posts one payload to the subscribed URL (no redirects followed, a timeout, at most
-/// <see cref="WebhookOptions.MaxResponseBytes"/> of the answer read), and writes the attempt to the delivery log.
+/// <see cref="WebhookOptions.MaxResponseBytes"/> of the answer read), and reports the outcome; the caller logs it with
+/// <see cref="WebhookData.RecordDeliveryAsync"/>.
 /// </summary>
 public sealed class WebhookSender(IHttpClientFactory clients, WebhookOptions options, TimeProvider clock)
 {
@@ -57,31 +56,6 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookOptions opt
             return new DeliveryOutcome(false, null, watch.ElapsedMilliseconds, Truncate(e.Message));
         }
     }
-
-    /// <summary>Writes one attempt to the delivery log.</summary>
-    public static Task RecordAsync(
-        WriteScope scope, Guid subscriptionId, Guid deliveryId, int attempt, DateTimeOffset at, DeliveryOutcome outcome,
-        long? firstSeq, long? lastSeq, CancellationToken ct) =>
-        scope.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO webhook_deliveries (id, subscription_id, delivery_id, attempted_at, status_code, duration_ms, attempt, error, first_seq, last_seq)
-            VALUES (@Id, @SubscriptionId, @DeliveryId, @At, @StatusCode, @DurationMs, @Attempt, @Error, @FirstSeq, @LastSeq)
-            """,
-            new
-            {
-                Id = Guid.CreateVersion7(at),
-                SubscriptionId = subscriptionId,
-                DeliveryId = deliveryId,
-                At = at,
-                outcome.StatusCode,
-                outcome.DurationMs,
-                Attempt = attempt,
-                outcome.Error,
-                FirstSeq = firstSeq,
-                LastSeq = lastSeq,
-            },
-            scope.Transaction,
-            cancellationToken: ct));
 
     internal static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength] + "…";
 

@@ -66,10 +66,10 @@ public sealed class WebhookRulesTests
     public void Delivery_id_is_stable_for_a_batch_and_differs_between_batches()
     {
         var subscription = Guid.CreateVersion7();
-        var id = WebhookStore.DeliveryId(subscription, 5, 9);
-        WebhookStore.DeliveryId(subscription, 5, 9).ShouldBe(id);
-        WebhookStore.DeliveryId(subscription, 5, 10).ShouldNotBe(id);
-        WebhookStore.DeliveryId(Guid.CreateVersion7(), 5, 9).ShouldNotBe(id);
+        var id = WebhookDispatcher.DeliveryId(subscription, 5, 9);
+        WebhookDispatcher.DeliveryId(subscription, 5, 9).ShouldBe(id);
+        WebhookDispatcher.DeliveryId(subscription, 5, 10).ShouldNotBe(id);
+        WebhookDispatcher.DeliveryId(Guid.CreateVersion7(), 5, 9).ShouldNotBe(id);
         id.Version.ShouldBe(8);
     }
 
