@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace CommunityHub.Api.Features.Stats;
 
 /// <summary>A label and how many rows carry it (e.g. kind "association": 12).</summary>
@@ -17,18 +15,3 @@ public sealed record EventStats(long Upcoming, long UpcomingRegistrations, long 
 
 /// <summary>The dashboard's numbers, each section computed by grouped queries in the database.</summary>
 public sealed record StatsResponse(MemberStats Members, PartnershipStats Partnerships, PilotStats Pilots, EventStats Events, DateTimeOffset GeneratedAt);
-
-/// <summary>Each feature fills its own section of the stats; a section no feature fills stays at zero.</summary>
-public sealed class StatsBuilder
-{
-    public MemberStats Members { get; set; } = new([], [], 0);
-    public PartnershipStats Partnerships { get; set; } = new([], [], [], 0, 0);
-    public PilotStats Pilots { get; set; } = new([], [], null, 0);
-    public EventStats Events { get; set; } = new(0, 0, 0, null);
-}
-
-/// <summary>Implemented once per feature (members, partnerships, pilots, events) and registered in Program.cs.</summary>
-public interface IStatsContributor
-{
-    Task ContributeAsync(DbConnection connection, StatsBuilder stats, DateTimeOffset now, CancellationToken ct);
-}
