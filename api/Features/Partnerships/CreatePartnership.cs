@@ -1,7 +1,6 @@
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Partnerships;
@@ -19,8 +18,11 @@ public sealed class CreatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
         var id = Guid.CreateVersion7(now);
         var nextReviewDue = PartnershipDates.NextReviewDue(input.StartsOn, input.ReviewIntervalMonths, null);
 
+        var parameters = new DynamicParameters(PartnershipData.ColumnValues(id, input, nextReviewDue, 1, now));
+        parameters.Add("Status", EnumText.Name(PartnershipStatus.Draft));
+
         await using var scope = await db.BeginWriteAsync(ct);
-        await PartnershipWrites.EnsureMembersExistAsync(scope, input.Parties!, ct);
+        await PartnershipData.EnsureMembersExistAsync(scope, input.Parties!, ct);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO partnerships (id, title, title_search, description, municipality_code, service_area, status, starts_on, ends_on,
@@ -28,24 +30,15 @@ public sealed class CreatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
             VALUES (@Id, @Title, @TitleSearch, @Description, @MunicipalityCode, @ServiceArea, @Status, @StartsOn, @EndsOn,
                 @AgreementRef, @ReviewIntervalMonths, @NextReviewDue, @Now, @Now, @Version)
             """,
-            new DynamicParameters(PartnershipWrites.Columns(id, input, nextReviewDue, 1, now)).With("Status", EnumText.Name(PartnershipStatus.Draft)),
+            parameters,
             scope.Transaction,
             cancellationToken: ct));
-        await PartnershipWrites.ReplacePartiesAsync(scope, id, input.Parties!, ct);
+        await PartnershipData.ReplacePartiesAsync(scope, id, input.Parties!, ct);
         // A new partnership has no goals yet, so ids copied from elsewhere cannot be kept: every goal is new.
-        await PartnershipWrites.SaveGoalsAsync(scope, id, (input.Goals ?? []).Select(g => g with { Id = null }).ToList(), now, ct);
+        await PartnershipData.SaveGoalsAsync(scope, id, (input.Goals ?? []).Select(g => g with { Id = null }).ToList(), now, ct);
         await changes.RecordAsync(scope, PartnershipData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
-        var created = await PartnershipRow.ReadBackAsync(scope, id, ct);
+        var created = await PartnershipData.ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;
-    }
-}
-
-internal static class DynamicParametersExtensions
-{
-    public static DynamicParameters With(this DynamicParameters parameters, string name, object? value)
-    {
-        parameters.Add(name, value);
-        return parameters;
     }
 }

@@ -15,11 +15,8 @@ public sealed class DeletePartnershipHandler(Db db, ChangeLog changes, TimeProvi
     public async Task<Unit> Handle(DeletePartnershipCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PartnershipRow.GetAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        var current = await PartnershipData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var now = clock.GetUtcNow();
         var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE partnerships SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id AND version = @Version",

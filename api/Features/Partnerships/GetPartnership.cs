@@ -12,7 +12,7 @@ public sealed class GetPartnershipHandler(Db db, ICurrentUser user) : IRequestHa
     public async Task<PartnershipResponse> Handle(GetPartnershipQuery request, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var row = await PartnershipRow.GetAsync(connection, null, request.Id, user, ct);
-        return (await PartnershipRow.WithDetailsAsync(connection, null, [row], ct))[0];
+        var row = await PartnershipData.GetOrThrowAsync(connection, null, request.Id, user, ct);
+        return (await PartnershipData.WithDetailsAsync(connection, null, [row], ct))[0];
     }
 }

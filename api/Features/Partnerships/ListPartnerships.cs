@@ -35,22 +35,21 @@ public sealed class ListPartnershipsHandler(Db db, ICurrentUser user, TimeProvid
 {
     public async Task<PartnershipPage> Handle(ListPartnershipsQuery request, CancellationToken ct)
     {
-        var take = request.Limit ?? Paging.DefaultLimit;
-        var sql = new StringBuilder($"SELECT {PartnershipRow.Columns} FROM partnerships p WHERE p.deleted_at IS NULL");
+        var keyset = Keyset.From(ListPartnershipsValidator.CursorKind, 1, request.Limit, request.Cursor);
+        var sql = new StringBuilder($"SELECT {PartnershipData.Columns} FROM partnerships p WHERE p.deleted_at IS NULL");
         var parameters = new DynamicParameters();
         PartnershipFilterSql.Apply(sql, parameters, db.Dialect, request, user, PartnershipDates.Today(clock));
-        if (request.Cursor is not null)
+        if (keyset.After is not null)
         {
             sql.Append(" AND p.id > @After");
-            parameters.Add("After", Cursor.Decode(request.Cursor, ListPartnershipsValidator.CursorKind, 1)[0]);
+            parameters.Add("After", keyset.AfterKey());
         }
         sql.Append(" ORDER BY p.id ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", take + 1);
+        parameters.Add("Take", keyset.Take);
 
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<PartnershipRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
-        var page = rows.Take(take).ToList();
-        var next = rows.Count > take ? Cursor.Encode(ListPartnershipsValidator.CursorKind, page[^1].Id.ToString()) : null;
-        return new PartnershipPage(await PartnershipRow.WithDetailsAsync(connection, null, page, ct), next);
+        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+        return new PartnershipPage(await PartnershipData.WithDetailsAsync(connection, null, page.Items, ct), page.NextCursor);
     }
 }

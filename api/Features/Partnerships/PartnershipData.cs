@@ -1,9 +1,274 @@
+using System.Data.Common;
 using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
 
 namespace CommunityHub.Api.Features.Partnerships;
 
-/// <summary>What the partnerships handlers share.</summary>
+/// <summary>What the partnerships handlers share: the rows, the column list, reading back, and the writes create and update both make.</summary>
 public static class PartnershipData
 {
     public static readonly EntityType Type = new("partnerships", InFeed: true);
+
+    public const string Columns =
+        "p.id, p.title, p.description, p.municipality_code, p.service_area, p.status, p.starts_on, p.ends_on, p.agreement_ref, " +
+        "p.review_interval_months, p.next_review_due, p.created_at, p.updated_at, p.version";
+
+    /// <summary>A live partnership the caller may read (a municipality-bound API key sees only its municipality), or 404.</summary>
+    internal static async Task<PartnershipRow> GetOrThrowAsync(
+        DbConnection connection, DbTransaction? tx, Guid id, ICurrentUser user, CancellationToken ct) =>
+        await connection.QuerySingleOrDefaultAsync<PartnershipRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM partnerships p
+            WHERE p.id = @Id AND p.deleted_at IS NULL AND (@Scope IS NULL OR p.municipality_code = @Scope)
+            """,
+            new { Id = id, Scope = user.MunicipalityScope },
+            tx,
+            cancellationToken: ct)) ?? throw new NotFoundException("Partnership", id);
+
+    /// <summary>Adds parties (with member names) and goals to a page of rows: two queries, whatever the page size.</summary>
+    internal static async Task<IReadOnlyList<PartnershipResponse>> WithDetailsAsync(
+        DbConnection connection, DbTransaction? tx, IReadOnlyList<PartnershipRow> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var ids = rows.Select(r => r.Id.ToString()).ToList();
+        var parties = (await connection.QueryAsync<PartyRow>(new CommandDefinition(
+                """
+                SELECT pp.partnership_id, pp.member_id, m.name AS member_name, pp.role, pp.responsibilities
+                FROM partnership_parties pp JOIN members m ON m.id = pp.member_id
+                WHERE pp.partnership_id IN @Ids ORDER BY pp.partnership_id, pp.position
+                """,
+                new { Ids = ids },
+                tx,
+                cancellationToken: ct)))
+            .ToLookup(p => p.PartnershipId, p => new PartyResponse(p.MemberId, p.MemberName, EnumText.Parse<PartyRole>(p.Role), p.Responsibilities));
+        var goals = (await connection.QueryAsync<GoalRow>(new CommandDefinition(
+                """
+                SELECT id, partnership_id, title, indicator, target FROM partnership_goals
+                WHERE partnership_id IN @Ids ORDER BY partnership_id, position
+                """,
+                new { Ids = ids },
+                tx,
+                cancellationToken: ct)))
+            .ToLookup(g => g.PartnershipId, g => new GoalResponse(g.Id, g.Title, g.Indicator, g.Target));
+        return rows.Select(r => r.ToResponse(parties[r.Id].ToList(), goals[r.Id].ToList())).ToList();
+    }
+
+    internal static async Task<PartnershipResponse> ReadBackAsync(WriteScope scope, Guid id, CancellationToken ct)
+    {
+        var row = await scope.Connection.QuerySingleAsync<PartnershipRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM partnerships p WHERE p.id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct));
+        return (await WithDetailsAsync(scope.Connection, scope.Transaction, [row], ct))[0];
+    }
+
+    /// <summary>The date of the partnership's latest review, or null while it has none.</summary>
+    internal static Task<DateOnly?> LatestReviewAsync(WriteScope scope, Guid id, CancellationToken ct) =>
+        scope.Connection.ExecuteScalarAsync<DateOnly?>(new CommandDefinition(
+            "SELECT MAX(reviewed_on) FROM partnership_reviews WHERE partnership_id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct));
+
+    /// <summary>The column values create and update both write.</summary>
+    internal static object ColumnValues(Guid id, PartnershipInput input, DateOnly? nextReviewDue, long version, DateTimeOffset now) => new
+    {
+        Id = id,
+        Title = input.Title!.Trim(),
+        TitleSearch = FinnishText.SearchKey(input.Title),
+        input.Description,
+        input.MunicipalityCode,
+        ServiceArea = EnumText.Name(input.ServiceArea!.Value),
+        input.StartsOn,
+        input.EndsOn,
+        input.AgreementRef,
+        input.ReviewIntervalMonths,
+        NextReviewDue = nextReviewDue,
+        Version = version,
+        Now = now,
+    };
+
+    /// <summary>Every party must be an existing (not archived) member: a missing one is a 400 naming <c>parties[i].memberId</c>.</summary>
+    internal static async Task EnsureMembersExistAsync(WriteScope scope, IReadOnlyList<PartyInput> parties, CancellationToken ct)
+    {
+        var existing = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT id FROM members WHERE id IN @Ids AND deleted_at IS NULL",
+                new { Ids = parties.Select(p => p.MemberId!.Value.ToString()).ToList() },
+                scope.Transaction,
+                cancellationToken: ct)))
+            .ToHashSet();
+        var errors = parties
+            .Select((party, index) => (party, index))
+            .Where(x => !existing.Contains(x.party.MemberId!.Value))
+            .ToDictionary(x => $"parties[{x.index}].memberId", x => new[] { $"Member '{x.party.MemberId}' does not exist." });
+        if (errors.Count > 0)
+        {
+            throw new FieldValidationException(errors);
+        }
+    }
+
+    internal static async Task ReplacePartiesAsync(WriteScope scope, Guid id, IReadOnlyList<PartyInput> parties, CancellationToken ct)
+    {
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM partnership_parties WHERE partnership_id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct));
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO partnership_parties (partnership_id, member_id, role, responsibilities, position)
+            VALUES (@PartnershipId, @MemberId, @Role, @Responsibilities, @Position)
+            """,
+            parties.Select((p, i) => new
+            {
+                PartnershipId = id,
+                MemberId = p.MemberId!.Value,
+                Role = EnumText.Name(p.Role!.Value),
+                p.Responsibilities,
+                Position = i,
+            }).ToList(),
+            scope.Transaction,
+            cancellationToken: ct));
+    }
+
+    /// <summary>The ids of the partnership's goals.</summary>
+    internal static async Task<HashSet<Guid>> GoalIdsAsync(WriteScope scope, Guid id, CancellationToken ct) =>
+        (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM partnership_goals WHERE partnership_id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct))).ToHashSet();
+
+    /// <summary>
+    /// Goals sent with an id keep it (an id that is not one of this partnership's goals is a 400); goals without one
+    /// are new; goals left out are removed, unless a review records progress on them (409: the review would lose it).
+    /// </summary>
+    internal static async Task SaveGoalsAsync(WriteScope scope, Guid id, IReadOnlyList<GoalInput> goals, DateTimeOffset now, CancellationToken ct)
+    {
+        var current = await GoalIdsAsync(scope, id, ct);
+        var unknown = goals
+            .Select((goal, index) => (goal, index))
+            .Where(x => x.goal.Id is { } goalId && !current.Contains(goalId))
+            .ToDictionary(x => $"goals[{x.index}].id", x => new[] { $"Goal '{x.goal.Id}' is not a goal of this partnership; leave id out for a new goal." });
+        if (unknown.Count > 0)
+        {
+            throw new FieldValidationException(unknown);
+        }
+
+        var removed = current.Except(goals.Where(g => g.Id is not null).Select(g => g.Id!.Value)).Select(g => g.ToString()).ToList();
+        if (removed.Count > 0)
+        {
+            var reviewed = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
+                "SELECT DISTINCT goal_id FROM partnership_review_goals WHERE goal_id IN @Ids",
+                new { Ids = removed },
+                scope.Transaction,
+                cancellationToken: ct))).ToList();
+            if (reviewed.Count > 0)
+            {
+                throw new ConflictException(
+                    "Reviews record progress on goals this update would remove; keep them (with their id) in goals.",
+                    new Dictionary<string, object?> { ["goalIds"] = reviewed });
+            }
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM partnership_goals WHERE id IN @Ids", new { Ids = removed }, scope.Transaction, cancellationToken: ct));
+        }
+
+        var rows = goals.Select((g, i) => new
+        {
+            Id = g.Id ?? Guid.CreateVersion7(now),
+            PartnershipId = id,
+            Title = g.Title!.Trim(),
+            g.Indicator,
+            g.Target,
+            Position = i,
+            IsNew = g.Id is null,
+        }).ToList();
+        var updates = rows.Where(r => !r.IsNew).ToList();
+        if (updates.Count > 0)
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE partnership_goals SET title = @Title, indicator = @Indicator, target = @Target, position = @Position WHERE id = @Id",
+                updates,
+                scope.Transaction,
+                cancellationToken: ct));
+        }
+        var inserts = rows.Where(r => r.IsNew).ToList();
+        if (inserts.Count > 0)
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO partnership_goals (id, partnership_id, title, indicator, target, position)
+                VALUES (@Id, @PartnershipId, @Title, @Indicator, @Target, @Position)
+                """,
+                inserts,
+                scope.Transaction,
+                cancellationToken: ct));
+        }
+    }
+}
+
+/// <summary>The partnership row as stored.</summary>
+internal sealed class PartnershipRow
+{
+    public Guid Id { get; init; }
+    public string Title { get; init; } = "";
+    public string? Description { get; init; }
+    public string MunicipalityCode { get; init; } = "";
+    public string ServiceArea { get; init; } = "";
+    public string Status { get; init; } = "";
+    public DateOnly? StartsOn { get; init; }
+    public DateOnly? EndsOn { get; init; }
+    public string? AgreementRef { get; init; }
+    public int? ReviewIntervalMonths { get; init; }
+    public DateOnly? NextReviewDue { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public long Version { get; init; }
+
+    public PartnershipStatus StatusValue => EnumText.Parse<PartnershipStatus>(Status);
+
+    public PartnershipResponse ToResponse(IReadOnlyList<PartyResponse> parties, IReadOnlyList<GoalResponse> goals) => new(
+        Id,
+        Title,
+        Description,
+        MunicipalityCode,
+        EnumText.Parse<ServiceArea>(ServiceArea),
+        StatusValue,
+        StartsOn,
+        EndsOn,
+        AgreementRef,
+        ReviewIntervalMonths,
+        NextReviewDue,
+        parties,
+        goals,
+        CreatedAt,
+        UpdatedAt,
+        Version);
+}
+
+internal sealed class PartyRow
+{
+    public Guid PartnershipId { get; init; }
+    public Guid MemberId { get; init; }
+    public string MemberName { get; init; } = "";
+    public string Role { get; init; } = "";
+    public string? Responsibilities { get; init; }
+}
+
+internal sealed class GoalRow
+{
+    public Guid Id { get; init; }
+    public Guid PartnershipId { get; init; }
+    public string Title { get; init; } = "";
+    public string? Indicator { get; init; }
+    public string? Target { get; init; }
+}
+
+/// <summary>One move in a partnership's history, as stored in <c>partnership_transitions</c>.</summary>
+internal sealed class PartnershipTransitionRow
+{
+    public Guid Id { get; init; }
+    public string FromStatus { get; init; } = "";
+    public string ToStatus { get; init; } = "";
+    public string? Note { get; init; }
+    public DateTimeOffset At { get; init; }
+    public string? ActorId { get; init; }
+    public string? ActorName { get; init; }
+
+    public PartnershipTransitionResponse ToResponse() => new(
+        Id, EnumText.Parse<PartnershipStatus>(FromStatus), EnumText.Parse<PartnershipStatus>(ToStatus), Note, At, ActorId, ActorName);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommunityHub.Api.Features.Partnerships.Reviews;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
 using CommunityHub.Api.Infrastructure.Http;
 using MediatR;

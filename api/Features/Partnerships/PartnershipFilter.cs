@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
@@ -21,7 +19,7 @@ public interface IPartnershipFilter
     bool? ReviewDue { get; }
 }
 
-public sealed partial class PartnershipFilterValidator : AbstractValidator<IPartnershipFilter>
+public sealed class PartnershipFilterValidator : AbstractValidator<IPartnershipFilter>
 {
     public PartnershipFilterValidator()
     {
@@ -31,35 +29,10 @@ public sealed partial class PartnershipFilterValidator : AbstractValidator<IPart
             .WithMessage($"Status must be one of {EnumText.Allowed<PartnershipStatus>()}.");
         RuleFor(f => f.ServiceArea).Must(s => EnumText.TryParse<ServiceArea>(s, out _)).When(f => f.ServiceArea is not null)
             .WithMessage($"Service area must be one of {EnumText.Allowed<ServiceArea>()}.");
-        RuleFor(f => f.UpdatedSince).Must(s => TryParseInstant(s, out _)).When(f => f.UpdatedSince is not null)
-            .WithMessage("updatedSince must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T09:30:00Z.");
+        RuleFor(f => f.UpdatedSince).Must(s => Rfc3339.TryParse(s, out _)).When(f => f.UpdatedSince is not null)
+            .WithMessage($"updatedSince {Rfc3339.Message}");
         RuleFor(f => f.Q).MaximumLength(200);
     }
-
-    /// <summary>
-    /// The API's JSON rule for instants (RFC 3339, offset required). A '+' sent unencoded in a query string arrives
-    /// as a space, so "…T09:30:00 02:00" is read as "+02:00".
-    /// </summary>
-    public static bool TryParseInstant(string? text, out DateTimeOffset value)
-    {
-        value = default;
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 40)
-        {
-            return false;
-        }
-        try
-        {
-            value = JsonSerializer.Deserialize<DateTimeOffset>(JsonSerializer.Serialize(SpaceOffset().Replace(text, "+$1")), Json.Options);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
-
-    [GeneratedRegex(@"(?<=\d) (\d{2}:\d{2})$")]
-    private static partial Regex SpaceOffset();
 }
 
 internal static class PartnershipFilterSql
@@ -96,7 +69,7 @@ internal static class PartnershipFilterSql
             sql.Append(" AND EXISTS (SELECT 1 FROM partnership_parties pm WHERE pm.partnership_id = p.id AND pm.member_id = @Member)");
             parameters.Add("Member", member.ToString());
         }
-        if (filter.UpdatedSince is not null && PartnershipFilterValidator.TryParseInstant(filter.UpdatedSince, out var since))
+        if (filter.UpdatedSince is not null && Rfc3339.TryParse(filter.UpdatedSince, out var since))
         {
             sql.Append(" AND p.updated_at >= @UpdatedSince");
             parameters.Add("UpdatedSince", since);

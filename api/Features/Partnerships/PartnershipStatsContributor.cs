@@ -5,21 +5,24 @@ using Dapper;
 
 namespace CommunityHub.Api.Features.Partnerships;
 
-/// <summary>The partnerships section of the dashboard: grouped counts computed by the database, never row by row.</summary>
+/// <summary>
+/// The partnerships section of the dashboard: grouped counts computed by the database, never row by row. Status and
+/// service area list every value in declared order, zero where none counts it, so a chart keeps its buckets.
+/// </summary>
 public sealed class PartnershipStatsContributor : IStatsContributor
 {
     public async Task ContributeAsync(DbConnection connection, StatsBuilder stats, DateTimeOffset now, CancellationToken ct)
     {
-        async Task<IReadOnlyList<CountBy>> By(string column) =>
-            (await connection.QueryAsync<GroupRow>(new CommandDefinition(
-                $"SELECT {column} AS label, COUNT(*) AS row_count FROM partnerships WHERE deleted_at IS NULL GROUP BY {column} ORDER BY {column}",
-                cancellationToken: ct)))
-            .Select(r => new CountBy(r.Label, r.RowCount))
-            .ToList();
-
-        var byStatus = await By("status");
-        var byServiceArea = await By("service_area");
-        var byMunicipality = await By("municipality_code");
+        var byStatus = await StatsQueries.CountByEnumAsync<PartnershipStatus>(connection,
+            "SELECT status, CAST(COUNT(*) AS BIGINT) FROM partnerships WHERE deleted_at IS NULL GROUP BY status", ct);
+        var byServiceArea = await StatsQueries.CountByEnumAsync<ServiceArea>(connection,
+            "SELECT service_area, CAST(COUNT(*) AS BIGINT) FROM partnerships WHERE deleted_at IS NULL GROUP BY service_area", ct);
+        var byMunicipality = await StatsQueries.CountAsync(connection,
+            """
+            SELECT municipality_code, CAST(COUNT(*) AS BIGINT) FROM partnerships WHERE deleted_at IS NULL
+            GROUP BY municipality_code ORDER BY municipality_code
+            """,
+            ct);
         var overdue = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             SELECT COUNT(*) FROM partnerships
@@ -32,11 +35,5 @@ public sealed class PartnershipStatsContributor : IStatsContributor
             },
             cancellationToken: ct));
         stats.Partnerships = new PartnershipStats(byStatus, byServiceArea, byMunicipality, overdue, byStatus.Sum(s => s.Count));
-    }
-
-    private sealed class GroupRow
-    {
-        public string Label { get; init; } = "";
-        public long RowCount { get; init; }
     }
 }

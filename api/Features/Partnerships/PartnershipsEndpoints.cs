@@ -1,3 +1,4 @@
+using CommunityHub.Api.Features.Partnerships.Reviews;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using MediatR;

@@ -26,11 +26,8 @@ public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, TimeP
     public async Task<PartnershipResponse> Handle(TransitionPartnershipCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PartnershipRow.GetAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        var current = await PartnershipData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var from = current.StatusValue;
         var to = request.Input.To!.Value;
         if (!PartnershipLifecycle.CanMove(from, to))
@@ -74,41 +71,8 @@ public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, TimeP
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
-        var result = await PartnershipRow.ReadBackAsync(scope, request.Id, ct);
+        var result = await PartnershipData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;
-    }
-}
-
-public sealed record GetPartnershipHistoryQuery(Guid Id) : IRequest<PartnershipHistory>;
-
-public sealed class GetPartnershipHistoryHandler(Db db, ICurrentUser user) : IRequestHandler<GetPartnershipHistoryQuery, PartnershipHistory>
-{
-    public async Task<PartnershipHistory> Handle(GetPartnershipHistoryQuery request, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        await PartnershipRow.GetAsync(connection, null, request.Id, user, ct);
-        var rows = await connection.QueryAsync<TransitionRow>(new CommandDefinition(
-            """
-            SELECT id, from_status, to_status, note, at, actor_id, actor_name FROM partnership_transitions
-            WHERE partnership_id = @Id ORDER BY version
-            """,
-            new { request.Id },
-            cancellationToken: ct));
-        return new PartnershipHistory(rows.Select(r => r.ToResponse()).ToList());
-    }
-
-    private sealed class TransitionRow
-    {
-        public Guid Id { get; init; }
-        public string FromStatus { get; init; } = "";
-        public string ToStatus { get; init; } = "";
-        public string? Note { get; init; }
-        public DateTimeOffset At { get; init; }
-        public string? ActorId { get; init; }
-        public string? ActorName { get; init; }
-
-        public PartnershipTransitionResponse ToResponse() => new(
-            Id, EnumText.Parse<PartnershipStatus>(FromStatus), EnumText.Parse<PartnershipStatus>(ToStatus), Note, At, ActorId, ActorName);
     }
 }

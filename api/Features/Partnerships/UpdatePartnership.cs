@@ -2,7 +2,6 @@ using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Partnerships;
@@ -19,11 +18,8 @@ public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
     public async Task<PartnershipResponse> Handle(UpdatePartnershipCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PartnershipRow.GetAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        var current = await PartnershipData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         if (PartnershipLifecycle.IsFinal(current.StatusValue))
         {
             throw new ConflictException(
@@ -33,9 +29,8 @@ public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
 
         var input = request.Input;
         var now = clock.GetUtcNow();
-        await PartnershipWrites.EnsureMembersExistAsync(scope, input.Parties!, ct);
-        var latestReview = await scope.Connection.ExecuteScalarAsync<DateOnly?>(new CommandDefinition(
-            "SELECT MAX(reviewed_on) FROM partnership_reviews WHERE partnership_id = @Id", new { request.Id }, scope.Transaction, cancellationToken: ct));
+        await PartnershipData.EnsureMembersExistAsync(scope, input.Parties!, ct);
+        var latestReview = await PartnershipData.LatestReviewAsync(scope, request.Id, ct);
         var nextReviewDue = PartnershipDates.NextReviewDue(input.StartsOn, input.ReviewIntervalMonths, latestReview);
         var version = current.Version + 1;
         var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -46,17 +41,17 @@ public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
                 updated_at = @Now, version = @Version
             WHERE id = @Id AND version = @Version - 1
             """,
-            PartnershipWrites.Columns(request.Id, input, nextReviewDue, version, now),
+            PartnershipData.ColumnValues(request.Id, input, nextReviewDue, version, now),
             scope.Transaction,
             cancellationToken: ct));
         if (updated == 0)
         {
             throw new PreconditionFailedException(current.Version);
         }
-        await PartnershipWrites.ReplacePartiesAsync(scope, request.Id, input.Parties!, ct);
-        await PartnershipWrites.SaveGoalsAsync(scope, request.Id, input.Goals ?? [], now, ct);
+        await PartnershipData.ReplacePartiesAsync(scope, request.Id, input.Parties!, ct);
+        await PartnershipData.SaveGoalsAsync(scope, request.Id, input.Goals ?? [], now, ct);
         await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
-        var result = await PartnershipRow.ReadBackAsync(scope, request.Id, ct);
+        var result = await PartnershipData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;
     }

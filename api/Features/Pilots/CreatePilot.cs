@@ -1,7 +1,6 @@
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Pilots;
@@ -14,12 +13,12 @@ public sealed class CreatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
     public async Task<PilotResponse> Handle(CreatePilotCommand request, CancellationToken ct)
     {
         var input = request.Input;
-        PilotWrites.EnsureCanEdit(user, input.OwnerMemberId!.Value);
+        PilotData.EnsureCanEdit(user, input.OwnerMemberId!.Value);
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
 
         await using var scope = await db.BeginWriteAsync(ct);
-        await PilotWrites.EnsureReferencesAsync(scope, input, ct);
+        await PilotData.EnsureReferencesAsync(scope, input, ct);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO pilots (id, title, title_search, theme, problem, hypothesis, municipality_code, partnership_id, owner_member_id,
@@ -29,13 +28,13 @@ public sealed class CreatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
                 @PlannedStart, @PlannedEnd, @StartedOn, @EndedOn, @BudgetEur, @Stage, @EvaluationResults, @EvaluationImpact,
                 @EvaluationLearnings, @EvaluationRecommendation, @Now, @Now, @Version)
             """,
-            PilotWrites.Columns(id, input, PilotStage.Idea, 1, now),
+            PilotData.ColumnValues(id, input, PilotStage.Idea, 1, now),
             scope.Transaction,
             cancellationToken: ct));
-        await PilotWrites.ReplaceTeamAsync(scope, id, input.Team, ct);
-        await PilotWrites.SyncMetricsAsync(scope, id, input.Metrics, isNew: true, now, ct);
+        await PilotData.ReplaceTeamAsync(scope, id, input.Team, ct);
+        await PilotData.SyncMetricsAsync(scope, id, input.Metrics, isNew: true, now, ct);
         await changes.RecordAsync(scope, PilotData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
-        var created = await PilotWrites.ReadBackAsync(scope, id, ct);
+        var created = await PilotData.ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;
     }

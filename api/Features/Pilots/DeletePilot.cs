@@ -13,11 +13,8 @@ public sealed class DeletePilotHandler(Db db, ChangeLog changes, TimeProvider cl
     public async Task<Unit> Handle(DeletePilotCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PilotRow.GetAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        var current = await PilotData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var now = clock.GetUtcNow();
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE pilots SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",

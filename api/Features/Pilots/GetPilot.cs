@@ -11,7 +11,7 @@ public sealed class GetPilotHandler(Db db, ICurrentUser user) : IRequestHandler<
     public async Task<PilotResponse> Handle(GetPilotQuery request, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var row = await PilotRow.GetAsync(connection, null, request.Id, user.MunicipalityScope, ct);
-        return (await PilotRow.ToResponsesAsync(connection, null, [row], ct))[0];
+        var row = await PilotData.GetOrThrowAsync(connection, null, request.Id, user.MunicipalityScope, ct);
+        return (await PilotData.WithDetailsAsync(connection, null, [row], ct))[0];
     }
 }

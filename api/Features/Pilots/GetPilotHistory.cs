@@ -13,23 +13,12 @@ public sealed class GetPilotHistoryHandler(Db db, ICurrentUser user) : IRequestH
     public async Task<PilotHistory> Handle(GetPilotHistoryQuery request, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        await PilotRow.GetAsync(connection, null, request.Id, user.MunicipalityScope, ct);
-        var rows = await connection.QueryAsync<TransitionRow>(new CommandDefinition(
+        await PilotData.GetOrThrowAsync(connection, null, request.Id, user.MunicipalityScope, ct);
+        var rows = await connection.QueryAsync<PilotTransitionRow>(new CommandDefinition(
             "SELECT seq, at, actor_id, actor_name, from_stage, to_stage, note FROM pilot_transitions WHERE pilot_id = @Id ORDER BY seq",
             new { request.Id },
             cancellationToken: ct));
         return new PilotHistory(request.Id, rows.Select(r => new PilotTransitionEntry(
             r.Seq, r.At, r.ActorId, r.ActorName, EnumText.Parse<PilotStage>(r.FromStage), EnumText.Parse<PilotStage>(r.ToStage), r.Note)).ToList());
-    }
-
-    private sealed class TransitionRow
-    {
-        public int Seq { get; init; }
-        public DateTimeOffset At { get; init; }
-        public string? ActorId { get; init; }
-        public string? ActorName { get; init; }
-        public string FromStage { get; init; } = "";
-        public string ToStage { get; init; } = "";
-        public string? Note { get; init; }
     }
 }

@@ -40,8 +40,8 @@ public sealed class ListPilotsHandler(Db db, ICurrentUser user) : IRequestHandle
 {
     public async Task<PilotPage> Handle(ListPilotsQuery request, CancellationToken ct)
     {
-        var take = request.Limit ?? Paging.DefaultLimit;
-        var sql = new StringBuilder($"SELECT {PilotRow.Columns} FROM pilots p WHERE p.deleted_at IS NULL");
+        var keyset = Keyset.From(ListPilotsValidator.CursorKind, 1, request.Limit, request.Cursor);
+        var sql = new StringBuilder($"SELECT {PilotData.Columns} FROM pilots p WHERE p.deleted_at IS NULL");
         var parameters = new DynamicParameters();
         if (user.MunicipalityScope is { } scope)
         {
@@ -78,19 +78,17 @@ public sealed class ListPilotsHandler(Db db, ICurrentUser user) : IRequestHandle
             sql.Append(" AND p.partnership_id = @Partnership");
             parameters.Add("Partnership", partnership.ToString());
         }
-        if (request.Cursor is not null)
+        if (keyset.After is not null)
         {
-            var after = Cursor.Decode(request.Cursor, ListPilotsValidator.CursorKind, 1);
             sql.Append(" AND p.id > @AfterId");
-            parameters.Add("AfterId", after[0]);
+            parameters.Add("AfterId", keyset.AfterKey());
         }
         sql.Append(" ORDER BY p.id ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", take + 1);
+        parameters.Add("Take", keyset.Take);
 
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<PilotRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
-        var page = rows.Take(take).ToList();
-        var next = rows.Count > take ? Cursor.Encode(ListPilotsValidator.CursorKind, page[^1].Id.ToString()) : null;
-        return new PilotPage(await PilotRow.ToResponsesAsync(connection, null, page, ct), next);
+        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+        return new PilotPage(await PilotData.WithDetailsAsync(connection, null, page.Items, ct), page.NextCursor);
     }
 }

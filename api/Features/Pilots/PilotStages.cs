@@ -1,3 +1,5 @@
+using CommunityHub.Api.Infrastructure.Time;
+
 namespace CommunityHub.Api.Features.Pilots;
 
 /// <summary>Why a transition was refused: a conflict with the pilot's state (409) or a missing note (400).</summary>
@@ -26,10 +28,8 @@ public static class PilotStages
     private static readonly PilotStage[] Line =
         [PilotStage.Idea, PilotStage.Decided, PilotStage.Preparing, PilotStage.Running, PilotStage.Evaluating];
 
-    private static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
-
     /// <summary>The calendar date in Finland at an instant: the date a transition fills into startedOn / endedOn.</summary>
-    public static DateOnly FinnishDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Helsinki).DateTime);
+    public static DateOnly FinnishDate(DateTimeOffset instant) => Helsinki.DateAt(instant);
 
     public static bool IsFinal(PilotStage stage) => stage is PilotStage.Adopted or PilotStage.Discontinued;
 

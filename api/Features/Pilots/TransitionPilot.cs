@@ -25,18 +25,15 @@ public sealed class TransitionPilotHandler(Db db, ChangeLog changes, TimeProvide
     public async Task<PilotResponse> Handle(TransitionPilotCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PilotRow.GetAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
-        PilotWrites.EnsureCanEdit(user, current.OwnerMemberId);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        var current = await PilotData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
+        PilotData.EnsureCanEdit(user, current.OwnerMemberId);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
 
         var from = current.ParsedStage;
         var to = request.Input.To!.Value;
         var note = string.IsNullOrWhiteSpace(request.Input.Note) ? null : request.Input.Note.Trim();
         var decision = PilotStages.Decide(
-            from, to, note, current.StartedOn, current.EndedOn, !string.IsNullOrWhiteSpace(current.EvaluationResults), PilotWrites.Today(clock));
+            from, to, note, current.StartedOn, current.EndedOn, !string.IsNullOrWhiteSpace(current.EvaluationResults), PilotData.Today(clock));
         switch (decision.Refusal)
         {
             case StageRefusal.None:
@@ -83,7 +80,7 @@ public sealed class TransitionPilotHandler(Db db, ChangeLog changes, TimeProvide
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, PilotData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
-        var result = await PilotWrites.ReadBackAsync(scope, request.Id, ct);
+        var result = await PilotData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;
     }

@@ -2,7 +2,6 @@ using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Pilots;
@@ -19,13 +18,10 @@ public sealed class UpdatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
     public async Task<PilotResponse> Handle(UpdatePilotCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PilotRow.GetAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
-        PilotWrites.EnsureCanEdit(user, current.OwnerMemberId);
-        PilotWrites.EnsureCanEdit(user, request.Input.OwnerMemberId!.Value);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        var current = await PilotData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
+        PilotData.EnsureCanEdit(user, current.OwnerMemberId);
+        PilotData.EnsureCanEdit(user, request.Input.OwnerMemberId!.Value);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var stage = current.ParsedStage;
         if (PilotStages.IsFinal(stage))
         {
@@ -35,7 +31,7 @@ public sealed class UpdatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
         }
 
         var input = request.Input;
-        await PilotWrites.EnsureReferencesAsync(scope, input, ct);
+        await PilotData.EnsureReferencesAsync(scope, input, ct);
         var version = current.Version + 1;
         var now = clock.GetUtcNow();
         var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -48,17 +44,17 @@ public sealed class UpdatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
                 updated_at = @Now, version = @Version
             WHERE id = @Id AND version = @Version - 1 AND stage = @Stage
             """,
-            PilotWrites.Columns(request.Id, input, stage, version, now),
+            PilotData.ColumnValues(request.Id, input, stage, version, now),
             scope.Transaction,
             cancellationToken: ct));
         if (updated == 0)
         {
             throw new PreconditionFailedException(current.Version);
         }
-        await PilotWrites.ReplaceTeamAsync(scope, request.Id, input.Team, ct);
-        await PilotWrites.SyncMetricsAsync(scope, request.Id, input.Metrics, isNew: false, now, ct);
+        await PilotData.ReplaceTeamAsync(scope, request.Id, input.Team, ct);
+        await PilotData.SyncMetricsAsync(scope, request.Id, input.Metrics, isNew: false, now, ct);
         await changes.RecordAsync(scope, PilotData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
-        var result = await PilotWrites.ReadBackAsync(scope, request.Id, ct);
+        var result = await PilotData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;
     }

@@ -44,10 +44,31 @@ public abstract class PartnershipStatsContract<TFactory>(TFactory factory) : Con
 
         var s = stats.Partnerships;
         s.Total.ShouldBe(4);
-        s.ByStatus.ShouldBe([new CountBy("active", 1), new CountBy("draft", 1), new CountBy("ended", 1), new CountBy("negotiation", 1)]);
-        s.ByServiceArea.ShouldBe([new CountBy("culture", 1), new CountBy("employment", 1), new CountBy("youth", 2)]);
+        s.ByStatus.ShouldBe(
+            [new CountBy("draft", 1), new CountBy("negotiation", 1), new CountBy("active", 1), new CountBy("ended", 1), new CountBy("cancelled", 0)]);
+        s.ByServiceArea.ShouldBe(
+        [
+            new CountBy("strategy", 0), new CountBy("immigration", 0), new CountBy("employment", 1), new CountBy("social_health", 0),
+            new CountBy("youth", 2), new CountBy("basic_education", 0), new CountBy("culture", 1), new CountBy("leisure", 0),
+            new CountBy("wellbeing", 0), new CountBy("other", 0),
+        ]);
         s.ByMunicipality.ShouldBe([new CountBy("564", 2), new CountBy("609", 2)]);
         s.ReviewsOverdue.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Stats_list_every_status_and_service_area_in_declared_order_with_zero_where_none_counts()
+    {
+        // No test of this class cancels a partnership or works in strategy, so those buckets are empty whatever else exists.
+        var viewer = await Factory.AsAsync("viewer");
+        var stats = await (await viewer.GetAsync("/api/v1/stats").ShouldBe(HttpStatusCode.OK)).ReadAsync<StatsResponse>();
+
+        var s = stats.Partnerships;
+        s.ByStatus.Select(c => c.Key).ShouldBe(["draft", "negotiation", "active", "ended", "cancelled"]);
+        s.ByStatus.Single(c => c.Key == "cancelled").Count.ShouldBe(0);
+        s.ByServiceArea.Select(c => c.Key).ShouldBe(
+            ["strategy", "immigration", "employment", "social_health", "youth", "basic_education", "culture", "leisure", "wellbeing", "other"]);
+        s.ByServiceArea.Single(c => c.Key == "strategy").Count.ShouldBe(0);
     }
 }
 

@@ -1,0 +1,26 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Partnerships;
+
+/// <summary>A partnership's status transitions, oldest first.</summary>
+public sealed record GetPartnershipHistoryQuery(Guid Id) : IRequest<PartnershipHistory>;
+
+public sealed class GetPartnershipHistoryHandler(Db db, ICurrentUser user) : IRequestHandler<GetPartnershipHistoryQuery, PartnershipHistory>
+{
+    public async Task<PartnershipHistory> Handle(GetPartnershipHistoryQuery request, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await PartnershipData.GetOrThrowAsync(connection, null, request.Id, user, ct);
+        var rows = await connection.QueryAsync<PartnershipTransitionRow>(new CommandDefinition(
+            """
+            SELECT id, from_status, to_status, note, at, actor_id, actor_name FROM partnership_transitions
+            WHERE partnership_id = @Id ORDER BY version
+            """,
+            new { request.Id },
+            cancellationToken: ct));
+        return new PartnershipHistory(rows.Select(r => r.ToResponse()).ToList());
+    }
+}

@@ -1,0 +1,118 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Partnerships.Reviews;
+
+public sealed class PartnershipReviewInputValidator : AbstractValidator<PartnershipReviewInput>
+{
+    public const int MaxGoalProgress = PartnershipInputValidator.MaxGoals;
+
+    public PartnershipReviewInputValidator(TimeProvider clock)
+    {
+        RuleFor(r => r.ReviewedOn).Cascade(CascadeMode.Stop).NotNull().WithMessage("reviewedOn is required (YYYY-MM-DD).")
+            .Must(d => d <= PartnershipDates.Today(clock)).WithMessage("A review cannot be dated in the future.");
+        RuleFor(r => r.Summary).NotEmpty().MaximumLength(4000);
+        RuleFor(r => r.NextSteps).MaximumLength(4000);
+        RuleFor(r => r.GoalProgress).Must(g => g is null || g.Count <= MaxGoalProgress).WithMessage($"At most {MaxGoalProgress} goals.");
+        RuleForEach(r => r.GoalProgress).NotNull().WithMessage("A goal progress entry cannot be null.");
+        RuleForEach(r => r.GoalProgress).ChildRules(progress =>
+        {
+            progress.RuleFor(x => x.GoalId).NotNull().WithMessage("Each entry names a goal of this partnership (goalId).");
+            progress.RuleFor(x => x.Progress).Cascade(CascadeMode.Stop).NotNull().InclusiveBetween(0, 100).WithMessage("Progress is a percentage from 0 to 100.");
+            progress.RuleFor(x => x.Comment).MaximumLength(1000);
+        });
+        RuleFor(r => r.GoalProgress).Custom((entries, context) => PartnershipInputValidator.Duplicates(
+            entries?.Select(x => x?.GoalId), context, "goalProgress", "goalId", "Each goal appears at most once in a review."));
+    }
+}
+
+/// <summary>Records a review of a partnership and moves its nextReviewDue; honours If-Match on the partnership's version.</summary>
+public sealed record CreatePartnershipReviewCommand(Guid PartnershipId, PartnershipReviewInput Input, long? ExpectedVersion)
+    : IRequest<PartnershipReviewResponse>;
+
+public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+    : IRequestHandler<CreatePartnershipReviewCommand, PartnershipReviewResponse>
+{
+    public async Task<PartnershipReviewResponse> Handle(CreatePartnershipReviewCommand request, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var partnership = await PartnershipData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.PartnershipId, user, ct);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, partnership.Version);
+        if (partnership.StatusValue == PartnershipStatus.Cancelled)
+        {
+            throw new ConflictException(
+                "The partnership was cancelled: there is nothing left to review.",
+                new Dictionary<string, object?> { ["currentStatus"] = partnership.Status });
+        }
+
+        var input = request.Input;
+        var entries = input.GoalProgress ?? [];
+        var goals = await PartnershipData.GoalIdsAsync(scope, request.PartnershipId, ct);
+        var unknown = entries
+            .Select((entry, index) => (entry, index))
+            .Where(x => !goals.Contains(x.entry.GoalId!.Value))
+            .ToDictionary(x => $"goalProgress[{x.index}].goalId", x => new[] { $"Goal '{x.entry.GoalId}' is not a goal of this partnership." });
+        if (unknown.Count > 0)
+        {
+            throw new FieldValidationException(unknown);
+        }
+
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO partnership_reviews (id, partnership_id, reviewed_on, summary, next_steps, reviewed_by, created_at, updated_at, version)
+            VALUES (@Id, @PartnershipId, @ReviewedOn, @Summary, @NextSteps, @ReviewedBy, @Now, @Now, 1)
+            """,
+            new
+            {
+                Id = id,
+                request.PartnershipId,
+                ReviewedOn = input.ReviewedOn!.Value,
+                Summary = input.Summary!.Trim(),
+                input.NextSteps,
+                ReviewedBy = user.DisplayName,
+                Now = now,
+            },
+            scope.Transaction,
+            cancellationToken: ct));
+        if (entries.Count > 0)
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO partnership_review_goals (review_id, goal_id, progress, comment, position)
+                VALUES (@ReviewId, @GoalId, @Progress, @Comment, @Position)
+                """,
+                entries.Select((e, i) => new { ReviewId = id, GoalId = e.GoalId!.Value, Progress = e.Progress!.Value, e.Comment, Position = i }).ToList(),
+                scope.Transaction,
+                cancellationToken: ct));
+        }
+
+        // The latest review counts, so a back-dated review entered late does not pull the due date backwards.
+        var latest = await PartnershipData.LatestReviewAsync(scope, request.PartnershipId, ct);
+        var version = partnership.Version + 1;
+        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE partnerships SET next_review_due = @NextReviewDue, updated_at = @Now, version = @Version WHERE id = @Id AND version = @Version - 1",
+            new
+            {
+                Id = request.PartnershipId,
+                NextReviewDue = PartnershipDates.NextReviewDue(partnership.StartsOn, partnership.ReviewIntervalMonths, latest),
+                Now = now,
+                Version = version,
+            },
+            scope.Transaction,
+            cancellationToken: ct));
+        if (updated == 0)
+        {
+            throw new PreconditionFailedException(partnership.Version);
+        }
+        await changes.RecordAsync(scope, PartnershipData.Type, request.PartnershipId, ChangeOp.Update, version, partnership.MunicipalityCode, ct);
+        var review = (await ReviewData.ReadAsync(scope.Connection, scope.Transaction, "r.id = @Id", new { Id = id }, ct)).Single();
+        await scope.CommitAsync(ct);
+        return review;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Partnerships.Reviews;
+
+public sealed record ListPartnershipReviewsQuery(Guid PartnershipId, int? Limit, string? Cursor) : IRequest<PartnershipReviewPage>;
+
+public sealed class ListPartnershipReviewsValidator : AbstractValidator<ListPartnershipReviewsQuery>
+{
+    public const string CursorKind = "partnership-reviews";
+
+    public ListPartnershipReviewsValidator() => this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 2);
+}
+
+/// <summary>A partnership's reviews by review date (then id), keyset paged.</summary>
+public sealed class ListPartnershipReviewsHandler(Db db, ICurrentUser user) : IRequestHandler<ListPartnershipReviewsQuery, PartnershipReviewPage>
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    public async Task<PartnershipReviewPage> Handle(ListPartnershipReviewsQuery request, CancellationToken ct)
+    {
+        var keyset = Keyset.From(ListPartnershipReviewsValidator.CursorKind, 2, request.Limit, request.Cursor);
+        DateOnly? afterDate = keyset.AfterKey(0) is not { } dateKey ? null
+            : DateOnly.TryParseExact(dateKey, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+            : throw new FieldValidationException("cursor", "The cursor is not valid for this list. Start again without a cursor.");
+        await using var connection = await db.OpenAsync(ct);
+        await PartnershipData.GetOrThrowAsync(connection, null, request.PartnershipId, user, ct);
+        var rows = await ReviewData.ReadAsync(
+            connection,
+            null,
+            $"""
+            r.partnership_id = @PartnershipId
+            AND (@AfterId IS NULL OR r.reviewed_on > @AfterDate OR (r.reviewed_on = @AfterDate AND r.id > @AfterId))
+            ORDER BY r.reviewed_on, r.id {db.Dialect.Limit("@Take")}
+            """,
+            new { request.PartnershipId, AfterDate = afterDate, AfterId = keyset.AfterKey(1), keyset.Take },
+            ct);
+        var page = keyset.Page(rows, r => [r.ReviewedOn.ToString(DateFormat, CultureInfo.InvariantCulture), r.Id.ToString()]);
+        return new PartnershipReviewPage(page.Items, page.NextCursor);
+    }
+}
