@@ -16,7 +16,8 @@ public sealed class DeleteCommunityEventHandler(Db db, ChangeLog changes, TimePr
     {
         await using var scope = await db.BeginWriteAsync(ct);
         var current = await CommunityEventData.LockOrThrowAsync(scope, request.Id, ct);
-        EventAccess.EnsureManages(user, (await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id]);
+        var organizers = await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct);
+        EventAccess.EnsureManages(user, organizers[request.Id]);
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var now = clock.GetUtcNow();
         await scope.Connection.ExecuteAsync(new CommandDefinition(

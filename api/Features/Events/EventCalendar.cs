@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using CommunityHub.Api.Infrastructure.Time;
 using Dapper;
@@ -30,7 +29,8 @@ public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentU
     public async Task<string> Handle(GetEventCalendarQuery request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var sql = new StringBuilder($"SELECT {CommunityEventData.Columns} FROM events e WHERE e.deleted_at IS NULL AND {EventAccess.PublicPredicate} AND e.ends_at > @Since");
+        var sql = new StringBuilder(
+            $"SELECT {CommunityEventData.Columns} FROM events e WHERE e.deleted_at IS NULL AND {EventAccess.PublicPredicate} AND e.ends_at > @Since");
         var parameters = new DynamicParameters(new { Since = now - KeepPastEventsFor });
         if (user.MunicipalityScope is { } scope)
         {

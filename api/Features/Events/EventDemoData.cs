@@ -18,7 +18,8 @@ namespace CommunityHub.Api.Features.Events;
 /// started) and its registrations are taken as of a week before the start (the registration write with an explicit time,
 /// as the commands always use the clock); it is then marked completed as the data says.
 /// </summary>
-public sealed class EventDemoData(IMediator mediator, Db db, ChangeLog changes, TimeProvider clock, IHttpContextAccessor http, AuthSettings auth) : IDemoDataSeeder
+public sealed class EventDemoData(IMediator mediator, Db db, ChangeLog changes, TimeProvider clock, IHttpContextAccessor http, AuthSettings auth)
+    : IDemoDataSeeder
 {
     public int Order => 40;
 

@@ -54,7 +54,8 @@ public static class EventsEndpoints
         group.MapGet("/{id:guid}/registrations.csv", ExportRegistrations).WithName("exportRegistrations").RequireAuthorization(Policies.Reader)
             .WithSummary("Export an event's registrations as CSV (staff, or an editor of an organising member)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").WithProblems(401, 403, 404);
-        group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration").RequireAuthorization(Policies.NotApiKey)
+        group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration")
+            .RequireAuthorization(Policies.NotApiKey)
             .WithSummary("Cancel a registration")
             .WithDescription("With `token` (the registration's cancelToken) anyone may cancel; staff and organising editors may without. " +
                 "The first on the waiting list takes the freed seat. A wrong token is a 404.")

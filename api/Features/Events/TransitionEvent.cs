@@ -23,7 +23,8 @@ public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, Ti
     {
         await using var scope = await db.BeginWriteAsync(ct);
         var current = await CommunityEventData.LockOrThrowAsync(scope, request.Id, ct);
-        EventAccess.EnsureManages(user, (await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id]);
+        var organizers = await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct);
+        EventAccess.EnsureManages(user, organizers[request.Id]);
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var from = current.StatusValue;
         var to = request.Input.To!.Value;
