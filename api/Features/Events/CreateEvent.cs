@@ -1,7 +1,6 @@
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Events;
@@ -20,7 +19,7 @@ public sealed class CreateCommunityEventHandler(Db db, ChangeLog changes, TimePr
         var id = Guid.CreateVersion7(now);
 
         await using var scope = await db.BeginWriteAsync(ct);
-        await EventWrites.EnsureReferencesExistAsync(scope, input, ct);
+        await CommunityEventData.EnsureReferencesExistAsync(scope, input, ct);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO events (id, title, title_search, description, starts_at, ends_at, venue_name, venue_street, venue_city,
@@ -30,20 +29,13 @@ public sealed class CreateCommunityEventHandler(Db db, ChangeLog changes, TimePr
                 @MunicipalityCode, @PartnershipId, @PilotId, @Capacity, @RegistrationOpensAt, @RegistrationClosesAt, @Visibility,
                 'draft', @Languages, @Keywords, 0, 0, 0, NULL, @Now, @Now, @Version)
             """,
-            EventWrites.Columns(id, input, 1, now),
+            CommunityEventData.WriteParameters(id, input, 1, now),
             scope.Transaction,
             cancellationToken: ct));
-        await EventWrites.ReplaceOrganizersAsync(scope, id, input.OrganizerIds!, ct);
+        await CommunityEventData.ReplaceOrganizersAsync(scope, id, input.OrganizerIds!, ct);
         await changes.RecordAsync(scope, CommunityEventData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
-        var created = await ReadBackAsync(scope, id, ct);
+        var created = await CommunityEventData.ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;
-    }
-
-    internal static async Task<CommunityEventResponse> ReadBackAsync(WriteScope scope, Guid id, CancellationToken ct)
-    {
-        var row = await EventRow.FindAsync(scope.Connection, scope.Transaction, id, ct)
-            ?? throw new InvalidOperationException($"Event {id} vanished inside its own transaction.");
-        return (await EventRow.WithOrganizersAsync(scope.Connection, scope.Transaction, [row], ct))[0];
     }
 }

@@ -15,16 +15,10 @@ public sealed class DeleteCommunityEventHandler(Db db, ChangeLog changes, TimePr
     public async Task<Unit> Handle(DeleteCommunityEventCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        if (!await EventWrites.LockEventAsync(scope, request.Id, ct))
-        {
-            throw new NotFoundException("Event", request.Id);
-        }
-        var current = (await EventRow.FindAsync(scope.Connection, scope.Transaction, request.Id, ct))!;
-        EventAccess.EnsureManages(user, (await EventRow.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id]);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        var current = await CommunityEventData.LockOrThrowAsync(scope, request.Id, ct);
+        var organizers = await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct);
+        EventAccess.EnsureManages(user, organizers[request.Id]);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var now = clock.GetUtcNow();
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE events SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",

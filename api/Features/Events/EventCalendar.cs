@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
+using CommunityHub.Api.Infrastructure.Time;
 using Dapper;
 using FluentValidation;
 using MediatR;
@@ -29,7 +29,8 @@ public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentU
     public async Task<string> Handle(GetEventCalendarQuery request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var sql = new StringBuilder($"SELECT {EventRow.Columns} FROM events e WHERE e.deleted_at IS NULL AND {EventAccess.PublicPredicate} AND e.ends_at > @Since");
+        var sql = new StringBuilder(
+            $"SELECT {CommunityEventData.Columns} FROM events e WHERE e.deleted_at IS NULL AND {EventAccess.PublicPredicate} AND e.ends_at > @Since");
         var parameters = new DynamicParameters(new { Since = now - KeepPastEventsFor });
         if (user.MunicipalityScope is { } scope)
         {
@@ -59,15 +60,15 @@ public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentU
             .Raw("CALSCALE", "GREGORIAN")
             .Raw("METHOD", "PUBLISH")
             .Text("X-WR-CALNAME", "CommunityHub – tapahtumat")
-            .Raw("X-WR-TIMEZONE", EventTime.ZoneId);
+            .Raw("X-WR-TIMEZONE", Helsinki.ZoneId);
         WriteHelsinkiZone(ics);
         foreach (var row in rows)
         {
             ics.Raw("BEGIN", "VEVENT")
                 .Raw("UID", $"{row.Id}@communityhub")
                 .Utc("DTSTAMP", now)
-                .LocalTime("DTSTART", EventTime.ZoneId, EventTime.Local(row.StartsAt))
-                .LocalTime("DTEND", EventTime.ZoneId, EventTime.Local(row.EndsAt))
+                .LocalTime("DTSTART", Helsinki.ZoneId, Helsinki.Local(row.StartsAt).DateTime)
+                .LocalTime("DTEND", Helsinki.ZoneId, Helsinki.Local(row.EndsAt).DateTime)
                 .Text("SUMMARY", row.Title);
             if (!string.IsNullOrWhiteSpace(row.Description))
             {
@@ -96,8 +97,8 @@ public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentU
     /// <summary>Finland's rules since 1983 (EU summer time): EEST from the last Sunday of March, EET from the last Sunday of October.</summary>
     private static void WriteHelsinkiZone(ICalendarWriter ics) => ics
         .Raw("BEGIN", "VTIMEZONE")
-        .Raw("TZID", EventTime.ZoneId)
-        .Raw("X-LIC-LOCATION", EventTime.ZoneId)
+        .Raw("TZID", Helsinki.ZoneId)
+        .Raw("X-LIC-LOCATION", Helsinki.ZoneId)
         .Raw("BEGIN", "DAYLIGHT")
         .Raw("TZOFFSETFROM", "+0200")
         .Raw("TZOFFSETTO", "+0300")

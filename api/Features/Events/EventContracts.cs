@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using CommunityHub.Api.Infrastructure.Http;
 using FluentValidation;
 
@@ -159,21 +157,6 @@ public sealed class RegistrationInputValidator : AbstractValidator<RegistrationI
         RuleFor(r => r.Email).NotEmpty().MaximumLength(254).EmailAddress();
         RuleFor(r => r.Notes).MaximumLength(2000);
     }
-}
-
-/// <summary>Instants given in a query string: RFC 3339 with an offset, as in bodies (no offset is ambiguous → 400).</summary>
-public static partial class Instant
-{
-    public static bool TryParse(string? text, out DateTimeOffset value)
-    {
-        value = default;
-        return text is not null
-            && Rfc3339().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-    }
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?([Zz]|[+-]\d{2}:\d{2})$")]
-    private static partial Regex Rfc3339();
 }
 
 internal static class EventText

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
+using CommunityHub.Api.Features.Events.Registrations;
+using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
+using CommunityHub.Api.Infrastructure.Time;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Events;
@@ -12,10 +15,11 @@ namespace CommunityHub.Api.Features.Events;
 /// Seeds the demo events through the normal commands (so feed and audit rows exist): times relative to today
 /// (<c>startsInDays</c> + <c>startLocalTime</c> in Europe/Helsinki), organisers and links resolved by key (a missing
 /// partnership or pilot key is left out), then published and registered. A past event gets an explicit registration window (opening 30 days before it
-/// started) and its registrations are taken as of a week before the start (the command's seeding-only clock); it is then
-/// marked completed as the data says.
+/// started) and its registrations are taken as of a week before the start (the registration write with an explicit time,
+/// as the commands always use the clock); it is then marked completed as the data says.
 /// </summary>
-public sealed class EventDemoData(IMediator mediator, TimeProvider clock, IHttpContextAccessor http, AuthSettings auth) : IDemoDataSeeder
+public sealed class EventDemoData(IMediator mediator, Db db, ChangeLog changes, TimeProvider clock, IHttpContextAccessor http, AuthSettings auth)
+    : IDemoDataSeeder
 {
     public int Order => 40;
 
@@ -47,12 +51,12 @@ public sealed class EventDemoData(IMediator mediator, TimeProvider clock, IHttpC
 
     private async Task SeedEventsAsync(DemoDataSet data, CancellationToken ct)
     {
-        var today = EventTime.Local(clock.GetUtcNow()).Date;
+        var today = Helsinki.Local(clock.GetUtcNow()).Date;
         foreach (var element in data.Section("events"))
         {
             var startLocal = today.AddDays(element.GetProperty("startsInDays").GetInt32())
                 + TimeSpan.ParseExact(element.GetProperty("startLocalTime").GetString()!, @"hh\:mm", CultureInfo.InvariantCulture);
-            var startsAt = EventTime.FromLocal(startLocal);
+            var startsAt = Helsinki.FromLocal(startLocal);
             var endsAt = startsAt.AddMinutes(element.GetProperty("durationMinutes").GetInt32());
             var isPast = startsAt <= clock.GetUtcNow();
             var venue = element.TryGetProperty("venue", out var v) && v.ValueKind == JsonValueKind.Object
@@ -94,7 +98,7 @@ public sealed class EventDemoData(IMediator mediator, TimeProvider clock, IHttpC
                 foreach (var registration in registrations.EnumerateArray())
                 {
                     var body = registration.Deserialize<RegistrationInput>(Json.Options)!;
-                    await mediator.Send(new RegisterForCommunityEventCommand(created.Id, body, null, at), ct);
+                    await Register(created.Id, body, at ?? clock.GetUtcNow(), ct);
                 }
             }
             if (status == EventStatus.Completed)
@@ -102,6 +106,15 @@ public sealed class EventDemoData(IMediator mediator, TimeProvider clock, IHttpC
                 await Move(created.Id, EventStatus.Completed, ct);
             }
         }
+    }
+
+    /// <summary>Registers as the command does (the seeder is staff, so it may see every event), but as of <paramref name="at"/>.</summary>
+    private async Task Register(Guid eventId, RegistrationInput input, DateTimeOffset at, CancellationToken ct)
+    {
+        await using var scope = await db.BeginWriteAsync(ct);
+        var current = await CommunityEventData.LockOrThrowAsync(scope, eventId, ct);
+        await RegistrationData.RegisterAsync(scope, changes, auth, current, input, null, at, ct);
+        await scope.CommitAsync(ct);
     }
 
     private Task<CommunityEventResponse> Move(Guid id, EventStatus to, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using System.Text;
+using CommunityHub.Api.Features.Events.Registrations;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using MediatR;
@@ -40,7 +41,7 @@ public static class EventsEndpoints
             .WithDescription("draft → published → completed; draft|published → cancelled. Anything else is 409 with `allowed`.")
             .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415);
 
-        group.MapPost("/{id:guid}/registrations", Register).WithName("registerForEvent").AllowAnonymous()
+        group.MapPost("/{id:guid}/registrations", Register).WithName("registerForEvent").RequireAuthorization(Policies.NotApiKey)
             .WithSummary("Register for an event")
             .WithDescription("Open to anyone for a published public event inside its registration window (members-only events need a " +
                 "signed-in user). Confirmed while seats are free, otherwise waitlisted with a position. Keep `cancelToken`. " +
@@ -53,13 +54,14 @@ public static class EventsEndpoints
         group.MapGet("/{id:guid}/registrations.csv", ExportRegistrations).WithName("exportRegistrations").RequireAuthorization(Policies.Reader)
             .WithSummary("Export an event's registrations as CSV (staff, or an editor of an organising member)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").WithProblems(401, 403, 404);
-        group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration").AllowAnonymous()
+        group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration")
+            .RequireAuthorization(Policies.NotApiKey)
             .WithSummary("Cancel a registration")
             .WithDescription("With `token` (the registration's cancelToken) anyone may cancel; staff and organising editors may without. " +
                 "The first on the waiting list takes the freed seat. A wrong token is a 404.")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404);
 
-        group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback").AllowAnonymous()
+        group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback").RequireAuthorization(Policies.NotApiKey)
             .WithSummary("Give feedback on an event (once it has started)")
             .WithDescription("Rating 1–5 and an optional comment. With a registration's `cancelToken`, at most once per registration (409).")
             .Produces<FeedbackResponse>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415);

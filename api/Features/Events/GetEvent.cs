@@ -14,11 +14,11 @@ public sealed class GetCommunityEventHandler(Db db, ICurrentUser user) : IReques
     {
         EventAccess.EnsureMayRead(user);
         await using var connection = await db.OpenAsync(ct);
-        var row = await EventRow.FindAsync(connection, null, request.Id, ct);
+        var row = await CommunityEventData.FindAsync(connection, null, request.Id, ct);
         if (row is null || !EventAccess.CanRead(user, row))
         {
             throw new NotFoundException("Event", request.Id);
         }
-        return (await EventRow.WithOrganizersAsync(connection, null, [row], ct))[0];
+        return (await CommunityEventData.WithOrganizersAsync(connection, null, [row], ct))[0];
     }
 }

@@ -29,11 +29,11 @@ public sealed class ListCommunityEventsValidator : AbstractValidator<ListCommuni
 
     public ListCommunityEventsValidator()
     {
-        RuleFor(q => q.From).Must(f => Instant.TryParse(f, out _)).When(q => q.From is not null)
-            .WithMessage("from must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T09:30:00Z.");
-        RuleFor(q => q.To).Must(t => Instant.TryParse(t, out _)).When(q => q.To is not null)
-            .WithMessage("to must be an RFC 3339 timestamp with an offset, e.g. 2026-11-22T09:30:00Z.");
-        RuleFor(q => q.To).Must((q, to) => !Instant.TryParse(q.From, out var from) || !Instant.TryParse(to, out var until) || until > from)
+        RuleFor(q => q.From).Must(f => Rfc3339.TryParse(f, out _)).When(q => q.From is not null)
+            .WithMessage("from " + Rfc3339.Message);
+        RuleFor(q => q.To).Must(t => Rfc3339.TryParse(t, out _)).When(q => q.To is not null)
+            .WithMessage("to " + Rfc3339.Message);
+        RuleFor(q => q.To).Must((q, to) => !Rfc3339.TryParse(q.From, out var from) || !Rfc3339.TryParse(to, out var until) || until > from)
             .When(q => q.From is not null && q.To is not null).WithMessage("to must be after from.");
         RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
             .WithMessage("Municipality must be a 3-digit code.");
@@ -49,16 +49,16 @@ public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user) : IRequ
     public async Task<CommunityEventPage> Handle(ListCommunityEventsQuery request, CancellationToken ct)
     {
         EventAccess.EnsureMayRead(user);
-        var take = request.Limit ?? Paging.DefaultLimit;
-        var sql = new StringBuilder($"SELECT {EventRow.Columns} FROM events e WHERE e.deleted_at IS NULL");
+        var keyset = Keyset.From(ListCommunityEventsValidator.CursorKind, 2, request.Limit, request.Cursor);
+        var sql = new StringBuilder($"SELECT {CommunityEventData.Columns} FROM events e WHERE e.deleted_at IS NULL");
         var parameters = new DynamicParameters();
         EventAccess.Restrict(user, sql, parameters);
-        if (Instant.TryParse(request.From, out var from))
+        if (Rfc3339.TryParse(request.From, out var from))
         {
             sql.Append(" AND e.ends_at > @From");
             parameters.Add("From", from);
         }
-        if (Instant.TryParse(request.To, out var to))
+        if (Rfc3339.TryParse(request.To, out var to))
         {
             sql.Append(" AND e.starts_at < @To");
             parameters.Add("To", to);
@@ -83,11 +83,10 @@ public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user) : IRequ
             sql.Append(" AND ").Append(db.Dialect.Contains("e.title_search", "@Q"));
             parameters.Add("Q", SqlDialect.LikePattern(FinnishText.SearchKey(request.Q)));
         }
-        if (request.Cursor is not null)
+        if (keyset.After is not null)
         {
-            var after = Cursor.Decode(request.Cursor, ListCommunityEventsValidator.CursorKind, 2);
-            if (!DateTimeOffset.TryParse(after[0], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var afterStart)
-                || !Guid.TryParse(after[1], out var afterId))
+            if (!DateTimeOffset.TryParse(keyset.AfterKey(0), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var afterStart)
+                || !Guid.TryParse(keyset.AfterKey(1), out var afterId))
             {
                 throw new FieldValidationException("cursor", "The cursor is not valid for this list. Start again without a cursor.");
             }
@@ -96,14 +95,11 @@ public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user) : IRequ
             parameters.Add("AfterId", afterId);
         }
         sql.Append(" ORDER BY e.starts_at, e.id ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", take + 1);
+        parameters.Add("Take", keyset.Take);
 
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
-        var page = rows.Take(take).ToList();
-        var next = rows.Count > take
-            ? Cursor.Encode(ListCommunityEventsValidator.CursorKind, TypeHandlers.Format(page[^1].StartsAt), page[^1].Id.ToString())
-            : null;
-        return new CommunityEventPage(await EventRow.WithOrganizersAsync(connection, null, page, ct), next);
+        var page = keyset.Page(rows, r => [TypeHandlers.Format(r.StartsAt), r.Id.ToString()]);
+        return new CommunityEventPage(await CommunityEventData.WithOrganizersAsync(connection, null, page.Items, ct), page.NextCursor);
     }
 }

@@ -22,16 +22,10 @@ public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, Ti
     public async Task<CommunityEventResponse> Handle(TransitionCommunityEventCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        if (!await EventWrites.LockEventAsync(scope, request.Id, ct))
-        {
-            throw new NotFoundException("Event", request.Id);
-        }
-        var current = (await EventRow.FindAsync(scope.Connection, scope.Transaction, request.Id, ct))!;
-        EventAccess.EnsureManages(user, (await EventRow.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id]);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        var current = await CommunityEventData.LockOrThrowAsync(scope, request.Id, ct);
+        var organizers = await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct);
+        EventAccess.EnsureManages(user, organizers[request.Id]);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var from = current.StatusValue;
         var to = request.Input.To!.Value;
         if (!EventLifecycle.CanMove(from, to))
@@ -53,7 +47,7 @@ public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, Ti
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
-        var result = await CreateCommunityEventHandler.ReadBackAsync(scope, request.Id, ct);
+        var result = await CommunityEventData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;
     }

@@ -1,8 +1,8 @@
+using CommunityHub.Api.Features.Events.Registrations;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Events;
@@ -20,18 +20,11 @@ public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimePr
     public async Task<CommunityEventResponse> Handle(UpdateCommunityEventCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        if (!await EventWrites.LockEventAsync(scope, request.Id, ct))
-        {
-            throw new NotFoundException("Event", request.Id);
-        }
-        var current = (await EventRow.FindAsync(scope.Connection, scope.Transaction, request.Id, ct))!;
-        var organizers = (await EventRow.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id].ToList();
+        var current = await CommunityEventData.LockOrThrowAsync(scope, request.Id, ct);
+        var organizers = (await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id].ToList();
         EventAccess.EnsureManages(user, organizers);
         EventAccess.EnsureManages(user, request.Input.OrganizerIds!);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         if (EventLifecycle.IsFinal(current.StatusValue))
         {
             throw new ConflictException($"The event is {EnumText.Name(current.StatusValue)}: a final state cannot be edited.");
@@ -42,7 +35,7 @@ public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimePr
             throw new FieldValidationException("capacity",
                 $"{current.ConfirmedCount} registrations are already confirmed: the capacity cannot be lower than that.");
         }
-        await EventWrites.EnsureReferencesExistAsync(scope, input, ct);
+        await CommunityEventData.EnsureReferencesExistAsync(scope, input, ct);
 
         var now = clock.GetUtcNow();
         var version = current.Version + 1;
@@ -55,14 +48,14 @@ public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimePr
                 visibility = @Visibility, languages = @Languages, keywords = @Keywords, updated_at = @Now, version = @Version
             WHERE id = @Id
             """,
-            EventWrites.Columns(request.Id, input, version, now),
+            CommunityEventData.WriteParameters(request.Id, input, version, now),
             scope.Transaction,
             cancellationToken: ct));
-        await EventWrites.ReplaceOrganizersAsync(scope, request.Id, input.OrganizerIds!, ct);
-        await EventWrites.PromoteAsync(scope, request.Id, input.Capacity, now, ct);
-        await EventWrites.RecountAsync(scope, request.Id, ct);
+        await CommunityEventData.ReplaceOrganizersAsync(scope, request.Id, input.OrganizerIds!, ct);
+        await RegistrationData.PromoteAsync(scope, request.Id, input.Capacity, now, ct);
+        await RegistrationData.RecountAsync(scope, request.Id, ct);
         await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
-        var result = await CreateCommunityEventHandler.ReadBackAsync(scope, request.Id, ct);
+        var result = await CommunityEventData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;
     }

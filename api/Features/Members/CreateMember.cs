@@ -1,6 +1,5 @@
 using CommunityHub.Api.Infrastructure.Data;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Members;
@@ -17,7 +16,7 @@ public sealed class CreateMemberHandler(Db db, ChangeLog changes, TimeProvider c
         var membership = input.Membership ?? new Membership(null, null, null);
 
         await using var scope = await db.BeginWriteAsync(ct);
-        await MemberWrites.EnsureBusinessIdFreeAsync(scope, input.BusinessId, null, ct);
+        await MemberData.EnsureBusinessIdFreeAsync(scope, input.BusinessId, null, ct);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO members (id, name, name_sort, name_search, business_id, kind, municipality_code, description, website,
@@ -25,20 +24,13 @@ public sealed class CreateMemberHandler(Db db, ChangeLog changes, TimeProvider c
             VALUES (@Id, @Name, @NameSort, @NameSearch, @BusinessId, @Kind, @MunicipalityCode, @Description, @Website,
                 @Email, @Phone, @Street, @PostalCode, @City, @MembershipStatus, @JoinedOn, @EndedOn, @Now, @Now, @Version)
             """,
-            MemberWrites.Columns(id, input, membership, 1, now),
+            MemberData.WriteParameters(id, input, membership, 1, now),
             scope.Transaction,
             cancellationToken: ct));
-        await MemberWrites.ReplaceSectorsAsync(scope, id, input.Sectors, ct);
+        await MemberData.ReplaceSectorsAsync(scope, id, input.Sectors, ct);
         await changes.RecordAsync(scope, MemberData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
-        var created = await ReadBackAsync(scope, id, ct);
+        var created = await MemberData.ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;
-    }
-
-    internal static async Task<MemberResponse> ReadBackAsync(WriteScope scope, Guid id, CancellationToken ct)
-    {
-        var row = await scope.Connection.QuerySingleAsync<MemberRow>(new CommandDefinition(
-            $"SELECT {MemberRow.Columns} FROM members m WHERE m.id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct));
-        return (await MemberRow.WithSectorsAsync(scope.Connection, scope.Transaction, [row], ct))[0];
     }
 }

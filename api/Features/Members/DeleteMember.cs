@@ -13,11 +13,7 @@ public sealed class DeleteMemberHandler(Db db, ChangeLog changes, TimeProvider c
     public async Task<Unit> Handle(DeleteMemberCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await scope.Connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
-            $"SELECT {MemberRow.Columns} FROM members m WHERE m.id = @Id AND m.deleted_at IS NULL",
-            new { request.Id },
-            scope.Transaction,
-            cancellationToken: ct)) ?? throw new NotFoundException("Member", request.Id);
+        var current = await MemberData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, ct);
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var now = clock.GetUtcNow();
         await scope.Connection.ExecuteAsync(new CommandDefinition(

@@ -1,6 +1,4 @@
 using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using Dapper;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Members;
@@ -12,10 +10,7 @@ public sealed class GetMemberHandler(Db db) : IRequestHandler<GetMemberQuery, Me
     public async Task<MemberResponse> Handle(GetMemberQuery request, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
-            $"SELECT {MemberRow.Columns} FROM members m WHERE m.id = @Id AND m.deleted_at IS NULL",
-            new { request.Id },
-            cancellationToken: ct)) ?? throw new NotFoundException("Member", request.Id);
-        return (await MemberRow.WithSectorsAsync(connection, null, [row], ct))[0];
+        var row = await MemberData.GetOrThrowAsync(connection, null, request.Id, ct);
+        return (await MemberData.WithSectorsAsync(connection, null, [row], ct))[0];
     }
 }

@@ -40,8 +40,8 @@ public sealed class ListMembersHandler(Db db) : IRequestHandler<ListMembersQuery
 {
     public async Task<MemberPage> Handle(ListMembersQuery request, CancellationToken ct)
     {
-        var take = request.Limit ?? Paging.DefaultLimit;
-        var sql = new StringBuilder($"SELECT {MemberRow.Columns} FROM members m WHERE m.deleted_at IS NULL");
+        var keyset = Keyset.From(ListMembersValidator.CursorKind, 2, request.Limit, request.Cursor);
+        var sql = new StringBuilder($"SELECT {MemberData.Columns} FROM members m WHERE m.deleted_at IS NULL");
         var parameters = new DynamicParameters();
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
@@ -68,20 +68,18 @@ public sealed class ListMembersHandler(Db db) : IRequestHandler<ListMembersQuery
             sql.Append(" AND EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id AND s.sector = @Sector)");
             parameters.Add("Sector", request.Sector);
         }
-        if (request.Cursor is not null)
+        if (keyset.After is not null)
         {
-            var after = Cursor.Decode(request.Cursor, ListMembersValidator.CursorKind, 2);
             sql.Append(" AND (m.name_sort > @AfterSort OR (m.name_sort = @AfterSort AND m.id > @AfterId))");
-            parameters.Add("AfterSort", after[0]);
-            parameters.Add("AfterId", after[1]);
+            parameters.Add("AfterSort", keyset.AfterKey(0));
+            parameters.Add("AfterId", keyset.AfterKey(1));
         }
         sql.Append(" ORDER BY m.name_sort, m.id ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", take + 1);
+        parameters.Add("Take", keyset.Take);
 
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<MemberRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
-        var page = rows.Take(take).ToList();
-        var next = rows.Count > take ? Cursor.Encode(ListMembersValidator.CursorKind, page[^1].NameSort, page[^1].Id.ToString()) : null;
-        return new MemberPage(await MemberRow.WithSectorsAsync(connection, null, page, ct), next);
+        var page = keyset.Page(rows, r => [r.NameSort, r.Id.ToString()]);
+        return new MemberPage(await MemberData.WithSectorsAsync(connection, null, page.Items, ct), page.NextCursor);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CommunityHub.Api.Features.Members.Contacts;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
 using CommunityHub.Api.Infrastructure.Http;
 using MediatR;

@@ -1,3 +1,4 @@
+using CommunityHub.Api.Features.Members.Contacts;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using MediatR;

@@ -2,7 +2,6 @@ using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
-using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Members;
@@ -16,11 +15,7 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
     public async Task<MemberResponse> Handle(UpdateMemberCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await scope.Connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
-            $"SELECT {MemberRow.Columns} FROM members m WHERE m.id = @Id AND m.deleted_at IS NULL",
-            new { request.Id },
-            scope.Transaction,
-            cancellationToken: ct)) ?? throw new NotFoundException("Member", request.Id);
+        var current = await MemberData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, ct);
         if (!user.EditsMember(request.Id))
         {
             throw new ForbiddenException("Only staff or this member's own editors may change it.");
@@ -36,7 +31,7 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
         {
             input = input with { BusinessId = current.BusinessId };
         }
-        await MemberWrites.EnsureBusinessIdFreeAsync(scope, input.BusinessId, request.Id, ct);
+        await MemberData.EnsureBusinessIdFreeAsync(scope, input.BusinessId, request.Id, ct);
 
         var version = current.Version + 1;
         var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -48,16 +43,16 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
                 updated_at = @Now, version = @Version
             WHERE id = @Id AND version = @Version - 1
             """,
-            MemberWrites.Columns(request.Id, input, membership, version, clock.GetUtcNow()),
+            MemberData.WriteParameters(request.Id, input, membership, version, clock.GetUtcNow()),
             scope.Transaction,
             cancellationToken: ct));
         if (updated == 0)
         {
             throw new PreconditionFailedException(current.Version);
         }
-        await MemberWrites.ReplaceSectorsAsync(scope, request.Id, input.Sectors, ct);
+        await MemberData.ReplaceSectorsAsync(scope, request.Id, input.Sectors, ct);
         await changes.RecordAsync(scope, MemberData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
-        var result = await CreateMemberHandler.ReadBackAsync(scope, request.Id, ct);
+        var result = await MemberData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;
     }

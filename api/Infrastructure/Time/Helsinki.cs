@@ -24,4 +24,15 @@ public static class Helsinki
     /// <summary>"2026-11-22 18:00 (Europe/Helsinki)": a time as people in the hub read it, naming the zone.</summary>
     public static string Describe(DateTimeOffset instant) =>
         Local(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + ZoneId + ")";
+
+    /// <summary>The instant a Helsinki wall-clock time stands for (a time skipped by DST moves forward an hour).</summary>
+    public static DateTimeOffset FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddHours(1);
+        }
+        return new DateTimeOffset(unspecified, Zone.GetUtcOffset(unspecified)).ToUniversalTime();
+    }
 }

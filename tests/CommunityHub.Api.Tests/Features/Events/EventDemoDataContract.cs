@@ -4,6 +4,7 @@ using CommunityHub.Api.Features.Events;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
 using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Time;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
 using CommunityHub.Api.Tests.Infrastructure;
@@ -56,7 +57,7 @@ public abstract class EventDemoDataContract<TFactory> : ContractTests<TFactory>
         evening.MunicipalityCode.ShouldBe("895");
         evening.OrganizerIds.Count.ShouldBe(3);
         // 17:30 in Uusikaupunki, whatever the season.
-        TimeZoneInfo.ConvertTime(evening.StartsAt, EventTime.Helsinki).TimeOfDay.ShouldBe(new TimeSpan(17, 30, 0));
+        TimeZoneInfo.ConvertTime(evening.StartsAt, Helsinki.Zone).TimeOfDay.ShouldBe(new TimeSpan(17, 30, 0));
 
         var past = all.Where(e => e.Status == EventStatus.Completed).ToList();
         past.ShouldAllBe(e => e.StartsAt < DateTimeOffset.UtcNow && e.ConfirmedCount > 0);

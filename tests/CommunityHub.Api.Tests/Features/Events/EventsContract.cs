@@ -353,6 +353,19 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
     }
 
     [Fact]
+    public async Task API_keys_may_not_register_cancel_or_give_feedback()
+    {
+        var admin = await Factory.AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var started = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddHours(-1)));
+        var key = EventRequests.ApiKeyClient(Factory, null, "events:read");
+
+        await EventRequests.RegisterAsync(key, started.Id, "Kone", "kone@example.fi").ShouldBeProblem(HttpStatusCode.Forbidden);
+        await key.DeleteAsync($"/api/v1/events/{started.Id}/registrations/{Guid.NewGuid()}?token=any").ShouldBeProblem(HttpStatusCode.Forbidden);
+        await key.PostJsonAsync($"/api/v1/events/{started.Id}/feedback", new { rating = 4 }).ShouldBeProblem(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_retry_with_the_same_idempotency_key_returns_the_first_answer_without_registering_twice()
     {
         var admin = await Factory.AdminAsync();

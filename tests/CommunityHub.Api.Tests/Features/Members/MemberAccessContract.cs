@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CommunityHub.Api.Features.Members;
+using CommunityHub.Api.Features.Members.Contacts;
 using CommunityHub.Api.Tests.Infrastructure;
 using Shouldly;
 

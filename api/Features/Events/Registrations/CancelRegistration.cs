@@ -4,7 +4,7 @@ using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
 using MediatR;
 
-namespace CommunityHub.Api.Features.Events;
+namespace CommunityHub.Api.Features.Events.Registrations;
 
 /// <summary>
 /// Cancels a registration — anyone holding its cancel token, or staff / an organising member's editor without one —
@@ -18,16 +18,8 @@ public sealed class CancelRegistrationHandler(Db db, ChangeLog changes, TimeProv
 {
     public async Task<Unit> Handle(CancelRegistrationCommand request, CancellationToken ct)
     {
-        if (user.IsApiKey)
-        {
-            throw new ForbiddenException("API keys only read.");
-        }
         await using var scope = await db.BeginWriteAsync(ct);
-        if (!await EventWrites.LockEventAsync(scope, request.EventId, ct))
-        {
-            throw new NotFoundException("Event", request.EventId);
-        }
-        var current = (await EventRow.FindAsync(scope.Connection, scope.Transaction, request.EventId, ct))!;
+        var current = await CommunityEventData.LockOrThrowAsync(scope, request.EventId, ct);
         var registration = (await scope.Connection.QueryAsync<(string Status, string TokenHash)>(new CommandDefinition(
             "SELECT status, cancel_token_hash FROM registrations WHERE id = @Id AND event_id = @EventId",
             new { Id = request.RegistrationId, request.EventId },
@@ -42,7 +34,7 @@ public sealed class CancelRegistrationHandler(Db db, ChangeLog changes, TimeProv
         }
         else
         {
-            var organizers = (await EventRow.OrganizersAsync(scope.Connection, scope.Transaction, [request.EventId], ct))[request.EventId];
+            var organizers = (await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.EventId], ct))[request.EventId];
             if (!EventAccess.SeesAll(user))
             {
                 throw new NotFoundException("Registration", request.RegistrationId);
@@ -64,8 +56,8 @@ public sealed class CancelRegistrationHandler(Db db, ChangeLog changes, TimeProv
             new { Id = request.RegistrationId, Now = now },
             scope.Transaction,
             cancellationToken: ct));
-        await EventWrites.PromoteAsync(scope, request.EventId, current.Capacity, now, ct);
-        await EventWrites.TouchAsync(scope, changes, current, ChangeOp.Update, now, ct);
+        await RegistrationData.PromoteAsync(scope, request.EventId, current.Capacity, now, ct);
+        await RegistrationData.TouchAsync(scope, changes, current, ChangeOp.Update, now, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

@@ -1,11 +1,12 @@
 using System.Globalization;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Security;
+using CommunityHub.Api.Infrastructure.Time;
 using CsvHelper;
 using Dapper;
 using MediatR;
 
-namespace CommunityHub.Api.Features.Events;
+namespace CommunityHub.Api.Features.Events.Registrations;
 
 /// <summary>
 /// All of an event's registrations as CSV (RFC 4180, UTF-8 with a byte order mark so spreadsheet apps read ä and ö),
@@ -18,9 +19,9 @@ public sealed class ExportRegistrationsHandler(Db db, ICurrentUser user) : IRequ
     public async Task<byte[]> Handle(ExportRegistrationsQuery request, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        await RegistrationReads.EnsureMayListAsync(connection, user, request.EventId, ct);
+        await RegistrationData.EnsureMayListAsync(connection, user, request.EventId, ct);
         var rows = await connection.QueryAsync<RegistrationListRow>(new CommandDefinition(
-            $"SELECT {RegistrationReads.Columns} FROM registrations r WHERE r.event_id = @EventId ORDER BY r.queue_seq",
+            $"SELECT {RegistrationData.ListColumns} FROM registrations r WHERE r.event_id = @EventId ORDER BY r.queue_seq",
             new { request.EventId },
             cancellationToken: ct));
 
@@ -50,5 +51,5 @@ public sealed class ExportRegistrationsHandler(Db db, ICurrentUser user) : IRequ
     }
 
     private static string Local(DateTimeOffset instant) =>
-        TimeZoneInfo.ConvertTime(instant, EventTime.Helsinki).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        Helsinki.Local(instant).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

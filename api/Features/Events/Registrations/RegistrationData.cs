@@ -1,0 +1,216 @@
+using System.Data.Common;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using CommunityHub.Api.Infrastructure.Time;
+using Dapper;
+
+namespace CommunityHub.Api.Features.Events.Registrations;
+
+/// <summary>What the registration handlers share: the rows, who may list them, taking a seat, and the seat counts.</summary>
+public static class RegistrationData
+{
+    public static readonly EntityType FeedbackType = new("event_feedback");
+
+    /// <summary>The registration columns plus the current waiting-list place (rank among the waitlisted by arrival).</summary>
+    public const string ListColumns =
+        "r.id, r.name, r.email, r.member_id, r.notes, r.status, r.queue_seq, r.created_at, r.updated_at, r.cancelled_at, " +
+        "CASE WHEN r.status = 'waitlisted' THEN (SELECT COUNT(*) FROM registrations w " +
+        "WHERE w.event_id = r.event_id AND w.status = 'waitlisted' AND w.queue_seq <= r.queue_seq) END AS waitlist_position";
+
+    internal static async Task EnsureMayListAsync(DbConnection connection, ICurrentUser user, Guid eventId, CancellationToken ct)
+    {
+        var row = await CommunityEventData.GetOrThrowAsync(connection, null, eventId, ct);
+        var organizers = (await CommunityEventData.OrganizersAsync(connection, null, [row.Id], ct))[row.Id];
+        if (!EventAccess.Manages(user, organizers))
+        {
+            throw new ForbiddenException("Registrations are personal data: only staff and the organising members' editors may see them.");
+        }
+    }
+
+    /// <summary>
+    /// Takes a registration for the locked event <paramref name="current"/> as of <paramref name="now"/>: inside its
+    /// window, one per email, confirmed while seats are free, otherwise waitlisted. The caller has locked the event
+    /// (<see cref="CommunityEventData.LockOrThrowAsync"/>) and checked who may register.
+    /// </summary>
+    internal static async Task<RegistrationReceipt> RegisterAsync(
+        WriteScope scope, ChangeLog changes, AuthSettings auth, EventRow current, RegistrationInput input, string? idempotencyKey,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var email = input.Email!.Trim();
+        var emailKey = EventText.NormalizeEmail(email);
+        EnsureOpen(current, now);
+        var duplicate = await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM registrations WHERE event_id = @EventId AND email_normalized = @Email AND status <> 'cancelled'",
+            new { EventId = current.Id, Email = emailKey },
+            scope.Transaction,
+            cancellationToken: ct));
+        if (duplicate > 0)
+        {
+            throw new ConflictException($"{email} is already registered for this event.");
+        }
+        if (input.MemberId is { } memberId && await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                "SELECT COUNT(*) FROM members WHERE id = @Id AND deleted_at IS NULL", new { Id = memberId }, scope.Transaction, cancellationToken: ct)) == 0)
+        {
+            throw new FieldValidationException("memberId", "No member has this id.");
+        }
+
+        var counts = await scope.Connection.QuerySingleAsync<(int Confirmed, int Waitlisted, int LastSeq)>(new CommandDefinition(
+            """
+            SELECT
+                (SELECT COUNT(*) FROM registrations WHERE event_id = @EventId AND status = 'confirmed'),
+                (SELECT COUNT(*) FROM registrations WHERE event_id = @EventId AND status = 'waitlisted'),
+                (SELECT COALESCE(MAX(queue_seq), 0) FROM registrations WHERE event_id = @EventId)
+            """,
+            new { EventId = current.Id },
+            scope.Transaction,
+            cancellationToken: ct));
+        var confirmed = current.Capacity is not { } capacity || counts.Confirmed < capacity;
+        var status = confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
+        int? position = confirmed ? null : counts.Waitlisted + 1;
+        var id = Guid.CreateVersion7(now);
+        var token = RegistrationTokens.For(auth, id);
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO registrations (id, event_id, name, email, email_normalized, member_id, notes, status, queue_seq,
+                cancel_token_hash, idempotency_key, first_status, first_waitlist_position, created_at, updated_at)
+            VALUES (@Id, @EventId, @Name, @Email, @EmailNormalized, @MemberId, @Notes, @Status, @QueueSeq,
+                @TokenHash, @IdempotencyKey, @Status, @Position, @Now, @Now)
+            """,
+            new
+            {
+                Id = id,
+                EventId = current.Id,
+                Name = input.Name!.Trim(),
+                Email = email,
+                EmailNormalized = emailKey,
+                input.MemberId,
+                input.Notes,
+                Status = EnumText.Name(status),
+                QueueSeq = counts.LastSeq + 1,
+                TokenHash = RegistrationTokens.Hash(token),
+                IdempotencyKey = idempotencyKey,
+                Position = position,
+                Now = now,
+            },
+            scope.Transaction,
+            cancellationToken: ct));
+        await TouchAsync(scope, changes, current, ChangeOp.Update, now, ct);
+        return new RegistrationReceipt(id, status, position, token);
+    }
+
+    private static void EnsureOpen(EventRow current, DateTimeOffset now)
+    {
+        var status = current.StatusValue;
+        if (status == EventStatus.Cancelled)
+        {
+            throw new ConflictException("The event has been cancelled: it takes no registrations.");
+        }
+        if (!EventLifecycle.TakesRegistrations(status))
+        {
+            throw new ConflictException($"The event is {EnumText.Name(status)}: only published events take registrations.");
+        }
+        if (current.OpensAt is { } opens && now < opens)
+        {
+            throw new ConflictException(
+                $"Registration has not opened yet: it opens at {Helsinki.Describe(opens)}.",
+                new Dictionary<string, object?> { ["registrationOpensAt"] = opens });
+        }
+        if (now >= current.ClosesAt)
+        {
+            throw new ConflictException(
+                $"Registration has closed: it closed at {Helsinki.Describe(current.ClosesAt)}.",
+                new Dictionary<string, object?> { ["registrationClosesAt"] = current.ClosesAt });
+        }
+    }
+
+    /// <summary>Bumps the event's version after its counts changed and appends the feed/audit entries.</summary>
+    internal static async Task<long> TouchAsync(WriteScope scope, ChangeLog changes, EventRow current, ChangeOp op, DateTimeOffset now, CancellationToken ct)
+    {
+        var version = current.Version + 1;
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE events SET updated_at = @Now, version = @Version WHERE id = @Id",
+            new { current.Id, Now = now, Version = version },
+            scope.Transaction,
+            cancellationToken: ct));
+        await RecountAsync(scope, current.Id, ct);
+        await changes.RecordAsync(scope, CommunityEventData.Type, current.Id, op, version, current.MunicipalityCode, ct);
+        return version;
+    }
+
+    /// <summary>The denormalised counts, recomputed from the registrations inside the same transaction.</summary>
+    internal static Task RecountAsync(WriteScope scope, Guid id, CancellationToken ct) =>
+        scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE events SET
+                confirmed_count = (SELECT COUNT(*) FROM registrations r WHERE r.event_id = @Id AND r.status = 'confirmed'),
+                waitlist_count = (SELECT COUNT(*) FROM registrations r WHERE r.event_id = @Id AND r.status = 'waitlisted')
+            WHERE id = @Id
+            """,
+            new { Id = id },
+            scope.Transaction,
+            cancellationToken: ct));
+
+    /// <summary>Moves the first people on the waiting list to confirmed while seats are free (capacity null: all of them).</summary>
+    internal static async Task PromoteAsync(WriteScope scope, Guid eventId, int? capacity, DateTimeOffset now, CancellationToken ct)
+    {
+        var confirmed = await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM registrations WHERE event_id = @Id AND status = 'confirmed'", new { Id = eventId }, scope.Transaction, cancellationToken: ct));
+        var free = capacity is { } seats ? seats - confirmed : int.MaxValue;
+        if (free <= 0)
+        {
+            return;
+        }
+        var waiting = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM registrations WHERE event_id = @Id AND status = 'waitlisted' ORDER BY queue_seq",
+            new { Id = eventId },
+            scope.Transaction,
+            cancellationToken: ct))).Take(free).Select(id => new { Id = id, Now = now }).ToList();
+        if (waiting.Count > 0)
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE registrations SET status = 'confirmed', updated_at = @Now WHERE id = @Id", waiting, scope.Transaction, cancellationToken: ct));
+        }
+    }
+}
+
+/// <summary>A registration row as stored.</summary>
+internal sealed class RegistrationRow
+{
+    public const string Columns =
+        "r.id, r.event_id, r.name, r.email, r.email_normalized, r.member_id, r.notes, r.status, r.queue_seq, r.first_status, " +
+        "r.first_waitlist_position, r.created_at, r.updated_at, r.cancelled_at";
+
+    public Guid Id { get; init; }
+    public Guid EventId { get; init; }
+    public string Name { get; init; } = "";
+    public string Email { get; init; } = "";
+    public string EmailNormalized { get; init; } = "";
+    public Guid? MemberId { get; init; }
+    public string? Notes { get; init; }
+    public string Status { get; init; } = "";
+    public int QueueSeq { get; init; }
+    public string FirstStatus { get; init; } = "";
+    public int? FirstWaitlistPosition { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+}
+
+internal sealed class RegistrationListRow
+{
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Email { get; init; } = "";
+    public Guid? MemberId { get; init; }
+    public string? Notes { get; init; }
+    public string Status { get; init; } = "";
+    public int QueueSeq { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public DateTimeOffset? CancelledAt { get; init; }
+    public int? WaitlistPosition { get; init; }
+
+    public RegistrationResponse ToResponse() => new(
+        Id, Name, Email, MemberId, Notes, EnumText.Parse<RegistrationStatus>(Status), WaitlistPosition, CreatedAt, UpdatedAt, CancelledAt);
+}

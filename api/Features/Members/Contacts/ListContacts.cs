@@ -1,0 +1,36 @@
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Members.Contacts;
+
+public sealed record ListContactsQuery(Guid MemberId, int? Limit, string? Cursor) : IRequest<ContactPage>;
+
+public sealed class ListContactsValidator : AbstractValidator<ListContactsQuery>
+{
+    public const string CursorKind = "contacts";
+
+    public ListContactsValidator() => this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
+}
+
+public sealed class ListContactsHandler(Db db) : IRequestHandler<ListContactsQuery, ContactPage>
+{
+    public async Task<ContactPage> Handle(ListContactsQuery request, CancellationToken ct)
+    {
+        var keyset = Keyset.From(ListContactsValidator.CursorKind, 1, request.Limit, request.Cursor);
+        await using var connection = await db.OpenAsync(ct);
+        await ContactData.EnsureMemberAsync(connection, null, request.MemberId, ct);
+        var rows = (await connection.QueryAsync<ContactRow>(new CommandDefinition(
+            $"""
+            SELECT {ContactData.Columns} FROM contacts
+            WHERE member_id = @MemberId AND deleted_at IS NULL AND (@After IS NULL OR id > @After)
+            ORDER BY id {db.Dialect.Limit("@Take")}
+            """,
+            new { request.MemberId, After = keyset.AfterKey(), keyset.Take },
+            cancellationToken: ct))).ToList();
+        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+        return new ContactPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
+    }
+}
