@@ -60,6 +60,7 @@ services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddProblemDetails();
 services.AddExceptionHandler<ProblemHandling>();
 services.AddCommunityHubAuth(builder.Configuration, builder.Environment);
+services.AddApiKeys(builder.Configuration);
 services.AddCommunityHubOpenApi();
 services.AddSpaHosting();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -81,7 +82,7 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "CommunityHub API";
 });
 app.UseAuthentication();
-app.UseApiKeyAccess();
+app.UseApiKeys();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
