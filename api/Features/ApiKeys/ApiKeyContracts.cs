@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace CommunityHub.Api.Features.ApiKeys;
 
 /// <summary>Creates a key. <c>municipalityCode</c> binds it to one municipality's partnerships, pilots and events.</summary>
@@ -27,16 +25,3 @@ public sealed record ApiKeyResponse(
     long Version);
 
 public sealed record ApiKeyPage(IReadOnlyList<ApiKeyResponse> Items, string? NextCursor);
-
-public sealed class ApiKeyInputValidator : AbstractValidator<ApiKeyInput>
-{
-    public ApiKeyInputValidator()
-    {
-        RuleFor(k => k.Name).NotEmpty().MaximumLength(200);
-        RuleFor(k => k.Scopes).NotEmpty().WithMessage($"At least one scope is required: {string.Join(", ", ApiKeyScopes.All)}.");
-        RuleForEach(k => k.Scopes).Must(s => ApiKeyScopes.All.Contains(s, StringComparer.Ordinal))
-            .WithMessage($"Scope must be one of {string.Join(", ", ApiKeyScopes.All)}.");
-        RuleFor(k => k.MunicipalityCode).Matches(@"^\d{3}$").When(k => k.MunicipalityCode is not null)
-            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
-    }
-}
