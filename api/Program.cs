@@ -40,6 +40,7 @@ services.AddSingleton<MigrationRunner>();
 services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
+services.AddScoped<IStartupTask, AdminBootstrap>();
 services.AddSingleton<ChangeFeedReader>();
 
 // Each feature's part of the demo data and of the dashboard stats.
@@ -47,6 +48,7 @@ services.AddScoped<IDemoDataSeeder, MemberDemoData>();
 services.AddScoped<IDemoDataSeeder, PartnershipDemoData>();
 services.AddScoped<IDemoDataSeeder, PilotDemoData>();
 services.AddScoped<IDemoDataSeeder, EventDemoData>();
+services.AddScoped<IDemoDataSeeder, DemoUsers>();
 services.AddScoped<IStatsContributor, MemberStatsContributor>();
 services.AddScoped<IStatsContributor, PartnershipStatsContributor>();
 services.AddScoped<IStatsContributor, PilotStatsContributor>();
@@ -60,6 +62,7 @@ services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddProblemDetails();
 services.AddExceptionHandler<ProblemHandling>();
 services.AddCommunityHubAuth(builder.Configuration, builder.Environment);
+services.AddApiKeys(builder.Configuration);
 services.AddCommunityHubOpenApi();
 services.AddSpaHosting();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -81,7 +84,7 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "CommunityHub API";
 });
 app.UseAuthentication();
-app.UseApiKeyAccess();
+app.UseApiKeys();
 app.UseAuthorization();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

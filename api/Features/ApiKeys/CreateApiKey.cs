@@ -8,6 +8,19 @@ namespace CommunityHub.Api.Features.ApiKeys;
 
 public sealed record CreateApiKeyCommand(ApiKeyInput Input) : IRequest<ApiKeyCreated>;
 
+public sealed class ApiKeyInputValidator : AbstractValidator<ApiKeyInput>
+{
+    public ApiKeyInputValidator()
+    {
+        RuleFor(k => k.Name).NotEmpty().MaximumLength(200);
+        RuleFor(k => k.Scopes).NotEmpty().WithMessage($"At least one scope is required: {string.Join(", ", ApiKeyScopes.All)}.");
+        RuleForEach(k => k.Scopes).Must(s => ApiKeyScopes.All.Contains(s, StringComparer.Ordinal))
+            .WithMessage($"Scope must be one of {string.Join(", ", ApiKeyScopes.All)}.");
+        RuleFor(k => k.MunicipalityCode).Matches(@"^\d{3}$").When(k => k.MunicipalityCode is not null)
+            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+    }
+}
+
 public sealed class CreateApiKeyHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<CreateApiKeyCommand, ApiKeyCreated>
 {

@@ -20,30 +20,16 @@ public sealed class ListApiKeysHandler(Db db) : IRequestHandler<ListApiKeysQuery
 {
     public async Task<ApiKeyPage> Handle(ListApiKeysQuery request, CancellationToken ct)
     {
-        var take = request.Limit ?? Paging.DefaultLimit;
-        var after = request.Cursor is null ? null : Cursor.Decode(request.Cursor, ListApiKeysValidator.CursorKind, 1)[0];
+        var keyset = Keyset.From(ListApiKeysValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<ApiKeyRow>(new CommandDefinition(
             $"""
-            SELECT {ApiKeyRow.Columns} FROM api_keys WHERE (@After IS NULL OR id > @After)
+            SELECT {ApiKeyData.Columns} FROM api_keys WHERE (@After IS NULL OR id > @After)
             ORDER BY id {db.Dialect.Limit("@Take")}
             """,
-            new { After = after, Take = take + 1 },
+            new { After = keyset.AfterKey(), keyset.Take },
             cancellationToken: ct))).ToList();
-        var page = rows.Take(take).Select(r => r.ToResponse()).ToList();
-        return new ApiKeyPage(page, rows.Count > take ? Cursor.Encode(ListApiKeysValidator.CursorKind, page[^1].Id.ToString()) : null);
-    }
-}
-
-public sealed record GetApiKeyQuery(Guid Id) : IRequest<ApiKeyResponse>;
-
-public sealed class GetApiKeyHandler(Db db) : IRequestHandler<GetApiKeyQuery, ApiKeyResponse>
-{
-    public async Task<ApiKeyResponse> Handle(GetApiKeyQuery request, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(
-            $"SELECT {ApiKeyRow.Columns} FROM api_keys WHERE id = @Id", new { request.Id }, cancellationToken: ct));
-        return row?.ToResponse() ?? throw new NotFoundException("API key", request.Id);
+        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+        return new ApiKeyPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

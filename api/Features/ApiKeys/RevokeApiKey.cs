@@ -17,15 +17,8 @@ public sealed class RevokeApiKeyHandler(Db db, ChangeLog changes, TimeProvider c
     public async Task<Unit> Handle(RevokeApiKeyCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await scope.Connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(
-            $"SELECT {ApiKeyRow.Columns} FROM api_keys WHERE id = @Id",
-            new { request.Id },
-            scope.Transaction,
-            cancellationToken: ct)) ?? throw new NotFoundException("API key", request.Id);
-        if (request.ExpectedVersion is { } expected && expected != current.Version)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        var current = await ApiKeyData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, ct);
+        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         if (current.RevokedAt is not null)
         {
             return Unit.Value;

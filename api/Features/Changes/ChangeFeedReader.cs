@@ -14,10 +14,8 @@ public sealed record ChangeEntry(long Seq, string Type, Guid Id, string Op, long
 public sealed record FeedTypeFilter(string Type, string? MunicipalityCode = null, string? Condition = null);
 
 /// <summary>
-/// Reads committed change entries after a position, in commit order. The position is opaque to callers:
-/// on SQLite it is the AUTOINCREMENT seq (one writer at a time, so seq order is commit order); on SQL Server it is
-/// the row's rowversion, and only rows below MIN_ACTIVE_ROWVERSION() are handed out — a rowversion at or above it
-/// may belong to a transaction that is still open and could commit "behind" a position a reader already passed.
+/// Reads committed change entries after a position, in commit order. The position is opaque to callers; what it is on
+/// each provider, and why it follows commit order, is the dialect's (<see cref="SqlDialect.ChangePosition"/>).
 /// </summary>
 public sealed class ChangeFeedReader(Db db)
 {
@@ -43,13 +41,10 @@ public sealed class ChangeFeedReader(Db db)
         {
             return [];
         }
-        var sqlServer = db.Provider == DatabaseProvider.SqlServer;
-        var position = sqlServer ? "CAST(c.row_version AS BIGINT)" : "c.seq";
+        var dialect = db.Dialect;
         var sql = new StringBuilder(
-            $"SELECT {position} AS seq, c.entity_type AS type, c.entity_id AS id, c.op, c.version, c.changed_at, c.municipality_code FROM changes c WHERE ");
-        sql.Append(sqlServer
-            ? "c.row_version > CAST(@After AS BINARY(8)) AND c.row_version < MIN_ACTIVE_ROWVERSION()"
-            : "c.seq > @After");
+            $"SELECT {dialect.ChangePosition} AS seq, c.entity_type AS type, c.entity_id AS id, c.op, c.version, c.changed_at, c.municipality_code FROM changes c WHERE ");
+        sql.Append(dialect.ChangesAfter("@After"));
         // The type and municipality columns are varchar/char on SQL Server: ANSI parameters keep their indexes usable.
         var parameters = new DynamicParameters(new { After = after, Take = limit });
         sql.Append(" AND (");
@@ -70,7 +65,7 @@ public sealed class ChangeFeedReader(Db db)
             sql.Append(')');
         }
         sql.Append(')');
-        sql.Append(sqlServer ? " ORDER BY c.row_version " : " ORDER BY c.seq ").Append(db.Dialect.Limit("@Take"));
+        sql.Append($" ORDER BY {dialect.ChangeOrder} ").Append(dialect.Limit("@Take"));
 
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<ChangeRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
@@ -83,10 +78,8 @@ public sealed class ChangeFeedReader(Db db)
     /// </summary>
     public async Task<long> HeadAsync(WriteScope scope, CancellationToken ct)
     {
-        var sql = db.Provider == DatabaseProvider.SqlServer
-            ? "SELECT CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT) - 1"
-            : "SELECT COALESCE(MAX(seq), 0) FROM changes";
-        return await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, transaction: scope.Transaction, cancellationToken: ct));
+        return await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            db.Dialect.ChangeHead, transaction: scope.Transaction, cancellationToken: ct));
     }
 
     private sealed class ChangeRow

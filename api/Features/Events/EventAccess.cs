@@ -1,3 +1,4 @@
+using CommunityHub.Api.Features.ApiKeys;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
@@ -12,7 +13,7 @@ namespace CommunityHub.Api.Features.Events;
 /// </summary>
 public static class EventAccess
 {
-    public static readonly string EventsReadScope = Policies.ScopeOf[Policies.ReadEvents];
+    public static readonly string EventsReadScope = ApiKeyScopes.EventsRead;
 
     /// <summary>The SQL condition for events an anonymous caller or API key may read (alias <c>e</c>).</summary>
     public const string PublicPredicate = "e.visibility = 'public' AND e.ever_published = 1 AND e.status <> 'draft'";

@@ -12,14 +12,14 @@ public sealed class DatabaseHealthCheck(Db db, MigrationRunner migrations) : IHe
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             var current = await migrations.CurrentVersionAsync(connection, cancellationToken);
-            var latest = MigrationRunner.LatestVersion(db.Provider);
+            var latest = MigrationRunner.LatestVersion(db.Dialect.Provider);
             return current == latest
-                ? HealthCheckResult.Healthy($"{db.Provider}, schema version {current}")
-                : HealthCheckResult.Unhealthy($"{db.Provider}: schema version {current?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, expected {latest}");
+                ? HealthCheckResult.Healthy($"{db.Dialect.Provider}, schema version {current}")
+                : HealthCheckResult.Unhealthy($"{db.Dialect.Provider}: schema version {current?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}, expected {latest}");
         }
         catch (Exception e)
         {
-            return HealthCheckResult.Unhealthy($"{db.Provider} is not reachable: {e.GetType().Name}");
+            return HealthCheckResult.Unhealthy($"{db.Dialect.Provider} is not reachable: {e.GetType().Name}");
         }
     }
 }

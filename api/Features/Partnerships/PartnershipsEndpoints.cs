@@ -1,3 +1,4 @@
+using CommunityHub.Api.Features.ApiKeys;
 using CommunityHub.Api.Features.Partnerships.Reviews;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
@@ -16,11 +17,11 @@ public static class PartnershipsEndpoints
     {
         var group = routes.MapGroup("/api/v1/partnerships").WithTags("Partnerships");
 
-        group.MapGet("/", List).WithName("listPartnerships").RequireAuthorization(Policies.ReadPartnerships)
+        group.MapGet("/", List).WithName("listPartnerships").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("List partnerships")
             .WithDescription("Ordered by id (time-ordered), keyset paged. " + Filters)
             .ProducesTagged<PartnershipPage>().WithProblems(401, 403);
-        group.MapGet("/export.csv", Export).WithName("exportPartnershipsCsv").RequireAuthorization(Policies.ReadPartnerships)
+        group.MapGet("/export.csv", Export).WithName("exportPartnershipsCsv").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("Export partnerships as CSV")
             .WithDescription(
                 "The same filters as the list, every matching partnership in one download, streamed row by row. UTF-8 with a BOM, " +
@@ -31,7 +32,7 @@ public static class PartnershipsEndpoints
             .WithSummary("Create a partnership (staff)")
             .WithDescription("Created in `draft`; status changes only through transitions. At least two parties, each an existing member.")
             .Produces<PartnershipResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415);
-        group.MapGet("/{id:guid}", Get).WithName("getPartnership").RequireAuthorization(Policies.ReadPartnerships)
+        group.MapGet("/{id:guid}", Get).WithName("getPartnership").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("Get a partnership").ProducesTagged<PartnershipResponse>().WithProblems(401, 403, 404);
         group.MapPut("/{id:guid}", Update).WithName("updatePartnership").RequireAuthorization(Policies.Staff)
             .WithSummary("Replace a partnership (staff)")
@@ -48,10 +49,10 @@ public static class PartnershipsEndpoints
                 "`draft → negotiation → active → ended`; any status that is not final may move to `cancelled`. " +
                 "Any other move is a 409 whose problem lists the `allowed` targets. Recorded in the history.")
             .Produces<PartnershipResponse>().WithProblems(401, 403, 404, 409, 412, 415);
-        group.MapGet("/{id:guid}/history", History).WithName("getPartnershipHistory").RequireAuthorization(Policies.ReadPartnerships)
+        group.MapGet("/{id:guid}/history", History).WithName("getPartnershipHistory").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("A partnership's status transitions, oldest first (who, when, from, to, note)")
             .Produces<PartnershipHistory>().WithProblems(401, 403, 404);
-        group.MapGet("/{id:guid}/reviews", ListReviews).WithName("listPartnershipReviews").RequireAuthorization(Policies.ReadPartnerships)
+        group.MapGet("/{id:guid}/reviews", ListReviews).WithName("listPartnershipReviews").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("List a partnership's reviews").WithDescription("By review date, then id; keyset paged.")
             .Produces<PartnershipReviewPage>().WithProblems(401, 403, 404);
         group.MapPost("/{id:guid}/reviews", CreateReview).WithName("createPartnershipReview").RequireAuthorization(Policies.Staff)
@@ -61,7 +62,7 @@ public static class PartnershipsEndpoints
                 "reviewIntervalMonths. Not possible for a cancelled partnership (409). Honours If-Match on the partnership's version.")
             .Produces<PartnershipReviewResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 404, 409, 412, 415);
         group.MapGet("/{id:guid}/reviews/{reviewId:guid}", GetReview).WithName("getPartnershipReview")
-            .RequireAuthorization(Policies.ReadPartnerships)
+            .RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("Get one review").ProducesTagged<PartnershipReviewResponse>().WithProblems(401, 403, 404);
         return routes;
     }

@@ -1,3 +1,4 @@
+using CommunityHub.Api.Features.ApiKeys;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using MediatR;
@@ -10,12 +11,12 @@ public static class PilotsEndpoints
     {
         var group = routes.MapGroup("/api/v1/pilots").WithTags("Pilots");
 
-        group.MapGet("/", List).WithName("listPilots").RequireAuthorization(Policies.ReadPilots)
+        group.MapGet("/", List).WithName("listPilots").RequireAuthorization(ApiKeyScopes.PilotsRead)
             .WithSummary("List pilots")
             .WithDescription("Ordered by id (creation order), keyset paged. `member` matches the owner or any team member; " +
                 "`q` matches any part of the title, case-insensitively for every letter. A municipality-bound API key sees only its municipality.")
             .ProducesTagged<PilotPage>().WithProblems(401, 403);
-        group.MapGet("/{id:guid}", Get).WithName("getPilot").RequireAuthorization(Policies.ReadPilots)
+        group.MapGet("/{id:guid}", Get).WithName("getPilot").RequireAuthorization(ApiKeyScopes.PilotsRead)
             .WithSummary("Get a pilot").ProducesTagged<PilotResponse>().WithProblems(401, 403, 404);
         group.MapPost("/", Create).WithName("createPilot").RequireAuthorization(Policies.Reader)
             .WithSummary("Create a pilot in stage idea (staff, or an editor of the owning member)")
@@ -35,7 +36,7 @@ public static class PilotsEndpoints
                 "evaluation.results; discontinuing before evaluating needs a note (400 without); entering a final stage sets endedOn if empty. " +
                 "Other moves and any move out of a final stage are 409 with `allowed` listing the legal targets.")
             .Produces<PilotResponse>().WithProblems(401, 403, 404, 409, 412, 415);
-        group.MapGet("/{id:guid}/history", History).WithName("getPilotHistory").RequireAuthorization(Policies.ReadPilots)
+        group.MapGet("/{id:guid}/history", History).WithName("getPilotHistory").RequireAuthorization(ApiKeyScopes.PilotsRead)
             .WithSummary("A pilot's stage transitions, oldest first: who, when, from, to, note")
             .Produces<PilotHistory>().WithProblems(401, 403, 404);
         return routes;

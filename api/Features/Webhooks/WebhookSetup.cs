@@ -2,7 +2,6 @@ using CommunityHub.Api.Features.Changes;
 using CommunityHub.Api.Infrastructure.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Data.Sqlite;
 using Microsoft.OpenApi;
 
 namespace CommunityHub.Api.Features.Webhooks;
@@ -44,6 +43,8 @@ public static class WebhookSetup
         {
             services.AddHostedService<WebhookDeliveryService>();
         }
+        // After the document's own transformers (title, security schemes), whichever is registered first.
+        services.PostConfigureAll<OpenApiOptions>(openApi => openApi.AddWebhookPayloads());
         return services;
     }
 
@@ -54,19 +55,12 @@ public static class WebhookSetup
             return options.KeyRingPath;
         }
         var database = DatabaseSetup.Options(configuration, environment);
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            var source = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-            if (source != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(source)) is { } folder)
-            {
-                return Path.Combine(folder, "keys");
-            }
-        }
-        return Path.Combine(database.DataDirectory ?? Path.Combine(environment.ContentRootPath, "App_Data"), "keys");
+        var folder = SqlDialect.For(database.Provider).FileFolder(database.ConnectionString) ?? DatabaseSetup.DataFolder(database, environment);
+        return Path.Combine(folder, "keys");
     }
 
     /// <summary>Describes, under <c>webhooks:</c> (OpenAPI 3.1), the request a receiver gets.</summary>
-    public static OpenApiOptions AddWebhookPayloads(this OpenApiOptions openApi)
+    private static OpenApiOptions AddWebhookPayloads(this OpenApiOptions openApi)
     {
         openApi.AddDocumentTransformer(async (document, context, ct) =>
         {

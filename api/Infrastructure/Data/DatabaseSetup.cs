@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace CommunityHub.Api.Infrastructure.Data;
 
 public static class DatabaseSetup
@@ -12,29 +10,12 @@ public static class DatabaseSetup
     {
         var options = new DatabaseOptions();
         configuration.GetSection("Database").Bind(options);
-        var connectionString = configuration.GetConnectionString("CommunityHub");
-        if (options.Provider == DatabaseProvider.SqlServer)
-        {
-            options.ConnectionString = string.IsNullOrWhiteSpace(connectionString)
-                ? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:CommunityHub is not set.")
-                : connectionString;
-            return options;
-        }
-
-        var sqlite = new SqliteConnectionStringBuilder(connectionString ?? "");
-        if (string.IsNullOrWhiteSpace(sqlite.DataSource))
-        {
-            var folder = options.DataDirectory ?? Path.Combine(environment.ContentRootPath, "App_Data");
-            sqlite.DataSource = Path.Combine(folder, "communityhub.db");
-        }
-        if (sqlite.DataSource != ":memory:" && Path.GetDirectoryName(Path.GetFullPath(sqlite.DataSource)) is { } directory)
-        {
-            Directory.CreateDirectory(directory);
-        }
-        sqlite.Mode = SqliteOpenMode.ReadWriteCreate;
-        sqlite.Cache = SqliteCacheMode.Private;
-        sqlite.DefaultTimeout = 30;
-        options.ConnectionString = sqlite.ToString();
+        options.ConnectionString = SqlDialect.For(options.Provider)
+            .ConnectionString(configuration.GetConnectionString("CommunityHub"), DataFolder(options, environment));
         return options;
     }
+
+    /// <summary>The app's data folder: <c>Database:DataDirectory</c>, default <c>App_Data</c> under the content root.</summary>
+    public static string DataFolder(DatabaseOptions options, IHostEnvironment environment) =>
+        options.DataDirectory ?? Path.Combine(environment.ContentRootPath, "App_Data");
 }

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 
 namespace CommunityHub.Api.Infrastructure.Data;
 
@@ -9,23 +7,13 @@ public sealed class Db(DatabaseOptions options)
 {
     public SqlDialect Dialect { get; } = SqlDialect.For(options.Provider);
 
-    public DatabaseProvider Provider => options.Provider;
-
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        DbConnection connection = options.Provider == DatabaseProvider.SqlServer
-            ? new SqlConnection(options.ConnectionString)
-            : new SqliteConnection(options.ConnectionString);
+        var connection = Dialect.CreateConnection(options.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
-            if (connection is SqliteConnection)
-            {
-                await using var pragma = connection.CreateCommand();
-                // The busy timeout lets concurrent writers queue instead of failing; foreign keys are off by default in SQLite.
-                pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
-                await pragma.ExecuteNonQueryAsync(ct);
-            }
+            await Dialect.PrepareAsync(connection, ct);
             return connection;
         }
         catch

@@ -41,37 +41,24 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
 
     public async Task<int> ApplyAsync(CancellationToken ct)
     {
-        var migrations = Available(db.Provider);
+        var dialect = db.Dialect;
+        var migrations = Available(dialect.Provider);
         await using var connection = await db.OpenAsync(ct);
-        if (db.Provider == DatabaseProvider.Sqlite)
+        if (dialect.BeforeMigrations is { } before)
         {
-            // WAL lets readers run beside the single writer; the setting is stored in the database file.
-            await connection.ExecuteAsync("PRAGMA journal_mode = WAL;");
+            await connection.ExecuteAsync(before);
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
-        if (db.Provider == DatabaseProvider.SqlServer)
+        foreach (var statement in dialect.StartMigrations)
         {
-            await connection.ExecuteAsync(
-                "EXEC sp_getapplock @Resource = 'communityhub_migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000;",
-                transaction: tx);
-            await connection.ExecuteAsync(
-                """
-                IF OBJECT_ID(N'schema_version', N'U') IS NULL
-                CREATE TABLE schema_version (version INT NOT NULL PRIMARY KEY, name NVARCHAR(200) NOT NULL, applied_at DATETIMEOFFSET(7) NOT NULL);
-                """, transaction: tx);
-        }
-        else
-        {
-            await connection.ExecuteAsync(
-                "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);",
-                transaction: tx);
+            await connection.ExecuteAsync(statement, transaction: tx);
         }
 
         var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_version", transaction: tx)).ToHashSet();
         var count = 0;
         foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)))
         {
-            foreach (var batch in Batches(migration.Sql))
+            foreach (var batch in dialect.Batches(migration.Sql))
             {
                 await connection.ExecuteAsync(new CommandDefinition(batch, transaction: tx, cancellationToken: ct));
             }
@@ -98,15 +85,6 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
         }
     }
 
-    /// <summary>SQL Server scripts are split on lines holding only <c>GO</c>; SQLite runs a whole script at once.</summary>
-    private IEnumerable<string> Batches(string sql) =>
-        db.Provider == DatabaseProvider.SqlServer
-            ? GoSeparator().Split(sql).Where(b => !string.IsNullOrWhiteSpace(b))
-            : [sql];
-
     [GeneratedRegex(@"^(\d{4})_[a-z0-9_]+$")]
     private static partial Regex FileName();
-
-    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
-    private static partial Regex GoSeparator();
 }

@@ -1,26 +1,52 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
 namespace CommunityHub.Api.Infrastructure.Data;
 
 /// <summary>
-/// The one seam for what differs between SQLite and SQL Server. Everything else is portable SQL.
+/// The one seam for what differs between SQLite and SQL Server: connecting, migrating, the change feed's position and
+/// a few SQL fragments. Everything else is portable SQL; no code outside this file branches on the provider.
 /// </summary>
 public abstract class SqlDialect
 {
     public abstract DatabaseProvider Provider { get; }
 
-    /// <summary>Row limit appended after ORDER BY: <c>LIMIT n</c> or <c>OFFSET 0 ROWS FETCH NEXT n ROWS ONLY</c>.</summary>
-    public abstract string Limit(string parameter);
-
-    /// <summary>The database clock as an expression (used only where the database must decide, e.g. health).</summary>
-    public abstract string Now { get; }
+    public static SqlDialect For(DatabaseProvider provider) => provider switch
+    {
+        DatabaseProvider.SqlServer => new SqlServerDialect(),
+        _ => new SqliteDialect(),
+    };
 
     /// <summary>
-    /// Insert a row unless one with the same key exists: <c>INSERT OR IGNORE</c> / a guarded insert.
+    /// The connection string to use, from the configured one; <paramref name="dataFolder"/> holds a database file
+    /// when the provider keeps one and none is named.
     /// </summary>
-    public abstract string InsertIfAbsent(string table, string columns, string values, string keyPredicate);
+    public abstract string ConnectionString(string? configured, string dataFolder);
+
+    /// <summary>The folder of the database file when the database is a local file; null for a server (or in memory).</summary>
+    public virtual string? FileFolder(string connectionString) => null;
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Session settings every newly opened connection needs.</summary>
+    public virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Run once per migration run on the open connection, outside any transaction.</summary>
+    public virtual string? BeforeMigrations => null;
+
+    /// <summary>
+    /// Run first in the migration transaction: whatever keeps two processes from migrating at once, then creating
+    /// <c>schema_version</c> when it is missing.
+    /// </summary>
+    public abstract IReadOnlyList<string> StartMigrations { get; }
+
+    /// <summary>A migration script split into the batches the provider runs one by one.</summary>
+    public virtual IEnumerable<string> Batches(string script) => [script];
+
+    /// <summary>Row limit appended after ORDER BY: <c>LIMIT n</c> or <c>OFFSET 0 ROWS FETCH NEXT n ROWS ONLY</c>.</summary>
+    public abstract string Limit(string parameter);
 
     /// <summary>
     /// Joins the text of a group in the given order: <c>group_concat(… ORDER BY …)</c> (SQLite 3.44+) /
@@ -46,39 +72,121 @@ public abstract class SqlDialect
         _ => false,
     };
 
-    public static SqlDialect For(DatabaseProvider provider) => provider switch
-    {
-        DatabaseProvider.SqlServer => new SqlServerDialect(),
-        _ => new SqliteDialect(),
-    };
+    // The change feed's position, over the changes table aliased c. It must follow commit order, so a reader that
+    // has passed a position never misses an entry committing later.
+
+    /// <summary>The entry's position as a BIGINT.</summary>
+    public abstract string ChangePosition { get; }
+
+    /// <summary>The condition for entries after the position in <paramref name="parameter"/> that may be handed out.</summary>
+    public abstract string ChangesAfter(string parameter);
+
+    /// <summary>The ORDER BY key of feed order.</summary>
+    public abstract string ChangeOrder { get; }
+
+    /// <summary>A query for the position up to which every entry has committed.</summary>
+    public abstract string ChangeHead { get; }
 }
 
 public sealed class SqliteDialect : SqlDialect
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    public override string ConnectionString(string? configured, string dataFolder)
+    {
+        var sqlite = new SqliteConnectionStringBuilder(configured ?? "");
+        if (string.IsNullOrWhiteSpace(sqlite.DataSource))
+        {
+            sqlite.DataSource = Path.Combine(dataFolder, "communityhub.db");
+        }
+        if (FileFolder(sqlite.ToString()) is { } directory)
+        {
+            Directory.CreateDirectory(directory);
+        }
+        sqlite.Mode = SqliteOpenMode.ReadWriteCreate;
+        sqlite.Cache = SqliteCacheMode.Private;
+        sqlite.DefaultTimeout = 30;
+        return sqlite.ToString();
+    }
+
+    public override string? FileFolder(string connectionString)
+    {
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return source != ":memory:" ? Path.GetDirectoryName(Path.GetFullPath(source)) : null;
+    }
+
+    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+
+    public override async Task PrepareAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var pragma = connection.CreateCommand();
+        // The busy timeout lets concurrent writers queue instead of failing; foreign keys are off by default in SQLite.
+        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+        await pragma.ExecuteNonQueryAsync(ct);
+    }
+
+    // WAL lets readers run beside the single writer; the setting is stored in the database file.
+    public override string? BeforeMigrations => "PRAGMA journal_mode = WAL;";
+
+    // The migration transaction itself holds SQLite's one write lock.
+    public override IReadOnlyList<string> StartMigrations =>
+        ["CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);"];
+
     public override string Limit(string parameter) => $"LIMIT {parameter}";
-
-    public override string Now => "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
-
-    public override string InsertIfAbsent(string table, string columns, string values, string keyPredicate) =>
-        $"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({values})";
 
     public override string StringAgg(string expression, string separator, string orderBy) =>
         $"group_concat({expression}, {separator} ORDER BY {orderBy})";
+
+    // The AUTOINCREMENT seq: one writer at a time, so seq order is commit order.
+    public override string ChangePosition => "c.seq";
+
+    public override string ChangesAfter(string parameter) => $"c.seq > {parameter}";
+
+    public override string ChangeOrder => "c.seq";
+
+    public override string ChangeHead => "SELECT COALESCE(MAX(seq), 0) FROM changes";
 }
 
-public sealed class SqlServerDialect : SqlDialect
+public sealed partial class SqlServerDialect : SqlDialect
 {
     public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 
+    public override string ConnectionString(string? configured, string dataFolder) =>
+        string.IsNullOrWhiteSpace(configured)
+            ? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:CommunityHub is not set.")
+            : configured;
+
+    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+
+    public override IReadOnlyList<string> StartMigrations =>
+    [
+        "EXEC sp_getapplock @Resource = 'communityhub_migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000;",
+        """
+        IF OBJECT_ID(N'schema_version', N'U') IS NULL
+        CREATE TABLE schema_version (version INT NOT NULL PRIMARY KEY, name NVARCHAR(200) NOT NULL, applied_at DATETIMEOFFSET(7) NOT NULL);
+        """,
+    ];
+
+    /// <summary>Scripts are split on lines holding only <c>GO</c>.</summary>
+    public override IEnumerable<string> Batches(string script) =>
+        GoSeparator().Split(script).Where(b => !string.IsNullOrWhiteSpace(b));
+
     public override string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
-
-    public override string Now => "SYSUTCDATETIME()";
-
-    public override string InsertIfAbsent(string table, string columns, string values, string keyPredicate) =>
-        $"INSERT INTO {table} ({columns}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {keyPredicate})";
 
     public override string StringAgg(string expression, string separator, string orderBy) =>
         $"STRING_AGG(CAST({expression} AS NVARCHAR(MAX)), {separator}) WITHIN GROUP (ORDER BY {orderBy})";
+
+    // The row's rowversion, and only rows below MIN_ACTIVE_ROWVERSION() are handed out: a rowversion at or above it
+    // may belong to a transaction that is still open and could commit "behind" a position a reader already passed.
+    public override string ChangePosition => "CAST(c.row_version AS BIGINT)";
+
+    public override string ChangesAfter(string parameter) =>
+        $"c.row_version > CAST({parameter} AS BINARY(8)) AND c.row_version < MIN_ACTIVE_ROWVERSION()";
+
+    public override string ChangeOrder => "c.row_version";
+
+    public override string ChangeHead => "SELECT CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT) - 1";
+
+    [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex GoSeparator();
 }

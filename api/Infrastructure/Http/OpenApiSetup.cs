@@ -1,4 +1,3 @@
-using CommunityHub.Api.Features.Webhooks;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -58,7 +57,6 @@ public static class OpenApiSetup
                 ];
                 return Task.CompletedTask;
             });
-            options.AddWebhookPayloads();
         });
         return services;
     }

@@ -1,7 +1,4 @@
 using System.Text;
-using CommunityHub.Api.Features.ApiKeys;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -15,20 +12,6 @@ public static class Policies
 
     /// <summary>People only: anonymous callers and signed-in users, never an API key (keys only read).</summary>
     public const string NotApiKey = "not-api-key";
-
-    /// <summary>Read access to a collection: any signed-in role, or an API key holding the collection's scope.</summary>
-    public const string ReadMembers = "read:members";
-    public const string ReadPartnerships = "read:partnerships";
-    public const string ReadPilots = "read:pilots";
-    public const string ReadEvents = "read:events";
-
-    public static readonly IReadOnlyDictionary<string, string> ScopeOf = new Dictionary<string, string>
-    {
-        [ReadMembers] = "members:read",
-        [ReadPartnerships] = "partnerships:read",
-        [ReadPilots] = "pilots:read",
-        [ReadEvents] = "events:read",
-    };
 }
 
 public static class AuthSetup
@@ -56,17 +39,9 @@ public static class AuthSetup
         services.AddSingleton<LoginThrottle>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddSingleton<ApiKeyAuthenticator>();
-        var apiKeys = configuration.GetSection("ApiKeys").Get<ApiKeySettings>() ?? new ApiKeySettings();
-        services.AddSingleton(apiKeys);
-        services.AddApiKeyRateLimiting(apiKeys);
 
-        services.AddAuthentication(ApiKeyAccess.KeyOrBearerScheme)
-            .AddPolicyScheme(ApiKeyAccess.KeyOrBearerScheme, "X-Api-Key or bearer token", options =>
-                options.ForwardDefaultSelector = context => context.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header)
-                    ? ApiKeyAuthenticationHandler.SchemeName
-                    : JwtBearerDefaults.AuthenticationScheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+        // As the only scheme, JWT bearer is the default; AddApiKeys makes a key-or-bearer selector the default instead.
+        services.AddAuthentication()
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -93,14 +68,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Reader, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Staff, Roles.MemberEditor, Roles.Viewer))
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Staff))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
-            .AddPolicy(Policies.NotApiKey, p => p.RequireAssertion(context => !context.User.HasClaim(Claims.AuthMethod, Claims.ApiKeyMethod)));
-        foreach (var (policy, scope) in Policies.ScopeOf)
-        {
-            services.AddAuthorizationBuilder().AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireAssertion(context =>
-                context.User.HasClaim(Claims.AuthMethod, Claims.ApiKeyMethod)
-                    ? context.User.HasClaim(Claims.ApiKeyScope, scope)
-                    : Roles.Parse(context.User.FindFirst(settings.RoleClaim)?.Value) is not null));
-        }
+            .AddPolicy(Policies.NotApiKey, p => p.RequireAssertion(context => !context.User.IsApiKey()));
         return services;
     }
 }

@@ -39,8 +39,19 @@ public static class Claims
     public const string Email = "email";
     public const string ApiKeyScope = "scope";
     public const string Municipality = "municipality";
-    public const string AuthMethod = "amr";
-    public const string ApiKeyMethod = "api_key";
+}
+
+/// <summary>
+/// Whether a caller is an API key is decided by the authentication scheme that authenticated it (the identity's
+/// authentication type), never by a claim: a signed token could carry any claim.
+/// </summary>
+public static class AuthSchemes
+{
+    /// <summary>The scheme of the API-key handler (the ApiKeys feature registers it).</summary>
+    public const string ApiKey = "ApiKey";
+
+    public static bool IsApiKey(this ClaimsPrincipal principal) =>
+        principal.Identity is { IsAuthenticated: true, AuthenticationType: ApiKey };
 }
 
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor, AuthSettings settings) : ICurrentUser
@@ -74,7 +85,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor, AuthSettings 
         ? Principal!.FindFirst(Claims.Name)?.Value ?? Principal.FindFirst(Claims.Email)?.Value ?? Subject
         : null;
 
-    public bool IsApiKey => IsAuthenticated && Principal!.HasClaim(Claims.AuthMethod, Claims.ApiKeyMethod);
+    public bool IsApiKey => Principal?.IsApiKey() == true;
 
     public Role? Role => IsAuthenticated && !IsApiKey ? Roles.Parse(Principal!.FindFirst(settings.RoleClaim)?.Value) : null;
 

@@ -1,10 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using CommunityHub.Api.Features.Events;
+using CommunityHub.Api.Tests.Features.ApiKeys;
 using CommunityHub.Api.Tests.Features.Members;
 using CommunityHub.Api.Tests.Infrastructure;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CommunityHub.Api.Tests.Features.Events;
 
@@ -67,43 +65,12 @@ public static class EventRequests
     }
 
     /// <summary>
-    /// A client carrying the claims an API key principal has (amr=api_key, scope, municipality), as a token signed with
-    /// the test key: the visibility rules are exercised without depending on how keys are looked up.
+    /// A client that is an API key: a real key with these scopes (and municipality), created by the admin API and sent
+    /// as <c>X-Api-Key</c> (only the API-key scheme makes a caller a key; no token claim does).
     /// </summary>
-    public static HttpClient ApiKeyClient(ApiFactory factory, string? municipality, params string[] scopes)
+    public static async Task<HttpClient> ApiKeyClientAsync(ApiFactory factory, string? municipality, params string[] scopes)
     {
-        var claims = new Dictionary<string, object>
-        {
-            ["sub"] = $"apikey:{Guid.NewGuid()}",
-            ["name"] = "Test key",
-            ["amr"] = "api_key",
-        };
-        if (scopes.Length == 1)
-        {
-            claims["scope"] = scopes[0];
-        }
-        else if (scopes.Length > 1)
-        {
-            claims["scope"] = scopes;
-        }
-        if (municipality is not null)
-        {
-            claims["municipality"] = municipality;
-        }
-        var now = DateTime.UtcNow;
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = "communityhub",
-            Audience = "communityhub-api",
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now.AddHours(1),
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(
-                new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(ApiFactory.SigningKey)), SecurityAlgorithms.HmacSha256),
-        });
-        var client = factory.Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
+        var key = await ApiKeyRequests.CreateAsync(await factory.AdminAsync(), scopes, municipality, "Test key");
+        return factory.WithKey(key.Key);
     }
 }

@@ -114,13 +114,13 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         await anonymous.GetAsync($"/api/v1/events/{members.Id}").ShouldBeProblem(HttpStatusCode.NotFound);
         await anonymous.GetAsync($"/api/v1/events/{open.Id}").ShouldBe(HttpStatusCode.OK);
 
-        var boundKey = EventRequests.ApiKeyClient(Factory, "111", "events:read");
+        var boundKey = await EventRequests.ApiKeyClientAsync(Factory, "111", "events:read");
         (await Ids(boundKey)).ShouldBe([open.Id]);
         await boundKey.GetAsync($"/api/v1/events/{elsewhere.Id}").ShouldBeProblem(HttpStatusCode.NotFound);
         await boundKey.GetAsync($"/api/v1/events/{members.Id}").ShouldBeProblem(HttpStatusCode.NotFound);
         await boundKey.GetAsync($"/api/v1/events/{open.Id}").ShouldBe(HttpStatusCode.OK);
-        (await Ids(EventRequests.ApiKeyClient(Factory, null, "events:read"))).ShouldBe([open.Id, elsewhere.Id], ignoreOrder: true);
-        await EventRequests.ApiKeyClient(Factory, null, "members:read").GetAsync("/api/v1/events").ShouldBeProblem(HttpStatusCode.Forbidden);
+        (await Ids(await EventRequests.ApiKeyClientAsync(Factory, null, "events:read"))).ShouldBe([open.Id, elsewhere.Id], ignoreOrder: true);
+        await (await EventRequests.ApiKeyClientAsync(Factory, null, "members:read")).GetAsync("/api/v1/events").ShouldBeProblem(HttpStatusCode.Forbidden);
         await boundKey.PostJsonAsync("/api/v1/events", EventRequests.Body([organizer], start)).ShouldBeProblem(HttpStatusCode.Forbidden);
 
         var viewer = await Factory.AsAsync("viewer");
@@ -348,7 +348,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         opens.GetProperty("detail").GetString()!.ShouldContain("not opened");
 
         await EventRequests.RegisterAsync(anonymous, Guid.NewGuid(), "Aino Jokela", "aino@example.fi").ShouldBeProblem(HttpStatusCode.NotFound);
-        await EventRequests.RegisterAsync(EventRequests.ApiKeyClient(Factory, null, "events:read"), started.Id, "Kone", "kone@example.fi")
+        await EventRequests.RegisterAsync(await EventRequests.ApiKeyClientAsync(Factory, null, "events:read"), started.Id, "Kone", "kone@example.fi")
             .ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -358,7 +358,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var admin = await Factory.AdminAsync();
         var organizer = await EventRequests.MemberAsync(admin);
         var started = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddHours(-1)));
-        var key = EventRequests.ApiKeyClient(Factory, null, "events:read");
+        var key = await EventRequests.ApiKeyClientAsync(Factory, null, "events:read");
 
         await EventRequests.RegisterAsync(key, started.Id, "Kone", "kone@example.fi").ShouldBeProblem(HttpStatusCode.Forbidden);
         await key.DeleteAsync($"/api/v1/events/{started.Id}/registrations/{Guid.NewGuid()}?token=any").ShouldBeProblem(HttpStatusCode.Forbidden);
@@ -539,7 +539,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var url = $"/api/v1/events/{published.Id}/registrations";
         await anonymous.GetAsync(url).ShouldBe(HttpStatusCode.Unauthorized);
         await anonymous.GetAsync(url + ".csv").ShouldBe(HttpStatusCode.Unauthorized);
-        await EventRequests.ApiKeyClient(Factory, null, "events:read").GetAsync(url).ShouldBe(HttpStatusCode.Forbidden);
+        await (await EventRequests.ApiKeyClientAsync(Factory, null, "events:read")).GetAsync(url).ShouldBe(HttpStatusCode.Forbidden);
         await (await Factory.AsAsync("viewer")).GetAsync(url).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await Factory.AsAsync("member_editor", outsider)).GetAsync(url + ".csv").ShouldBeProblem(HttpStatusCode.Forbidden);
         var editor = await Factory.AsAsync("member_editor", organizer);
@@ -611,7 +611,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         none.Distribution.Keys.ShouldBe(["1", "2", "3", "4", "5"]);
 
         await anonymous.GetAsync($"/api/v1/events/{past.Id}/feedback/summary").ShouldBe(HttpStatusCode.Unauthorized);
-        await EventRequests.ApiKeyClient(Factory, null, "events:read").GetAsync($"/api/v1/events/{past.Id}/feedback/summary").ShouldBe(HttpStatusCode.Forbidden);
+        await (await EventRequests.ApiKeyClientAsync(Factory, null, "events:read")).GetAsync($"/api/v1/events/{past.Id}/feedback/summary").ShouldBe(HttpStatusCode.Forbidden);
         await admin.GetAsync($"/api/v1/events/{Guid.NewGuid()}/feedback/summary").ShouldBeProblem(HttpStatusCode.NotFound);
     }
 

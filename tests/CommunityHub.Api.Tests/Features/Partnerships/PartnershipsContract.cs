@@ -633,7 +633,7 @@ public abstract class PartnershipsContract<TFactory>(TFactory factory) : Contrac
         var admin = await Factory.AdminAsync();
         var oulu = await PartnershipRequests.CreateAsync(admin, "564", "Oulun kumppanuus");
         var pori = await PartnershipRequests.CreateAsync(admin, "609", "Porin kumppanuus");
-        var key = ApiKeyPrincipal.Client(Factory, ["partnerships:read"], "564");
+        var key = await ApiKeyPrincipal.ClientAsync(Factory, ["partnerships:read"], "564");
 
         var page = await (await key.GetAsync("/api/v1/partnerships?limit=200").ShouldBe(HttpStatusCode.OK)).ReadAsync<PartnershipPage>();
         page.Items.ShouldContain(p => p.Id == oulu.Id);
@@ -650,10 +650,10 @@ public abstract class PartnershipsContract<TFactory>(TFactory factory) : Contrac
         await key.PostJsonAsync("/api/v1/partnerships", PartnershipRequests.ToBody(oulu)).ShouldBeProblem(HttpStatusCode.Forbidden);
         await PartnershipRequests.TransitionAsync(key, oulu.Id, "negotiation").ShouldBeProblem(HttpStatusCode.Forbidden);
 
-        var unbound = ApiKeyPrincipal.Client(Factory, ["partnerships:read"], null);
+        var unbound = await ApiKeyPrincipal.ClientAsync(Factory, ["partnerships:read"], null);
         var all = await (await unbound.GetAsync("/api/v1/partnerships?limit=200").ShouldBe(HttpStatusCode.OK)).ReadAsync<PartnershipPage>();
         all.Items.Select(p => p.Id).ShouldContain(pori.Id);
-        var wrongScope = ApiKeyPrincipal.Client(Factory, ["members:read"], null);
+        var wrongScope = await ApiKeyPrincipal.ClientAsync(Factory, ["members:read"], null);
         await wrongScope.GetAsync("/api/v1/partnerships").ShouldBeProblem(HttpStatusCode.Forbidden);
         await wrongScope.GetAsync("/api/v1/partnerships/export.csv").ShouldBeProblem(HttpStatusCode.Forbidden);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using CommunityHub.Api.Features.Users;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -71,7 +72,7 @@ public sealed class StartupTests
             b.UseSetting("ConnectionStrings:CommunityHub", $"Data Source={Path.Combine(folder, "dev.db")}");
         });
         var client = app.CreateClient();
-        var token = await client.PostJsonAsync("/api/v1/auth/token", new { email = Startup.DemoAdminEmail, password = Startup.DemoPassword })
+        var token = await client.PostJsonAsync("/api/v1/auth/token", new { email = AdminBootstrap.DemoAdminEmail, password = AdminBootstrap.DemoPassword })
             .ShouldBe(HttpStatusCode.OK);
         token.ShouldNotBeNull();
         var page = await (await client.GetAsync("/api/v1/members?limit=200")).JsonAsync();
