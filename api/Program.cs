@@ -15,6 +15,7 @@ using CommunityHub.Api.Infrastructure.Data.DemoData;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Mediation;
 using CommunityHub.Api.Infrastructure.Security;
+using CommunityHub.Api.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -30,8 +31,18 @@ ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
     member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
 
+// `backup <file>`: a consistent online copy of the SQLite database, then exit without serving.
+if (args is ["backup", var backupFile, .. var backupArgs])
+{
+    var backupHost = WebApplication.CreateBuilder(backupArgs);
+    return await DatabaseBackup.RunAsync(DatabaseSetup.Options(backupHost.Configuration, backupHost.Environment), backupFile, Console.Out);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 var services = builder.Services;
+// How long a stop (SIGTERM) waits for requests in flight and the webhook batch being delivered: HostOptions:ShutdownTimeout.
+services.Configure<HostOptions>(builder.Configuration.GetSection("HostOptions"));
+services.AddCommunityHubTelemetry(builder.Configuration);
 
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(DatabaseSetup.Options(builder.Configuration, builder.Environment));
@@ -84,6 +95,7 @@ app.UseSwaggerUI(o =>
     o.DocumentTitle = "CommunityHub API";
 });
 app.UseAuthentication();
+app.UseThrottleMetrics();
 app.UseApiKeys();
 app.UseAuthorization();
 
@@ -106,7 +118,8 @@ app.MapWebhooks();
 
 app.MapSpaFallback();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -20,6 +20,12 @@ for trx in glob.glob(os.path.join(api_results, "**", "*.trx"), recursive=True):
         # xunit's skipped tests are neither executed nor counted elsewhere: total - executed.
         skipped += int(counters.get("total", 0)) - int(counters.get("executed", 0))
 
+# scripts/test.sh leaves the SQL Server classes out when no server is reachable and writes how many tests that was.
+sqlserver_skipped = os.path.join(api_results, "sqlserver-skipped")
+if os.path.exists(sqlserver_skipped):
+    with open(sqlserver_skipped, encoding="utf-8") as f:
+        skipped += int(f.read().strip() or 0)
+
 if os.path.exists(os.path.join(api_results, "build-failed")):
     failed += 1
 

@@ -1,5 +1,6 @@
 using System.Text;
 using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Telemetry;
 using Dapper;
 
 namespace CommunityHub.Api.Features.Changes;
@@ -69,7 +70,12 @@ public sealed class ChangeFeedReader(Db db)
 
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<ChangeRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
-        return rows.Select(r => new ChangeEntry(r.Seq, r.Type, r.Id, r.Op, r.Version, r.ChangedAt, r.MunicipalityCode)).ToList();
+        var entries = rows.Select(r => new ChangeEntry(r.Seq, r.Type, r.Id, r.Op, r.Version, r.ChangedAt, r.MunicipalityCode)).ToList();
+        if (entries.Count > 0)
+        {
+            AppMetrics.ChangeFeedHead(entries[^1].Seq);
+        }
+        return entries;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CommunityHub.Api.Features.Changes;
 using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Telemetry;
 using Dapper;
 
 namespace CommunityHub.Api.Features.Webhooks;
@@ -34,9 +35,10 @@ public sealed class WebhookDispatcher(
 
     /// <summary>
     /// Delivers what is due now and returns how many batches receivers accepted. The hosted service calls this in a loop;
-    /// tests call it directly so they need no sleeps.
+    /// tests call it directly so they need no sleeps. Once <paramref name="stopping"/> is signalled no new batch is
+    /// started, but a batch already posted is finished and recorded (graceful shutdown).
     /// </summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct = default)
+    public async Task<int> RunOnceAsync(CancellationToken ct = default, CancellationToken stopping = default)
     {
         var now = clock.GetUtcNow();
         await PruneAsync(now, ct);
@@ -54,14 +56,33 @@ public sealed class WebhookDispatcher(
                 cancellationToken: ct))).ToList();
         }
         var delivered = 0;
+        long oldestWaitingTicks = 0;
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (id, token) =>
         {
-            Interlocked.Add(ref delivered, await DeliverAsync(id, token));
+            if (!stopping.IsCancellationRequested)
+            {
+                var (accepted, waited) = await DeliverAsync(id, stopping, token);
+                Interlocked.Add(ref delivered, accepted);
+                InterlockedMax(ref oldestWaitingTicks, waited.Ticks);
+            }
         });
+        AppMetrics.WebhookPendingAge(TimeSpan.FromTicks(oldestWaitingTicks));
         return delivered;
     }
 
-    private async Task<int> DeliverAsync(Guid id, CancellationToken ct)
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var current = Volatile.Read(ref target); value > current; current = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, current) == current)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Batches accepted, and how long the first entry found waiting had waited.</summary>
+    private async Task<(int Delivered, TimeSpan Waited)> DeliverAsync(Guid id, CancellationToken stopping, CancellationToken ct)
     {
         var owner = Guid.NewGuid();
         var now = clock.GetUtcNow();
@@ -79,13 +100,14 @@ public sealed class WebhookDispatcher(
                 cancellationToken: ct));
             if (claimed == 0)
             {
-                return 0;
+                return (0, TimeSpan.Zero);
             }
             row = await WebhookData.GetOrThrowAsync(scope, id, ct);
             await scope.CommitAsync(ct);
         }
 
         var delivered = 0;
+        var waited = TimeSpan.Zero;
         try
         {
             string secret;
@@ -98,10 +120,10 @@ public sealed class WebhookDispatcher(
                 logger.LogError(e, "Webhook {Id}: the signing secret cannot be decrypted (is the Data Protection key ring missing?)", id);
                 await FailAsync(row, owner, Guid.Empty, null, null,
                     new DeliveryOutcome(false, null, 0, "The signing secret cannot be decrypted; rotate the secret."), ct);
-                return 0;
+                return (0, TimeSpan.Zero);
             }
 
-            for (var batch = 0; batch < MaxBatchesPerPass; batch++)
+            for (var batch = 0; batch < MaxBatchesPerPass && !stopping.IsCancellationRequested; batch++)
             {
                 var entries = await feed.ReadAsync(row.CursorPosition, row.TypeList, row.MunicipalityCode, options.BatchSize, ct);
                 if (row.BatchEndPosition is { } end)
@@ -113,19 +135,25 @@ public sealed class WebhookDispatcher(
                 {
                     break;
                 }
+                if (batch == 0)
+                {
+                    waited = clock.GetUtcNow() - entries[0].ChangedAt;
+                }
                 var first = entries[0].Seq;
                 var last = entries[^1].Seq;
                 var deliveryId = DeliveryId(id, first, last);
                 var outcome = await sender.PostAsync(row.Url, secret, new WebhookPayload(id, deliveryId, entries), ct);
                 if (!outcome.Delivered)
                 {
+                    AppMetrics.WebhookDeliveriesFailed.Add(1);
                     await FailAsync(row, owner, deliveryId, first, last, outcome, ct);
-                    return delivered;
+                    return (delivered, waited);
                 }
+                AppMetrics.WebhookDeliveriesSucceeded.Add(1);
                 var next = await SucceedAsync(row, owner, deliveryId, first, last, outcome, ct);
                 if (next is null)
                 {
-                    return delivered;
+                    return (delivered, waited);
                 }
                 delivered++;
                 row = next;
@@ -136,7 +164,7 @@ public sealed class WebhookDispatcher(
         {
             await ReleaseAsync(id, owner);
         }
-        return delivered;
+        return (delivered, waited);
     }
 
     /// <summary>Logs the attempt, moves the cursor past the batch and clears the retry state — only while still the lease holder.</summary>
@@ -257,11 +285,9 @@ public sealed class WebhookDeliveryService(WebhookDispatcher dispatcher, Webhook
         {
             try
             {
-                await dispatcher.RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
+                // On stop (SIGTERM) the batch being posted is finished and recorded, no new one starts; the host's
+                // HostOptions:ShutdownTimeout bounds the wait.
+                await dispatcher.RunOnceAsync(CancellationToken.None, stoppingToken);
             }
             catch (Exception e)
             {

@@ -33,7 +33,7 @@ public sealed class WebhookOptions
     /// <summary>How much of a receiver's answer is read (for the delivery log's error text); the rest is dropped.</summary>
     public int MaxResponseBytes { get; set; } = 4096;
 
-    /// <summary>The Data Protection key ring folder; default: <c>keys</c> beside the SQLite database (or in App_Data).</summary>
+    /// <summary>A folder for the Data Protection key ring instead of the database (as <c>DataProtection:KeyRingPath</c>).</summary>
     public string? KeyRingPath { get; set; }
 
     public IReadOnlyList<TimeSpan> BackoffSchedule() =>

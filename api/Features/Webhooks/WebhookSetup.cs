@@ -1,6 +1,6 @@
 using CommunityHub.Api.Features.Changes;
 using CommunityHub.Api.Infrastructure.Data;
-using Microsoft.AspNetCore.DataProtection;
+using CommunityHub.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -9,8 +9,8 @@ namespace CommunityHub.Api.Features.Webhooks;
 public static class WebhookSetup
 {
     /// <summary>
-    /// Options, Data Protection (the key ring that encrypts signing secrets, persisted beside the SQLite database or
-    /// at <c>Webhooks:KeyRingPath</c>), the outbound HTTP client and, unless turned off, the background dispatcher.
+    /// Options, Data Protection (the key ring that encrypts signing secrets, kept in the database, or in the folder
+    /// <c>DataProtection:KeyRingPath</c> / <c>Webhooks:KeyRingPath</c> when set), the outbound HTTP client and, unless turned off, the background dispatcher.
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -20,9 +20,10 @@ public static class WebhookSetup
         options.AllowHttp |= environment.IsDevelopment();
         services.AddSingleton(options);
 
-        services.AddDataProtection()
-            .SetApplicationName("CommunityHub")
-            .PersistKeysToFileSystem(new DirectoryInfo(KeyRingPath(options, configuration, environment)));
+        // The key ring is shared through the database unless an operator names a folder (DataProtection:KeyRingPath,
+        // or Webhooks:KeyRingPath as before).
+        var keyRingPath = configuration["DataProtection:KeyRingPath"] is { Length: > 0 } path ? path : options.KeyRingPath;
+        services.AddCommunityHubDataProtection(keyRingPath, LegacyKeyRingFolder(configuration, environment));
 
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -48,12 +49,9 @@ public static class WebhookSetup
         return services;
     }
 
-    private static string KeyRingPath(WebhookOptions options, IConfiguration configuration, IHostEnvironment environment)
+    /// <summary>Where keys lived by default before they moved into the database: <c>keys</c> beside the SQLite file.</summary>
+    private static string LegacyKeyRingFolder(IConfiguration configuration, IHostEnvironment environment)
     {
-        if (!string.IsNullOrWhiteSpace(options.KeyRingPath))
-        {
-            return options.KeyRingPath;
-        }
         var database = DatabaseSetup.Options(configuration, environment);
         var folder = SqlDialect.For(database.Provider).FileFolder(database.ConnectionString) ?? DatabaseSetup.DataFolder(database, environment);
         return Path.Combine(folder, "keys");

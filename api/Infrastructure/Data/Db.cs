@@ -3,9 +3,31 @@ using System.Data.Common;
 namespace CommunityHub.Api.Infrastructure.Data;
 
 /// <summary>Opens connections for the configured provider. Handlers own their SQL; this only connects.</summary>
-public sealed class Db(DatabaseOptions options)
+public sealed class Db(DatabaseOptions options, SqlDialect dialect)
 {
-    public SqlDialect Dialect { get; } = SqlDialect.For(options.Provider);
+    public Db(DatabaseOptions options)
+        : this(options, SqlDialect.For(options.Provider))
+    {
+    }
+
+    public SqlDialect Dialect { get; } = dialect;
+
+    /// <summary>For the few callers that cannot await (the Data Protection key store's synchronous interface).</summary>
+    public DbConnection Open()
+    {
+        var connection = Dialect.CreateConnection(options.ConnectionString);
+        try
+        {
+            connection.Open();
+            Dialect.PrepareAsync(connection, CancellationToken.None).GetAwaiter().GetResult();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -72,6 +73,18 @@ public abstract class SqlDialect
         _ => false,
     };
 
+    /// <summary>
+    /// A failure that may pass if the request is retried shortly: SQLite's database busy or locked (after the busy
+    /// timeout), SQL Server's deadlock victim, lock timeout, throttling and failover errors.
+    /// </summary>
+    public static bool IsTransient(Exception ex) => ex switch
+    {
+        SqliteException s => s.SqliteErrorCode is 5 or 6,
+        SqlException s => s.Errors.Cast<SqlError>().Any(e => SqlServerDialect.TransientErrors.Contains(e.Number)),
+        DbException { InnerException: { } inner } => IsTransient(inner),
+        _ => false,
+    };
+
     // The change feed's position, over the changes table aliased c. It must follow commit order, so a reader that
     // has passed a position never misses an entry committing later.
 
@@ -105,7 +118,8 @@ public sealed class SqliteDialect : SqlDialect
         }
         sqlite.Mode = SqliteOpenMode.ReadWriteCreate;
         sqlite.Cache = SqliteCacheMode.Private;
-        sqlite.DefaultTimeout = 30;
+        // Default Timeout (seconds, 30 unless the connection string says otherwise) bounds how long a statement waits
+        // for a lock; past it the request answers 503 with Retry-After.
         return sqlite.ToString();
     }
 
@@ -115,13 +129,14 @@ public sealed class SqliteDialect : SqlDialect
         return source != ":memory:" ? Path.GetDirectoryName(Path.GetFullPath(source)) : null;
     }
 
-    public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
+    public override DbConnection CreateConnection(string connectionString) => new InstrumentedSqliteConnection(connectionString);
 
     public override async Task PrepareAsync(DbConnection connection, CancellationToken ct)
     {
         await using var pragma = connection.CreateCommand();
         // The busy timeout lets concurrent writers queue instead of failing; foreign keys are off by default in SQLite.
-        pragma.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+        var busyTimeout = Math.Min(10_000, new SqliteConnectionStringBuilder(connection.ConnectionString).DefaultTimeout * 1000);
+        pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeout.ToString(CultureInfo.InvariantCulture)}; PRAGMA foreign_keys = ON;";
         await pragma.ExecuteNonQueryAsync(ct);
     }
 
@@ -151,12 +166,39 @@ public sealed partial class SqlServerDialect : SqlDialect
 {
     public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 
-    public override string ConnectionString(string? configured, string dataFolder) =>
-        string.IsNullOrWhiteSpace(configured)
-            ? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:CommunityHub is not set.")
-            : configured;
+    public override string ConnectionString(string? configured, string dataFolder)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:CommunityHub is not set.");
+        }
+        var builder = new SqlConnectionStringBuilder(configured);
+        if (!configured.Contains("ConnectRetryCount", StringComparison.OrdinalIgnoreCase) && !configured.Contains("Connect Retry Count", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.ConnectRetryCount = 3;
+        }
+        return builder.ConnectionString;
+    }
 
-    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
+    /// <summary>
+    /// Errors worth a retry: deadlock victim (1205), lock timeout (1222), command timeout (-2), and the transient
+    /// connection, throttling and failover errors Azure SQL documents.
+    /// </summary>
+    public static readonly HashSet<int> TransientErrors =
+        [1205, 1222, -2, 20, 64, 233, 4060, 4221, 10053, 10054, 10060, 10928, 10929, 40143, 40197, 40501, 40613, 49918, 49919, 49920];
+
+    // Opening a connection retries transient errors with backoff (the driver's configurable retry logic); a broken
+    // idle connection is re-established by connection resiliency (ConnectRetryCount). Commands are not retried:
+    // a statement inside a transaction cannot be repeated safely on its own.
+    private static readonly SqlRetryLogicBaseProvider OpenRetry = SqlConfigurableRetryFactory.CreateExponentialRetryProvider(new SqlRetryLogicOption
+    {
+        NumberOfTries = 4,
+        DeltaTime = TimeSpan.FromSeconds(1),
+        MaxTimeInterval = TimeSpan.FromSeconds(10),
+        TransientErrors = TransientErrors.Where(n => n > 0),
+    });
+
+    public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString) { RetryLogicProvider = OpenRetry };
 
     public override IReadOnlyList<string> StartMigrations =>
     [

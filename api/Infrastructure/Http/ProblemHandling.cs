@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Telemetry;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,12 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "The database was busy on {Method} {Path}; answered 503", context.Request.Method, context.Request.Path);
+            AppMetrics.DatabaseBusy.Add(1);
+            context.Response.Headers.RetryAfter = "2";
+        }
         context.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -50,6 +57,8 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
         TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", t.Message),
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Validation(new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] }),
+        Exception e when SqlDialect.IsTransient(e) =>
+            Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is busy. Try again in a moment."),
         Exception e when SqlDialect.IsUniqueViolation(e) =>
             Problem(StatusCodes.Status409Conflict, "Conflict", "A resource with the same unique value already exists."),
         _ => null,

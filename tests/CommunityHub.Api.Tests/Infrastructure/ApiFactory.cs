@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -107,11 +108,29 @@ public sealed class SqliteApiFactory : ApiFactory
 
     public string DatabasePath => existingDatabase ?? Path.Combine(folder, "test.db");
 
+    /// <summary>Connection string options after the file (e.g. <c>;Default Timeout=1</c>); set before the first client.</summary>
+    public string ConnectionOptions { get; set; } = "";
+
     protected override Dictionary<string, string?> DatabaseSettings() => new()
     {
         ["Database:Provider"] = "Sqlite",
-        ["ConnectionStrings:CommunityHub"] = $"Data Source={DatabasePath}",
+        ["ConnectionStrings:CommunityHub"] = $"Data Source={DatabasePath}{ConnectionOptions}",
     };
+
+    /// <summary>
+    /// Runs on SQLite while every statement is also rendered by the SQL Server dialect and checked with Microsoft's
+    /// T-SQL parser against the SQL Server migrations' schema (<see cref="TSql.TSqlCapture"/>): a statement SQL Server
+    /// would refuse fails the request that sent it.
+    /// </summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<Db>();
+            services.AddSingleton(provider => new Db(provider.GetRequiredService<DatabaseOptions>(), new TSql.SqlServerRenderingDialect()));
+        });
+    }
 
     public override async ValueTask DisposeAsync()
     {

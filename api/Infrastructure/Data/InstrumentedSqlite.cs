@@ -1,0 +1,50 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using CommunityHub.Api.Infrastructure.Telemetry;
+using Microsoft.Data.Sqlite;
+
+namespace CommunityHub.Api.Infrastructure.Data;
+
+/// <summary>
+/// A SQLite connection whose commands report a span and their duration (Microsoft.Data.Sqlite has no diagnostics of
+/// its own). Every Dapper call ends in <see cref="SqliteCommand.ExecuteReader(CommandBehavior)"/>, so that is timed.
+/// </summary>
+public sealed class InstrumentedSqliteConnection(string connectionString) : SqliteConnection(connectionString)
+{
+    public override SqliteCommand CreateCommand()
+    {
+        var command = base.CreateCommand();
+        return new InstrumentedSqliteCommand { Connection = this, CommandTimeout = command.CommandTimeout, Transaction = command.Transaction };
+    }
+
+    protected override DbCommand CreateDbCommand() => CreateCommand();
+}
+
+public sealed class InstrumentedSqliteCommand : SqliteCommand
+{
+    private static readonly Histogram<double> Duration = AppMetrics.Meter.CreateHistogram<double>(
+        "communityhub.db.command.duration", "s", "Time to execute a database command (to its first row).");
+
+    public override SqliteDataReader ExecuteReader(CommandBehavior behavior)
+    {
+        using var activity = AppMetrics.Activities.StartActivity("db.command", ActivityKind.Client);
+        activity?.SetTag("db.system", "sqlite");
+        activity?.SetTag("db.query.text", CommandText);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return base.ExecuteReader(behavior);
+        }
+        catch (SqliteException e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+        finally
+        {
+            Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("db.system", "sqlite"));
+        }
+    }
+}

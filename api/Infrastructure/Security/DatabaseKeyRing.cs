@@ -1,0 +1,75 @@
+using System.Xml.Linq;
+using CommunityHub.Api.Infrastructure.Data;
+using Dapper;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
+
+namespace CommunityHub.Api.Infrastructure.Security;
+
+public static class DataProtectionSetup
+{
+    /// <summary>
+    /// Data Protection with its key ring in the database (table <c>data_protection_keys</c>), so every instance on one
+    /// database reads and writes the same keys; in files only when <paramref name="keyRingPath"/> is set by an operator.
+    /// Keys an older version kept in <paramref name="legacyFolder"/> are copied into the database on first read, so
+    /// secrets encrypted with them still decrypt.
+    /// </summary>
+    public static IServiceCollection AddCommunityHubDataProtection(this IServiceCollection services, string? keyRingPath, string? legacyFolder)
+    {
+        var builder = services.AddDataProtection().SetApplicationName("CommunityHub");
+        if (!string.IsNullOrWhiteSpace(keyRingPath))
+        {
+            builder.PersistKeysToFileSystem(new DirectoryInfo(keyRingPath));
+            return services;
+        }
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new DatabaseKeyRing(provider.GetRequiredService<Db>(), legacyFolder, provider.GetRequiredService<TimeProvider>())));
+        return services;
+    }
+}
+
+/// <summary>The Data Protection key ring as rows; the interface is synchronous, so are these reads and writes.</summary>
+public sealed class DatabaseKeyRing(Db db, string? legacyFolder, TimeProvider clock) : IXmlRepository
+{
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var connection = db.Open();
+        var rows = connection.Query<KeyRow>("SELECT friendly_name AS FriendlyName, xml AS Xml FROM data_protection_keys ORDER BY friendly_name").ToList();
+        if (legacyFolder is not null && Directory.Exists(legacyFolder))
+        {
+            var known = rows.Select(r => r.FriendlyName).ToHashSet(StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(legacyFolder, "*.xml"))
+            {
+                var name = Path.GetFileNameWithoutExtension(file);
+                if (!known.Contains(name))
+                {
+                    var xml = XElement.Load(file).ToString(SaveOptions.DisableFormatting);
+                    Insert(name, xml);
+                    rows.Add(new KeyRow(name, xml));
+                }
+            }
+        }
+        return rows.Select(r => XElement.Parse(r.Xml)).ToList();
+    }
+
+    public void StoreElement(XElement element, string friendlyName) => Insert(friendlyName, element.ToString(SaveOptions.DisableFormatting));
+
+    private void Insert(string friendlyName, string xml)
+    {
+        using var connection = db.Open();
+        try
+        {
+            connection.Execute(
+                "INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES (@FriendlyName, @Xml, @At)",
+                new { FriendlyName = friendlyName, Xml = xml, At = clock.GetUtcNow() });
+        }
+        catch (Exception e) when (SqlDialect.IsUniqueViolation(e))
+        {
+            // Another instance stored the same key (a legacy import racing); the row is there either way.
+        }
+    }
+
+    private sealed record KeyRow(string FriendlyName, string Xml);
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using CommunityHub.Api.Infrastructure.Telemetry;
+using CommunityHub.Api.Tests.Features.Members;
+using CommunityHub.Api.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Shouldly;
+
+namespace CommunityHub.Api.Tests.Operations;
+
+/// <summary>
+/// A database lock held past the busy timeout answers 503 with Retry-After (a client may retry), never a 500. Here
+/// another connection holds SQLite's write lock and the app's timeout is one second.
+/// </summary>
+public sealed class DatabaseBusyTests : IClassFixture<SqliteApiFactory>
+{
+    private readonly SqliteApiFactory factory;
+
+    public DatabaseBusyTests(SqliteApiFactory factory)
+    {
+        factory.ConnectionOptions = ";Default Timeout=1";
+        this.factory = factory;
+    }
+
+    [Fact]
+    public async Task A_write_meeting_a_lock_held_past_the_busy_timeout_answers_503_with_Retry_After_and_is_counted()
+    {
+        var admin = await factory.AdminAsync();
+        long busy = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == AppMetrics.Name && instrument.Name == "communityhub.db.busy")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref busy, value));
+        listener.Start();
+
+        await using (var holder = new SqliteConnection($"Data Source={factory.DatabasePath};Pooling=False"))
+        {
+            await holder.OpenAsync();
+            await using var begin = holder.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync();
+
+            var refused = await admin.PostJsonAsync("/api/v1/members", MemberRequests.Body("Lukitun Kannan Yhdistys ry"));
+            var problem = await Task.FromResult(refused).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+            problem.GetProperty("title").GetString().ShouldBe("Service unavailable");
+            refused.Headers.RetryAfter.ShouldNotBeNull();
+            refused.Headers.RetryAfter!.Delta.ShouldNotBeNull();
+            refused.Headers.RetryAfter.Delta!.Value.ShouldBeGreaterThan(TimeSpan.Zero);
+
+            await using var rollback = holder.CreateCommand();
+            rollback.CommandText = "ROLLBACK;";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        Interlocked.Read(ref busy).ShouldBeGreaterThanOrEqualTo(1);
+        // Once the lock is gone the same request goes through.
+        await admin.PostJsonAsync("/api/v1/members", MemberRequests.Body("Lukitun Kannan Yhdistys ry")).ShouldBe(HttpStatusCode.Created);
+    }
+}
