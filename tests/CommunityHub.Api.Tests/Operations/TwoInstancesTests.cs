@@ -3,6 +3,7 @@ using CommunityHub.Api.Features.Webhooks;
 using CommunityHub.Api.Tests.Features.Members;
 using CommunityHub.Api.Tests.Features.Webhooks;
 using CommunityHub.Api.Tests.Infrastructure;
+using Dapper;
 using Microsoft.Data.Sqlite;
 using Shouldly;
 
@@ -22,10 +23,12 @@ public sealed class TwoInstances : IAsyncLifetime
 
     public WebhookReceiver Receiver { get; private set; } = null!;
 
+    public string DatabasePath => Path.Combine(folder, "shared.db");
+
     public async ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(folder);
-        var settings = ApiProcess.Settings(Path.Combine(folder, "shared.db"));
+        var settings = ApiProcess.Settings(DatabasePath);
         settings["Webhooks__AllowHttp"] = "true";
         settings["Webhooks__PollMilliseconds"] = "100";
         settings["Webhooks__BatchSize"] = "2";
@@ -76,6 +79,11 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         pingA.Delivered.ShouldBeTrue(pingA.Error);
         var receivedA = instances.Receiver.For(webhook.Id).Single(r => r.Payload.DeliveryId == pingA.DeliveryId);
         WebhookSignature.Verify(receivedA.SignatureHeader, rotated.Secret, receivedA.BodyBytes, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)).ShouldBeTrue();
+
+        // Shared through the database, not through a folder both happen to see (as keys/ beside a SQLite file would be).
+        await using var db = new SqliteConnection($"Data Source={instances.DatabasePath};Mode=ReadOnly;Pooling=False");
+        (await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM data_protection_keys")).ShouldBeGreaterThan(0);
+        Directory.Exists(Path.Combine(Path.GetDirectoryName(instances.DatabasePath)!, "keys")).ShouldBeFalse();
     }
 
     [Fact]
