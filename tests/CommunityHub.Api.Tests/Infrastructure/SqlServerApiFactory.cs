@@ -101,9 +101,11 @@ public static class SqlServerTestServer
 /// </summary>
 public static class DockerEngine
 {
-    public static async Task<bool> AnswersAsync(TimeSpan timeout)
+    public static Task<bool> AnswersAsync(TimeSpan timeout) =>
+        AnswersAsync(Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } value ? value : "unix:///var/run/docker.sock", timeout);
+
+    public static async Task<bool> AnswersAsync(string host, TimeSpan timeout)
     {
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } value ? value : "unix:///var/run/docker.sock";
         using var cts = new CancellationTokenSource(timeout);
         try
         {

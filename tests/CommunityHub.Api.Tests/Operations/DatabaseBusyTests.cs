@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Telemetry;
 using CommunityHub.Api.Tests.Features.Members;
 using CommunityHub.Api.Tests.Infrastructure;
@@ -60,5 +61,26 @@ public sealed class DatabaseBusyTests : IClassFixture<SqliteApiFactory>
         Interlocked.Read(ref busy).ShouldBeGreaterThanOrEqualTo(1);
         // Once the lock is gone the same request goes through.
         await admin.PostJsonAsync("/api/v1/members", MemberRequests.Body("Lukitun Kannan Yhdistys ry")).ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData(5, true)]   // SQLITE_BUSY
+    [InlineData(6, true)]   // SQLITE_LOCKED
+    [InlineData(19, false)] // SQLITE_CONSTRAINT: a conflict, not worth a retry
+    [InlineData(1, false)]
+    public void Only_busy_and_locked_are_transient_on_SQLite(int code, bool transient)
+    {
+        SqlDialect.IsTransient(new SqliteException("test", code)).ShouldBe(transient);
+        SqlDialect.IsTransient(new InvalidOperationException("wrapped", new SqliteException("test", code))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void SQL_Server_deadlocks_lock_timeouts_and_failovers_are_transient_and_constraint_errors_are_not()
+    {
+        SqlServerDialect.TransientErrors.ShouldContain(1205);
+        SqlServerDialect.TransientErrors.ShouldContain(1222);
+        SqlServerDialect.TransientErrors.ShouldContain(40613);
+        SqlServerDialect.TransientErrors.ShouldNotContain(2627);
+        SqlServerDialect.TransientErrors.ShouldNotContain(547);
     }
 }

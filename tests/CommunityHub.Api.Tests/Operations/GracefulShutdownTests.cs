@@ -120,4 +120,28 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         cursor.ShouldBe(delivered[0].LastSeq!.Value);
         member.Id.ShouldNotBe(Guid.Empty);
     }
+
+    [Fact]
+    public async Task A_request_that_outlasts_HostOptions_ShutdownTimeout_does_not_keep_the_process_alive()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var settings = ApiProcess.Settings(Path.Combine(folder, "timeout.db"));
+        settings["Webhooks__AllowHttp"] = "true";
+        settings["Webhooks__BackgroundDelivery"] = "false";
+        settings["Webhooks__TimeoutSeconds"] = "120";
+        settings["HostOptions__ShutdownTimeout"] = "00:00:02";
+        await using var api = await ApiProcess.StartAsync(settings, ct);
+        var admin = await api.AdminAsync();
+        var webhook = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiverUrl, ["members"]));
+        var ping = admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/ping", null, ct);
+        (await arrived.WaitAsync(TimeSpan.FromSeconds(60), ct)).ShouldBeTrue("the ping request is in flight");
+
+        api.Terminate();
+        // The receiver never answers; the default timeout (30 s) would keep the process far longer than this.
+        using var exit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        exit.CancelAfter(TimeSpan.FromSeconds(20));
+        await api.WaitForExitAsync(exit.Token);
+        api.HasExited.ShouldBeTrue();
+        await Should.ThrowAsync<HttpRequestException>(async () => await ping);
+    }
 }
