@@ -17,8 +17,9 @@ using Shouldly;
 namespace CommunityHub.Api.Tests.Operations;
 
 /// <summary>
-/// SIGTERM to a real API process while a request and a webhook batch are in flight (both held by a receiver that
-/// answers only when told): the process stops listening, finishes both, records the batch, and exits with 0.
+/// SIGTERM to a real API process while a request or a webhook batch is in flight (held by a receiver that answers
+/// only when told): the process stops listening, finishes what it holds, records the batch, and exits with 0 — and a
+/// stop never outlasts HostOptions:ShutdownTimeout.
 /// </summary>
 public sealed class GracefulShutdownTests : IAsyncLifetime
 {
@@ -63,52 +64,43 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task On_SIGTERM_the_request_and_the_webhook_batch_in_flight_finish_and_the_process_exits()
+    public async Task On_SIGTERM_a_request_in_flight_finishes_and_the_process_exits()
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = Path.Combine(folder, "shutdown.db");
-        var settings = ApiProcess.Settings(database);
-        settings["Webhooks__AllowHttp"] = "true";
-        settings["Webhooks__PollMilliseconds"] = "100";
-        settings["Webhooks__TimeoutSeconds"] = "60";
-        settings["HostOptions__ShutdownTimeout"] = "00:00:45";
+        var settings = Settings("request.db", backgroundDelivery: false);
         await using var api = await ApiProcess.StartAsync(settings, ct);
         var admin = await api.AdminAsync();
         var webhook = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiverUrl, ["members"]));
-        var member = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Sulkemisen Yhdistys ry"));
-        (await arrived.WaitAsync(TimeSpan.FromSeconds(60), ct)).ShouldBeTrue("the dispatcher posts the batch");
         var ping = admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/ping", null, ct);
         (await arrived.WaitAsync(TimeSpan.FromSeconds(60), ct)).ShouldBeTrue("the ping request is in flight");
 
         api.Terminate();
-        using (var probe = api.Anonymous())
-        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
-        {
-            deadline.CancelAfter(TimeSpan.FromSeconds(30));
-            // Stops taking requests: new connections are refused while the held ones are still open.
-            while (true)
-            {
-                try
-                {
-                    using var response = await probe.GetAsync(new Uri("/health/live", UriKind.Relative), deadline.Token);
-                }
-                catch (HttpRequestException)
-                {
-                    break;
-                }
-                await Task.Delay(50, deadline.Token);
-            }
-        }
-        api.HasExited.ShouldBeFalse("the process waits for what is in flight");
+        await StopsListeningAsync(api, ct);
+        api.HasExited.ShouldBeFalse("the process waits for the request in flight");
 
         release.SetResult();
         var pinged = await (await ping.ShouldBe(HttpStatusCode.OK)).ReadAsync<WebhookPingResponse>();
         pinged.Delivered.ShouldBeTrue(pinged.Error);
-        using (var exit = CancellationTokenSource.CreateLinkedTokenSource(ct))
-        {
-            exit.CancelAfter(TimeSpan.FromSeconds(40));
-            await api.WaitForExitAsync(exit.Token);
-        }
+        await ExitsAsync(api, ct);
+        api.ExitCode.ShouldBe(0, api.Output);
+    }
+
+    [Fact]
+    public async Task On_SIGTERM_the_webhook_batch_in_flight_is_finished_and_recorded_before_the_process_exits()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var database = Path.Combine(folder, "batch.db");
+        var settings = Settings("batch.db", backgroundDelivery: true);
+        await using var api = await ApiProcess.StartAsync(settings, ct);
+        var admin = await api.AdminAsync();
+        var webhook = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiverUrl, ["members"]));
+        await MemberRequests.CreateAsync(admin, MemberRequests.Body("Sulkemisen Yhdistys ry"));
+        (await arrived.WaitAsync(TimeSpan.FromSeconds(60), ct)).ShouldBeTrue("the dispatcher posts the batch");
+
+        api.Terminate();
+        await StopsListeningAsync(api, ct);
+        release.SetResult();
+        await ExitsAsync(api, ct);
         api.ExitCode.ShouldBe(0, api.Output);
 
         await using var db = new SqliteConnection($"Data Source={database};Pooling=False");
@@ -118,7 +110,44 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         delivered.ShouldHaveSingleItem().StatusCode.ShouldBe(204L);
         var cursor = await db.ExecuteScalarAsync<long>("SELECT cursor_position FROM webhook_subscriptions WHERE id = @Id", new { Id = webhook.Id.ToString() });
         cursor.ShouldBe(delivered[0].LastSeq!.Value);
-        member.Id.ShouldNotBe(Guid.Empty);
+    }
+
+    private Dictionary<string, string?> Settings(string file, bool backgroundDelivery)
+    {
+        var settings = ApiProcess.Settings(Path.Combine(folder, file));
+        settings["Webhooks__AllowHttp"] = "true";
+        settings["Webhooks__BackgroundDelivery"] = backgroundDelivery ? "true" : "false";
+        settings["Webhooks__PollMilliseconds"] = "100";
+        settings["Webhooks__TimeoutSeconds"] = "60";
+        settings["HostOptions__ShutdownTimeout"] = "00:00:45";
+        return settings;
+    }
+
+    /// <summary>New connections are refused once the stop has begun (held ones stay open).</summary>
+    private static async Task StopsListeningAsync(ApiProcess api, CancellationToken ct)
+    {
+        using var probe = api.Anonymous();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                using var response = await probe.GetAsync(new Uri("/health/live", UriKind.Relative), deadline.Token);
+            }
+            catch (HttpRequestException)
+            {
+                return;
+            }
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    private static async Task ExitsAsync(ApiProcess api, CancellationToken ct)
+    {
+        using var exit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        exit.CancelAfter(TimeSpan.FromSeconds(40));
+        await api.WaitForExitAsync(exit.Token);
     }
 
     [Fact]
