@@ -8,6 +8,7 @@ using CommunityHub.Api.Features.Webhooks;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Localization;
 using CommunityHub.Api.Infrastructure.Security;
+using CommunityHub.Api.Infrastructure.Time;
 using CommunityHub.Api.Tests.Infrastructure;
 using Shouldly;
 
@@ -83,6 +84,12 @@ public sealed partial class TextsTests
             Texts.Get("member.kindRequired", EnumText.Labels<MemberKind>())
                 .ShouldBe("Kind is required: one of association, municipality, company, foundation, public authority, other.");
             Texts.Field("municipalityCode").ShouldBe("municipalityCode");
+
+            // Times in messages are Finnish wall-clock times, written the Finnish way.
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("fi");
+            Helsinki.Describe(new DateTimeOffset(2026, 3, 5, 8, 0, 0, TimeSpan.Zero)).ShouldBe("5.3.2026 klo 10.00 (Suomen aikaa)");
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en");
+            Helsinki.Describe(new DateTimeOffset(2026, 3, 5, 8, 0, 0, TimeSpan.Zero)).ShouldBe("2026-03-05 10:00 (Europe/Helsinki)");
 
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("sv");
             Texts.Language.ShouldBe(Texts.FinnishCode);

@@ -116,6 +116,24 @@ public sealed class LanguageTests(SqliteApiFactory factory) : IClassFixture<Sqli
         limited.GetProperty("detail").GetString().ShouldBe("Liian monta epäonnistunutta kirjautumisyritystä. Yritä myöhemmin uudelleen.");
     }
 
+    [Fact]
+    public async Task Conflicts_name_states_with_the_words_of_the_web_app()
+    {
+        var admin = await factory.AdminAsync();
+        var partnership = await Partnerships.PartnershipRequests.CreateAsync(admin, "854");
+        var finnish = await Partnerships.PartnershipRequests.TransitionAsync(Speaking(admin, "fi"), partnership.Id, "ended")
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        finnish.GetProperty("title").GetString().ShouldBe("Ristiriita");
+        finnish.GetProperty("detail").GetString()
+            .ShouldBe("Kumppanuutta ei voi siirtää vaiheesta ”luonnos” vaiheeseen ”päättynyt”; sallitut: neuvotteilla, peruttu.");
+        // Codes in the problem's extensions stay codes: they are for programs.
+        finnish.GetProperty("allowed").EnumerateArray().Select(a => a.GetString()).ShouldBe(["negotiation", "cancelled"]);
+
+        var english = await Partnerships.PartnershipRequests.TransitionAsync(Speaking(admin, "en"), partnership.Id, "ended")
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        english.GetProperty("detail").GetString().ShouldBe("A partnership that is draft cannot move to ended; allowed: in negotiation, cancelled.");
+    }
+
     private static HttpClient Speaking(HttpClient client, string? language)
     {
         client.DefaultRequestHeaders.AcceptLanguage.Clear();
