@@ -28,8 +28,9 @@ TypeHandlers.Register();
 ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
 ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
     member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+// Built-in rule messages ("'Kunta' ei saa olla tyhjä.") name the field as a person reads it, in the request's language.
 ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-    member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+    member is null ? null : Texts.Field(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name));
 
 // `backup <file>`: a consistent online copy of the SQLite database, then exit without serving.
 if (args is ["backup", var backupFile, .. var backupArgs])
@@ -70,7 +71,7 @@ services.AddValidatorsFromAssembly(typeof(Program).Assembly, ServiceLifetime.Sco
 
 services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-services.AddProblemDetails();
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHandling.Localize);
 services.AddExceptionHandler<ProblemHandling>();
 services.AddCommunityHubAuth(builder.Configuration, builder.Environment);
 services.AddApiKeys(builder.Configuration);
@@ -82,6 +83,8 @@ var app = builder.Build();
 
 await Startup.InitializeAsync(app);
 
+// First, so problems written by the handlers below are in the request's language too.
+app.UseRequestLanguage();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<JsonContentTypeMiddleware>();

@@ -98,8 +98,8 @@ public static class ApiKeySetup
                     ProblemDetails = new ProblemDetails
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"This API key may make {settings.PermitsPerMinute} requests per {window.TotalSeconds:0} seconds. Retry after the time in Retry-After.",
+                        Title = Texts.Get("problem.429.title"),
+                        Detail = Texts.Get("apiKey.rateLimited", settings.PermitsPerMinute, window.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)),
                     },
                 });
             };

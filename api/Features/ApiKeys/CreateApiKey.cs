@@ -13,11 +13,11 @@ public sealed class ApiKeyInputValidator : AbstractValidator<ApiKeyInput>
     public ApiKeyInputValidator()
     {
         RuleFor(k => k.Name).NotEmpty().MaximumLength(200);
-        RuleFor(k => k.Scopes).NotEmpty().WithMessage($"At least one scope is required: {string.Join(", ", ApiKeyScopes.All)}.");
+        RuleFor(k => k.Scopes).NotEmpty().WithMessage(_ => Texts.Get("apiKey.scopesRequired", string.Join(", ", ApiKeyScopes.All)));
         RuleForEach(k => k.Scopes).Must(s => ApiKeyScopes.All.Contains(s, StringComparer.Ordinal))
-            .WithMessage($"Scope must be one of {string.Join(", ", ApiKeyScopes.All)}.");
+            .WithMessage(_ => Texts.Get("apiKey.scope", string.Join(", ", ApiKeyScopes.All)));
         RuleFor(k => k.MunicipalityCode).Matches(@"^\d{3}$").When(k => k.MunicipalityCode is not null)
-            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+            .WithMessage(_ => Texts.Get("municipalityCode.format"));
     }
 }
 

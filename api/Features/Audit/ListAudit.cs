@@ -17,7 +17,7 @@ public sealed class ListAuditValidator : AbstractValidator<ListAuditQuery>
     public ListAuditValidator()
     {
         RuleFor(q => q.EntityType).Matches("^[a-z_]{1,32}$").When(q => q.EntityType is not null)
-            .WithMessage("entityType is a collection name such as members, partnerships, pilots, events or users.");
+            .WithMessage(_ => Texts.Get("audit.entityType"));
         this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
     }
 }

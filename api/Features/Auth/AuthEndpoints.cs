@@ -24,7 +24,7 @@ public static class AuthEndpoints
     {
         var response = await mediator.Send(new IssueTokenCommand(input, http.Connection.RemoteIpAddress?.ToString()), ct);
         return response is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: "The email or password is not correct.")
+            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Texts.Get("problem.401.title"), detail: Texts.Get("auth.badCredentials"))
             : TypedResults.Ok(response);
     }
 

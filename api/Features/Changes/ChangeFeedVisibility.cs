@@ -22,7 +22,7 @@ public static class ChangeFeedVisibility
         {
             return types.Select(type => new FeedTypeFilter(type)).ToList();
         }
-        throw new ForbiddenException("Reading the change feed needs a role or an API key.");
+        throw new ForbiddenException(Texts.Get("changes.forbidden"));
     }
 
     private static FeedTypeFilter? ForApiKey(ICurrentUser key, string type)

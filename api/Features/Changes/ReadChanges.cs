@@ -25,10 +25,10 @@ public sealed class ReadChangesValidator : AbstractValidator<ReadChangesQuery>
         this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
         RuleFor(q => q.Cursor).Must(c => Position(c) is not null)
             .When(q => q.Cursor is not null && Cursor.TryDecode(q.Cursor, CursorKind, 1, out _))
-            .WithMessage("The cursor is not valid for this list. Start again without a cursor.")
+            .WithMessage(_ => Texts.Get("cursor.invalid"))
             .OverridePropertyName("cursor");
         RuleFor(q => q.Types).Must(t => ParseTypes(t) is not null)
-            .WithMessage($"Types must be a comma-separated list of {string.Join(", ", FeedTypes.All.Order(StringComparer.Ordinal))}.")
+            .WithMessage(_ => Texts.Get("changes.types", string.Join(", ", FeedTypes.All.Order(StringComparer.Ordinal))))
             .OverridePropertyName("types");
     }
 

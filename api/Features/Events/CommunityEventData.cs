@@ -101,15 +101,15 @@ public static class CommunityEventData
             "SELECT COUNT(*) FROM members WHERE id IN @Ids AND deleted_at IS NULL", new { Ids = organizers }, scope.Transaction, cancellationToken: ct));
         if (found != organizers.Count)
         {
-            errors["organizerIds"] = ["Every organiser must be an existing member."];
+            errors["organizerIds"] = [Texts.Get("event.unknownOrganizer")];
         }
         if (input.PartnershipId is { } partnership && !await ExistsAsync(scope, "partnerships", partnership, ct))
         {
-            errors["partnershipId"] = ["No partnership has this id."];
+            errors["partnershipId"] = [Texts.Get("unknown.partnership")];
         }
         if (input.PilotId is { } pilot && !await ExistsAsync(scope, "pilots", pilot, ct))
         {
-            errors["pilotId"] = ["No pilot has this id."];
+            errors["pilotId"] = [Texts.Get("unknown.pilot")];
         }
         if (errors.Count > 0)
         {

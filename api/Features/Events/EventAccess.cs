@@ -25,7 +25,7 @@ public static class EventAccess
     {
         if (user.IsApiKey && !user.HasScope(EventsReadScope))
         {
-            throw new ForbiddenException($"This API key lacks the {EventsReadScope} scope.");
+            throw new ForbiddenException(Texts.Get("apiKey.missingScope", EventsReadScope));
         }
     }
 
@@ -57,7 +57,7 @@ public static class EventAccess
     {
         if (!Manages(user, organizerIds))
         {
-            throw new ForbiddenException("Only staff or an editor of an organising member may manage this event.");
+            throw new ForbiddenException(Texts.Get("event.forbidden"));
         }
     }
 }

@@ -120,31 +120,31 @@ public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEv
 
     public CommunityEventInputValidator()
     {
-        RuleFor(e => e.Title).NotEmpty().Must(t => t!.Trim().Length >= 3).WithMessage("Title must be at least 3 characters.")
+        RuleFor(e => e.Title).NotEmpty().Must(t => t!.Trim().Length >= 3).WithMessage(_ => Texts.Get("title.minLength", 3))
             .MaximumLength(200);
         RuleFor(e => e.Description).MaximumLength(8000);
-        RuleFor(e => e.StartsAt).NotNull().WithMessage("startsAt is required: an RFC 3339 timestamp with an offset.");
-        RuleFor(e => e.EndsAt).NotNull().WithMessage("endsAt is required: an RFC 3339 timestamp with an offset.")
-            .GreaterThan(e => e.StartsAt).When(e => e.StartsAt is not null).WithMessage("endsAt must be after startsAt.");
+        RuleFor(e => e.StartsAt).NotNull().WithMessage(_ => Texts.Get("event.startsAtRequired"));
+        RuleFor(e => e.EndsAt).NotNull().WithMessage(_ => Texts.Get("event.endsAtRequired"))
+            .GreaterThan(e => e.StartsAt).When(e => e.StartsAt is not null).WithMessage(_ => Texts.Get("event.endsAfterStart"));
         RuleFor(e => e.Venue!.Name).NotEmpty().MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.name");
         RuleFor(e => e.Venue!.Street).MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.street");
         RuleFor(e => e.Venue!.City).MaximumLength(100).When(e => e.Venue is not null).OverridePropertyName("venue.city");
         RuleFor(e => e.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
-            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
-        RuleFor(e => e.OrganizerIds).NotEmpty().WithMessage("At least one organiser (a member id) is required.")
-            .Must(o => o!.Count <= MaxOrganizers).When(e => e.OrganizerIds is not null).WithMessage($"At most {MaxOrganizers} organisers.");
+            .WithMessage(_ => Texts.Get("municipalityCode.format"));
+        RuleFor(e => e.OrganizerIds).NotEmpty().WithMessage(_ => Texts.Get("event.organizersRequired"))
+            .Must(o => o!.Count <= MaxOrganizers).When(e => e.OrganizerIds is not null).WithMessage(_ => Texts.Get("event.organizersMax", MaxOrganizers));
         RuleFor(e => e.Capacity).InclusiveBetween(1, 100_000).When(e => e.Capacity is not null);
         RuleFor(e => e.RegistrationClosesAt)
             .GreaterThan(e => e.RegistrationOpensAt).When(e => e.RegistrationOpensAt is not null && e.RegistrationClosesAt is not null)
-            .WithMessage("registrationClosesAt must be after registrationOpensAt.");
+            .WithMessage(_ => Texts.Get("event.closesAfterOpens"));
         RuleFor(e => e.RegistrationClosesAt)
             .LessThanOrEqualTo(e => e.EndsAt).When(e => e.EndsAt is not null && e.RegistrationClosesAt is not null)
-            .WithMessage("registrationClosesAt cannot be after the event ends.");
+            .WithMessage(_ => Texts.Get("event.closesBeforeEnd"));
         RuleFor(e => e.RegistrationOpensAt)
             .LessThan(e => e.EndsAt).When(e => e.EndsAt is not null && e.RegistrationOpensAt is not null)
-            .WithMessage("registrationOpensAt must be before the event ends.");
-        RuleFor(e => e.Languages).Must(l => l is null || l.Count <= 3).WithMessage("At most 3 languages.");
-        RuleFor(e => e.Keywords).Must(k => k is null || k.Count <= 20).WithMessage("At most 20 keywords.");
+            .WithMessage(_ => Texts.Get("event.opensBeforeEnd"));
+        RuleFor(e => e.Languages).Must(l => l is null || l.Count <= 3).WithMessage(_ => Texts.Get("event.languagesMax", 3));
+        RuleFor(e => e.Keywords).Must(k => k is null || k.Count <= 20).WithMessage(_ => Texts.Get("event.keywordsMax", 20));
         RuleForEach(e => e.Keywords).NotEmpty().MaximumLength(50);
     }
 }
@@ -153,7 +153,7 @@ public sealed class RegistrationInputValidator : AbstractValidator<RegistrationI
 {
     public RegistrationInputValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage("Name must be at least 2 characters.").MaximumLength(200);
+        RuleFor(r => r.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage(_ => Texts.Get("name.minLength", 2)).MaximumLength(200);
         RuleFor(r => r.Email).NotEmpty().MaximumLength(254).EmailAddress();
         RuleFor(r => r.Notes).MaximumLength(2000);
     }

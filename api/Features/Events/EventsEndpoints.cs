@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using CommunityHub.Api.Features.Events.Registrations;
 using CommunityHub.Api.Infrastructure.Http;
@@ -123,10 +124,13 @@ public static class EventsEndpoints
         return Tagged.Page(http, page, page.Items.Select(r => (r.Id, r.UpdatedAt.UtcTicks)), page.NextCursor);
     }
 
-    private static async Task<IResult> ExportRegistrations(IMediator mediator, Guid id, CancellationToken ct)
+    private static async Task ExportRegistrations(
+        HttpContext http, IMediator mediator, Guid id, [Description(CsvDialect.ParameterDescription)] string? dialect, CancellationToken ct)
     {
-        var csv = await mediator.Send(new ExportRegistrationsQuery(id), ct);
-        return TypedResults.File(csv, "text/csv; charset=utf-8", $"registrations-{id}.csv");
+        var rows = await mediator.Send(new ExportRegistrationsQuery(id, dialect), ct);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=registrations-{id}.csv";
+        await RegistrationCsv.WriteAsync(http.Response.Body, rows, CsvDialect.For(dialect), ct);
     }
 
     private static async Task<IResult> CancelRegistration(
@@ -136,8 +140,8 @@ public static class EventsEndpoints
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized",
-                detail: "Cancel with the registration's token (?token=…), or sign in as staff or an organiser.");
+                title: Texts.Get("problem.401.title"),
+                detail: Texts.Get("registration.cancelNeedsToken"));
         }
         await mediator.Send(new CancelRegistrationCommand(id, registrationId, token), ct);
         return TypedResults.NoContent();

@@ -30,15 +30,15 @@ public sealed class ListCommunityEventsValidator : AbstractValidator<ListCommuni
     public ListCommunityEventsValidator()
     {
         RuleFor(q => q.From).Must(f => Rfc3339.TryParse(f, out _)).When(q => q.From is not null)
-            .WithMessage("from " + Rfc3339.Message);
+            .WithMessage(_ => Texts.Get("rfc3339.field", "from"));
         RuleFor(q => q.To).Must(t => Rfc3339.TryParse(t, out _)).When(q => q.To is not null)
-            .WithMessage("to " + Rfc3339.Message);
+            .WithMessage(_ => Texts.Get("rfc3339.field", "to"));
         RuleFor(q => q.To).Must((q, to) => !Rfc3339.TryParse(q.From, out var from) || !Rfc3339.TryParse(to, out var until) || until > from)
-            .When(q => q.From is not null && q.To is not null).WithMessage("to must be after from.");
+            .When(q => q.From is not null && q.To is not null).WithMessage(_ => Texts.Get("event.toAfterFrom"));
         RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
-            .WithMessage("Municipality must be a 3-digit code.");
+            .WithMessage(_ => Texts.Get("filter.municipality"));
         RuleFor(q => q.Status).Must(s => EnumText.TryParse<EventStatus>(s, out _)).When(q => q.Status is not null)
-            .WithMessage($"Status must be one of {EnumText.Allowed<EventStatus>()}.");
+            .WithMessage(_ => Texts.Get("filter.status", EnumText.Allowed<EventStatus>()));
         RuleFor(q => q.Q).MaximumLength(200);
         this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 2);
     }
@@ -88,7 +88,7 @@ public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user) : IRequ
             if (!DateTimeOffset.TryParse(keyset.AfterKey(0), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var afterStart)
                 || !Guid.TryParse(keyset.AfterKey(1), out var afterId))
             {
-                throw new FieldValidationException("cursor", "The cursor is not valid for this list. Start again without a cursor.");
+                throw new FieldValidationException("cursor", Texts.Get("cursor.invalid"));
             }
             sql.Append(" AND (e.starts_at > @AfterStart OR (e.starts_at = @AfterStart AND e.id > @AfterId))");
             parameters.Add("AfterStart", afterStart);

@@ -13,7 +13,7 @@ public sealed record TransitionCommunityEventCommand(Guid Id, EventTransitionInp
 public sealed class TransitionCommunityEventValidator : AbstractValidator<TransitionCommunityEventCommand>
 {
     public TransitionCommunityEventValidator() =>
-        RuleFor(c => c.Input.To).NotNull().WithMessage($"to is required: one of {EnumText.Allowed<EventStatus>()}.").OverridePropertyName("to");
+        RuleFor(c => c.Input.To).NotNull().WithMessage(_ => Texts.Get("transition.toRequired", EnumText.Labels<EventStatus>())).OverridePropertyName("to");
 }
 
 public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
@@ -31,7 +31,7 @@ public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, Ti
         if (!EventLifecycle.CanMove(from, to))
         {
             throw new ConflictException(
-                $"An event cannot move from {EnumText.Name(from)} to {EnumText.Name(to)}.",
+                Texts.Get("event.transitionNotAllowed", EnumText.Label(from), EnumText.Label(to)),
                 new Dictionary<string, object?> { ["allowed"] = EventLifecycle.Allowed(from).Select(EnumText.Name).ToArray() });
         }
         var now = clock.GetUtcNow();

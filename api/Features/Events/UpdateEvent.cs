@@ -27,13 +27,13 @@ public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimePr
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         if (EventLifecycle.IsFinal(current.StatusValue))
         {
-            throw new ConflictException($"The event is {EnumText.Name(current.StatusValue)}: a final state cannot be edited.");
+            throw new ConflictException(Texts.Get("event.final", EnumText.Label(current.StatusValue)));
         }
         var input = request.Input;
         if (input.Capacity is { } capacity && capacity < current.ConfirmedCount)
         {
             throw new FieldValidationException("capacity",
-                $"{current.ConfirmedCount} registrations are already confirmed: the capacity cannot be lower than that.");
+                Texts.Get("event.capacityBelowConfirmed", current.ConfirmedCount));
         }
         await CommunityEventData.EnsureReferencesExistAsync(scope, input, ct);
 

@@ -25,13 +25,13 @@ public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
     {
         RuleFor(q => q.Q).MaximumLength(200);
         RuleFor(q => q.Kind).Must(k => EnumText.TryParse<MemberKind>(k, out _)).When(q => q.Kind is not null)
-            .WithMessage($"Kind must be one of {EnumText.Allowed<MemberKind>()}.");
+            .WithMessage(_ => Texts.Get("filter.kind", EnumText.Allowed<MemberKind>()));
         RuleFor(q => q.Sector).Must(s => EnumText.TryParse<Sector>(s, out _)).When(q => q.Sector is not null)
-            .WithMessage($"Sector must be one of {EnumText.Allowed<Sector>()}.");
+            .WithMessage(_ => Texts.Get("filter.sector", EnumText.Allowed<Sector>()));
         RuleFor(q => q.Status).Must(s => EnumText.TryParse<MembershipStatus>(s, out _)).When(q => q.Status is not null)
-            .WithMessage($"Status must be one of {EnumText.Allowed<MembershipStatus>()}.");
+            .WithMessage(_ => Texts.Get("filter.status", EnumText.Allowed<MembershipStatus>()));
         RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
-            .WithMessage("Municipality must be a 3-digit code.");
+            .WithMessage(_ => Texts.Get("filter.municipality"));
         this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 2);
     }
 }

@@ -79,31 +79,31 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
 {
     public MemberInputValidator()
     {
-        RuleFor(m => m.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage("Name must be at least 2 characters.")
+        RuleFor(m => m.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage(_ => Texts.Get("name.minLength", 2))
             .MaximumLength(200);
         RuleFor(m => m.BusinessId)
             .Must(Members.BusinessId.IsValid)
             .When(m => m.BusinessId is not null)
-            .WithMessage("Business id must be a Finnish Y-tunnus such as 1234567-1 with a valid check digit.");
-        RuleFor(m => m.Kind).NotNull().WithMessage($"Kind is required: one of {EnumText.Allowed<MemberKind>()}.");
-        RuleFor(m => m.Sectors).Must(s => s is null || s.Count <= 12).WithMessage("At most 12 sectors.");
+            .WithMessage(_ => Texts.Get("member.businessId"));
+        RuleFor(m => m.Kind).NotNull().WithMessage(_ => Texts.Get("member.kindRequired", EnumText.Labels<MemberKind>()));
+        RuleFor(m => m.Sectors).Must(s => s is null || s.Count <= 12).WithMessage(_ => Texts.Get("member.sectorsMax", 12));
         RuleFor(m => m.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
-            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+            .WithMessage(_ => Texts.Get("municipalityCode.format"));
         RuleFor(m => m.Description).MaximumLength(4000);
         RuleFor(m => m.Website).MaximumLength(500)
             .Must(BeAbsoluteHttpUrl).When(m => m.Website is not null)
-            .WithMessage("Website must be an absolute http or https address.");
+            .WithMessage(_ => Texts.Get("member.website"));
         RuleFor(m => m.Email).MaximumLength(254).EmailAddress().When(m => m.Email is not null);
         RuleFor(m => m.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{5,40}$").When(m => m.Phone is not null)
-            .WithMessage("Phone may hold digits, spaces, parentheses, hyphens and a leading +.");
+            .WithMessage(_ => Texts.Get("phone.format"));
         RuleFor(m => m.Address!.Street).MaximumLength(200).When(m => m.Address is not null).OverridePropertyName("address.street");
         RuleFor(m => m.Address!.PostalCode).Matches(@"^\d{5}$").When(m => m.Address?.PostalCode is not null)
-            .WithMessage("Postal code must be 5 digits.").OverridePropertyName("address.postalCode");
+            .WithMessage(_ => Texts.Get("member.postalCode")).OverridePropertyName("address.postalCode");
         RuleFor(m => m.Address!.City).MaximumLength(100).When(m => m.Address is not null).OverridePropertyName("address.city");
         RuleFor(m => m.Membership!.EndedOn)
             .GreaterThanOrEqualTo(m => m.Membership!.JoinedOn)
             .When(m => m.Membership?.EndedOn is not null && m.Membership.JoinedOn is not null)
-            .WithMessage("Membership cannot end before it began.")
+            .WithMessage(_ => Texts.Get("member.membershipEnd"))
             .OverridePropertyName("membership.endedOn");
     }
 

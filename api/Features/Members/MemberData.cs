@@ -83,7 +83,7 @@ public static class MemberData
             cancellationToken: ct));
         if (taken > 0)
         {
-            throw new ConflictException($"A member with business id {businessId} already exists.");
+            throw new ConflictException(Texts.Get("member.duplicateBusinessId", businessId));
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
         var current = await MemberData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, ct);
         if (!user.EditsMember(request.Id))
         {
-            throw new ForbiddenException("Only staff or this member's own editors may change it.");
+            throw new ForbiddenException(Texts.Get("member.forbiddenChange"));
         }
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
 

@@ -22,11 +22,16 @@ public sealed record ExportPartnershipsQuery(
     Guid? Member,
     string? UpdatedSince,
     string? Q,
-    bool? ReviewDue) : IRequest<IAsyncEnumerable<PartnershipCsvRow>>, IPartnershipFilter;
+    bool? ReviewDue,
+    string? Dialect = null) : IRequest<IAsyncEnumerable<PartnershipCsvRow>>, IPartnershipFilter;
 
 public sealed class ExportPartnershipsValidator : AbstractValidator<ExportPartnershipsQuery>
 {
-    public ExportPartnershipsValidator() => Include(new PartnershipFilterValidator());
+    public ExportPartnershipsValidator()
+    {
+        Include(new PartnershipFilterValidator());
+        RuleFor(q => q.Dialect).Must(CsvDialect.IsKnown).WithMessage(_ => Texts.Get("csv.dialect", CsvDialect.Names));
+    }
 }
 
 /// <summary>One exported partnership; parties and goals are already flattened by the database.</summary>
@@ -56,8 +61,11 @@ public sealed class ExportPartnershipsHandler(Db db, ICurrentUser user, TimeProv
     public Task<IAsyncEnumerable<PartnershipCsvRow>> Handle(ExportPartnershipsQuery request, CancellationToken ct)
     {
         var d = db.Dialect;
-        // "Oulun kaupunki (municipality); Kumppanuuskeskus (coordinator)" and "Goal (indicator: target); …", in list order.
-        var parties = d.StringAgg("CONCAT(m.name, ' (', pp.role, ')')", "'; '", "pp.position");
+        var parameters = new DynamicParameters();
+        // "Oulun kaupunki (municipality); Kumppanuuskeskus (coordinator)" and "Goal (indicator: target); …", in list order;
+        // in excel-fi the roles are Finnish labels ("Oulun kaupunki (kunta)").
+        var role = RoleSql(CsvDialect.For(request.Dialect), parameters);
+        var parties = d.StringAgg($"CONCAT(m.name, ' (', {role}, ')')", "'; '", "pp.position");
         var goals = d.StringAgg(
             "CONCAT(g.title, CASE WHEN g.indicator IS NULL AND g.target IS NULL THEN '' " +
             "ELSE CONCAT(' (', COALESCE(g.indicator, '-'), ': ', COALESCE(g.target, '-'), ')') END)",
@@ -72,10 +80,24 @@ public sealed class ExportPartnershipsHandler(Db db, ICurrentUser user, TimeProv
                 p.description, p.created_at, p.updated_at, p.version
             FROM partnerships p WHERE p.deleted_at IS NULL
             """);
-        var parameters = new DynamicParameters();
         PartnershipFilterSql.Apply(sql, parameters, d, request, user, PartnershipDates.Today(clock));
         sql.Append(" ORDER BY p.id");
         return Task.FromResult(Stream(sql.ToString(), parameters, ct));
+    }
+
+    private static string RoleSql(CsvDialect dialect, DynamicParameters parameters)
+    {
+        if (!dialect.Finnish)
+        {
+            return "pp.role";
+        }
+        var cases = Enum.GetValues<PartyRole>().Select(r =>
+        {
+            var code = EnumText.Name(r);
+            parameters.Add("role_" + code, dialect.Label<PartyRole>(code));
+            return $"WHEN '{code}' THEN @role_{code}";
+        });
+        return $"CASE pp.role {string.Join(" ", cases)} ELSE pp.role END";
     }
 
     private async IAsyncEnumerable<PartnershipCsvRow> Stream(string sql, DynamicParameters parameters, [EnumeratorCancellation] CancellationToken ct)
@@ -89,7 +111,10 @@ public sealed class ExportPartnershipsHandler(Db db, ICurrentUser user, TimeProv
     }
 }
 
-/// <summary>Writes partnerships as RFC 4180 CSV (CRLF, quoted where needed) in UTF-8 with a BOM, so Excel reads ä/ö right.</summary>
+/// <summary>
+/// Writes partnerships as CSV (CRLF, quoted where needed) in UTF-8 with a BOM, so Excel reads ä/ö right: RFC 4180 with codes
+/// by default, or for Finnish Excel (<see cref="CsvDialect"/>).
+/// </summary>
 public static class PartnershipCsv
 {
     public static readonly string[] Header =
@@ -98,42 +123,39 @@ public static class PartnershipCsv
         "reviewIntervalMonths", "nextReviewDue", "parties", "goals", "description", "createdAt", "updatedAt", "version",
     ];
 
-    public static async Task WriteAsync(Stream body, IAsyncEnumerable<PartnershipCsvRow> rows, CancellationToken ct)
+    public static readonly string[] FinnishHeader =
+    [
+        "Tunniste", "Nimi", "Vaihe", "Palvelualue", "Kuntakoodi", "Alkaa", "Päättyy", "Sopimustunnus",
+        "Arviointiväli (kk)", "Seuraava arviointi", "Osapuolet", "Tavoitteet", "Kuvaus", "Luotu", "Muokattu", "Versio",
+    ];
+
+    public static async Task WriteAsync(Stream body, IAsyncEnumerable<PartnershipCsvRow> rows, CsvDialect dialect, CancellationToken ct)
     {
-        var options = CsvWriterOptions.Default with
-        {
-            WriteByteOrderMark = true,
-            // Spreadsheet users open this file: a cell starting with = + - @ is prefixed with ' rather than run as a formula.
-            Injection = CsvInjection.Escape,
-        };
+        var options = dialect.Options;
         // The writer encodes UTF-8 into its own buffer and writes it out asynchronously whenever the buffer is mostly
         // full, so the response streams while rows are still being read (Kestrel refuses synchronous writes anyway).
         await using var csv = CsvWriter.Create(body, options, leaveOpen: true);
-        csv.WriteHeader(Header);
+        csv.WriteHeader(dialect.Header(Header, FinnishHeader));
         await foreach (var row in rows.WithCancellation(ct))
         {
             csv.WriteField(row.Id.ToString());
             csv.WriteField(row.Title);
-            csv.WriteField(row.Status);
-            csv.WriteField(row.ServiceArea);
+            csv.WriteField(dialect.Label<PartnershipStatus>(row.Status));
+            csv.WriteField(dialect.Label<ServiceArea>(row.ServiceArea));
             csv.WriteField(row.MunicipalityCode);
-            csv.WriteField(Date(row.StartsOn));
-            csv.WriteField(Date(row.EndsOn));
+            csv.WriteField(dialect.Date(row.StartsOn));
+            csv.WriteField(dialect.Date(row.EndsOn));
             csv.WriteField(row.AgreementRef);
-            csv.WriteField(row.ReviewIntervalMonths?.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(Date(row.NextReviewDue));
+            csv.WriteField(CsvDialect.Whole(row.ReviewIntervalMonths));
+            csv.WriteField(dialect.Date(row.NextReviewDue));
             csv.WriteField(row.Parties);
             csv.WriteField(row.Goals);
             csv.WriteField(row.Description);
-            csv.WriteField(Instant(row.CreatedAt));
-            csv.WriteField(Instant(row.UpdatedAt));
-            csv.WriteField(row.Version.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(dialect.Instant(row.CreatedAt));
+            csv.WriteField(dialect.Instant(row.UpdatedAt));
+            csv.WriteField(CsvDialect.Whole(row.Version));
             await csv.EndRecordAsync(ct);
         }
         await csv.FlushAsync(ct);
     }
-
-    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 }

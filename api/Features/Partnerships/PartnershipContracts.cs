@@ -115,38 +115,38 @@ public sealed class PartnershipInputValidator : AbstractValidator<PartnershipInp
 
     public PartnershipInputValidator()
     {
-        RuleFor(p => p.Title).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t!.Trim().Length >= 3).WithMessage("Title must be at least 3 characters.")
+        RuleFor(p => p.Title).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t!.Trim().Length >= 3).WithMessage(_ => Texts.Get("title.minLength", 3))
             .MaximumLength(200);
         RuleFor(p => p.Description).MaximumLength(4000);
         RuleFor(p => p.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
-            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
-        RuleFor(p => p.ServiceArea).NotNull().WithMessage($"Service area is required: one of {EnumText.Allowed<ServiceArea>()}.");
+            .WithMessage(_ => Texts.Get("municipalityCode.format"));
+        RuleFor(p => p.ServiceArea).NotNull().WithMessage(_ => Texts.Get("partnership.serviceAreaRequired", EnumText.Labels<ServiceArea>()));
         RuleFor(p => p.EndsOn).GreaterThanOrEqualTo(p => p.StartsOn).When(p => p.StartsOn is not null && p.EndsOn is not null)
-            .WithMessage("The partnership cannot end before it starts.");
+            .WithMessage(_ => Texts.Get("partnership.endBeforeStart"));
         RuleFor(p => p.AgreementRef).MaximumLength(100);
         RuleFor(p => p.ReviewIntervalMonths).InclusiveBetween(1, 60);
-        RuleFor(p => p.Parties).Must(p => p is { Count: >= 2 }).WithMessage("A partnership needs at least two parties.")
-            .Must(p => p is null || p.Count <= MaxParties).WithMessage($"At most {MaxParties} parties.");
-        RuleForEach(p => p.Parties).NotNull().WithMessage("A party cannot be null.");
+        RuleFor(p => p.Parties).Must(p => p is { Count: >= 2 }).WithMessage(_ => Texts.Get("partnership.partiesMin"))
+            .Must(p => p is null || p.Count <= MaxParties).WithMessage(_ => Texts.Get("partnership.partiesMax", MaxParties));
+        RuleForEach(p => p.Parties).NotNull().WithMessage(_ => Texts.Get("partnership.partyNull"));
         RuleForEach(p => p.Parties).ChildRules(party =>
         {
-            party.RuleFor(x => x.MemberId).NotNull().WithMessage("Each party names a member (memberId).");
-            party.RuleFor(x => x.Role).NotNull().WithMessage($"Role is required: one of {EnumText.Allowed<PartyRole>()}.");
+            party.RuleFor(x => x.MemberId).NotNull().WithMessage(_ => Texts.Get("partnership.partyMember"));
+            party.RuleFor(x => x.Role).NotNull().WithMessage(_ => Texts.Get("partnership.partyRoleRequired", EnumText.Labels<PartyRole>()));
             party.RuleFor(x => x.Responsibilities).MaximumLength(1000);
         });
         RuleFor(p => p.Parties).Custom((parties, context) =>
-            Duplicates(parties?.Select(x => x?.MemberId), context, "parties", "memberId", "A member can be a party only once."));
-        RuleFor(p => p.Goals).Must(g => g is null || g.Count <= MaxGoals).WithMessage($"At most {MaxGoals} goals.");
-        RuleForEach(p => p.Goals).NotNull().WithMessage("A goal cannot be null.");
+            Duplicates(parties?.Select(x => x?.MemberId), context, "parties", "memberId", Texts.Get("partnership.partyDuplicate")));
+        RuleFor(p => p.Goals).Must(g => g is null || g.Count <= MaxGoals).WithMessage(_ => Texts.Get("partnership.goalsMax", MaxGoals));
+        RuleForEach(p => p.Goals).NotNull().WithMessage(_ => Texts.Get("partnership.goalNull"));
         RuleForEach(p => p.Goals).ChildRules(goal =>
         {
-            goal.RuleFor(x => x.Title).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t!.Trim().Length >= 2).WithMessage("Goal title must be at least 2 characters.")
+            goal.RuleFor(x => x.Title).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t!.Trim().Length >= 2).WithMessage(_ => Texts.Get("partnership.goalTitle", 2))
                 .MaximumLength(200);
             goal.RuleFor(x => x.Indicator).MaximumLength(500);
             goal.RuleFor(x => x.Target).MaximumLength(500);
         });
         RuleFor(p => p.Goals).Custom((goals, context) =>
-            Duplicates(goals?.Select(x => x?.Id), context, "goals", "id", "A goal id can appear only once."));
+            Duplicates(goals?.Select(x => x?.Id), context, "goals", "id", Texts.Get("partnership.goalDuplicate")));
     }
 
     /// <summary>Names every repeat of an id after its first appearance, e.g. <c>parties[2].memberId</c>.</summary>

@@ -100,7 +100,7 @@ public static class PartnershipData
         var errors = parties
             .Select((party, index) => (party, index))
             .Where(x => !existing.Contains(x.party.MemberId!.Value))
-            .ToDictionary(x => $"parties[{x.index}].memberId", x => new[] { $"Member '{x.party.MemberId}' does not exist." });
+            .ToDictionary(x => $"parties[{x.index}].memberId", x => new[] { Texts.Get("partnership.unknownMember", x.party.MemberId) });
         if (errors.Count > 0)
         {
             throw new FieldValidationException(errors);
@@ -143,7 +143,7 @@ public static class PartnershipData
         var unknown = goals
             .Select((goal, index) => (goal, index))
             .Where(x => x.goal.Id is { } goalId && !current.Contains(goalId))
-            .ToDictionary(x => $"goals[{x.index}].id", x => new[] { $"Goal '{x.goal.Id}' is not a goal of this partnership; leave id out for a new goal." });
+            .ToDictionary(x => $"goals[{x.index}].id", x => new[] { Texts.Get("partnership.unknownGoal", x.goal.Id) });
         if (unknown.Count > 0)
         {
             throw new FieldValidationException(unknown);
@@ -160,7 +160,7 @@ public static class PartnershipData
             if (reviewed.Count > 0)
             {
                 throw new ConflictException(
-                    "Reviews record progress on goals this update would remove; keep them (with their id) in goals.",
+                    Texts.Get("partnership.goalsReviewed"),
                     new Dictionary<string, object?> { ["goalIds"] = reviewed });
             }
             await scope.Connection.ExecuteAsync(new CommandDefinition(

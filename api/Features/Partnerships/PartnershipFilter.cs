@@ -24,13 +24,13 @@ public sealed class PartnershipFilterValidator : AbstractValidator<IPartnershipF
     public PartnershipFilterValidator()
     {
         RuleFor(f => f.Municipality).Matches(@"^\d{3}$").When(f => f.Municipality is not null)
-            .WithMessage("Municipality must be a 3-digit code.");
+            .WithMessage(_ => Texts.Get("filter.municipality"));
         RuleFor(f => f.Status).Must(s => EnumText.TryParse<PartnershipStatus>(s, out _)).When(f => f.Status is not null)
-            .WithMessage($"Status must be one of {EnumText.Allowed<PartnershipStatus>()}.");
+            .WithMessage(_ => Texts.Get("filter.status", EnumText.Allowed<PartnershipStatus>()));
         RuleFor(f => f.ServiceArea).Must(s => EnumText.TryParse<ServiceArea>(s, out _)).When(f => f.ServiceArea is not null)
-            .WithMessage($"Service area must be one of {EnumText.Allowed<ServiceArea>()}.");
+            .WithMessage(_ => Texts.Get("filter.serviceArea", EnumText.Allowed<ServiceArea>()));
         RuleFor(f => f.UpdatedSince).Must(s => Rfc3339.TryParse(s, out _)).When(f => f.UpdatedSince is not null)
-            .WithMessage($"updatedSince {Rfc3339.Message}");
+            .WithMessage(_ => Texts.Get("rfc3339.field", "updatedSince"));
         RuleFor(f => f.Q).MaximumLength(200);
     }
 }

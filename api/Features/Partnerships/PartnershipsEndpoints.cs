@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using CommunityHub.Api.Features.ApiKeys;
 using CommunityHub.Api.Features.Partnerships.Reviews;
 using CommunityHub.Api.Infrastructure.Http;
@@ -26,7 +27,8 @@ public static class PartnershipsEndpoints
             .WithDescription(
                 "The same filters as the list, every matching partnership in one download, streamed row by row. UTF-8 with a BOM, " +
                 "RFC 4180 quoting, CRLF line ends; parties as \"Member name (role); …\" and goals as \"Title (indicator: target); …\". " +
-                "A cell starting with = + - @ is prefixed with ' so spreadsheets do not run it. " + Filters)
+                "A cell starting with = + - @ is prefixed with ' so spreadsheets do not run it. " +
+                "`dialect=excel-fi` gives `;`, Finnish headers and labels, d.M.yyyy dates and Finnish times for Excel set to Finnish. " + Filters)
             .Produces<string>(StatusCodes.Status200OK, "text/csv").WithProblems(401, 403);
         group.MapPost("/", Create).WithName("createPartnership").RequireAuthorization(Policies.Staff)
             .WithSummary("Create a partnership (staff)")
@@ -78,13 +80,13 @@ public static class PartnershipsEndpoints
 
     private static async Task Export(
         HttpContext http, IMediator mediator, string? municipality, string? status, string? serviceArea, Guid? member,
-        string? updatedSince, string? q, bool? reviewDue, CancellationToken ct)
+        string? updatedSince, string? q, bool? reviewDue, [Description(CsvDialect.ParameterDescription)] string? dialect, CancellationToken ct)
     {
         // Validation runs here, before the first byte, so bad filters still answer a 400 problem.
-        var rows = await mediator.Send(new ExportPartnershipsQuery(municipality, status, serviceArea, member, updatedSince, q, reviewDue), ct);
+        var rows = await mediator.Send(new ExportPartnershipsQuery(municipality, status, serviceArea, member, updatedSince, q, reviewDue, dialect), ct);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=partnerships.csv";
-        await PartnershipCsv.WriteAsync(http.Response.Body, rows, ct);
+        await PartnershipCsv.WriteAsync(http.Response.Body, rows, CsvDialect.For(dialect), ct);
     }
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class TransitionPartnershipValidator : AbstractValidator<Transitio
 {
     public TransitionPartnershipValidator()
     {
-        RuleFor(c => c.Input.To).NotNull().WithMessage($"'to' is required: one of {EnumText.Allowed<PartnershipStatus>()}.")
+        RuleFor(c => c.Input.To).NotNull().WithMessage(_ => Texts.Get("transition.toRequired", EnumText.Labels<PartnershipStatus>()))
             .OverridePropertyName("to");
         RuleFor(c => c.Input.Note).MaximumLength(1000).OverridePropertyName("note");
     }
@@ -35,8 +35,9 @@ public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, TimeP
             var allowed = PartnershipLifecycle.Allowed(from).Select(EnumText.Name).ToList();
             throw new ConflictException(
                 allowed.Count == 0
-                    ? $"A partnership that is {EnumText.Name(from)} is final: it cannot move to {EnumText.Name(to)}."
-                    : $"A partnership that is {EnumText.Name(from)} cannot move to {EnumText.Name(to)}; allowed: {string.Join(", ", allowed)}.",
+                    ? Texts.Get("partnership.transitionFinal", EnumText.Label(from), EnumText.Label(to))
+                    : Texts.Get("partnership.transitionNotAllowed", EnumText.Label(from), EnumText.Label(to),
+                        string.Join(", ", PartnershipLifecycle.Allowed(from).Select(EnumText.Label))),
                 new Dictionary<string, object?> { ["currentStatus"] = EnumText.Name(from), ["allowed"] = allowed });
         }
 

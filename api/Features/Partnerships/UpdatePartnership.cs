@@ -23,7 +23,7 @@ public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
         if (PartnershipLifecycle.IsFinal(current.StatusValue))
         {
             throw new ConflictException(
-                $"The partnership is {current.Status}: a final record that can no longer be edited.",
+                Texts.Get("partnership.final", EnumText.Label(current.StatusValue)),
                 new Dictionary<string, object?> { ["currentStatus"] = current.Status });
         }
 

@@ -27,11 +27,11 @@ public sealed class ListPilotsValidator : AbstractValidator<ListPilotsQuery>
     {
         RuleFor(q => q.Q).MaximumLength(200);
         RuleFor(q => q.Theme).Must(t => EnumText.TryParse<PilotTheme>(t, out _)).When(q => q.Theme is not null)
-            .WithMessage($"Theme must be one of {EnumText.Allowed<PilotTheme>()}.");
+            .WithMessage(_ => Texts.Get("filter.theme", EnumText.Allowed<PilotTheme>()));
         RuleFor(q => q.Stage).Must(s => EnumText.TryParse<PilotStage>(s, out _)).When(q => q.Stage is not null)
-            .WithMessage($"Stage must be one of {EnumText.Allowed<PilotStage>()}.");
+            .WithMessage(_ => Texts.Get("filter.stage", EnumText.Allowed<PilotStage>()));
         RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
-            .WithMessage("Municipality must be a 3-digit code.");
+            .WithMessage(_ => Texts.Get("filter.municipality"));
         this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
     }
 }

@@ -100,34 +100,34 @@ public sealed class PilotInputValidator : AbstractValidator<PilotInput>
 
     public PilotInputValidator()
     {
-        RuleFor(p => p.Title).NotEmpty().Must(t => t!.Trim().Length >= 2).WithMessage("Title must be at least 2 characters.")
+        RuleFor(p => p.Title).NotEmpty().Must(t => t!.Trim().Length >= 2).WithMessage(_ => Texts.Get("title.minLength", 2))
             .MaximumLength(200);
-        RuleFor(p => p.Theme).NotNull().WithMessage($"Theme is required: one of {EnumText.Allowed<PilotTheme>()}.");
+        RuleFor(p => p.Theme).NotNull().WithMessage(_ => Texts.Get("pilot.themeRequired", EnumText.Labels<PilotTheme>()));
         RuleFor(p => p.Problem).MaximumLength(4000);
         RuleFor(p => p.Hypothesis).MaximumLength(4000);
         RuleFor(p => p.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
-            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+            .WithMessage(_ => Texts.Get("municipalityCode.format"));
         RuleFor(p => p.PartnershipId).NotEqual(Guid.Empty).When(p => p.PartnershipId is not null);
-        RuleFor(p => p.OwnerMemberId).NotNull().NotEqual(Guid.Empty).WithMessage("ownerMemberId is required: the member that owns the pilot.");
+        RuleFor(p => p.OwnerMemberId).NotNull().NotEqual(Guid.Empty).WithMessage(_ => Texts.Get("pilot.ownerRequired"));
         RuleFor(p => p.PlannedEnd).GreaterThanOrEqualTo(p => p.PlannedStart)
-            .When(p => p.PlannedStart is not null && p.PlannedEnd is not null).WithMessage("plannedEnd cannot be before plannedStart.");
+            .When(p => p.PlannedStart is not null && p.PlannedEnd is not null).WithMessage(_ => Texts.Get("pilot.plannedOrder"));
         RuleFor(p => p.EndedOn).GreaterThanOrEqualTo(p => p.StartedOn)
-            .When(p => p.StartedOn is not null && p.EndedOn is not null).WithMessage("endedOn cannot be before startedOn.");
+            .When(p => p.StartedOn is not null && p.EndedOn is not null).WithMessage(_ => Texts.Get("pilot.actualOrder"));
         RuleFor(p => p.BudgetEur).InclusiveBetween(0, MaxAmount).When(p => p.BudgetEur is not null)
-            .WithMessage("budgetEur must be between 0 and 1 000 000 000 000.");
+            .WithMessage(_ => Texts.Get("pilot.budget"));
 
-        RuleFor(p => p.Team).Must(t => t is null || t.Count <= MaxTeam).WithMessage($"At most {MaxTeam} team members.");
+        RuleFor(p => p.Team).Must(t => t is null || t.Count <= MaxTeam).WithMessage(_ => Texts.Get("pilot.teamMax", MaxTeam));
         RuleFor(p => p.Team).Must(t => t is null || t.Where(m => m?.MemberId is not null).Select(m => m.MemberId).Distinct().Count() == t.Count(m => m?.MemberId is not null))
-            .WithMessage("A member can be on the team only once.");
+            .WithMessage(_ => Texts.Get("pilot.teamDuplicate"));
         RuleForEach(p => p.Team).NotNull().ChildRules(team =>
         {
-            team.RuleFor(m => m.MemberId).NotNull().NotEqual(Guid.Empty).WithMessage("memberId is required.");
+            team.RuleFor(m => m.MemberId).NotNull().NotEqual(Guid.Empty).WithMessage(_ => Texts.Get("pilot.teamMember"));
             team.RuleFor(m => m.Role).MaximumLength(200);
         });
 
-        RuleFor(p => p.Metrics).Must(m => m is null || m.Count <= MaxMetrics).WithMessage($"At most {MaxMetrics} metrics.");
+        RuleFor(p => p.Metrics).Must(m => m is null || m.Count <= MaxMetrics).WithMessage(_ => Texts.Get("pilot.metricsMax", MaxMetrics));
         RuleFor(p => p.Metrics).Must(m => m is null || m.Where(x => x?.Id is not null).Select(x => x.Id).Distinct().Count() == m.Count(x => x?.Id is not null))
-            .WithMessage("Each metric id may appear only once.");
+            .WithMessage(_ => Texts.Get("pilot.metricDuplicate"));
         RuleForEach(p => p.Metrics).NotNull().ChildRules(metric =>
         {
             metric.RuleFor(m => m.Name).NotEmpty().MaximumLength(200);

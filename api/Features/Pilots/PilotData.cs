@@ -61,7 +61,7 @@ public static class PilotData
     {
         if (!user.IsStaff() && !(user.Role == Role.MemberEditor && user.MemberId == ownerMemberId))
         {
-            throw new ForbiddenException("Only staff, or an editor of the member that owns the pilot, may create or change it.");
+            throw new ForbiddenException(Texts.Get("pilot.forbidden"));
         }
     }
 
@@ -103,14 +103,14 @@ public static class PilotData
             cancellationToken: ct))).ToHashSet();
         if (!liveMembers.Contains(input.OwnerMemberId.Value))
         {
-            errors["ownerMemberId"] = ["No member has this id."];
+            errors["ownerMemberId"] = [Texts.Get("unknown.member")];
         }
         var team = input.Team ?? [];
         for (var i = 0; i < team.Count; i++)
         {
             if (!liveMembers.Contains(team[i].MemberId!.Value))
             {
-                errors[$"team[{i}].memberId"] = ["No member has this id."];
+                errors[$"team[{i}].memberId"] = [Texts.Get("unknown.member")];
             }
         }
         if (input.PartnershipId is { } partnershipId)
@@ -119,7 +119,7 @@ public static class PilotData
                 "SELECT COUNT(*) FROM partnerships WHERE id = @Id AND deleted_at IS NULL", new { Id = partnershipId }, scope.Transaction, cancellationToken: ct));
             if (exists == 0)
             {
-                errors["partnershipId"] = ["No partnership has this id."];
+                errors["partnershipId"] = [Texts.Get("unknown.partnership")];
             }
         }
         if (errors.Count > 0)
@@ -162,7 +162,7 @@ public static class PilotData
             var id = isNew || metric.Id is null ? Guid.CreateVersion7(now) : metric.Id.Value;
             if (!isNew && metric.Id is not null && !existing.Contains(id))
             {
-                errors[$"metrics[{i}].id"] = ["This pilot has no metric with this id. Leave the id out to add a new metric."];
+                errors[$"metrics[{i}].id"] = [Texts.Get("pilot.unknownMetric")];
                 continue;
             }
             kept.Add(id);

@@ -52,29 +52,29 @@ public static class PilotStages
         var allowed = Allowed(from);
         if (IsFinal(from))
         {
-            return Refuse(StageRefusal.FinalStage, $"The pilot is {Name(from)}: a final stage is read-only.", allowed);
+            return Refuse(StageRefusal.FinalStage, Texts.Get("pilot.final", Label(from)), allowed);
         }
         if (!allowed.Contains(to))
         {
             return Refuse(
                 StageRefusal.NotAllowed,
-                $"A pilot cannot move from {Name(from)} to {Name(to)}. Allowed: {string.Join(", ", allowed.Select(Name))}.",
+                Texts.Get("pilot.transitionNotAllowed", Label(from), Label(to), string.Join(", ", allowed.Select(Label))),
                 allowed);
         }
         if (to == PilotStage.Evaluating && startedOn is null)
         {
-            return Refuse(StageRefusal.NeedsStartedOn, "Evaluating needs startedOn: record when the pilot started first.", allowed);
+            return Refuse(StageRefusal.NeedsStartedOn, Texts.Get("pilot.needsStartedOn"), allowed);
         }
         if (from == PilotStage.Evaluating && !hasEvaluationResults)
         {
             return Refuse(
                 StageRefusal.NeedsEvaluationResults,
-                $"Leaving evaluating (to {Name(to)}) needs evaluation.results: record what the pilot showed first.",
+                Texts.Get("pilot.needsResults", Label(to)),
                 allowed);
         }
         if (to == PilotStage.Discontinued && from != PilotStage.Evaluating && string.IsNullOrWhiteSpace(note))
         {
-            return Refuse(StageRefusal.NeedsNote, "Discontinuing a pilot before its evaluation needs a note saying why.", allowed);
+            return Refuse(StageRefusal.NeedsNote, Texts.Get("pilot.needsNote"), allowed);
         }
 
         var started = to == PilotStage.Running ? startedOn ?? today : startedOn;
@@ -83,6 +83,8 @@ public static class PilotStages
     }
 
     public static string Name(PilotStage stage) => Infrastructure.Http.EnumText.Name(stage);
+
+    private static string Label(PilotStage stage) => Infrastructure.Http.EnumText.Label(stage);
 
     private static StageDecision Refuse(StageRefusal refusal, string message, IReadOnlyList<PilotStage> allowed) =>
         new(refusal, message, allowed, null, null);

@@ -14,7 +14,7 @@ public sealed class TransitionPilotValidator : AbstractValidator<TransitionPilot
 {
     public TransitionPilotValidator()
     {
-        RuleFor(c => c.Input.To).NotNull().WithMessage($"to is required: one of {EnumText.Allowed<PilotStage>()}.").OverridePropertyName("to");
+        RuleFor(c => c.Input.To).NotNull().WithMessage(_ => Texts.Get("transition.toRequired", EnumText.Labels<PilotStage>())).OverridePropertyName("to");
         RuleFor(c => c.Input.Note).MaximumLength(2000).OverridePropertyName("note");
     }
 }

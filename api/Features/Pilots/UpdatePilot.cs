@@ -26,7 +26,7 @@ public sealed class UpdatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
         if (PilotStages.IsFinal(stage))
         {
             throw new ConflictException(
-                $"The pilot is {PilotStages.Name(stage)}: a final stage is read-only.",
+                Texts.Get("pilot.final", EnumText.Label(stage)),
                 new Dictionary<string, object?> { ["stage"] = PilotStages.Name(stage) });
         }
 

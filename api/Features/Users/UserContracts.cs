@@ -1,3 +1,4 @@
+using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using FluentValidation;
 
@@ -20,13 +21,13 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
     {
         RuleFor(u => u.Email).NotEmpty().MaximumLength(254).EmailAddress();
         RuleFor(u => u.DisplayName).NotEmpty().MaximumLength(200);
-        RuleFor(u => u.Role).NotNull().WithMessage("Role is required: one of admin, staff, member_editor, viewer.");
+        RuleFor(u => u.Role).NotNull().WithMessage(_ => Texts.Get("user.roleRequired", EnumText.Labels<Role>()));
         RuleFor(u => u.MemberId).NotNull().When(u => u.Role == Role.MemberEditor)
-            .WithMessage("A member editor must be bound to a member.");
+            .WithMessage(_ => Texts.Get("user.editorNeedsMember"));
         RuleFor(u => u.MemberId).Null().When(u => u.Role is not null and not Role.MemberEditor)
-            .WithMessage("Only member editors are bound to a member.");
+            .WithMessage(_ => Texts.Get("user.onlyEditorsHaveMember"));
         RuleFor(u => u.Password).MinimumLength(MinPasswordLength).MaximumLength(200).When(u => u.Password is not null)
-            .WithMessage($"Password must be {MinPasswordLength}–200 characters.");
+            .WithMessage(_ => Texts.Get("user.passwordLength", MinPasswordLength));
     }
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

@@ -28,7 +28,7 @@ public static class UserData
             cancellationToken: ct));
         if (taken > 0)
         {
-            throw new ConflictException("A user with this email already exists.");
+            throw new ConflictException(Texts.Get("user.duplicateEmail"));
         }
     }
 
@@ -42,7 +42,7 @@ public static class UserData
             "SELECT COUNT(*) FROM members WHERE id = @Id AND deleted_at IS NULL", new { Id = memberId }, scope.Transaction, cancellationToken: ct));
         if (exists == 0)
         {
-            throw new FieldValidationException("memberId", "No member has this id.");
+            throw new FieldValidationException("memberId", Texts.Get("unknown.member"));
         }
     }
 
@@ -54,7 +54,7 @@ public static class UserData
             new { Id = leaving }, scope.Transaction, cancellationToken: ct));
         if (others == 0)
         {
-            throw new ConflictException("This is the last admin; make another user admin first.");
+            throw new ConflictException(Texts.Get("user.lastAdmin"));
         }
     }
 }

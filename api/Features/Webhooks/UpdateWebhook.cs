@@ -62,7 +62,7 @@ public sealed class UpdateWebhookHandler(Db db, ChangeLog changes, TimeProvider 
         null => current,
         WebhookStatus.Failing when current == WebhookStatus.Failing => current,
         WebhookStatus.Failing => throw new ConflictException(
-            "A subscription becomes failing only when deliveries keep failing; set active or paused.",
+            Texts.Get("webhook.failingNotSettable"),
             new Dictionary<string, object?> { ["allowed"] = new[] { "active", "paused" } }),
         { } status => status,
     };

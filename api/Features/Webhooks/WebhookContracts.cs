@@ -82,15 +82,13 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
         RuleFor(w => w.Url).NotEmpty().MaximumLength(2000);
         RuleFor(w => w.Url)
             .Must(u => IsAllowedUrl(u, httpAllowed)).When(w => !string.IsNullOrEmpty(w.Url) && w.Url.Length <= 2000)
-            .WithMessage(httpAllowed
-                ? "Url must be an absolute http or https address."
-                : "Url must be an absolute https address (plain http is allowed only with Webhooks:AllowHttp).");
+            .WithMessage(_ => Texts.Get(httpAllowed ? "webhook.urlHttp" : "webhook.urlHttps"));
         RuleFor(w => w.Types).NotEmpty()
-            .WithMessage($"Types must name at least one of {string.Join(", ", FeedTypes.All.Order())}.");
+            .WithMessage(_ => Texts.Get("webhook.typesRequired", string.Join(", ", FeedTypes.All.Order())));
         RuleForEach(w => w.Types).Must(t => t is not null && FeedTypes.All.Contains(t))
-            .WithMessage($"Each type must be one of {string.Join(", ", FeedTypes.All.Order())}.");
+            .WithMessage(_ => Texts.Get("webhook.type", string.Join(", ", FeedTypes.All.Order())));
         RuleFor(w => w.MunicipalityCode).Matches(@"^\d{3}$").When(w => w.MunicipalityCode is not null)
-            .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
+            .WithMessage(_ => Texts.Get("municipalityCode.format"));
         RuleFor(w => w.Description).MaximumLength(1000);
     }
 

@@ -44,7 +44,7 @@ public static class Cursor
     public static string[] Decode(string cursor, string kind, int keyCount) =>
         TryDecode(cursor, kind, keyCount, out var keys)
             ? keys
-            : throw new FieldValidationException("cursor", "The cursor is not valid for this list. Start again without a cursor.");
+            : throw new FieldValidationException("cursor", Texts.Get("cursor.invalid"));
 }
 
 public static class Paging
@@ -63,7 +63,7 @@ public static class Paging
         validator.RuleFor(limit).InclusiveBetween(1, MaxLimit).OverridePropertyName("limit");
         validator.RuleFor(cursor)
             .Must(c => c is null || Cursor.TryDecode(c, kind, keyCount, out _))
-            .WithMessage("The cursor is not valid for this list. Start again without a cursor.")
+            .WithMessage(_ => Texts.Get("cursor.invalid"))
             .OverridePropertyName("cursor");
     }
 }

@@ -33,13 +33,13 @@ public static partial class Json
         {
             if (reader.TokenType != JsonTokenType.String)
             {
-                throw new JsonException("Expected an RFC 3339 timestamp string with an offset, e.g. 2026-11-22T09:30:00Z.");
+                throw new JsonException(Texts.Get("json.timestampString"));
             }
             var text = reader.GetString()!;
             if (!Rfc3339().IsMatch(text)
                 || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
             {
-                throw new JsonException("Expected an RFC 3339 timestamp with an offset, e.g. 2026-11-22T09:30:00Z.");
+                throw new JsonException(Texts.Get("json.timestamp"));
             }
             return value;
         }
@@ -75,4 +75,10 @@ public static class EnumText
         TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"'{text}' is not a {typeof(T).Name}.");
 
     public static string Allowed<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Name));
+
+    /// <summary>The value as a person reads it, in the request's language ("viranomainen", not <c>public_authority</c>).</summary>
+    public static string Label<T>(T value) where T : struct, Enum => Texts.Label(typeof(T).Name, Name(value));
+
+    /// <summary>Every value as a person reads it, in declaration order: "yhdistys, kunta, yritys, …".</summary>
+    public static string Labels<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Label));
 }

@@ -22,8 +22,8 @@ public sealed class JsonContentTypeMiddleware(RequestDelegate next)
                 ProblemDetails =
                 {
                     Status = StatusCodes.Status415UnsupportedMediaType,
-                    Title = "Unsupported media type",
-                    Detail = "Send the request body as application/json.",
+                    Title = Texts.Get("problem.415.title"),
+                    Detail = Texts.Get("problem.415.detail"),
                 },
             });
             return;

@@ -28,7 +28,9 @@ public static class OpenApiSetup
                     Version = "v1",
                     Description = "Members, partnerships, pilots and events of a partnership centre. " +
                         "Errors are application/problem+json; lists are keyset paged with opaque cursors; " +
-                        "single resources carry ETag and honour If-None-Match / If-Match.",
+                        "single resources carry ETag and honour If-None-Match / If-Match. " +
+                        "Problem titles, details and field messages are in Finnish, or in English with Accept-Language: en; " +
+                        "Content-Language names the language used.",
                 };
                 // The committed openapi.yaml must name no host: clients choose their own base URL.
                 document.Servers = [];

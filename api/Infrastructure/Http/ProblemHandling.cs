@@ -48,19 +48,19 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
             .GroupBy(e => FieldName(e.PropertyName))
             .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
         FieldValidationException f => Validation(f.Errors),
-        NotFoundException n => Problem(StatusCodes.Status404NotFound, "Not found", n.Message),
-        ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, "Conflict", c.Message), c.Extensions),
+        NotFoundException n => Problem(StatusCodes.Status404NotFound, Texts.Get("problem.404.title"), n.Message),
+        ConflictException c => WithExtensions(Problem(StatusCodes.Status409Conflict, Texts.Get("problem.409.title"), c.Message), c.Extensions),
         PreconditionFailedException p => WithExtensions(
-            Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message),
+            Problem(StatusCodes.Status412PreconditionFailed, Texts.Get("problem.412.title"), p.Message),
             new Dictionary<string, object?> { ["currentVersion"] = p.CurrentVersion }),
-        ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
-        TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", t.Message),
+        ForbiddenException f => Problem(StatusCodes.Status403Forbidden, Texts.Get("problem.403.title"), f.Message),
+        TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, Texts.Get("problem.429.title"), t.Message),
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Validation(new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] }),
         Exception e when SqlDialect.IsTransient(e) =>
             Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is busy. Try again in a moment."),
         Exception e when SqlDialect.IsUniqueViolation(e) =>
-            Problem(StatusCodes.Status409Conflict, "Conflict", "A resource with the same unique value already exists."),
+            Problem(StatusCodes.Status409Conflict, Texts.Get("problem.409.title"), Texts.Get("conflict.unique")),
         _ => null,
     };
 
@@ -68,7 +68,7 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
     {
         if (exception.StatusCode != StatusCodes.Status400BadRequest)
         {
-            return Problem(exception.StatusCode, ReasonPhrase(exception.StatusCode), exception.Message);
+            return Problem(exception.StatusCode, ReasonPhrase(exception.StatusCode), Texts.Find($"problem.{exception.StatusCode}.detail") ?? exception.Message);
         }
         if (exception.InnerException is JsonException json)
         {
@@ -76,19 +76,19 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
         }
         if (exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
         {
-            return Validation(new Dictionary<string, string[]> { ["body"] = ["A JSON request body is required."] });
+            return Validation(new Dictionary<string, string[]> { ["body"] = [Texts.Get("binder.bodyRequired")] });
         }
         var parameter = ParameterName().Match(exception.Message);
         var field = parameter.Success ? parameter.Groups[1].Value : "query";
-        var message = $"The value is not valid for '{field}'.";
+        var message = Texts.Get("binder.invalidValue", field);
         return Validation(new Dictionary<string, string[]> { [field] = [message] });
     }
 
     private static string JsonMessage(JsonException json) =>
         json.InnerException is JsonException inner && !string.IsNullOrEmpty(inner.Message) ? inner.Message
         : json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-            ? "The value has the wrong type or is not one of the allowed values."
-            : json.Message.Split(" Path:", 2)[0];
+            ? Texts.Get("json.wrongType")
+            : Texts.Get("json.malformed", json.Message.Split(" Path:", 2)[0]);
 
     internal static string JsonField(string? path)
     {
@@ -108,8 +108,8 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
     private static ProblemDetails Validation(IDictionary<string, string[]> errors) => new HttpValidationProblemDetails(errors)
     {
         Status = StatusCodes.Status400BadRequest,
-        Title = "One or more fields are invalid.",
-        Detail = "See errors for the fields to correct.",
+        Title = Texts.Get("problem.400.title"),
+        Detail = Texts.Get("problem.validation.detail"),
         Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
     };
 
@@ -129,13 +129,23 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
         return problem;
     }
 
-    private static string ReasonPhrase(int status) => status switch
+    private static string ReasonPhrase(int status) =>
+        Texts.Find($"problem.{status}.title") ?? Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+
+    /// <summary>
+    /// Gives a bare status (401 from the bearer challenge, 403, 404 of an unknown path, 405, 413, 415 — written by the
+    /// status-code pages) a title and detail in the request's language. Problems that already say something keep it.
+    /// </summary>
+    public static void Localize(ProblemDetailsContext context)
     {
-        StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
-        StatusCodes.Status413PayloadTooLarge => "Payload too large",
-        StatusCodes.Status405MethodNotAllowed => "Method not allowed",
-        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
-    };
+        var problem = context.ProblemDetails;
+        if (problem.Detail is not null || problem.Status is not { } status)
+        {
+            return;
+        }
+        problem.Title = Texts.Find($"problem.{status}.title") ?? problem.Title;
+        problem.Detail = Texts.Find($"problem.{status}.detail");
+    }
 
     // "Failed to bind parameter "int? limit" from "abc"." → limit
     [GeneratedRegex("parameter \"(?:[^\"]*\\s)?([A-Za-z_][A-Za-z0-9_]*)\"")]

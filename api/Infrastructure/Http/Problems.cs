@@ -2,7 +2,7 @@ namespace CommunityHub.Api.Infrastructure.Http;
 
 /// <summary>The path's resource does not exist (or is archived) → 404.</summary>
 public sealed class NotFoundException(string resource, object id)
-    : Exception($"{resource} '{id}' was not found.");
+    : Exception(Texts.Get("notFound.resource", Texts.Find("resource." + resource.Replace(" ", "", StringComparison.Ordinal)) ?? resource, id));
 
 /// <summary>A duplicate, an illegal state transition or an edit of a final state → 409.</summary>
 public sealed class ConflictException(string detail, IReadOnlyDictionary<string, object?>? extensions = null)
@@ -13,7 +13,7 @@ public sealed class ConflictException(string detail, IReadOnlyDictionary<string,
 
 /// <summary>The <c>If-Match</c> version is stale → 412.</summary>
 public sealed class PreconditionFailedException(long currentVersion)
-    : Exception($"The resource has changed: its current version is {currentVersion}. Reload it and apply your change again.")
+    : Exception(Texts.Get("precondition.changed", currentVersion))
 {
     public long CurrentVersion { get; } = currentVersion;
 

@@ -25,7 +25,7 @@ public sealed class LoginThrottle(TimeProvider clock, AuthSettings settings)
                     Trim(queue, now);
                     if (queue.Count >= limit)
                     {
-                        throw new TooManyRequestsException(queue.Peek() + Window - now, "Too many failed sign-in attempts. Try again later.");
+                        throw new TooManyRequestsException(queue.Peek() + Window - now, Texts.Get("auth.tooManyAttempts"));
                     }
                 }
             }

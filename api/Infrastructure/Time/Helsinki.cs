@@ -22,8 +22,9 @@ public static class Helsinki
     public static DateOnly Today(TimeProvider clock) => DateAt(clock.GetUtcNow());
 
     /// <summary>"2026-11-22 18:00 (Europe/Helsinki)": a time as people in the hub read it, naming the zone.</summary>
-    public static string Describe(DateTimeOffset instant) =>
-        Local(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + ZoneId + ")";
+    public static string Describe(DateTimeOffset instant) => Texts.IsEnglish
+        ? Local(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (" + ZoneId + ")"
+        : Local(instant).ToString("d.M.yyyy 'klo' H.mm", CultureInfo.InvariantCulture) + " (Suomen aikaa)";
 
     /// <summary>The instant a Helsinki wall-clock time stands for (a time skipped by DST moves forward an hour).</summary>
     public static DateTimeOffset FromLocal(DateTime local)

@@ -58,6 +58,16 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public virtual ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Test clients ask for English, so assertions on message texts read the same as before the API spoke Finnish by
+    /// default; the localization tests clear or replace this header to test the other languages.
+    /// </summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en"));
+    }
+
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public async Task<HttpClient> SignedInAsync(string email, string password)

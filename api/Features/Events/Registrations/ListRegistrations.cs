@@ -22,7 +22,7 @@ public sealed class ListRegistrationsValidator : AbstractValidator<ListRegistrat
     public ListRegistrationsValidator()
     {
         RuleFor(q => q.Status).Must(s => EnumText.TryParse<RegistrationStatus>(s, out _)).When(q => q.Status is not null)
-            .WithMessage($"Status must be one of {EnumText.Allowed<RegistrationStatus>()}.");
+            .WithMessage(_ => Texts.Get("filter.status", EnumText.Allowed<RegistrationStatus>()));
         this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
     }
 }
@@ -45,7 +45,7 @@ public sealed class ListRegistrationsHandler(Db db, ICurrentUser user) : IReques
         {
             if (!int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var afterSeq))
             {
-                throw new FieldValidationException("cursor", "The cursor is not valid for this list. Start again without a cursor.");
+                throw new FieldValidationException("cursor", Texts.Get("cursor.invalid"));
             }
             sql.Append(" AND r.queue_seq > @AfterSeq");
             parameters.Add("AfterSeq", afterSeq);

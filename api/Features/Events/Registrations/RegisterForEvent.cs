@@ -19,7 +19,7 @@ public sealed class RegisterForCommunityEventValidator : AbstractValidator<Regis
     public RegisterForCommunityEventValidator()
     {
         RuleFor(c => c.IdempotencyKey).MaximumLength(200).Must(k => k is null || k.Trim().Length > 0)
-            .WithMessage("Idempotency-Key must be 1–200 characters.").OverridePropertyName("Idempotency-Key");
+            .WithMessage(_ => Texts.Get("registration.idempotencyKey")).OverridePropertyName("Idempotency-Key");
     }
 }
 
@@ -49,7 +49,7 @@ public sealed class RegisterForCommunityEventHandler(Db db, ChangeLog changes, T
             {
                 if (earlier.EmailNormalized != EventText.NormalizeEmail(request.Input.Email!.Trim()))
                 {
-                    throw new ConflictException("This Idempotency-Key was already used for a different registration.");
+                    throw new ConflictException(Texts.Get("registration.idempotencyReused"));
                 }
                 return new RegistrationReceipt(
                     earlier.Id, EnumText.Parse<RegistrationStatus>(earlier.FirstStatus), earlier.FirstWaitlistPosition, RegistrationTokens.For(auth, earlier.Id));

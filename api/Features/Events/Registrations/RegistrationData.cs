@@ -24,7 +24,7 @@ public static class RegistrationData
         var organizers = (await CommunityEventData.OrganizersAsync(connection, null, [row.Id], ct))[row.Id];
         if (!EventAccess.Manages(user, organizers))
         {
-            throw new ForbiddenException("Registrations are personal data: only staff and the organising members' editors may see them.");
+            throw new ForbiddenException(Texts.Get("registration.forbidden"));
         }
     }
 
@@ -47,12 +47,12 @@ public static class RegistrationData
             cancellationToken: ct));
         if (duplicate > 0)
         {
-            throw new ConflictException($"{email} is already registered for this event.");
+            throw new ConflictException(Texts.Get("registration.duplicate", email));
         }
         if (input.MemberId is { } memberId && await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "SELECT COUNT(*) FROM members WHERE id = @Id AND deleted_at IS NULL", new { Id = memberId }, scope.Transaction, cancellationToken: ct)) == 0)
         {
-            throw new FieldValidationException("memberId", "No member has this id.");
+            throw new FieldValidationException("memberId", Texts.Get("unknown.member"));
         }
 
         var counts = await scope.Connection.QuerySingleAsync<(int Confirmed, int Waitlisted, int LastSeq)>(new CommandDefinition(
@@ -104,22 +104,22 @@ public static class RegistrationData
         var status = current.StatusValue;
         if (status == EventStatus.Cancelled)
         {
-            throw new ConflictException("The event has been cancelled: it takes no registrations.");
+            throw new ConflictException(Texts.Get("registration.eventCancelled"));
         }
         if (!EventLifecycle.TakesRegistrations(status))
         {
-            throw new ConflictException($"The event is {EnumText.Name(status)}: only published events take registrations.");
+            throw new ConflictException(Texts.Get("registration.notPublished", EnumText.Label(status)));
         }
         if (current.OpensAt is { } opens && now < opens)
         {
             throw new ConflictException(
-                $"Registration has not opened yet: it opens at {Helsinki.Describe(opens)}.",
+                Texts.Get("registration.notOpen", Helsinki.Describe(opens)),
                 new Dictionary<string, object?> { ["registrationOpensAt"] = opens });
         }
         if (now >= current.ClosesAt)
         {
             throw new ConflictException(
-                $"Registration has closed: it closed at {Helsinki.Describe(current.ClosesAt)}.",
+                Texts.Get("registration.closed", Helsinki.Describe(current.ClosesAt)),
                 new Dictionary<string, object?> { ["registrationClosesAt"] = current.ClosesAt });
         }
     }
@@ -197,7 +197,7 @@ internal sealed class RegistrationRow
     public DateTimeOffset? CancelledAt { get; init; }
 }
 
-internal sealed class RegistrationListRow
+public sealed class RegistrationListRow
 {
     public Guid Id { get; init; }
     public string Name { get; init; } = "";

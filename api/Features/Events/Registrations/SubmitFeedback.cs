@@ -18,7 +18,7 @@ public sealed class SubmitFeedbackValidator : AbstractValidator<SubmitFeedbackCo
 {
     public SubmitFeedbackValidator()
     {
-        RuleFor(c => c.Input.Rating).NotNull().InclusiveBetween(1, 5).WithMessage("Rating must be a whole number from 1 to 5.")
+        RuleFor(c => c.Input.Rating).NotNull().InclusiveBetween(1, 5).WithMessage(_ => Texts.Get("feedback.rating"))
             .OverridePropertyName("rating");
         RuleFor(c => c.Input.Comment).MaximumLength(2000).OverridePropertyName("comment");
         RuleFor(c => c.Input.CancelToken).MaximumLength(200).OverridePropertyName("cancelToken");
@@ -39,11 +39,11 @@ public sealed class SubmitFeedbackHandler(Db db, ChangeLog changes, TimeProvider
         }
         if (current.StatusValue is EventStatus.Draft or EventStatus.Cancelled)
         {
-            throw new ConflictException($"The event is {EnumText.Name(current.StatusValue)}: it takes no feedback.");
+            throw new ConflictException(Texts.Get("feedback.notTaking", EnumText.Label(current.StatusValue)));
         }
         if (now < current.StartsAt)
         {
-            throw new ConflictException($"Feedback opens when the event starts, at {Helsinki.Describe(current.StartsAt)}.");
+            throw new ConflictException(Texts.Get("feedback.notStarted", Helsinki.Describe(current.StartsAt)));
         }
 
         Guid? registrationId = null;
@@ -54,7 +54,7 @@ public sealed class SubmitFeedbackHandler(Db db, ChangeLog changes, TimeProvider
                 new { request.EventId, Hash = RegistrationTokens.Hash(request.Input.CancelToken) },
                 scope.Transaction,
                 cancellationToken: ct))).Select(id => (Guid?)id).FirstOrDefault()
-                ?? throw new FieldValidationException("cancelToken", "No registration for this event has this token.");
+                ?? throw new FieldValidationException("cancelToken", Texts.Get("feedback.unknownToken"));
             var answered = await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "SELECT COUNT(*) FROM feedback WHERE event_id = @EventId AND registration_id = @RegistrationId",
                 new { request.EventId, RegistrationId = registrationId },
@@ -62,7 +62,7 @@ public sealed class SubmitFeedbackHandler(Db db, ChangeLog changes, TimeProvider
                 cancellationToken: ct));
             if (answered > 0)
             {
-                throw new ConflictException("This registration has already given feedback.");
+                throw new ConflictException(Texts.Get("feedback.duplicate"));
             }
         }
 

@@ -14,10 +14,10 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
 {
     public ContactInputValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage("Name must be at least 2 characters.").MaximumLength(200);
+        RuleFor(c => c.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage(_ => Texts.Get("name.minLength", 2)).MaximumLength(200);
         RuleFor(c => c.Title).MaximumLength(200);
         RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => c.Email is not null);
         RuleFor(c => c.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{5,40}$").When(c => c.Phone is not null)
-            .WithMessage("Phone may hold digits, spaces, parentheses, hyphens and a leading +.");
+            .WithMessage(_ => Texts.Get("phone.format"));
     }
 }

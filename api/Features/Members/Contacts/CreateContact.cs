@@ -19,7 +19,7 @@ public sealed class CreateContactHandler(Db db, ChangeLog changes, TimeProvider 
         await ContactData.EnsureMemberAsync(scope.Connection, scope.Transaction, request.MemberId, ct);
         if (!user.EditsMember(request.MemberId))
         {
-            throw new ForbiddenException("Only staff or this member's own editors may add its contacts.");
+            throw new ForbiddenException(Texts.Get("contact.forbiddenCreate"));
         }
         var input = request.Input;
         await scope.Connection.ExecuteAsync(new CommandDefinition(

@@ -17,7 +17,7 @@ public sealed class DeleteContactHandler(Db db, ChangeLog changes, TimeProvider 
         var current = await ContactData.GetOrThrowAsync(scope, request.MemberId, request.ContactId, ct);
         if (!user.EditsMember(request.MemberId))
         {
-            throw new ForbiddenException("Only staff or this member's own editors may remove its contacts.");
+            throw new ForbiddenException(Texts.Get("contact.forbiddenDelete"));
         }
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var now = clock.GetUtcNow();

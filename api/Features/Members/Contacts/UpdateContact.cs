@@ -17,7 +17,7 @@ public sealed class UpdateContactHandler(Db db, ChangeLog changes, TimeProvider 
         var current = await ContactData.GetOrThrowAsync(scope, request.MemberId, request.ContactId, ct);
         if (!user.EditsMember(request.MemberId))
         {
-            throw new ForbiddenException("Only staff or this member's own editors may change its contacts.");
+            throw new ForbiddenException(Texts.Get("contact.forbiddenUpdate"));
         }
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var input = request.Input;

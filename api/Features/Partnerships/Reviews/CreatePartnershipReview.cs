@@ -13,20 +13,20 @@ public sealed class PartnershipReviewInputValidator : AbstractValidator<Partners
 
     public PartnershipReviewInputValidator(TimeProvider clock)
     {
-        RuleFor(r => r.ReviewedOn).Cascade(CascadeMode.Stop).NotNull().WithMessage("reviewedOn is required (YYYY-MM-DD).")
-            .Must(d => d <= PartnershipDates.Today(clock)).WithMessage("A review cannot be dated in the future.");
+        RuleFor(r => r.ReviewedOn).Cascade(CascadeMode.Stop).NotNull().WithMessage(_ => Texts.Get("review.reviewedOnRequired"))
+            .Must(d => d <= PartnershipDates.Today(clock)).WithMessage(_ => Texts.Get("review.future"));
         RuleFor(r => r.Summary).NotEmpty().MaximumLength(4000);
         RuleFor(r => r.NextSteps).MaximumLength(4000);
-        RuleFor(r => r.GoalProgress).Must(g => g is null || g.Count <= MaxGoalProgress).WithMessage($"At most {MaxGoalProgress} goals.");
-        RuleForEach(r => r.GoalProgress).NotNull().WithMessage("A goal progress entry cannot be null.");
+        RuleFor(r => r.GoalProgress).Must(g => g is null || g.Count <= MaxGoalProgress).WithMessage(_ => Texts.Get("partnership.goalsMax", MaxGoalProgress));
+        RuleForEach(r => r.GoalProgress).NotNull().WithMessage(_ => Texts.Get("review.entryNull"));
         RuleForEach(r => r.GoalProgress).ChildRules(progress =>
         {
-            progress.RuleFor(x => x.GoalId).NotNull().WithMessage("Each entry names a goal of this partnership (goalId).");
-            progress.RuleFor(x => x.Progress).Cascade(CascadeMode.Stop).NotNull().InclusiveBetween(0, 100).WithMessage("Progress is a percentage from 0 to 100.");
+            progress.RuleFor(x => x.GoalId).NotNull().WithMessage(_ => Texts.Get("review.entryGoal"));
+            progress.RuleFor(x => x.Progress).Cascade(CascadeMode.Stop).NotNull().InclusiveBetween(0, 100).WithMessage(_ => Texts.Get("review.progress"));
             progress.RuleFor(x => x.Comment).MaximumLength(1000);
         });
         RuleFor(r => r.GoalProgress).Custom((entries, context) => PartnershipInputValidator.Duplicates(
-            entries?.Select(x => x?.GoalId), context, "goalProgress", "goalId", "Each goal appears at most once in a review."));
+            entries?.Select(x => x?.GoalId), context, "goalProgress", "goalId", Texts.Get("review.goalDuplicate")));
     }
 }
 
@@ -45,7 +45,7 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Tim
         if (partnership.StatusValue == PartnershipStatus.Cancelled)
         {
             throw new ConflictException(
-                "The partnership was cancelled: there is nothing left to review.",
+                Texts.Get("review.cancelled"),
                 new Dictionary<string, object?> { ["currentStatus"] = partnership.Status });
         }
 
@@ -55,7 +55,7 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Tim
         var unknown = entries
             .Select((entry, index) => (entry, index))
             .Where(x => !goals.Contains(x.entry.GoalId!.Value))
-            .ToDictionary(x => $"goalProgress[{x.index}].goalId", x => new[] { $"Goal '{x.entry.GoalId}' is not a goal of this partnership." });
+            .ToDictionary(x => $"goalProgress[{x.index}].goalId", x => new[] { Texts.Get("review.unknownGoal", x.entry.GoalId) });
         if (unknown.Count > 0)
         {
             throw new FieldValidationException(unknown);

@@ -26,7 +26,7 @@ public sealed class ListPartnershipReviewsHandler(Db db, ICurrentUser user) : IR
         var keyset = Keyset.From(ListPartnershipReviewsValidator.CursorKind, 2, request.Limit, request.Cursor);
         DateOnly? afterDate = keyset.AfterKey(0) is not { } dateKey ? null
             : DateOnly.TryParseExact(dateKey, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-            : throw new FieldValidationException("cursor", "The cursor is not valid for this list. Start again without a cursor.");
+            : throw new FieldValidationException("cursor", Texts.Get("cursor.invalid"));
         await using var connection = await db.OpenAsync(ct);
         await PartnershipData.GetOrThrowAsync(connection, null, request.PartnershipId, user, ct);
         var rows = await ReviewData.ReadAsync(

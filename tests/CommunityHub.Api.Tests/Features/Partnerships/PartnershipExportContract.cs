@@ -101,6 +101,73 @@ public abstract class PartnershipExportContract<TFactory>(TFactory factory) : Co
     }
 
     [Fact]
+    public async Task Excel_fi_export_parses_back_with_semicolons_finnish_headers_labels_and_dates()
+    {
+        var admin = await Factory.AdminAsync();
+        var city = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Åbo; Turun kaupunki", "853", "municipality"));
+        var hub = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Länsi-Suomen \"Järjestöt\" ry", "853"));
+        var first = PartnershipRequests.Body(city.Id, hub.Id, "Äänekkäät öljymaalarit; åländsk kväll", "853", "youth");
+        first["description"] = "Rivi 1; jossa puolipiste\nRivi 2 \"lainaus\"";
+        first["goals"] = new object[] { new { title = "Kesätyöt", indicator = "Nuoret", target = "40" } };
+        var a = await PartnershipRequests.CreateAsync(admin, first);
+        var formula = await PartnershipRequests.CreateAsync(admin, PartnershipRequests.Body(hub.Id, city.Id, "=SUMMA(A1:A9)", "853", "wellbeing"));
+        await PartnershipRequests.MoveToAsync(admin, formula.Id, "active");
+
+        var response = await admin.GetAsync("/api/v1/partnerships/export.csv?municipality=853&dialect=excel-fi").ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        text.ShouldStartWith(string.Join(";", PartnershipCsv.FinnishHeader) + "\r\n");
+        text.ShouldStartWith("Tunniste;Nimi;Vaihe;Palvelualue;");
+
+        var json = await (await admin.GetAsync("/api/v1/partnerships?municipality=853")).ReadAsync<PartnershipPage>();
+        var rows = Parse(bytes, FinnishExcel);
+        rows.Count.ShouldBe(2);
+        foreach (var (row, p) in rows.Zip(json.Items))
+        {
+            row["Tunniste"].ShouldBe(p.Id.ToString());
+            row["Nimi"].ShouldBe(p.Id == formula.Id ? "'" + p.Title : p.Title);
+            row["Kuntakoodi"].ShouldBe(p.MunicipalityCode);
+            ParseDate(row["Alkaa"]).ShouldBe(p.StartsOn);
+            ParseDate(row["Päättyy"]).ShouldBe(p.EndsOn);
+            ParseDate(row["Seuraava arviointi"]).ShouldBe(p.NextReviewDue);
+            row["Arviointiväli (kk)"].ShouldBe(p.ReviewIntervalMonths?.ToString(CultureInfo.InvariantCulture) ?? "");
+            row["Kuvaus"].ShouldBe(p.Description ?? "");
+            var created = DateTime.ParseExact(row["Luotu"], "d.M.yyyy H.mm", Finnish);
+            var local = TimeZoneInfo.ConvertTime(p.CreatedAt, Helsinki).DateTime;
+            created.ShouldBe(new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified));
+            row["Versio"].ShouldBe(p.Version.ToString(CultureInfo.InvariantCulture));
+        }
+        var exported = rows.Single(r => r["Tunniste"] == a.Id.ToString());
+        exported["Nimi"].ShouldBe("Äänekkäät öljymaalarit; åländsk kväll");
+        exported["Vaihe"].ShouldBe("luonnos");
+        exported["Palvelualue"].ShouldBe("nuorisopalvelut");
+        exported["Osapuolet"].ShouldBe("Åbo; Turun kaupunki (kunta); Länsi-Suomen \"Järjestöt\" ry (koordinaattori)");
+        exported["Tavoitteet"].ShouldBe("Kesätyöt (Nuoret: 40)");
+        exported["Kuvaus"].ShouldBe("Rivi 1; jossa puolipiste\nRivi 2 \"lainaus\"");
+        exported["Alkaa"].ShouldMatch(@"^\d{1,2}\.\d{1,2}\.\d{4}$");
+        var active = rows.Single(r => r["Tunniste"] == formula.Id.ToString());
+        active["Vaihe"].ShouldBe("voimassa");
+        active["Palvelualue"].ShouldBe("hyvinvointi");
+        active["Osapuolet"].ShouldBe("Länsi-Suomen \"Järjestöt\" ry (kunta); Åbo; Turun kaupunki (koordinaattori)");
+
+        // The default is unchanged: commas and codes, for machines.
+        var plain = Parse(await (await admin.GetAsync("/api/v1/partnerships/export.csv?municipality=853&dialect=rfc4180")
+            .ShouldBe(HttpStatusCode.OK)).Content.ReadAsByteArrayAsync());
+        plain.Single(r => r["id"] == a.Id.ToString())["status"].ShouldBe("draft");
+        plain.Single(r => r["id"] == formula.Id.ToString())["title"].ShouldBe("'=SUMMA(A1:A9)");
+    }
+
+    [Fact]
+    public async Task An_unknown_csv_dialect_is_a_400_problem()
+    {
+        var admin = await Factory.AdminAsync();
+        var problem = await admin.GetAsync("/api/v1/partnerships/export.csv?dialect=excel").ShouldBeProblem(HttpStatusCode.BadRequest, "dialect");
+        problem.GetProperty("errors").GetProperty("dialect")[0].GetString().ShouldBe("dialect must be one of rfc4180, excel-fi.");
+    }
+
+    [Fact]
     public async Task OpenApi_documents_the_export_as_text_csv()
     {
         var document = await (await Factory.Anonymous().GetAsync("/openapi/v1.json").ShouldBe(HttpStatusCode.OK)).JsonAsync();
@@ -113,9 +180,16 @@ public abstract class PartnershipExportContract<TFactory>(TFactory factory) : Co
         paths.GetProperty("/api/v1/partnerships/{id}/history").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _).ShouldBeTrue();
     }
 
-    private static List<Dictionary<string, string>> Parse(byte[] bytes)
+    private static readonly CultureInfo Finnish = CultureInfo.GetCultureInfo("fi-FI");
+    private static readonly TimeZoneInfo Helsinki = TimeZoneInfo.FindSystemTimeZoneById("Europe/Helsinki");
+    private static readonly CsvReaderOptions FinnishExcel = CsvReaderOptions.Default with { Separator = ';', FormatProvider = Finnish };
+
+    private static DateOnly? ParseDate(string text) =>
+        text.Length == 0 ? null : DateOnly.ParseExact(text, "d.M.yyyy", Finnish);
+
+    private static List<Dictionary<string, string>> Parse(byte[] bytes, CsvReaderOptions? options = null)
     {
-        using var reader = CsvReader.Create(bytes, null);
+        using var reader = CsvReader.Create(bytes, options);
         var rows = new List<Dictionary<string, string>>();
         while (reader.Read())
         {
