@@ -9,10 +9,18 @@ namespace CommunityHub.Api.Features.Changes;
 public sealed record ChangeEntry(long Seq, string Type, Guid Id, string Op, long Version, DateTimeOffset ChangedAt, string? MunicipalityCode);
 
 /// <summary>
-/// One collection a reader may see in the feed, optionally narrowed to one municipality's entries and/or by an extra
-/// SQL condition over the entry (alias <c>c</c>, e.g. an EXISTS on the entity's own table). Conditions are code, never input.
+/// What one reader may see of one collection. A person with a role sees every entry (<paramref name="KeyView"/> false);
+/// an API key or a webhook subscription sees only what keys may read (<paramref name="KeyView"/> true: entries tagged
+/// <c>public_view = 1</c>). <paramref name="MunicipalityCode"/> narrows to that municipality's entries.
+/// <paramref name="LegacyCondition"/> judges, for a key view, entries written before views were recorded
+/// (<c>public_view</c> NULL): an SQL condition over the entry (alias <c>c</c>). Conditions are code, never input.
 /// </summary>
-public sealed record FeedTypeFilter(string Type, string? MunicipalityCode = null, string? Condition = null);
+/// <remarks>
+/// View exits (delete entries with <c>after_*</c> set, written by ChangeLog when a write changes who may read a
+/// record) are shown only to a reader who could read the record before and cannot after, judged by the same rules
+/// applied to the entry's before tags (municipality_code, public_view) and after tags.
+/// </remarks>
+public sealed record FeedTypeFilter(string Type, bool KeyView = false, string? MunicipalityCode = null, string? LegacyCondition = null);
 
 /// <summary>
 /// Reads committed change entries after a position, in commit order. The position is opaque to callers; what it is on
@@ -20,17 +28,14 @@ public sealed record FeedTypeFilter(string Type, string? MunicipalityCode = null
 /// </summary>
 public sealed class ChangeFeedReader(Db db)
 {
+    /// <summary>What a webhook subscription with these types (none: all) and municipality sees (see ChangeFeedVisibility).</summary>
     public Task<IReadOnlyList<ChangeEntry>> ReadAsync(
         long after,
         IReadOnlyCollection<string>? types,
         string? municipalityCode,
         int limit,
         CancellationToken ct) =>
-        ReadAsync(
-            after,
-            (types is { Count: > 0 } ? types : FeedTypes.All).Select(t => new FeedTypeFilter(t, municipalityCode)).ToList(),
-            limit,
-            ct);
+        ReadAsync(after, ChangeFeedVisibility.ForSubscription(types is { Count: > 0 } ? types : FeedTypes.All, municipalityCode), limit, ct);
 
     /// <summary>
     /// Reads entries of the given types only, each narrowed as its filter says. An empty list reads nothing.
@@ -59,10 +64,29 @@ public sealed class ChangeFeedReader(Db db)
                 sql.Append($" AND c.municipality_code = @Municipality{i}");
                 parameters.Add($"Municipality{i}", filter.MunicipalityCode, System.Data.DbType.AnsiString);
             }
-            if (filter.Condition is not null)
+            if (filter.KeyView)
             {
-                sql.Append(" AND (").Append(filter.Condition).Append(')');
+                sql.Append(" AND (c.public_view = 1 OR (c.public_view IS NULL");
+                if (filter.LegacyCondition is not null)
+                {
+                    sql.Append(" AND (").Append(filter.LegacyCondition).Append(')');
+                }
+                sql.Append("))");
             }
+            // A view exit is for readers who cannot read the record after the write: hidden when its after tags pass
+            // this reader's rules. A reader who sees every record in every state never gets one.
+            var visibleAfter = new List<string>();
+            if (filter.KeyView)
+            {
+                visibleAfter.Add("c.after_public_view = 1");
+            }
+            if (filter.MunicipalityCode is not null)
+            {
+                visibleAfter.Add($"COALESCE(c.after_municipality_code, '') = @Municipality{i}");
+            }
+            sql.Append(visibleAfter.Count == 0
+                ? " AND c.after_public_view IS NULL"
+                : $" AND (c.after_public_view IS NULL OR NOT ({string.Join(" AND ", visibleAfter)}))");
             sql.Append(')');
         }
         sql.Append(')');

@@ -9,7 +9,11 @@ namespace CommunityHub.Api.Features.Events;
 /// <summary>What the events handlers share: the stored row, its columns, reading events back and the writes create and update both make.</summary>
 public static class CommunityEventData
 {
-    public static readonly EntityType Type = new("events", InFeed: true);
+    /// <summary>Keys read only public, published events: the feed tags each entry with whether they may (EventAccess).</summary>
+    public static readonly EntityType Type = new(
+        "events",
+        InFeed: true,
+        PublicViewSql: $"SELECT CASE WHEN {EventAccess.PublicPredicate} THEN 1 ELSE 0 END FROM events e WHERE e.id = @Id");
 
     public const string Columns =
         "e.id, e.title, e.description, e.starts_at, e.ends_at, e.venue_name, e.venue_street, e.venue_city, e.municipality_code, " +

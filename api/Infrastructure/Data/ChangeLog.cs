@@ -21,7 +21,14 @@ public enum ChangeOp
 /// <c>delete</c>.
 /// </remarks>
 /// <summary>What a write is recorded as: its name in the audit log (and the change feed), and whether the feed carries it.</summary>
-public sealed record EntityType(string Name, bool InFeed = false);
+/// <param name="Name">The audit and feed name (for feed types, the collection as in the path).</param>
+/// <param name="InFeed">Whether the change feed carries it.</param>
+/// <param name="PublicViewSql">
+/// For a collection that API keys may read only in some states (events: public and published): a query, run in the
+/// write's transaction after the write, answering 1 when keys may read record <c>@Id</c> now and 0 when only people
+/// with a role may. Null: keys may read every record of the collection (within their scopes and municipality).
+/// </param>
+public sealed record EntityType(string Name, bool InFeed = false, string? PublicViewSql = null);
 
 public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
 {
@@ -37,22 +44,7 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
         var now = clock.GetUtcNow();
         if (entityType.InFeed)
         {
-            await scope.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO changes (entity_type, entity_id, op, version, changed_at, municipality_code)
-                VALUES (@EntityType, @EntityId, @Op, @Version, @At, @MunicipalityCode)
-                """,
-                new
-                {
-                    EntityType = entityType.Name,
-                    EntityId = entityId,
-                    Op = op == ChangeOp.Delete ? "delete" : "upsert",
-                    Version = version,
-                    At = now,
-                    MunicipalityCode = municipalityCode,
-                },
-                scope.Transaction,
-                cancellationToken: ct));
+            await RecordFeedAsync(scope, entityType, entityId, op, version, municipalityCode, now, ct);
         }
 
         await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -73,5 +65,63 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
             },
             scope.Transaction,
             cancellationToken: ct));
+    }
+    /// <summary>
+    /// Appends the feed entry, tagged with who may read the record as of this write: its municipality and whether keys
+    /// may read it (<see cref="EntityType.PublicViewSql"/>). When a write other than a delete changes either tag, a
+    /// view-exit entry goes first: a <c>delete</c> tagged with the record's previous view (its previous entry's tags)
+    /// and carrying the new one (<c>after_*</c>). The feed shows it to exactly the readers who could read the record
+    /// before and cannot after; readers who can read it after get only the <c>upsert</c>. Both are in this transaction,
+    /// so they commit with the write and in its order. The write has already locked the record's row, so no other
+    /// write of the record can slip between the previous entry read here and the entries appended.
+    /// </summary>
+    private static async Task RecordFeedAsync(
+        WriteScope scope, EntityType entityType, Guid entityId, ChangeOp op, long version, string? municipalityCode, DateTimeOffset now, CancellationToken ct)
+    {
+        var publicView = entityType.PublicViewSql is null
+            ? 1
+            : await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                entityType.PublicViewSql, new { Id = entityId }, scope.Transaction, cancellationToken: ct));
+        if (op != ChangeOp.Delete)
+        {
+            var previous = await scope.Connection.QuerySingleOrDefaultAsync<PreviousView>(new CommandDefinition(
+                """
+                SELECT municipality_code AS MunicipalityCode, public_view AS PublicView FROM changes
+                WHERE seq = (SELECT MAX(seq) FROM changes WHERE entity_type = @EntityType AND entity_id = @EntityId)
+                """,
+                new { EntityType = entityType.Name, EntityId = entityId },
+                scope.Transaction,
+                cancellationToken: ct));
+            // An entry from before views were recorded has no public_view: take it as public, since an extra delete of a
+            // record a reader never had is harmless and a missing one is not. Becoming public takes nobody's view away.
+            var wasPublic = previous?.PublicView ?? 1;
+            if (previous is not null && (previous.MunicipalityCode != municipalityCode || (wasPublic == 1 && publicView == 0)))
+            {
+                await InsertAsync(scope, new FeedRow(
+                    entityType.Name, entityId, "delete", version, now, previous.MunicipalityCode, wasPublic, municipalityCode, publicView), ct);
+            }
+        }
+        await InsertAsync(scope, new FeedRow(
+            entityType.Name, entityId, op == ChangeOp.Delete ? "delete" : "upsert", version, now, municipalityCode, publicView, null, null), ct);
+    }
+
+    private static Task InsertAsync(WriteScope scope, FeedRow row, CancellationToken ct) =>
+        scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO changes (entity_type, entity_id, op, version, changed_at, municipality_code, public_view, after_municipality_code, after_public_view)
+            VALUES (@EntityType, @EntityId, @Op, @Version, @At, @MunicipalityCode, @PublicView, @AfterMunicipalityCode, @AfterPublicView)
+            """,
+            row,
+            scope.Transaction,
+            cancellationToken: ct));
+
+    private sealed record FeedRow(
+        string EntityType, Guid EntityId, string Op, long Version, DateTimeOffset At, string? MunicipalityCode, int PublicView,
+        string? AfterMunicipalityCode, int? AfterPublicView);
+
+    private sealed class PreviousView
+    {
+        public string? MunicipalityCode { get; init; }
+        public int? PublicView { get; init; }
     }
 }

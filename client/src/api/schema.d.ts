@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Read the change feed (incremental sync)
-         * @description Every committed write to members, partnerships, pilots and events, in commit order, as `{seq, type, id, op: upsert|delete, version, changedAt, municipalityCode}`; `/api/v1/{type}/{id}` fetches the entity. Read from `nextCursor` (never null) until `hasMore` is false, then poll from the last `nextCursor`: nothing is missed, deletions included. Shows only what the caller may read: API keys see the types of their scopes and, when bound, their municipality's entries (all member entries). A poll that finds nothing new answers 304 to `If-None-Match`. See docs/sync.md.
+         * @description Every committed write to members, partnerships, pilots and events, in commit order, as `{seq, type, id, op: upsert|delete, version, changedAt, municipalityCode}`; `/api/v1/{type}/{id}` fetches the entity. Read from `nextCursor` (never null) until `hasMore` is false, then poll from the last `nextCursor`: nothing is missed, deletions included. Shows only what the caller may read: API keys see the types of their scopes and, when bound, their municipality's entries (all member entries) and only public, published events. A write that takes a record out of the caller's view (moved to another municipality, an event turned members-only) is a `delete` for that caller, so a copy built from the feed always equals a full pull. A poll that finds nothing new answers 304 to `If-None-Match`. See docs/sync.md.
          */
         get: operations["listChanges"];
         put?: never;

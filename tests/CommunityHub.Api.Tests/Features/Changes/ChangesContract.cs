@@ -260,6 +260,51 @@ public abstract class ChangesContract<TFactory>(TFactory factory) : ContractTest
         picture.Count(p => p.Value.Deleted).ShouldBe(4 * 3);
     }
 
+    [Fact]
+    public async Task A_move_between_municipalities_is_a_delete_for_the_old_view_and_an_upsert_for_readers_who_still_see_it()
+    {
+        var admin = await Factory.AdminAsync();
+        var ouluKey = Factory.WithKey((await ApiKeyRequests.CreateAsync(admin, ["partnerships:read"], "564")).Key);
+        var helsinkiKey = Factory.WithKey((await ApiKeyRequests.CreateAsync(admin, ["partnerships:read"], "091")).Key);
+        var anyKey = Factory.WithKey((await ApiKeyRequests.CreateAsync(admin, ["partnerships:read"])).Key);
+        var start = await TailAsync(admin);
+        var partnership = await Partnerships.PartnershipRequests.CreateAsync(admin, "564");
+        var (city, coordinator) = await Partnerships.PartnershipRequests.MembersAsync(admin, "091");
+        await admin.PutJsonAsync($"/api/v1/partnerships/{partnership.Id}",
+            Partnerships.PartnershipRequests.Body(city, coordinator, municipalityCode: "091"), "\"1\"").ShouldBe(HttpStatusCode.OK);
+
+        async Task<List<(string Op, long Version, string? Municipality)>> SeenBy(HttpClient reader) =>
+            (await SyncAsync(reader, start, "partnerships")).Entries.Where(e => e.Id == partnership.Id)
+                .Select(e => (e.Op, e.Version, e.MunicipalityCode)).ToList();
+        (await SeenBy(ouluKey)).ShouldBe([("upsert", 1L, "564"), ("delete", 2L, "564")]);
+        (await SeenBy(helsinkiKey)).ShouldBe([("upsert", 2L, "091")]);
+        (await SeenBy(anyKey)).ShouldBe([("upsert", 1L, "564"), ("upsert", 2L, "091")]);
+        (await SeenBy(admin)).ShouldBe([("upsert", 1L, "564"), ("upsert", 2L, "091")]);
+        await ouluKey.GetAsync($"/api/v1/partnerships/{partnership.Id}").ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_event_turning_members_only_is_a_delete_for_keys_and_turning_public_again_an_upsert()
+    {
+        var admin = await Factory.AdminAsync();
+        var key = Factory.WithKey((await ApiKeyRequests.CreateAsync(admin, ["events:read"], "564")).Key);
+        var organizer = await Events.EventRequests.MemberAsync(admin);
+        var soon = DateTimeOffset.UtcNow.AddDays(20);
+        var start = await TailAsync(admin);
+        var published = await Events.EventRequests.PublishedAsync(admin, Events.EventRequests.Body([organizer], soon, "Avoin ilta"));
+        await admin.PutJsonAsync($"/api/v1/events/{published.Id}",
+            Events.EventRequests.Body([organizer], soon, "Avoin ilta", visibility: "members")).ShouldBe(HttpStatusCode.OK);
+        var (keyAfterHiding, keyCursor) = await SyncAsync(key, start, "events");
+        keyAfterHiding.Where(e => e.Id == published.Id).Select(e => (e.Op, e.Version)).ShouldBe([("upsert", 2L), ("delete", 3L)]);
+        await key.GetAsync($"/api/v1/events/{published.Id}").ShouldBe(HttpStatusCode.NotFound);
+
+        await admin.PutJsonAsync($"/api/v1/events/{published.Id}",
+            Events.EventRequests.Body([organizer], soon, "Avoin ilta")).ShouldBe(HttpStatusCode.OK);
+        (await SyncAsync(key, keyCursor, "events")).Entries.Select(e => (e.Id, e.Op, e.Version)).ShouldBe([(published.Id, "upsert", 4L)]);
+        (await SyncAsync(admin, start, "events")).Entries.Where(e => e.Id == published.Id).Select(e => e.Op)
+            .ShouldBe(["upsert", "upsert", "upsert", "upsert"], "people with a role read the event in every state: no deletes");
+    }
+
     /// <summary>The cursor at the current end of the feed, so a test sees only its own entries.</summary>
     private static async Task<string> TailAsync(HttpClient client) => (await SyncAsync(client, null)).Cursor;
 

@@ -195,6 +195,29 @@ public abstract class WebhookDeliveryContract<TFactory> : ContractTests<TFactory
     }
 
     [Fact]
+    public async Task A_record_leaving_a_subscriptions_view_arrives_as_a_delete_and_members_only_events_never_arrive()
+    {
+        var admin = await AdminAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var oulu = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.Url, ["partnerships", "events"], "564"));
+        var helsinki = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.Url, ["partnerships"], "091"));
+
+        var partnership = await Partnerships.PartnershipRequests.CreateAsync(admin, "564");
+        var (city, coordinator) = await Partnerships.PartnershipRequests.MembersAsync(admin, "091");
+        await admin.PutJsonAsync($"/api/v1/partnerships/{partnership.Id}",
+            Partnerships.PartnershipRequests.Body(city, coordinator, municipalityCode: "091")).ShouldBe(HttpStatusCode.OK);
+        var organizer = await Events.EventRequests.MemberAsync(admin);
+        await Events.EventRequests.PublishedAsync(admin,
+            Events.EventRequests.Body([organizer], Clock.GetUtcNow().AddDays(10), "Jäsenilta", visibility: "members"));
+        await DrainAsync();
+
+        (string, Guid, string, long)[] Items(Guid subscription) =>
+            [.. receiver.For(subscription).SelectMany(r => r.Payload.Items).Select(e => (e.Type, e.Id, e.Op, e.Version))];
+        Items(oulu.Id).ShouldBe([("partnerships", partnership.Id, "upsert", 1L), ("partnerships", partnership.Id, "delete", 2L)]);
+        Items(helsinki.Id).ShouldBe([("partnerships", partnership.Id, "upsert", 2L)]);
+    }
+
+    [Fact]
     public async Task Nothing_is_delivered_for_a_write_that_rolled_back()
     {
         var admin = await AdminAsync();
