@@ -39,6 +39,7 @@ services.AddSingleton<Db>();
 services.AddSingleton<MigrationRunner>();
 services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
+services.AddSingleton<ISessionStateReader, UserSessionStateReader>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IStartupTask, AdminBootstrap>();
 services.AddSingleton<ChangeFeedReader>();

@@ -51,7 +51,7 @@ public sealed class IssueTokenHandler(Db db, UserStore users, TokenIssuer tokens
             return null;
         }
         throttle.Succeeded(email);
-        var (token, expires) = tokens.Issue(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId);
+        var (token, expires) = tokens.Issue(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId, user.SecurityStamp);
         return new TokenResponse(token, expires, new AuthUser(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId));
     }
 }

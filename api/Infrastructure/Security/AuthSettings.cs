@@ -29,6 +29,12 @@ public sealed class AuthSettings
 
     public int TokenLifetimeMinutes { get; set; } = 480;
 
+    /// <summary>
+    /// How long one instance may reuse a user's session state (security stamp, deletion, role) before reading it again:
+    /// the most a deletion, role change or "sign out everywhere" made on another instance takes to hold here (0–5).
+    /// </summary>
+    public int SessionCheckSeconds { get; set; } = 5;
+
     public int MaxFailedLogins { get; set; } = 5;
 
     public int FailedLoginWindowMinutes { get; set; } = 15;
