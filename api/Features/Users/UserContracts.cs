@@ -14,7 +14,7 @@ public sealed record UserInput(string? Email, string? DisplayName, Role? Role, G
 
 public sealed class UserInputValidator : AbstractValidator<UserInput>
 {
-    public const int MinPasswordLength = 10;
+    public const int MinPasswordLength = PasswordPolicy.MinLength;
 
     public UserInputValidator()
     {
@@ -26,7 +26,9 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
         RuleFor(u => u.MemberId).Null().When(u => u.Role is not null and not Role.MemberEditor)
             .WithMessage("Only member editors are bound to a member.");
         RuleFor(u => u.Password).MinimumLength(MinPasswordLength).MaximumLength(200).When(u => u.Password is not null)
-            .WithMessage($"Password must be {MinPasswordLength}–200 characters.");
+            .WithMessage($"Password must be {MinPasswordLength}–200 characters.")
+            .Must(p => !PasswordPolicy.IsCommon(p)).When(u => u.Password is not null)
+            .WithMessage(PasswordPolicy.CommonMessage);
     }
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
