@@ -35,7 +35,15 @@ public sealed class AuthSettings
     /// </summary>
     public int SessionCheckSeconds { get; set; } = 5;
 
+    /// <summary>Failed sign-ins of one account at one client address before delays start (4× for an address alone).</summary>
     public int MaxFailedLogins { get; set; } = 5;
 
+    /// <summary>The longest delay a run of failed sign-ins earns, in minutes.</summary>
     public int FailedLoginWindowMinutes { get; set; } = 15;
+
+    /// <summary>The first delay once the free attempts are used; each further failure doubles it.</summary>
+    public int SignInDelaySeconds { get; set; } = 30;
+
+    /// <summary>Failures are forgotten after this long without one.</summary>
+    public int SignInForgetMinutes { get; set; } = 60;
 }
