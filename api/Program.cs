@@ -64,6 +64,7 @@ services.AddProblemDetails();
 services.AddExceptionHandler<ProblemHandling>();
 services.AddCommunityHubAuth(builder.Configuration, builder.Environment);
 services.AddApiKeys(builder.Configuration);
+services.AddPublicBaseUrl(builder.Configuration, builder.Environment);
 services.AddCommunityHubOpenApi();
 services.AddSpaHosting();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
