@@ -73,6 +73,7 @@ var app = builder.Build();
 
 await Startup.InitializeAsync(app);
 
+app.UseSecurityHeaders(app.Environment);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<JsonContentTypeMiddleware>();
