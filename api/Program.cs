@@ -65,6 +65,7 @@ services.AddExceptionHandler<ProblemHandling>();
 services.AddCommunityHubAuth(builder.Configuration, builder.Environment);
 services.AddApiKeys(builder.Configuration);
 services.AddPublicBaseUrl(builder.Configuration, builder.Environment);
+services.AddConfiguredForwardedHeaders(builder.Configuration);
 services.AddCommunityHubOpenApi();
 services.AddSpaHosting();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -73,6 +74,7 @@ var app = builder.Build();
 
 await Startup.InitializeAsync(app);
 
+app.UseConfiguredForwardedHeaders();
 app.UseSecurityHeaders(app.Environment);
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -125,3 +125,58 @@ public sealed class SignInThrottleTests : IAsyncLifetime
         await SignIn(second, "second-instance", "shared@example.fi").ShouldBe(HttpStatusCode.TooManyRequests);
     }
 }
+
+/// <summary>Behind a configured proxy the throttle keys on X-Forwarded-For; from anyone else the header is ignored.</summary>
+public sealed class ForwardedHeadersTests : IAsyncLifetime
+{
+    private const string Proxy = "10.20.0.5";
+    private readonly SqliteApiFactory factory = new();
+    private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
+    private WebApplicationFactory<Program> app = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        factory.Clock = clock;
+        factory.Set("ForwardedHeaders:KnownProxies:0", Proxy);
+        app = TestClientAddress.On(factory);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => factory.DisposeAsync();
+
+    private static Task<HttpResponseMessage> SignIn(HttpClient client, string forwardedFor, string password)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { email = ApiFactory.AdminEmail, password }),
+        };
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return client.SendAsync(request);
+    }
+
+    [Fact]
+    public async Task Through_the_configured_proxy_each_client_address_is_throttled_on_its_own()
+    {
+        var proxy = TestClientAddress.From(app, Proxy);
+        for (var i = 0; i < 6; i++)
+        {
+            await SignIn(proxy, "198.51.100.66", $"attacker-guess-{i}");
+        }
+        (await SignIn(proxy, "198.51.100.66", ApiFactory.AdminPassword)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+
+        await SignIn(proxy, "192.0.2.44", ApiFactory.AdminPassword).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task X_forwarded_for_from_an_unconfigured_source_is_ignored_by_the_throttle()
+    {
+        var direct = TestClientAddress.From(app, "203.0.113.200");
+        for (var i = 0; i < 5; i++)
+        {
+            // A new made-up address every time: if it were believed, no address would ever reach the limit.
+            await SignIn(direct, $"192.0.2.{i + 1}", $"spoofed-guess-{i}").ShouldBe(HttpStatusCode.Unauthorized);
+        }
+        var limited = await SignIn(direct, "192.0.2.99", ApiFactory.AdminPassword);
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+    }
+}
