@@ -51,6 +51,7 @@ services.AddSingleton<Db>();
 services.AddSingleton<MigrationRunner>();
 services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
+services.AddSingleton<ISessionStateReader, UserSessionStateReader>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IStartupTask, AdminBootstrap>();
 services.AddSingleton<ChangeFeedReader>();
@@ -75,6 +76,8 @@ services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemHandling.Loca
 services.AddExceptionHandler<ProblemHandling>();
 services.AddCommunityHubAuth(builder.Configuration, builder.Environment);
 services.AddApiKeys(builder.Configuration);
+services.AddPublicBaseUrl(builder.Configuration, builder.Environment);
+services.AddConfiguredForwardedHeaders(builder.Configuration);
 services.AddCommunityHubOpenApi();
 services.AddSpaHosting();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -85,6 +88,8 @@ await Startup.InitializeAsync(app);
 
 // First, so problems written by the handlers below are in the request's language too.
 app.UseRequestLanguage();
+app.UseConfiguredForwardedHeaders();
+app.UseSecurityHeaders(app.Environment);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<JsonContentTypeMiddleware>();

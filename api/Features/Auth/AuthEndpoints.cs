@@ -1,3 +1,4 @@
+using CommunityHub.Api.Features.Users;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using MediatR;
@@ -16,6 +17,11 @@ public static class AuthEndpoints
             .WithSummary("Sign in with email and password; returns a bearer token")
             .WithDescription("Bad credentials answer 401 without saying which part was wrong; repeated failures answer 429 with Retry-After.")
             .Produces<TokenResponse>().WithProblems(401, 415, 429);
+        group.MapPost("/sign-out-everywhere", SignOutEverywhere).WithName("signOutEverywhere").RequireAuthorization(Policies.Reader)
+            .WithSummary("End every session of the signed-in user, this one included")
+            .WithDescription("Every token issued to the caller so far answers 401 from its next request, on every instance of the API. " +
+                "A user known only to the external identity provider (no local account) signs out there instead: 409.")
+            .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 409);
         group.MapGet("/me", Me).WithName("getMe").WithSummary("Who am I").Produces<MeResponse>().WithProblems(401);
         return routes;
     }
@@ -26,6 +32,16 @@ public static class AuthEndpoints
         return response is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Texts.Get("problem.401.title"), detail: Texts.Get("auth.badCredentials"))
             : TypedResults.Ok(response);
+    }
+
+    private static async Task<IResult> SignOutEverywhere(ICurrentUser user, IMediator mediator, CancellationToken ct)
+    {
+        if (!Guid.TryParse(user.Subject, out var id))
+        {
+            throw new ConflictException("This session was issued by the external identity provider; end it there.");
+        }
+        await mediator.Send(new SignOutEverywhereCommand(id), ct);
+        return TypedResults.NoContent();
     }
 
     private static IResult Me(HttpContext http, ICurrentUser user)

@@ -34,7 +34,8 @@ public sealed class IssueTokenHandler(Db db, UserStore users, TokenIssuer tokens
     public async Task<TokenResponse?> Handle(IssueTokenCommand request, CancellationToken ct)
     {
         var email = UserInputValidator.Normalize(request.Input.Email!);
-        throttle.EnsureAllowed(email, request.ClientAddress);
+        // Reserved (counted as a failure) before the password is checked, so parallel guesses cannot pass the limit.
+        await throttle.ReserveAsync(email, request.ClientAddress, ct);
 
         await using var connection = await db.OpenAsync(ct);
         var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
@@ -47,11 +48,10 @@ public sealed class IssueTokenHandler(Db db, UserStore users, TokenIssuer tokens
             {
                 users.Verify(DummyHash, request.Input.Password!);
             }
-            throttle.Failed(email, request.ClientAddress);
             return null;
         }
-        throttle.Succeeded(email);
-        var (token, expires) = tokens.Issue(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId);
+        await throttle.SucceededAsync(email, request.ClientAddress, ct);
+        var (token, expires) = tokens.Issue(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId, user.SecurityStamp);
         return new TokenResponse(token, expires, new AuthUser(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId));
     }
 }

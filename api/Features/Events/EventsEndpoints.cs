@@ -157,12 +157,9 @@ public static class EventsEndpoints
         TypedResults.Ok(await mediator.Send(new GetFeedbackSummaryQuery(id), ct));
 
     private static async Task<IResult> Calendar(
-        HttpContext http, IConfiguration configuration, IMediator mediator, string? municipality, Guid? organizer, CancellationToken ct)
+        HttpContext http, PublicBaseUrl publicBaseUrl, IMediator mediator, string? municipality, Guid? organizer, CancellationToken ct)
     {
-        var baseUrl = configuration["App:PublicBaseUrl"] is { Length: > 0 } configured
-            ? configured
-            : $"{http.Request.Scheme}://{http.Request.Host}";
-        var calendar = await mediator.Send(new GetEventCalendarQuery(municipality, organizer, baseUrl), ct);
+        var calendar = await mediator.Send(new GetEventCalendarQuery(municipality, organizer, publicBaseUrl.For(http.Request)), ct);
         return TypedResults.Bytes(new UTF8Encoding(false).GetBytes(calendar), "text/calendar; charset=utf-8", "communityhub-events.ics");
     }
 }

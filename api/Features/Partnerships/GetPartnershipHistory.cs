@@ -21,6 +21,8 @@ public sealed class GetPartnershipHistoryHandler(Db db, ICurrentUser user) : IRe
             """,
             new { request.Id },
             cancellationToken: ct));
-        return new PartnershipHistory(rows.Select(r => r.ToResponse()).ToList());
+        // Who made a change is personal data (a staff member's name and user id) that a machine does not need.
+        return new PartnershipHistory(rows.Select(r => r.ToResponse())
+            .Select(t => user.IsApiKey ? t with { ById = null, ByName = null } : t).ToList());
     }
 }

@@ -18,7 +18,9 @@ public sealed class GetPilotHistoryHandler(Db db, ICurrentUser user) : IRequestH
             "SELECT seq, at, actor_id, actor_name, from_stage, to_stage, note FROM pilot_transitions WHERE pilot_id = @Id ORDER BY seq",
             new { request.Id },
             cancellationToken: ct));
+        // Who made a change is personal data (a staff member's name and user id) that a machine does not need.
+        var showActor = !user.IsApiKey;
         return new PilotHistory(request.Id, rows.Select(r => new PilotTransitionEntry(
-            r.Seq, r.At, r.ActorId, r.ActorName, EnumText.Parse<PilotStage>(r.FromStage), EnumText.Parse<PilotStage>(r.ToStage), r.Note)).ToList());
+            r.Seq, r.At, showActor ? r.ActorId : null, showActor ? r.ActorName : null, EnumText.Parse<PilotStage>(r.FromStage), EnumText.Parse<PilotStage>(r.ToStage), r.Note)).ToList());
     }
 }

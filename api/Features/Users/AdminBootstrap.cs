@@ -36,9 +36,9 @@ public sealed class AdminBootstrap(Db db, UserStore users, IConfiguration config
             (email, password) = (DemoAdminEmail, DemoPassword);
             logger.LogWarning("Development: created the demo admin {Email} with the documented demo password.", email);
         }
-        if (password.Length < UserInputValidator.MinPasswordLength)
+        if (PasswordPolicy.Problem(password) is { } problem)
         {
-            throw new InvalidOperationException($"Bootstrap:AdminPassword must be at least {UserInputValidator.MinPasswordLength} characters.");
+            throw new InvalidOperationException($"Bootstrap:AdminPassword {problem}; choose a longer, uncommon one.");
         }
         await users.CreateAsync(write, new UserInput(email, "Administrator", Role.Admin, null, password), ct);
         await write.CommitAsync(ct);

@@ -8,7 +8,7 @@ namespace CommunityHub.Api.Features.Users;
 
 public sealed record DeleteUserCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
 
-public sealed class DeleteUserHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<DeleteUserCommand, Unit>
+public sealed class DeleteUserHandler(Db db, ChangeLog changes, TimeProvider clock, SessionValidator sessions) : IRequestHandler<DeleteUserCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteUserCommand request, CancellationToken ct)
     {
@@ -21,10 +21,11 @@ public sealed class DeleteUserHandler(Db db, ChangeLog changes, TimeProvider clo
         }
         var now = clock.GetUtcNow();
         await scope.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
-            new { request.Id, Now = now }, scope.Transaction, cancellationToken: ct));
+            "UPDATE users SET deleted_at = @Now, security_stamp = @Stamp, updated_at = @Now, version = version + 1 WHERE id = @Id",
+            new { request.Id, Now = now, Stamp = UserData.NewStamp() }, scope.Transaction, cancellationToken: ct));
         await changes.RecordAsync(scope, UserData.Type, request.Id, ChangeOp.Delete, current.Version + 1, null, ct);
         await scope.CommitAsync(ct);
+        sessions.Forget(request.Id);
         return Unit.Value;
     }
 }

@@ -8,7 +8,7 @@ namespace CommunityHub.Api.Features.Users;
 
 public sealed record UpdateUserCommand(Guid Id, UserInput Input, long? ExpectedVersion) : IRequest<UserResponse>;
 
-public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes, TimeProvider clock) : IRequestHandler<UpdateUserCommand, UserResponse>
+public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes, TimeProvider clock, SessionValidator sessions) : IRequestHandler<UpdateUserCommand, UserResponse>
 {
     public async Task<UserResponse> Handle(UpdateUserCommand request, CancellationToken ct)
     {
@@ -22,10 +22,12 @@ public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes,
         }
         await UserData.EnsureEmailFreeAsync(scope, input.Email!, request.Id, ct);
         await UserData.EnsureMemberAsync(scope, input.MemberId, ct);
+        // A new role, member or password ends the user's sessions: their tokens still carry the old stamp.
+        var endsSessions = input.Role != current.ParsedRole || input.MemberId != current.MemberId || input.Password is not null;
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE users SET email = @Email, email_normalized = @EmailNormalized, display_name = @DisplayName, role = @Role,
-                member_id = @MemberId, password_hash = @PasswordHash, updated_at = @Now, version = version + 1
+                member_id = @MemberId, password_hash = @PasswordHash, security_stamp = @SecurityStamp, updated_at = @Now, version = version + 1
             WHERE id = @Id
             """,
             new
@@ -37,6 +39,7 @@ public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes,
                 Role = Roles.Name(input.Role!.Value),
                 input.MemberId,
                 PasswordHash = input.Password is null ? current.PasswordHash : users.Hash(input.Password),
+                SecurityStamp = endsSessions ? UserData.NewStamp() : current.SecurityStamp,
                 Now = clock.GetUtcNow(),
             },
             scope.Transaction,
@@ -44,6 +47,7 @@ public sealed class UpdateUserHandler(Db db, UserStore users, ChangeLog changes,
         await changes.RecordAsync(scope, UserData.Type, request.Id, ChangeOp.Update, current.Version + 1, null, ct);
         var updated = await UserData.GetOrThrowAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
+        sessions.Forget(request.Id);
         return updated.ToResponse();
     }
 }

@@ -15,7 +15,7 @@ public sealed record UserInput(string? Email, string? DisplayName, Role? Role, G
 
 public sealed class UserInputValidator : AbstractValidator<UserInput>
 {
-    public const int MinPasswordLength = 10;
+    public const int MinPasswordLength = PasswordPolicy.MinLength;
 
     public UserInputValidator()
     {
@@ -27,7 +27,9 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
         RuleFor(u => u.MemberId).Null().When(u => u.Role is not null and not Role.MemberEditor)
             .WithMessage(_ => Texts.Get("user.onlyEditorsHaveMember"));
         RuleFor(u => u.Password).MinimumLength(MinPasswordLength).MaximumLength(200).When(u => u.Password is not null)
-            .WithMessage(_ => Texts.Get("user.passwordLength", MinPasswordLength));
+            .WithMessage(_ => Texts.Get("user.passwordLength", MinPasswordLength))
+            .Must(p => !PasswordPolicy.IsCommon(p)).When(u => u.Password is not null)
+            .WithMessage(_ => Texts.Get("user.passwordCommon"));
     }
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

@@ -11,6 +11,9 @@ public static class UserData
 {
     public static readonly EntityType Type = new("users");
 
+    /// <summary>A fresh security stamp: every token issued before it stops working (see SessionValidator).</summary>
+    internal static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
     internal static Task<UserRow> GetOrThrowAsync(WriteScope scope, Guid id, CancellationToken ct) =>
         GetOrThrowAsync(scope.Connection, scope.Transaction, id, ct);
 
@@ -62,7 +65,7 @@ public static class UserData
 /// <summary>The user row as stored (sign-in reads it too).</summary>
 internal sealed class UserRow
 {
-    public const string Columns = "id, email, display_name, role, member_id, password_hash, created_at, updated_at, version";
+    public const string Columns = "id, email, display_name, role, member_id, password_hash, security_stamp, created_at, updated_at, version";
 
     public Guid Id { get; init; }
     public string Email { get; init; } = "";
@@ -70,6 +73,7 @@ internal sealed class UserRow
     public string Role { get; init; } = "";
     public Guid? MemberId { get; init; }
     public string PasswordHash { get; init; } = "";
+    public string SecurityStamp { get; init; } = "";
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }

@@ -21,8 +21,8 @@ public sealed class UserStore(ChangeLog changes, TimeProvider clock, IPasswordHa
         var id = Guid.CreateVersion7(now);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO users (id, email, email_normalized, display_name, role, member_id, password_hash, created_at, updated_at, version)
-            VALUES (@Id, @Email, @EmailNormalized, @DisplayName, @Role, @MemberId, @PasswordHash, @Now, @Now, 1)
+            INSERT INTO users (id, email, email_normalized, display_name, role, member_id, password_hash, security_stamp, created_at, updated_at, version)
+            VALUES (@Id, @Email, @EmailNormalized, @DisplayName, @Role, @MemberId, @PasswordHash, @SecurityStamp, @Now, @Now, 1)
             """,
             new
             {
@@ -33,6 +33,7 @@ public sealed class UserStore(ChangeLog changes, TimeProvider clock, IPasswordHa
                 Role = Roles.Name(input.Role!.Value),
                 input.MemberId,
                 PasswordHash = Hash(input.Password!),
+                SecurityStamp = UserData.NewStamp(),
                 Now = now,
             },
             scope.Transaction,

@@ -17,6 +17,10 @@ public static class UsersEndpoints
             .Produces<UserResponse>().WithProblems(401, 403, 404, 409, 412, 415);
         group.MapDelete("/{id:guid}", Delete).WithName("deleteUser").WithSummary("Remove a user (admin)")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 409, 412);
+        group.MapPost("/{id:guid}/sign-out-everywhere", SignOutEverywhere).WithName("signOutUserEverywhere")
+            .WithSummary("End every session of a user (admin)")
+            .WithDescription("Every token issued to the user so far answers 401 from its next request, on every instance of the API.")
+            .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404);
         return routes;
     }
 
@@ -39,6 +43,12 @@ public static class UsersEndpoints
     {
         var user = await mediator.Send(new UpdateUserCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
         return Tagged.Ok(http, user, user.Version);
+    }
+
+    private static async Task<IResult> SignOutEverywhere(IMediator mediator, Guid id, CancellationToken ct)
+    {
+        await mediator.Send(new SignOutEverywhereCommand(id), ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)

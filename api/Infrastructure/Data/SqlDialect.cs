@@ -114,13 +114,48 @@ public sealed class SqliteDialect : SqlDialect
         }
         if (FileFolder(sqlite.ToString()) is { } directory)
         {
-            Directory.CreateDirectory(directory);
+            CreatePrivately(directory, Path.GetFullPath(sqlite.DataSource));
         }
         sqlite.Mode = SqliteOpenMode.ReadWriteCreate;
         sqlite.Cache = SqliteCacheMode.Private;
         // Default Timeout (seconds, 30 unless the connection string says otherwise) bounds how long a statement waits
         // for a lock; past it the request answers 503 with Retry-After.
         return sqlite.ToString();
+    }
+
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    /// <summary>
+    /// The database holds personal data: its file is created readable by the service account only (mode 600 on Unix;
+    /// SQLite gives the -wal and -shm files the database file's mode), and an existing one open to others is narrowed.
+    /// </summary>
+    private static void CreatePrivately(string directory, string file)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        try
+        {
+            // An empty file is an empty SQLite database; creating it here is what fixes its mode.
+            using var created = new FileStream(file, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly });
+        }
+        catch (IOException) when (File.Exists(file))
+        {
+            // It exists already (or another instance created it a moment ago).
+        }
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            if (File.Exists(path) && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
+            {
+                File.SetUnixFileMode(path, File.GetUnixFileMode(path) & OwnerOnly);
+            }
+        }
     }
 
     public override string? FileFolder(string connectionString)

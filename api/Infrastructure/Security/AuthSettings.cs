@@ -29,7 +29,21 @@ public sealed class AuthSettings
 
     public int TokenLifetimeMinutes { get; set; } = 480;
 
+    /// <summary>
+    /// How long one instance may reuse a user's session state (security stamp, deletion, role) before reading it again:
+    /// the most a deletion, role change or "sign out everywhere" made on another instance takes to hold here (0–5).
+    /// </summary>
+    public int SessionCheckSeconds { get; set; } = 5;
+
+    /// <summary>Failed sign-ins of one account at one client address before delays start (4× for an address alone).</summary>
     public int MaxFailedLogins { get; set; } = 5;
 
+    /// <summary>The longest delay a run of failed sign-ins earns, in minutes.</summary>
     public int FailedLoginWindowMinutes { get; set; } = 15;
+
+    /// <summary>The first delay once the free attempts are used; each further failure doubles it.</summary>
+    public int SignInDelaySeconds { get; set; } = 30;
+
+    /// <summary>Failures are forgotten after this long without one.</summary>
+    public int SignInForgetMinutes { get; set; } = 60;
 }

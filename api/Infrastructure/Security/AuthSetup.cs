@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -36,6 +37,7 @@ public static class AuthSetup
 
         services.AddSingleton(settings);
         services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<SessionValidator>();
         services.AddSingleton<LoginThrottle>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -61,6 +63,19 @@ public static class AuthSetup
                     RoleClaimType = settings.RoleClaim,
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
+                options.Events = new JwtBearerEvents
+                {
+                    // A valid signature is not enough: the session must still be current (see SessionValidator).
+                    OnTokenValidated = async context =>
+                    {
+                        var issuedHere = context.SecurityToken is JsonWebToken { Issuer: var issuer } && issuer == settings.Issuer;
+                        var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+                        if (await sessions.RejectionAsync(context.Principal!, issuedHere, context.HttpContext.RequestAborted) is { } reason)
+                        {
+                            context.Fail(reason);
+                        }
+                    },
+                };
             });
 
         services.AddAuthorizationBuilder()
@@ -79,7 +94,7 @@ public sealed class TokenIssuer(AuthSettings settings, TimeProvider clock)
 
     public static SymmetricSecurityKey Key(AuthSettings settings) => new(Encoding.UTF8.GetBytes(settings.SigningKey!));
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId, string email, string displayName, Role role, Guid? memberId)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(Guid userId, string email, string displayName, Role role, Guid? memberId, string securityStamp)
     {
         var now = clock.GetUtcNow();
         var expires = now.AddMinutes(settings.TokenLifetimeMinutes);
@@ -89,6 +104,7 @@ public sealed class TokenIssuer(AuthSettings settings, TimeProvider clock)
             [Claims.Email] = email,
             [Claims.Name] = displayName,
             [settings.RoleClaim] = Roles.Name(role),
+            [SessionValidator.StampClaim] = securityStamp,
         };
         if (memberId is { } member)
         {

@@ -1,68 +1,142 @@
-using System.Collections.Concurrent;
+using CommunityHub.Api.Infrastructure.Localization;
+using System.Data.Common;
+using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
+using Dapper;
 
 namespace CommunityHub.Api.Infrastructure.Security;
 
 /// <summary>
-/// Counts failed sign-ins per account and per client address in a sliding window; past the limit further
-/// attempts are refused with 429 until the oldest failure leaves the window. In memory: per process.
+/// Sign-in throttling per account at one client address, and per client address across accounts (a shared office
+/// address may try a few accounts, but not spray many), with growing delays (<see cref="SignInBackoff"/>). There is no
+/// account-wide lock: failures from one address never keep the real user out at another. The state lives in the
+/// database so every instance shares it; an attempt is reserved in one transaction before the password is checked,
+/// and concurrent reservations of a key are serialised by a version check, so parallel guesses get no extra checks.
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock, AuthSettings settings)
+public sealed class LoginThrottle(Db db, TimeProvider clock, AuthSettings settings)
 {
-    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new(StringComparer.Ordinal);
+    private const int MaxRetries = 20;
+    private long lastCleanupTicks;
 
-    private TimeSpan Window => TimeSpan.FromMinutes(settings.FailedLoginWindowMinutes);
-
-    public void EnsureAllowed(string email, string? address)
+    /// <summary>Reserves an attempt (counted as a failure until <see cref="SucceededAsync"/>), or throws 429.</summary>
+    public async Task ReserveAsync(string email, string? address, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        foreach (var (key, limit) in Keys(email, address))
+        for (var attempt = 1; ; attempt++)
         {
-            if (failures.TryGetValue(key, out var queue))
+            try
             {
-                lock (queue)
+                if (await TryReserveAsync(email, address, ct))
                 {
-                    Trim(queue, now);
-                    if (queue.Count >= limit)
-                    {
-                        throw new TooManyRequestsException(queue.Peek() + Window - now, Texts.Get("auth.tooManyAttempts"));
-                    }
+                    return;
                 }
             }
-        }
-    }
-
-    public void Failed(string email, string? address)
-    {
-        var now = clock.GetUtcNow();
-        foreach (var (key, _) in Keys(email, address))
-        {
-            var queue = failures.GetOrAdd(key, _ => new Queue<DateTimeOffset>());
-            lock (queue)
+            catch (DbException) when (attempt < MaxRetries)
             {
-                Trim(queue, now);
-                queue.Enqueue(now);
+                // Another instance inserted the same key first (or SQL Server chose this one as a deadlock victim).
+            }
+            if (attempt >= MaxRetries)
+            {
+                throw new TooManyRequestsException(TimeSpan.FromSeconds(1), Texts.Get("auth.tooManyAtOnce"));
             }
         }
     }
 
-    public void Succeeded(string email) => failures.TryRemove("email:" + email, out _);
-
-    private IEnumerable<(string Key, int Limit)> Keys(string email, string? address)
+    /// <summary>A correct password: the account's failures at this address are cleared; the address keeps its others.</summary>
+    public async Task SucceededAsync(string email, string? address, CancellationToken ct)
     {
-        yield return ("email:" + email, settings.MaxFailedLogins);
-        if (!string.IsNullOrEmpty(address))
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sign_in_throttle WHERE throttle_key = @Key", new { Key = AccountKey(email, address) }, cancellationToken: ct));
+        if (AddressKey(address) is { } addressKey)
         {
-            // One address may try a few accounts (a shared office network), but not spray many.
-            yield return ("ip:" + address, settings.MaxFailedLogins * 4);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE sign_in_throttle SET failures = failures - 1, version = version + 1 WHERE throttle_key = @Key AND failures > 0",
+                new { Key = addressKey }, cancellationToken: ct));
         }
     }
 
-    private void Trim(Queue<DateTimeOffset> queue, DateTimeOffset now)
+    private async Task<bool> TryReserveAsync(string email, string? address, CancellationToken ct)
     {
-        while (queue.Count > 0 && queue.Peek() + Window <= now)
+        var now = clock.GetUtcNow();
+        await using var scope = await db.BeginWriteAsync(ct);
+        await ForgetOldAsync(scope, now, ct);
+        var keys = new List<(string Key, int Free)> { (AccountKey(email, address), settings.MaxFailedLogins) };
+        if (AddressKey(address) is { } addressKey)
         {
-            queue.Dequeue();
+            keys.Add((addressKey, settings.MaxFailedLogins * 4));
         }
+
+        var planned = new List<(string Key, ThrottleRow? Row, BackoffState Next)>();
+        var wait = TimeSpan.Zero;
+        foreach (var (key, free) in keys)
+        {
+            var row = await scope.Connection.QuerySingleOrDefaultAsync<ThrottleRow>(new CommandDefinition(
+                "SELECT failures, last_failure_at, blocked_until, version FROM sign_in_throttle WHERE throttle_key = @Key",
+                new { Key = key }, scope.Transaction, cancellationToken: ct));
+            var decision = SignInBackoff.Reserve(row?.State, now, Math.Max(1, free), settings);
+            if (!decision.Allowed)
+            {
+                wait = wait > decision.RetryAfter ? wait : decision.RetryAfter;
+                continue;
+            }
+            planned.Add((key, row, decision.Next!));
+        }
+        if (wait > TimeSpan.Zero)
+        {
+            throw new TooManyRequestsException(wait, Texts.Get("auth.tooManyAttempts"));
+        }
+
+        foreach (var (key, row, next) in planned)
+        {
+            var parameters = new { Key = key, next.Failures, At = next.LastFailureAt, next.BlockedUntil, Version = row?.Version ?? 0 };
+            var written = row is null
+                ? await scope.Connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO sign_in_throttle (throttle_key, failures, last_failure_at, blocked_until, version)
+                    VALUES (@Key, @Failures, @At, @BlockedUntil, 1)
+                    """,
+                    parameters, scope.Transaction, cancellationToken: ct))
+                : await scope.Connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE sign_in_throttle SET failures = @Failures, last_failure_at = @At, blocked_until = @BlockedUntil, version = version + 1
+                    WHERE throttle_key = @Key AND version = @Version
+                    """,
+                    parameters, scope.Transaction, cancellationToken: ct));
+            if (written != 1)
+            {
+                // Someone else reserved this key since it was read: start over from the new state.
+                return false;
+            }
+        }
+        await scope.CommitAsync(ct);
+        return true;
+    }
+
+    /// <summary>Drops rows nobody has failed on for the forget period (at most once a minute per instance).</summary>
+    private async Task ForgetOldAsync(WriteScope scope, DateTimeOffset now, CancellationToken ct)
+    {
+        var last = Interlocked.Read(ref lastCleanupTicks);
+        if (now.UtcTicks - last < TimeSpan.TicksPerMinute || Interlocked.CompareExchange(ref lastCleanupTicks, now.UtcTicks, last) != last)
+        {
+            return;
+        }
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sign_in_throttle WHERE last_failure_at < @Cutoff AND (blocked_until IS NULL OR blocked_until < @Now)",
+            new { Cutoff = now - TimeSpan.FromMinutes(Math.Max(settings.SignInForgetMinutes, settings.FailedLoginWindowMinutes)), Now = now },
+            scope.Transaction, cancellationToken: ct));
+    }
+
+    private static string AccountKey(string email, string? address) => $"account:{email}|{address ?? ""}";
+
+    private static string? AddressKey(string? address) => string.IsNullOrEmpty(address) ? null : "address:" + address;
+
+    private sealed class ThrottleRow
+    {
+        public int Failures { get; init; }
+        public DateTimeOffset LastFailureAt { get; init; }
+        public DateTimeOffset? BlockedUntil { get; init; }
+        public long Version { get; init; }
+
+        public BackoffState State => new(Failures, LastFailureAt, BlockedUntil);
     }
 }

@@ -1,0 +1,6 @@
+-- Sessions end when access ends: equivalent to Sqlite/0007_security_stamp_i11a.sql.
+
+ALTER TABLE users ADD security_stamp VARCHAR(64) NOT NULL CONSTRAINT df_users_security_stamp DEFAULT '';
+GO
+UPDATE users SET security_stamp = LOWER(REPLACE(CONVERT(VARCHAR(36), NEWID()), '-', ''));
+GO
