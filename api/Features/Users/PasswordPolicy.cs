@@ -12,7 +12,6 @@ public static class PasswordPolicy
 {
     public const int MinLength = 12;
 
-
     private const string Decorations = "0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     private static readonly Lazy<FrozenSet<string>> Common = new(Load);
