@@ -68,11 +68,11 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
     }
     /// <summary>
     /// Appends the feed entry, tagged with who may read the record as of this write: its municipality and whether keys
-    /// may read it (<see cref="EntityType.PublicViewSql"/>). When a write other than a delete changes either tag, a
-    /// view-exit entry goes first: a <c>delete</c> tagged with the record's previous view (its previous entry's tags)
-    /// and carrying the new one (<c>after_*</c>). The feed shows it to exactly the readers who could read the record
-    /// before and cannot after; readers who can read it after get only the <c>upsert</c>. Both are in this transaction,
-    /// so they commit with the write and in its order. The write has already locked the record's row, so no other
+    /// may read it (<see cref="EntityType.PublicViewSql"/>). When a write other than a delete takes the record out of
+    /// some reader's view (<see cref="LeavesSomeView"/>), a view-exit entry goes first: a <c>delete</c> tagged with the
+    /// record's previous view (its previous entry's tags) and carrying the new one (<c>after_*</c>). The feed shows it
+    /// to exactly the readers who could read the record before and cannot after; readers who can read it after get
+    /// only the <c>upsert</c>. Both are in this transaction, so they commit with the write and in its order. The write has already locked the record's row, so no other
     /// write of the record can slip between the previous entry read here and the entries appended.
     /// </summary>
     private static async Task RecordFeedAsync(
@@ -95,7 +95,7 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
             // An entry from before views were recorded has no public_view: take it as public, since an extra delete of a
             // record a reader never had is harmless and a missing one is not. Becoming public takes nobody's view away.
             var wasPublic = previous?.PublicView ?? 1;
-            if (previous is not null && (previous.MunicipalityCode != municipalityCode || (wasPublic == 1 && publicView == 0)))
+            if (previous is not null && LeavesSomeView(previous.MunicipalityCode, wasPublic, municipalityCode, publicView))
             {
                 await InsertAsync(scope, new FeedRow(
                     entityType.Name, entityId, "delete", version, now, previous.MunicipalityCode, wasPublic, municipalityCode, publicView), ct);
@@ -104,6 +104,15 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
         await InsertAsync(scope, new FeedRow(
             entityType.Name, entityId, op == ChangeOp.Delete ? "delete" : "upsert", version, now, municipalityCode, publicView, null, null), ct);
     }
+
+    /// <summary>
+    /// Whether a record going from one view (municipality, readable by keys) to another is lost to some reader. Only
+    /// readers bound by these tags can lose it — keys and webhooks; people with a role read every record in every
+    /// state — so: a record keys could read that moves to another municipality (readers bound to the old one lose it)
+    /// or stops being readable by keys. Becoming readable, or moving while keys cannot read it, takes nothing from anyone.
+    /// </summary>
+    internal static bool LeavesSomeView(string? fromMunicipality, int fromPublicView, string? toMunicipality, int toPublicView) =>
+        fromPublicView == 1 && (!string.Equals(fromMunicipality, toMunicipality, StringComparison.Ordinal) || toPublicView == 0);
 
     private static Task InsertAsync(WriteScope scope, FeedRow row, CancellationToken ct) =>
         scope.Connection.ExecuteAsync(new CommandDefinition(
