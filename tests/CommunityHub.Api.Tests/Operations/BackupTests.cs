@@ -44,13 +44,11 @@ public sealed class BackupTests(SqliteApiFactory factory) : IClassFixture<Sqlite
         var output = backup.StandardOutput.ReadToEndAsync(ct);
         var errors = backup.StandardError.ReadToEndAsync(ct);
         await backup.WaitForExitAsync(ct);
-        var writtenDuringBackup = acknowledged.Count - before.Count;
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
         backup.ExitCode.ShouldBe(0, $"{await output}\n{await errors}");
         (await output).ShouldContain("Backed up");
-        writtenDuringBackup.ShouldBeGreaterThanOrEqualTo(0);
         await using var copy = new SqliteConnection($"Data Source={target};Mode=ReadOnly;Pooling=False");
         await copy.OpenAsync(ct);
         (await copy.ExecuteScalarAsync<string>("PRAGMA integrity_check;")).ShouldBe("ok");
