@@ -114,6 +114,24 @@ public sealed class ExternalIssuerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_external_token_of_a_local_user_ends_when_the_user_is_deleted_or_its_role_differs()
+    {
+        var admin = await api.AdminAsync();
+        var (user, _) = await SessionTests.UserAsync(api, admin, "staff");
+        var staff = With(Token(new() { ["sub"] = user.Id.ToString(), ["communityhub_role"] = "staff" }));
+        await staff.GetAsync("/api/v1/auth/me").ShouldBe(HttpStatusCode.OK);
+        await With(Token(new() { ["sub"] = user.Id.ToString(), ["communityhub_role"] = "admin" }))
+            .GetAsync("/api/v1/users").ShouldBeProblem(HttpStatusCode.Unauthorized);
+
+        await admin.DeleteAsync($"/api/v1/users/{user.Id}").ShouldBe(HttpStatusCode.NoContent);
+
+        await staff.PostJsonAsync("/api/v1/members", MemberRequests.Body("Poistetun Ulkoinen ry")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+        // A subject the API does not know is the identity provider's to end.
+        await With(Token(new() { ["sub"] = "oidc|staff-2", ["communityhub_role"] = "staff" }))
+            .GetAsync("/api/v1/auth/me").ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Local_sign_in_keeps_working_beside_the_external_issuer()
     {
         var admin = await api.AdminAsync();
