@@ -137,6 +137,43 @@ public abstract class WebhookDeliveryContract<TFactory> : ContractTests<TFactory
     }
 
     [Fact]
+    public async Task Ping_answer_and_delivery_log_keep_the_status_code_never_the_receivers_body_or_redirect_target()
+    {
+        const string Secret = "db-password=hunter2-internal-service-answer";
+        var admin = await AdminAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhook = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.Url));
+        receiver.FailNext(2, Secret);
+
+        var pingResponse = await admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/ping", null).ShouldBe(HttpStatusCode.OK);
+        (await pingResponse.Content.ReadAsStringAsync()).ShouldNotContain("hunter2");
+        var ping = await pingResponse.ReadAsync<WebhookPingResponse>();
+        ping.Delivered.ShouldBeFalse();
+        ping.StatusCode.ShouldBe(500);
+        ping.Error.ShouldBe("HTTP 500: the receiver did not accept the delivery.");
+
+        await CreateMemberAsync(admin, "Salaisuuksia Vuotamaton ry");
+        await Dispatcher.RunOnceAsync();
+        receiver.For(webhook.Id).Select(r => r.AnsweredStatus).ShouldBe([500, 500], "the ping and the batch both reached the receiver");
+
+        var redirecting = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.RedirectUrl));
+        var redirectPing = await admin.PostAsync($"/api/v1/webhooks/{redirecting.Id}/ping", null).ShouldBe(HttpStatusCode.OK);
+        (await redirectPing.Content.ReadAsStringAsync()).ShouldNotContain("internal-redirect-target");
+        (await redirectPing.ReadAsync<WebhookPingResponse>()).StatusCode.ShouldBe(307);
+
+        foreach (var id in new[] { webhook.Id, redirecting.Id })
+        {
+            var log = await (await admin.GetAsync($"/api/v1/webhooks/{id}/deliveries?limit=200").ShouldBe(HttpStatusCode.OK))
+                .Content.ReadAsStringAsync();
+            log.ShouldNotContain("hunter2");
+            log.ShouldNotContain("internal-redirect-target");
+            log.ShouldContain("\"statusCode\":");
+        }
+        var batchLog = await (await admin.GetAsync($"/api/v1/webhooks/{webhook.Id}/deliveries?limit=200")).ReadAsync<WebhookDeliveryPage>();
+        batchLog.Items.Select(d => d.StatusCode).ShouldBe([500, 500]);
+    }
+
+    [Fact]
     public async Task Signature_verifies_with_the_secret_only_and_a_rotated_secret_signs_from_then_on()
     {
         var admin = await AdminAsync();
