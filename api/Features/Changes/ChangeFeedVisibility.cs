@@ -34,17 +34,26 @@ public static class ChangeFeedVisibility
         return type switch
         {
             "members" => new FeedTypeFilter(type),
-            "events" => EventsVisibleToApiKey(key),
+            "events" => EventsVisibleToApiKey(key.MunicipalityScope),
             _ => new FeedTypeFilter(type, key.MunicipalityScope),
         };
     }
 
     /// <summary>
+    /// What a webhook subscription receives: what an API key with every read scope and the subscription's municipality
+    /// would see (so no drafts, no members-only events). The subscription's municipality is also the subscriber's own
+    /// filter, so it narrows members too (a key sees every member: the directory is public).
+    /// </summary>
+    public static IReadOnlyList<FeedTypeFilter> ForSubscription(IReadOnlyList<string> types, string? municipalityCode) =>
+        types.Select(type => type == "events" ? EventsVisibleToApiKey(municipalityCode) : new FeedTypeFilter(type, municipalityCode))
+            .ToList();
+
+    /// <summary>
     /// Keys see events that are public and were published (API.md § Authentication), judged by the event as it is
     /// now, and within the key's municipality when it is bound to one.
     /// </summary>
-    private static FeedTypeFilter EventsVisibleToApiKey(ICurrentUser key) => new(
+    private static FeedTypeFilter EventsVisibleToApiKey(string? municipalityScope) => new(
         "events",
-        key.MunicipalityScope,
+        municipalityScope,
         $"EXISTS (SELECT 1 FROM events e WHERE e.id = c.entity_id AND {Events.EventAccess.PublicPredicate})");
 }

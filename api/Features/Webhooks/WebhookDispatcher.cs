@@ -101,9 +101,11 @@ public sealed class WebhookDispatcher(
                 return 0;
             }
 
+            // A subscription sees what an API key with its municipality would: never a draft or members-only event.
+            var visible = ChangeFeedVisibility.ForSubscription(row.TypeList, row.MunicipalityCode);
             for (var batch = 0; batch < MaxBatchesPerPass; batch++)
             {
-                var entries = await feed.ReadAsync(row.CursorPosition, row.TypeList, row.MunicipalityCode, options.BatchSize, ct);
+                var entries = await feed.ReadAsync(row.CursorPosition, visible, options.BatchSize, ct);
                 if (row.BatchEndPosition is { } end)
                 {
                     // A retry resends exactly the batch that failed, so its deliveryId is the same.
@@ -129,6 +131,7 @@ public sealed class WebhookDispatcher(
                 }
                 delivered++;
                 row = next;
+                visible = ChangeFeedVisibility.ForSubscription(row.TypeList, row.MunicipalityCode);
                 secret = secrets.Unprotect(row.SecretProtected);
             }
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Webhooks;
+using CommunityHub.Api.Tests.Features.Events;
 using CommunityHub.Api.Tests.Features.Members;
 using CommunityHub.Api.Tests.Infrastructure;
 using Dapper;
@@ -229,6 +230,31 @@ public abstract class WebhookDeliveryContract<TFactory> : ContractTests<TFactory
         Ids(ouluMembers.Id).ShouldBe([oulu.Id]);
         Ids(partnerships.Id).ShouldBe([ouluPartnership, poriPartnership]);
         Ids(both.Id).ShouldBe([pori.Id, poriPartnership]);
+    }
+
+    [Fact]
+    public async Task Event_entries_follow_api_key_visibility_so_a_draft_members_only_event_never_reaches_the_receiver()
+    {
+        var admin = await AdminAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var all = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.Url, ["events"]));
+        var oulu = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.Url, ["events"], "564"));
+        var organizer = await EventRequests.MemberAsync(admin);
+        var startsAt = Clock.GetUtcNow().AddDays(10);
+
+        var secret = await EventRequests.CreateAsync(admin, EventRequests.Body([organizer], startsAt, "Hallituksen sisäinen ilta", visibility: "members"));
+        var draft = await EventRequests.CreateAsync(admin, EventRequests.Body([organizer], startsAt, "Luonnos julkisesta illasta"));
+        var membersOnly = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], startsAt, "Jäsenilta", visibility: "members"));
+        var open = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], startsAt, "Avoin kumppanuusilta"));
+        var elsewhere = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], startsAt, "Porin ilta", "609"));
+        await DrainAsync();
+
+        var everything = string.Join("\n", receiver.Received.Select(r => r.Body));
+        everything.ShouldNotContain(secret.Id.ToString());
+        everything.ShouldNotContain(draft.Id.ToString());
+        everything.ShouldNotContain(membersOnly.Id.ToString());
+        receiver.For(all.Id).SelectMany(r => r.Payload.Items).Select(e => e.Id).Distinct().ShouldBe([open.Id, elsewhere.Id]);
+        receiver.For(oulu.Id).SelectMany(r => r.Payload.Items).Select(e => e.Id).Distinct().ShouldBe([open.Id]);
     }
 
     [Fact]
