@@ -45,9 +45,10 @@ public static class EventsEndpoints
             .WithSummary("Register for an event")
             .WithDescription("Open to anyone for a published public event inside its registration window (members-only events need a " +
                 "signed-in user). Confirmed while seats are free, otherwise waitlisted with a position. Keep `cancelToken`. " +
-                "A retry with the same `Idempotency-Key` header returns the first answer. Same email twice, a cancelled event, or " +
+                "A retry with the same `Idempotency-Key` header and the same body returns the first answer; the same key with a " +
+                "different body is a 422. Same email twice (the answer does not repeat the address), a cancelled event, or " +
                 "outside the window: 409.")
-            .Produces<RegistrationReceipt>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415);
+            .Produces<RegistrationReceipt>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415, 422);
         group.MapGet("/{id:guid}/registrations", ListRegistrations).WithName("listRegistrations").RequireAuthorization(Policies.Reader)
             .WithSummary("List an event's registrations (staff, or an editor of an organising member)")
             .ProducesTagged<RegistrationPage>().WithProblems(401, 403, 404);

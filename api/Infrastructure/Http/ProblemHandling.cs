@@ -47,6 +47,7 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
             Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", p.Message),
             new Dictionary<string, object?> { ["currentVersion"] = p.CurrentVersion }),
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, "Forbidden", f.Message),
+        UnprocessableException u => Problem(StatusCodes.Status422UnprocessableEntity, "Unprocessable content", u.Message),
         TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, "Too many requests", t.Message),
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Validation(new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] }),

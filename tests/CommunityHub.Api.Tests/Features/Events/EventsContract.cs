@@ -136,7 +136,9 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var other = await EventRequests.MemberAsync(admin, "Toinen yhdistys");
         var editor = await Factory.AsAsync("member_editor", own);
 
-        var mine = await EventRequests.CreateAsync(editor, EventRequests.Body([own, other], Now.AddDays(3)));
+        // Naming another member as co-organiser speaks for it: staff only (issue 11).
+        await editor.PostJsonAsync("/api/v1/events", EventRequests.Body([own, other], Now.AddDays(3))).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var mine = await EventRequests.CreateAsync(editor, EventRequests.Body([own], Now.AddDays(3)));
         await EventRequests.MoveAsync(editor, mine.Id, "published");
         await editor.PostJsonAsync("/api/v1/events", EventRequests.Body([other], Now.AddDays(3))).ShouldBeProblem(HttpStatusCode.Forbidden);
         // Removing its own member from the organisers would hand the event away: refused.
@@ -149,6 +151,43 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var viewer = await Factory.AsAsync("viewer");
         await viewer.PostJsonAsync("/api/v1/events", EventRequests.Body([own], Now.AddDays(3))).ShouldBeProblem(HttpStatusCode.Forbidden);
         await Factory.Anonymous().PostJsonAsync("/api/v1/events", EventRequests.Body([own], Now.AddDays(3))).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Member_editor_adds_or_removes_only_its_own_member_as_organiser_and_other_changes_take_staff()
+    {
+        var admin = await Factory.AdminAsync();
+        var city = await EventRequests.MemberAsync(admin, "Kaupunki");
+        var own = await EventRequests.MemberAsync(admin, "Oma yhdistys");
+        var third = await EventRequests.MemberAsync(admin, "Kolmas yhdistys");
+        var editor = await Factory.AsAsync("member_editor", own);
+        var url = (Guid id) => $"/api/v1/events/{id}";
+
+        // Staff made a city event with the editor's member as co-organiser.
+        var shared = await EventRequests.CreateAsync(admin, EventRequests.Body([city, own], Now.AddDays(5)));
+        await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([own], Now.AddDays(5)), "\"1\"").ShouldBeProblem(HttpStatusCode.Forbidden);
+        await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([city, own, third], Now.AddDays(5)), "\"1\"")
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
+        var unchanged = await (await admin.GetAsync(url(shared.Id)).ShouldBe(HttpStatusCode.OK)).ReadAsync<CommunityEventResponse>();
+        unchanged.OrganizerIds.ShouldBe([city, own], ignoreOrder: true);
+        unchanged.Version.ShouldBe(1);
+
+        // Editing the rest while the organisers stay as they are is fine; so is stepping down itself.
+        await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([own, city], Now.AddDays(6)), "\"1\"").ShouldBe(HttpStatusCode.OK);
+        var left = await (await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([city], Now.AddDays(6)), "\"2\"")
+            .ShouldBe(HttpStatusCode.OK)).ReadAsync<CommunityEventResponse>();
+        left.OrganizerIds.ShouldBe([city]);
+        await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([city, own], Now.AddDays(6)), "\"3\"").ShouldBeProblem(HttpStatusCode.Forbidden);
+
+        // Creating: only its own member; naming the city as co-organiser (and then publishing) never happens.
+        await editor.PostJsonAsync("/api/v1/events", EventRequests.Body([own, city], Now.AddDays(7))).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var mine = await EventRequests.CreateAsync(editor, EventRequests.Body([own], Now.AddDays(7)));
+        await EventRequests.MoveAsync(editor, mine.Id, "published");
+        await editor.PutJsonAsync(url(mine.Id), EventRequests.Body([own, city], Now.AddDays(7)), "\"2\"").ShouldBeProblem(HttpStatusCode.Forbidden);
+
+        // Staff change anyone.
+        var staff = await Factory.AsAsync("staff");
+        await staff.PutJsonAsync(url(mine.Id), EventRequests.Body([own, city], Now.AddDays(7)), "\"2\"").ShouldBe(HttpStatusCode.OK);
     }
 
     // ---- filters and paging ----------------------------------------------------------------------------------------
@@ -389,11 +428,62 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
                 .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()));
         answers.Distinct().Count().ShouldBe(1);
 
-        await EventRequests.RegisterAsync(anonymous, published.Id, "Joku muu", "someone@example.fi", key).ShouldBeProblem(HttpStatusCode.Conflict);
+        // The same key with another body is not a replay (issue 11: 422, as Stripe does; it was a 409 before).
+        await EventRequests.RegisterAsync(anonymous, published.Id, "Joku muu", "someone@example.fi", key).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         var all = await (await admin.GetAsync($"/api/v1/events/{published.Id}/registrations").ShouldBe(HttpStatusCode.OK)).ReadAsync<RegistrationPage>();
         all.Items.Count.ShouldBe(3);
         var current = await (await admin.GetAsync($"/api/v1/events/{published.Id}")).ReadAsync<CommunityEventResponse>();
         current.WaitlistCount.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_replays_only_the_same_body_and_another_body_is_422_without_registering()
+    {
+        var admin = await Factory.AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(7)));
+        var anonymous = Factory.Anonymous();
+        var url = $"/api/v1/events/{published.Id}/registrations";
+
+        async Task<HttpResponseMessage> Send(string body, string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", key);
+            return await anonymous.SendAsync(request);
+        }
+
+        var key = Guid.NewGuid().ToString();
+        var first = await (await Send("""{"name":"Sanna Virtanen","email":"sanna@example.fi","notes":"Gluteeniton"}""", key)
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+        // The same request, spaced and ordered differently: a replay of the first answer.
+        var replay = await (await Send("""{ "email": "sanna@example.fi", "notes": "Gluteeniton", "name": "Sanna Virtanen" }""", key)
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+        replay.ShouldBe(first);
+        // Same email, another field: not the same request.
+        var problem = await Send("""{"name":"Sanna Virtanen","email":"sanna@example.fi","notes":"Laktoositon"}""", key)
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("detail").GetString()!.ShouldContain("Idempotency-Key");
+
+        var list = await (await admin.GetAsync($"{url}?limit=200").ShouldBe(HttpStatusCode.OK)).ReadAsync<RegistrationPage>();
+        list.Items.Count.ShouldBe(1);
+        list.Items.Single().Notes.ShouldBe("Gluteeniton");
+    }
+
+    [Fact]
+    public async Task A_duplicate_registration_says_already_registered_without_echoing_the_address()
+    {
+        var admin = await Factory.AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(7)));
+        var anonymous = Factory.Anonymous();
+        await EventRequests.RegisterAsync(anonymous, published.Id, "Pekka", "Pekka.Korhonen@Example.fi").ShouldBe(HttpStatusCode.Created);
+
+        var response = await EventRequests.RegisterAsync(anonymous, published.Id, "Joku", "pekka.korhonen@example.fi");
+        var problem = await Task.FromResult(response).ShouldBeProblem(HttpStatusCode.Conflict);
+        problem.GetProperty("detail").GetString()!.ShouldContain("already registered");
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldNotContain("pekka.korhonen", Case.Insensitive);
+        body.ShouldNotContain("example.fi", Case.Insensitive);
     }
 
     [Fact]
