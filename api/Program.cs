@@ -63,6 +63,7 @@ services.AddProblemDetails();
 services.AddExceptionHandler<ProblemHandling>();
 services.AddCommunityHubAuth(builder.Configuration, builder.Environment);
 services.AddApiKeys(builder.Configuration);
+services.AddAnonymousRateLimit(builder.Configuration);
 services.AddCommunityHubOpenApi();
 services.AddSpaHosting();
 services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -73,6 +74,7 @@ await Startup.InitializeAsync(app);
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseMiddleware<JsonContentTypeMiddleware>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
