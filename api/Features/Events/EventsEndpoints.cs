@@ -66,10 +66,11 @@ public static class EventsEndpoints
         group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback").RequireAuthorization(Policies.NotApiKey)
             .RequireAnonymousRateLimit()
             .WithSummary("Give feedback on an event (once it has started)")
-            .WithDescription("Rating 1–5 and an optional comment. With a registration's `cancelToken`, at most once per registration (409).")
+            .WithDescription("Rating 1–5, an optional comment, and the `cancelToken` of a registration for this event (required: " +
+                "400 without it). At most once per registration (409).")
             .Produces<FeedbackResponse>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415, 429);
         group.MapGet("/{id:guid}/feedback/summary", FeedbackSummary).WithName("getEventFeedbackSummary").RequireAuthorization(Policies.Reader)
-            .WithSummary("Feedback summary: count, average and the count per rating (signed-in users)")
+            .WithSummary("Feedback summary: count, average and the count per rating of registrations' feedback (signed-in users)")
             .Produces<FeedbackSummary>().WithProblems(401, 403, 404);
         return routes;
     }

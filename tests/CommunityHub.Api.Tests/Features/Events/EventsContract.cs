@@ -652,6 +652,48 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
     // ---- feedback --------------------------------------------------------------------------------------------------
 
     [Fact]
+    public async Task Thirty_ratings_without_a_token_are_refused_and_leave_the_average_alone_and_each_token_rates_once()
+    {
+        var admin = await Factory.AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var anonymous = Factory.Anonymous();
+        var running = EventRequests.Body([organizer], Now.AddHours(-1));
+        running["registrationOpensAt"] = Now.AddDays(-10).ToString("O");
+        running["registrationClosesAt"] = running["endsAt"];
+        var past = await EventRequests.PublishedAsync(admin, running);
+        var feedbackUrl = $"/api/v1/events/{past.Id}/feedback";
+        var summaryUrl = $"/api/v1/events/{past.Id}/feedback/summary";
+        var token = (await (await EventRequests.RegisterAsync(anonymous, past.Id, "Aila", "aila@example.fi")
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()).CancelToken;
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 5, cancelToken = token }).ShouldBe(HttpStatusCode.Created);
+
+        for (var i = 0; i < 30; i++)
+        {
+            var answer = await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, comment = $"Huono {i}" });
+            ((int)answer.StatusCode).ShouldBeInRange(400, 499);
+        }
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, cancelToken = token }).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        var summary = await (await admin.GetAsync(summaryUrl).ShouldBe(HttpStatusCode.OK)).ReadAsync<FeedbackSummary>();
+        summary.Count.ShouldBe(1);
+        summary.Average.ShouldBe(5);
+        summary.UnverifiedCount.ShouldBe(0);
+
+        // Untied feedback stored before tokens were required is reported apart, never averaged in.
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await using var connection = await scope.ServiceProvider.GetRequiredService<CommunityHub.Api.Infrastructure.Data.Db>().OpenAsync(CancellationToken.None);
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "INSERT INTO feedback (id, event_id, registration_id, rating, comment, created_at) VALUES (@Id, @EventId, NULL, 1, NULL, @Now)",
+                new { Id = Guid.CreateVersion7(), EventId = past.Id, Now = Now });
+        }
+        var withLegacy = await (await admin.GetAsync(summaryUrl)).ReadAsync<FeedbackSummary>();
+        withLegacy.Count.ShouldBe(1);
+        withLegacy.Average.ShouldBe(5);
+        withLegacy.UnverifiedCount.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Feedback_opens_at_the_start_counts_once_per_registration_and_summarises()
     {
         var admin = await Factory.AdminAsync();
@@ -661,7 +703,8 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var future = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(2)));
         var early = await EventRequests.RegisterAsync(anonymous, future.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
         var earlyToken = (await early.ReadAsync<RegistrationReceipt>()).CancelToken;
-        await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5 }).ShouldBeProblem(HttpStatusCode.Conflict);
+        // Feedback without a registration's token is refused outright (issue 11; it used to count).
+        await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5 }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
         await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5, cancelToken = earlyToken })
             .ShouldBeProblem(HttpStatusCode.Conflict);
 
@@ -673,24 +716,29 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var feedbackUrl = $"/api/v1/events/{past.Id}/feedback";
         var participant = await (await EventRequests.RegisterAsync(anonymous, past.Id, "Irja", "irja@example.fi")
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+        async Task<string> TokenAsync(string name) =>
+            (await (await EventRequests.RegisterAsync(anonymous, past.Id, name, $"{name.ToLowerInvariant()}@example.fi")
+                .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()).CancelToken;
 
         var given = await (await anonymous.PostJsonAsync(feedbackUrl, new { rating = 5, comment = "Hyvä ilta!", cancelToken = participant.CancelToken })
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<FeedbackResponse>();
         given.Rating.ShouldBe(5);
         given.Comment.ShouldBe("Hyvä ilta!");
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, cancelToken = participant.CancelToken }).ShouldBeProblem(HttpStatusCode.Conflict);
-        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 4 }).ShouldBe(HttpStatusCode.Created);
-        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1 }).ShouldBe(HttpStatusCode.Created);
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 4, cancelToken = await TokenAsync("Olli") }).ShouldBe(HttpStatusCode.Created);
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, cancelToken = await TokenAsync("Pirkko") }).ShouldBe(HttpStatusCode.Created);
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1 }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
         // Another event's token, or none at all, does not name a registration of this event.
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 4, cancelToken = earlyToken }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 4, cancelToken = "unknown" }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
 
+        var lateToken = await TokenAsync("Reijo");
         await EventRequests.MoveAsync(admin, past.Id, "completed");
         var summary = await (await admin.GetAsync($"/api/v1/events/{past.Id}/feedback/summary").ShouldBe(HttpStatusCode.OK)).ReadAsync<FeedbackSummary>();
         summary.Count.ShouldBe(3);
         summary.Average.ShouldBe(3.33);
         summary.Distribution.ShouldBe(new Dictionary<string, int> { ["1"] = 1, ["2"] = 0, ["3"] = 0, ["4"] = 1, ["5"] = 1 });
-        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 3 }).ShouldBe(HttpStatusCode.Created);
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 3, cancelToken = lateToken }).ShouldBe(HttpStatusCode.Created);
         var after = await (await admin.GetAsync($"/api/v1/events/{past.Id}/feedback/summary")).ReadAsync<FeedbackSummary>();
         after.Average.ShouldBe(3.25);
 
@@ -778,8 +826,15 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
         await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Eero", "eero@example.fi").ShouldBe(HttpStatusCode.Created);
         await EventRequests.CreateAsync(admin, EventRequests.Body([organizer], Now.AddDays(3)));
-        var past = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(-1)));
-        await anonymous.PostJsonAsync($"/api/v1/events/{past.Id}/feedback", new { rating = 2 }).ShouldBe(HttpStatusCode.Created);
+        // Feedback takes a participant's token (issue 11): the event started an hour ago and took registrations until its end.
+        var running = EventRequests.Body([organizer], Now.AddHours(-1));
+        running["registrationOpensAt"] = Now.AddDays(-10).ToString("O");
+        running["registrationClosesAt"] = running["endsAt"];
+        var past = await EventRequests.PublishedAsync(admin, running);
+        var participant = await (await EventRequests.RegisterAsync(anonymous, past.Id, "Kaisa", "kaisa@example.fi")
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+        await anonymous.PostJsonAsync($"/api/v1/events/{past.Id}/feedback", new { rating = 2, cancelToken = participant.CancelToken })
+            .ShouldBe(HttpStatusCode.Created);
 
         var after = await StatsAsync();
         (after.Upcoming - before.Upcoming).ShouldBe(1);
