@@ -7,6 +7,7 @@ using CommunityHub.Api.Features.Health;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Partnerships;
 using CommunityHub.Api.Features.Pilots;
+using CommunityHub.Api.Features.Privacy;
 using CommunityHub.Api.Features.Stats;
 using CommunityHub.Api.Features.Users;
 using CommunityHub.Api.Features.Webhooks;
@@ -54,6 +55,7 @@ services.AddScoped<IStatsContributor, PartnershipStatsContributor>();
 services.AddScoped<IStatsContributor, PilotStatsContributor>();
 services.AddScoped<IStatsContributor, EventStatsContributor>();
 services.AddWebhooks(builder.Configuration, builder.Environment);
+services.AddPrivacy(builder.Configuration);
 services.AddMediation(typeof(Program).Assembly);
 services.AddValidatorsFromAssembly(typeof(Program).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
 
@@ -105,6 +107,7 @@ app.MapStats();
 app.MapAudit();
 app.MapEvents();
 app.MapWebhooks();
+app.MapPrivacy();
 
 app.MapSpaFallback();
 
