@@ -13,7 +13,7 @@ public static class AuthEndpoints
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/v1/auth").WithTags("Auth");
-        group.MapPost("/token", IssueToken).WithName("issueToken").AllowAnonymous()
+        group.MapPost("/token", IssueToken).WithName("issueToken").AllowAnonymous().RequireAnonymousRateLimit()
             .WithSummary("Sign in with email and password; returns a bearer token")
             .WithDescription("Bad credentials answer 401 without saying which part was wrong; repeated failures answer 429 with Retry-After.")
             .Produces<TokenResponse>().WithProblems(401, 415, 429);

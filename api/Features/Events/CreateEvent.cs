@@ -5,7 +5,8 @@ using MediatR;
 
 namespace CommunityHub.Api.Features.Events;
 
-/// <summary>Creates a draft event. Staff may create any; a member editor only events its own member organises.</summary>
+/// <summary>Creates a draft event. Staff may create any; a member editor only events its own member alone organises
+/// (co-organisers are added by staff).</summary>
 public sealed record CreateCommunityEventCommand(CommunityEventInput Input) : IRequest<CommunityEventResponse>;
 
 public sealed class CreateCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
@@ -15,6 +16,7 @@ public sealed class CreateCommunityEventHandler(Db db, ChangeLog changes, TimePr
     {
         var input = request.Input;
         EventAccess.EnsureManages(user, input.OrganizerIds!);
+        EventAccess.EnsureMayChangeOrganizers(user, [], input.OrganizerIds!.Distinct().ToList());
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
 

@@ -60,4 +60,34 @@ public static class EventAccess
             throw new ForbiddenException(Texts.Get("event.forbidden"));
         }
     }
+
+    /// <summary>
+    /// Whether the caller may change an event's organisers from <paramref name="before"/> (empty on create) to
+    /// <paramref name="after"/>: staff change anyone; a member editor may add or remove only its own member, because
+    /// naming another member as organiser speaks for that member (and hands it the event), and removing one takes the
+    /// event away from it. Everyone else: no.
+    /// </summary>
+    public static bool MayChangeOrganizers(ICurrentUser user, IReadOnlyCollection<Guid> before, IReadOnlyCollection<Guid> after)
+    {
+        if (user.IsStaff())
+        {
+            return true;
+        }
+        if (user.Role != Role.MemberEditor || user.MemberId is not { } member)
+        {
+            return false;
+        }
+        var changed = new HashSet<Guid>(before);
+        changed.SymmetricExceptWith(after);
+        return changed.All(id => id == member);
+    }
+
+    public static void EnsureMayChangeOrganizers(ICurrentUser user, IReadOnlyCollection<Guid> before, IReadOnlyCollection<Guid> after)
+    {
+        if (!MayChangeOrganizers(user, before, after))
+        {
+            throw new ForbiddenException(
+                "A member editor may add or remove only its own member as an organiser; changing other organisers takes staff.");
+        }
+    }
 }

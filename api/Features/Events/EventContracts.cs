@@ -111,8 +111,12 @@ public sealed record FeedbackInput(int? Rating, string? Comment, string? CancelT
 
 public sealed record FeedbackResponse(Guid Id, int Rating, string? Comment, DateTimeOffset CreatedAt);
 
-/// <summary><c>average</c> is null while there is no feedback; <c>distribution</c> always has the keys "1" to "5".</summary>
-public sealed record FeedbackSummary(int Count, double? Average, IReadOnlyDictionary<string, int> Distribution);
+/// <summary>
+/// Verified feedback only (each from one registration): <c>average</c> is null while there is none; <c>distribution</c>
+/// always has the keys "1" to "5". <c>unverifiedCount</c> counts older feedback given without a registration's token,
+/// kept apart and in neither the count nor the average.
+/// </summary>
+public sealed record FeedbackSummary(int Count, double? Average, IReadOnlyDictionary<string, int> Distribution, int UnverifiedCount);
 
 public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEventInput>
 {

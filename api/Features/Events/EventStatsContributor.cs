@@ -6,7 +6,7 @@ namespace CommunityHub.Api.Features.Events;
 
 /// <summary>
 /// The dashboard's events section: published events still to start, their live (confirmed + waitlisted) registrations,
-/// and all feedback with its mean rating.
+/// and all feedback given with a registration's token, with its mean rating (untied feedback is not counted).
 /// </summary>
 public sealed class EventStatsContributor : IStatsContributor
 {
@@ -22,7 +22,7 @@ public sealed class EventStatsContributor : IStatsContributor
         var feedback = await connection.QuerySingleAsync<(long Count, double? Average)>(new CommandDefinition(
             """
             SELECT CAST(COUNT(*) AS BIGINT), AVG(CAST(f.rating AS FLOAT))
-            FROM feedback f JOIN events e ON e.id = f.event_id WHERE e.deleted_at IS NULL
+            FROM feedback f JOIN events e ON e.id = f.event_id WHERE e.deleted_at IS NULL AND f.registration_id IS NOT NULL
             """,
             cancellationToken: ct));
         stats.Events = new EventStats(

@@ -43,12 +43,14 @@ public static class EventsEndpoints
             .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415);
 
         group.MapPost("/{id:guid}/registrations", Register).WithName("registerForEvent").RequireAuthorization(Policies.NotApiKey)
+            .RequireAnonymousRateLimit()
             .WithSummary("Register for an event")
             .WithDescription("Open to anyone for a published public event inside its registration window (members-only events need a " +
                 "signed-in user). Confirmed while seats are free, otherwise waitlisted with a position. Keep `cancelToken`. " +
-                "A retry with the same `Idempotency-Key` header returns the first answer. Same email twice, a cancelled event, or " +
+                "A retry with the same `Idempotency-Key` header and the same body returns the first answer; the same key with a " +
+                "different body is a 422. Same email twice (the answer does not repeat the address), a cancelled event, or " +
                 "outside the window: 409.")
-            .Produces<RegistrationReceipt>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415);
+            .Produces<RegistrationReceipt>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415, 422, 429);
         group.MapGet("/{id:guid}/registrations", ListRegistrations).WithName("listRegistrations").RequireAuthorization(Policies.Reader)
             .WithSummary("List an event's registrations (staff, or an editor of an organising member)")
             .ProducesTagged<RegistrationPage>().WithProblems(401, 403, 404);
@@ -56,18 +58,20 @@ public static class EventsEndpoints
             .WithSummary("Export an event's registrations as CSV (staff, or an editor of an organising member)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").WithProblems(401, 403, 404);
         group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration")
-            .RequireAuthorization(Policies.NotApiKey)
+            .RequireAuthorization(Policies.NotApiKey).RequireAnonymousRateLimit()
             .WithSummary("Cancel a registration")
             .WithDescription("With `token` (the registration's cancelToken) anyone may cancel; staff and organising editors may without. " +
                 "The first on the waiting list takes the freed seat. A wrong token is a 404.")
-            .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404);
+            .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 429);
 
         group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback").RequireAuthorization(Policies.NotApiKey)
+            .RequireAnonymousRateLimit()
             .WithSummary("Give feedback on an event (once it has started)")
-            .WithDescription("Rating 1–5 and an optional comment. With a registration's `cancelToken`, at most once per registration (409).")
-            .Produces<FeedbackResponse>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415);
+            .WithDescription("Rating 1–5, an optional comment, and the `cancelToken` of a registration for this event (required: " +
+                "400 without it). At most once per registration (409).")
+            .Produces<FeedbackResponse>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415, 429);
         group.MapGet("/{id:guid}/feedback/summary", FeedbackSummary).WithName("getEventFeedbackSummary").RequireAuthorization(Policies.Reader)
-            .WithSummary("Feedback summary: count, average and the count per rating (signed-in users)")
+            .WithSummary("Feedback summary: count, average and the count per rating of registrations' feedback (signed-in users)")
             .Produces<FeedbackSummary>().WithProblems(401, 403, 404);
         return routes;
     }

@@ -9,7 +9,8 @@ namespace CommunityHub.Api.Features.Events;
 
 /// <summary>
 /// Replaces an event's content (status and counts are read-only). Completed and cancelled events are final (409).
-/// A member editor must organise the event before and after the change. Raising the capacity promotes people from
+/// A member editor must organise the event before the change, and may add or remove only its own member among the
+/// organisers (so it may step down from a co-organised event, but never name or drop another member). Raising the capacity promotes people from
 /// the waiting list; lowering it below the confirmed count is refused rather than un-confirming anyone.
 /// </summary>
 public sealed record UpdateCommunityEventCommand(Guid Id, CommunityEventInput Input, long? ExpectedVersion) : IRequest<CommunityEventResponse>;
@@ -23,7 +24,7 @@ public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimePr
         var current = await CommunityEventData.LockOrThrowAsync(scope, request.Id, ct);
         var organizers = (await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct))[request.Id].ToList();
         EventAccess.EnsureManages(user, organizers);
-        EventAccess.EnsureManages(user, request.Input.OrganizerIds!);
+        EventAccess.EnsureMayChangeOrganizers(user, organizers, request.Input.OrganizerIds!.Distinct().ToList());
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         if (EventLifecycle.IsFinal(current.StatusValue))
         {

@@ -30,8 +30,18 @@ public sealed class WebhookOptions
     /// <summary>Change entries per delivery.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>How much of a receiver's answer is read (for the delivery log's error text); the rest is dropped.</summary>
+    /// <summary>
+    /// How much of a receiver's answer is read (and discarded, so the connection can be reused); the delivery log keeps
+    /// only the status code and a fixed message, never what the receiver said.
+    /// </summary>
     public int MaxResponseBytes { get; set; } = 4096;
+
+    /// <summary>
+    /// Internal networks deliveries may reach anyway, as CIDRs separated by commas (e.g. a municipality's integration
+    /// platform at <c>10.20.0.0/16</c>). Empty by default: loopback, private, link-local, CGNAT, unique-local, multicast
+    /// and unspecified addresses are refused (see <see cref="WebhookNetworkPolicy"/>).
+    /// </summary>
+    public string? AllowedNetworks { get; set; }
 
     /// <summary>A folder for the Data Protection key ring instead of the database (as <c>DataProtection:KeyRingPath</c>).</summary>
     public string? KeyRingPath { get; set; }
@@ -54,6 +64,7 @@ public sealed class WebhookOptions
             throw new InvalidOperationException(
                 "Webhooks: TimeoutSeconds and PollMilliseconds must be positive, BatchSize 1–1000, JitterFraction 0–1.");
         }
+        WebhookNetworkPolicy.ParseNetworks(AllowedNetworks);
     }
 }
 

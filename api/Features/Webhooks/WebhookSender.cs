@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using CommunityHub.Api.Infrastructure.Http;
 
@@ -10,14 +9,14 @@ namespace CommunityHub.Api.Features.Webhooks;
 public sealed record DeliveryOutcome(bool Delivered, int? StatusCode, long DurationMs, string? Error);
 
 /// <summary>
-/// Signs and posts one payload to the subscribed URL (no redirects followed, a timeout, at most
-/// <see cref="WebhookOptions.MaxResponseBytes"/> of the answer read), and reports the outcome; the caller logs it with
+/// Signs and posts one payload to the subscribed URL (no redirects followed, only to addresses
+/// <see cref="WebhookNetworkPolicy"/> allows, a timeout) and reports the outcome as a status code and a fixed message,
+/// never the receiver's words; the caller logs it with
 /// <see cref="WebhookData.RecordDeliveryAsync"/>.
 /// </summary>
 public sealed class WebhookSender(IHttpClientFactory clients, WebhookOptions options, TimeProvider clock)
 {
     public const string HttpClientName = "webhooks";
-    private const int MaxErrorLength = 500;
 
     public async Task<DeliveryOutcome> PostAsync(string url, string secret, WebhookPayload payload, CancellationToken ct)
     {
@@ -36,16 +35,15 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookOptions opt
         {
             using var response = await clients.CreateClient(HttpClientName)
                 .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var answer = await ReadCappedAsync(response.Content, options.MaxResponseBytes, timeout.Token);
+            // Read (up to the cap) only so the connection can be reused: what a receiver answers is never logged or shown,
+            // since an admin must not be able to read an internal service's answers through a subscription.
+            await DrainCappedAsync(response.Content, options.MaxResponseBytes, timeout.Token);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
                 return new DeliveryOutcome(true, status, watch.ElapsedMilliseconds, null);
             }
-            var error = status is >= 300 and < 400
-                ? $"HTTP {status}: redirects are not followed ({response.Headers.Location})."
-                : $"HTTP {status}" + (answer.Length > 0 ? $": {answer}" : ".");
-            return new DeliveryOutcome(false, status, watch.ElapsedMilliseconds, Truncate(error));
+            return new DeliveryOutcome(false, status, watch.ElapsedMilliseconds, StatusMessage(status));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
@@ -53,30 +51,49 @@ public sealed class WebhookSender(IHttpClientFactory clients, WebhookOptions opt
         }
         catch (HttpRequestException e)
         {
-            return new DeliveryOutcome(false, null, watch.ElapsedMilliseconds, Truncate(e.Message));
+            return new DeliveryOutcome(false, null, watch.ElapsedMilliseconds, FailureMessage(e));
         }
     }
 
-    internal static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength] + "…";
+    /// <summary>The log's text for a non-2xx answer: the status only (a redirect's target is not shown either).</summary>
+    internal static string StatusMessage(int status) => status is >= 300 and < 400
+        ? $"HTTP {status}: redirects are not followed."
+        : $"HTTP {status}: the receiver did not accept the delivery.";
 
-    private static async Task<string> ReadCappedAsync(HttpContent content, int maxBytes, CancellationToken ct)
+    /// <summary>A fixed text per kind of failure: exception messages may carry addresses or a proxy's answer.</summary>
+    internal static string FailureMessage(HttpRequestException e)
+    {
+        if (e.InnerException is WebhookAddressRefusedException || e is { InnerException.InnerException: WebhookAddressRefusedException })
+        {
+            return WebhookNetworkPolicy.RefusedMessage;
+        }
+        return e.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => "The receiver's host name could not be resolved.",
+            HttpRequestError.ConnectionError => "Could not connect to the receiver.",
+            HttpRequestError.SecureConnectionError => "The TLS handshake with the receiver failed.",
+            HttpRequestError.ResponseEnded or HttpRequestError.InvalidResponse => "The receiver's answer was not valid HTTP.",
+            _ => "The delivery failed before the receiver answered.",
+        };
+    }
+
+    private static async Task DrainCappedAsync(HttpContent content, int maxBytes, CancellationToken ct)
     {
         if (maxBytes == 0)
         {
-            return "";
+            return;
         }
         await using var stream = await content.ReadAsStreamAsync(ct);
-        var buffer = new byte[maxBytes];
+        var buffer = new byte[Math.Min(maxBytes, 4096)];
         var read = 0;
         while (read < maxBytes)
         {
-            var n = await stream.ReadAsync(buffer.AsMemory(read, maxBytes - read), ct);
+            var n = await stream.ReadAsync(buffer.AsMemory(0, Math.Min(buffer.Length, maxBytes - read)), ct);
             if (n == 0)
             {
                 break;
             }
             read += n;
         }
-        return Truncate(Encoding.UTF8.GetString(buffer, 0, read).Trim());
     }
 }

@@ -25,9 +25,15 @@ public static class WebhookSetup
         var keyRingPath = configuration["DataProtection:KeyRingPath"] is { Length: > 0 } path ? path : options.KeyRingPath;
         services.AddCommunityHubDataProtection(keyRingPath, LegacyKeyRingFolder(configuration, environment));
 
+        var network = new WebhookNetworkPolicy(options);
+        services.AddSingleton(network);
         services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
+                // Every connection goes through the network policy, on the address actually connected to; a proxy
+                // would make that the proxy's address, so none is used.
+                ConnectCallback = network.ConnectAsync,
+                UseProxy = false,
                 // A receiver's redirect could point anywhere (an internal address); a delivery goes only to the subscribed URL.
                 AllowAutoRedirect = false,
                 UseCookies = false,

@@ -9,6 +9,9 @@ public enum ChangeOp
     Update,
     Transition,
     Delete,
+
+    /// <summary>Personal data handed out (a data subject's export): audited, never in the feed.</summary>
+    Export,
 }
 
 /// <summary>

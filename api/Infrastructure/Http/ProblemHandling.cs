@@ -54,6 +54,7 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
             Problem(StatusCodes.Status412PreconditionFailed, Texts.Get("problem.412.title"), p.Message),
             new Dictionary<string, object?> { ["currentVersion"] = p.CurrentVersion }),
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, Texts.Get("problem.403.title"), f.Message),
+        UnprocessableException u => Problem(StatusCodes.Status422UnprocessableEntity, Texts.Get("problem.422.title"), u.Message),
         TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, Texts.Get("problem.429.title"), t.Message),
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Validation(new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] }),

@@ -30,6 +30,9 @@ public sealed class PreconditionFailedException(long currentVersion)
 /// <summary>Signed in, but this role or member binding may not do this → 403.</summary>
 public sealed class ForbiddenException(string detail) : Exception(detail);
 
+/// <summary>Well-formed but not processable as sent, e.g. an Idempotency-Key reused with a different body (422).</summary>
+public sealed class UnprocessableException(string detail) : Exception(detail);
+
 /// <summary>Field errors found by a handler (e.g. an id inside the body that does not exist) → 400.</summary>
 public sealed class FieldValidationException(IDictionary<string, string[]> errors)
     : Exception("One or more fields are invalid.")

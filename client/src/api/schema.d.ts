@@ -612,7 +612,7 @@ export interface paths {
         put?: never;
         /**
          * Register for an event
-         * @description Open to anyone for a published public event inside its registration window (members-only events need a signed-in user). Confirmed while seats are free, otherwise waitlisted with a position. Keep `cancelToken`. A retry with the same `Idempotency-Key` header returns the first answer. Same email twice, a cancelled event, or outside the window: 409.
+         * @description Open to anyone for a published public event inside its registration window (members-only events need a signed-in user). Confirmed while seats are free, otherwise waitlisted with a position. Keep `cancelToken`. A retry with the same `Idempotency-Key` header and the same body returns the first answer; the same key with a different body is a 422. Same email twice (the answer does not repeat the address), a cancelled event, or outside the window: 409.
          */
         post: operations["registerForEvent"];
         delete?: never;
@@ -669,7 +669,7 @@ export interface paths {
         put?: never;
         /**
          * Give feedback on an event (once it has started)
-         * @description Rating 1–5 and an optional comment. With a registration's `cancelToken`, at most once per registration (409).
+         * @description Rating 1–5, an optional comment, and the `cancelToken` of a registration for this event (required: 400 without it). At most once per registration (409).
          */
         post: operations["submitEventFeedback"];
         delete?: never;
@@ -685,7 +685,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Feedback summary: count, average and the count per rating (signed-in users) */
+        /** Feedback summary: count, average and the count per rating of registrations' feedback (signed-in users) */
         get: operations["getEventFeedbackSummary"];
         put?: never;
         post?: never;
@@ -786,6 +786,46 @@ export interface paths {
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/subjects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything stored about one email address, as JSON (admin; audited)
+         * @description Registrations (with their events), member contacts and user accounts whose email is `email`, deleted ones included. Each export is written to the audit log without the address.
+         */
+        get: operations["exportPersonalData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/subjects/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase one email address's personal data (admin; audited)
+         * @description Registrations are anonymised (counts, waiting-list statistics and feedback stay), member contacts and user accounts are blanked and removed. Returns how many rows of each were erased. An admin's own account: 409.
+         */
+        post: operations["erasePersonalData"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1043,6 +1083,8 @@ export interface components {
             distribution: {
                 [key: string]: number;
             };
+            /** Format: int32 */
+            unverifiedCount: number;
         };
         GoalInput: {
             /** Format: uuid */
@@ -1272,6 +1314,67 @@ export interface components {
         };
         /** @enum {unknown} */
         PartyRole: "municipality" | "coordinator" | "partner" | "funder";
+        PersonalContact: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            memberId: string;
+            name: string;
+            title: null | string;
+            email: null | string;
+            phone: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deletedAt: null | string;
+        };
+        PersonalDataEraseRequest: {
+            email: null | string;
+        };
+        PersonalDataErasure: {
+            /** Format: int32 */
+            registrations: number;
+            /** Format: int32 */
+            contacts: number;
+            /** Format: int32 */
+            users: number;
+        };
+        PersonalDataExport: {
+            email: string;
+            registrations: components["schemas"]["PersonalRegistration"][];
+            contacts: components["schemas"]["PersonalContact"][];
+            users: components["schemas"]["PersonalUser"][];
+        };
+        PersonalRegistration: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            eventId: string;
+            eventTitle: string;
+            name: string;
+            email: string;
+            /** Format: uuid */
+            memberId: null | string;
+            notes: null | string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            cancelledAt: null | string;
+        };
+        PersonalUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            displayName: string;
+            role: string;
+            /** Format: uuid */
+            memberId: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deletedAt: null | string;
+        };
         PilotEvaluation: {
             results: null | string;
             impact: null | string;
@@ -4978,6 +5081,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     exportRegistrations: {
@@ -5095,6 +5216,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     submitEventFeedback: {
@@ -5159,6 +5289,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5739,6 +5878,124 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    exportPersonalData: {
+        parameters: {
+            query?: {
+                email?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataExport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    erasePersonalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonalDataEraseRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataErasure"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

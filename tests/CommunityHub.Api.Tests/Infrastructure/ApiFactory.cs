@@ -27,6 +27,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         ["Bootstrap:AdminPassword"] = AdminPassword,
         ["Seed:DemoData"] = "false",
         ["App:PublicBaseUrl"] = "https://hub.example.fi",
+        // Every test client shares one (unknown) address; classes that test the per-address limit set their own.
+        ["RateLimits:Anonymous:PermitsPerMinute"] = "1000000",
     };
 
     /// <summary>Replaces the clock (e.g. a FakeTimeProvider) before the app starts.</summary>
@@ -48,6 +50,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         }
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
             if (Clock is not null)
             {
                 services.RemoveAll<TimeProvider>();

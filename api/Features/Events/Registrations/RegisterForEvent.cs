@@ -9,7 +9,8 @@ namespace CommunityHub.Api.Features.Events.Registrations;
 
 /// <summary>
 /// Registers someone for a published event inside its registration window: confirmed while seats are free, otherwise
-/// waitlisted. <paramref name="IdempotencyKey"/> makes a retry return the first answer.
+/// waitlisted. <paramref name="IdempotencyKey"/> makes a retry with the same body return the first answer; the same key
+/// with another body is a 422.
 /// </summary>
 public sealed record RegisterForCommunityEventCommand(Guid EventId, RegistrationInput Input, string? IdempotencyKey)
     : IRequest<RegistrationReceipt>;
@@ -29,6 +30,7 @@ public sealed class RegisterForCommunityEventHandler(Db db, ChangeLog changes, T
     public async Task<RegistrationReceipt> Handle(RegisterForCommunityEventCommand request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var hash = request.IdempotencyKey is null ? null : RequestHash(request.Input);
 
         // One atomic step: lock the event, check seats, insert, recount. See CommunityEventData.LockEventAsync.
         await using var scope = await db.BeginWriteAsync(ct);
@@ -47,17 +49,28 @@ public sealed class RegisterForCommunityEventHandler(Db db, ChangeLog changes, T
                 cancellationToken: ct));
             if (earlier is not null)
             {
-                if (earlier.EmailNormalized != EventText.NormalizeEmail(request.Input.Email!.Trim()))
+                // Rows from before the hash was kept are judged by the address, as they were then.
+                var same = earlier.IdempotencyRequestHash is { } stored
+                    ? stored == hash
+                    : earlier.EmailNormalized == EventText.NormalizeEmail(request.Input.Email!.Trim());
+                if (!same)
                 {
-                    throw new ConflictException(Texts.Get("registration.idempotencyReused"));
+                    throw new UnprocessableException(Texts.Get("registration.idempotencyReused"));
                 }
                 return new RegistrationReceipt(
                     earlier.Id, EnumText.Parse<RegistrationStatus>(earlier.FirstStatus), earlier.FirstWaitlistPosition, RegistrationTokens.For(auth, earlier.Id));
             }
         }
 
-        var receipt = await RegistrationData.RegisterAsync(scope, changes, auth, current, request.Input, request.IdempotencyKey, now, ct);
+        var receipt = await RegistrationData.RegisterAsync(scope, changes, auth, current, request.Input, request.IdempotencyKey, hash, now, ct);
         await scope.CommitAsync(ct);
         return receipt;
     }
+
+    /// <summary>
+    /// SHA-256 (hex) of the request body as parsed (the fields, serialised canonically): what a key's replay must match.
+    /// Whitespace or property order do not make a different request; any different value does.
+    /// </summary>
+    internal static string RequestHash(RegistrationInput input) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(input, Json.Options)));
 }

@@ -35,7 +35,7 @@ public static class RegistrationData
     /// </summary>
     internal static async Task<RegistrationReceipt> RegisterAsync(
         WriteScope scope, ChangeLog changes, AuthSettings auth, EventRow current, RegistrationInput input, string? idempotencyKey,
-        DateTimeOffset now, CancellationToken ct)
+        string? requestHash, DateTimeOffset now, CancellationToken ct)
     {
         var email = input.Email!.Trim();
         var emailKey = EventText.NormalizeEmail(email);
@@ -47,7 +47,8 @@ public static class RegistrationData
             cancellationToken: ct));
         if (duplicate > 0)
         {
-            throw new ConflictException(Texts.Get("registration.duplicate", email));
+            // The address is not echoed: the answer goes to whoever asked, who need not own it.
+            throw new ConflictException(Texts.Get("registration.duplicate"));
         }
         if (input.MemberId is { } memberId && await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "SELECT COUNT(*) FROM members WHERE id = @Id AND deleted_at IS NULL", new { Id = memberId }, scope.Transaction, cancellationToken: ct)) == 0)
@@ -73,9 +74,9 @@ public static class RegistrationData
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO registrations (id, event_id, name, email, email_normalized, member_id, notes, status, queue_seq,
-                cancel_token_hash, idempotency_key, first_status, first_waitlist_position, created_at, updated_at)
+                cancel_token_hash, idempotency_key, idempotency_request_hash, first_status, first_waitlist_position, created_at, updated_at)
             VALUES (@Id, @EventId, @Name, @Email, @EmailNormalized, @MemberId, @Notes, @Status, @QueueSeq,
-                @TokenHash, @IdempotencyKey, @Status, @Position, @Now, @Now)
+                @TokenHash, @IdempotencyKey, @RequestHash, @Status, @Position, @Now, @Now)
             """,
             new
             {
@@ -90,6 +91,7 @@ public static class RegistrationData
                 QueueSeq = counts.LastSeq + 1,
                 TokenHash = RegistrationTokens.Hash(token),
                 IdempotencyKey = idempotencyKey,
+                RequestHash = idempotencyKey is null ? null : requestHash,
                 Position = position,
                 Now = now,
             },
@@ -179,7 +181,7 @@ internal sealed class RegistrationRow
 {
     public const string Columns =
         "r.id, r.event_id, r.name, r.email, r.email_normalized, r.member_id, r.notes, r.status, r.queue_seq, r.first_status, " +
-        "r.first_waitlist_position, r.created_at, r.updated_at, r.cancelled_at";
+        "r.first_waitlist_position, r.idempotency_request_hash, r.created_at, r.updated_at, r.cancelled_at";
 
     public Guid Id { get; init; }
     public Guid EventId { get; init; }
@@ -192,6 +194,7 @@ internal sealed class RegistrationRow
     public int QueueSeq { get; init; }
     public string FirstStatus { get; init; } = "";
     public int? FirstWaitlistPosition { get; init; }
+    public string? IdempotencyRequestHash { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public DateTimeOffset? CancelledAt { get; init; }

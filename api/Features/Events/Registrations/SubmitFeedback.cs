@@ -9,8 +9,9 @@ using MediatR;
 namespace CommunityHub.Api.Features.Events.Registrations;
 
 /// <summary>
-/// Participant feedback (the "mobile survey"), open to anyone who can see the event once it has started. With a
-/// registration's <c>cancelToken</c> it is tied to that registration, and each registration answers at most once.
+/// Participant feedback (the "mobile survey") once the event has started, from its participants: the registration's
+/// <c>cancelToken</c> is required, ties the feedback to that registration, and each registration answers at most once —
+/// so one client cannot stuff the average.
 /// </summary>
 public sealed record SubmitFeedbackCommand(Guid EventId, FeedbackInput Input) : IRequest<FeedbackResponse>;
 
@@ -21,7 +22,8 @@ public sealed class SubmitFeedbackValidator : AbstractValidator<SubmitFeedbackCo
         RuleFor(c => c.Input.Rating).NotNull().InclusiveBetween(1, 5).WithMessage(_ => Texts.Get("feedback.rating"))
             .OverridePropertyName("rating");
         RuleFor(c => c.Input.Comment).MaximumLength(2000).OverridePropertyName("comment");
-        RuleFor(c => c.Input.CancelToken).MaximumLength(200).OverridePropertyName("cancelToken");
+        RuleFor(c => c.Input.CancelToken).NotEmpty().MaximumLength(200).OverridePropertyName("cancelToken")
+            .WithMessage("Feedback needs the cancelToken of your registration for this event (from the registration answer).");
     }
 }
 
@@ -46,24 +48,20 @@ public sealed class SubmitFeedbackHandler(Db db, ChangeLog changes, TimeProvider
             throw new ConflictException(Texts.Get("feedback.notStarted", Helsinki.Describe(current.StartsAt)));
         }
 
-        Guid? registrationId = null;
-        if (!string.IsNullOrEmpty(request.Input.CancelToken))
+        var registrationId = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
+            "SELECT id FROM registrations WHERE event_id = @EventId AND cancel_token_hash = @Hash",
+            new { request.EventId, Hash = RegistrationTokens.Hash(request.Input.CancelToken!) },
+            scope.Transaction,
+            cancellationToken: ct))).Select(id => (Guid?)id).FirstOrDefault()
+            ?? throw new FieldValidationException("cancelToken", Texts.Get("feedback.unknownToken"));
+        var answered = await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM feedback WHERE event_id = @EventId AND registration_id = @RegistrationId",
+            new { request.EventId, RegistrationId = registrationId },
+            scope.Transaction,
+            cancellationToken: ct));
+        if (answered > 0)
         {
-            registrationId = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
-                "SELECT id FROM registrations WHERE event_id = @EventId AND cancel_token_hash = @Hash",
-                new { request.EventId, Hash = RegistrationTokens.Hash(request.Input.CancelToken) },
-                scope.Transaction,
-                cancellationToken: ct))).Select(id => (Guid?)id).FirstOrDefault()
-                ?? throw new FieldValidationException("cancelToken", Texts.Get("feedback.unknownToken"));
-            var answered = await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                "SELECT COUNT(*) FROM feedback WHERE event_id = @EventId AND registration_id = @RegistrationId",
-                new { request.EventId, RegistrationId = registrationId },
-                scope.Transaction,
-                cancellationToken: ct));
-            if (answered > 0)
-            {
-                throw new ConflictException(Texts.Get("feedback.duplicate"));
-            }
+            throw new ConflictException(Texts.Get("feedback.duplicate"));
         }
 
         var id = Guid.CreateVersion7(now);

@@ -21,17 +21,20 @@ export function FeedbackSection({ event }: { event: CommunityEvent }) {
   const commentErrors = errorsFor(errors, 'comment');
   const already = submit.error instanceof ApiError && submit.error.status === 409;
 
+  // Feedback comes from participants: the API takes it only with this browser's registration token, one per registration.
+  const token = loadRegistrations(event.id).find((r) => r.status === 'confirmed')?.cancelToken ?? null;
+
   function send(e: FormEvent) {
     e.preventDefault();
-    // With this browser's registration the API counts one answer per participant.
-    const token = loadRegistrations(event.id).find((r) => r.status === 'confirmed')?.cancelToken ?? null;
     submit.mutate({ rating, comment: comment.trim() || null, cancelToken: token });
   }
 
   return (
     <section className="section" aria-labelledby="feedback-title">
       <h2 id="feedback-title">{t('feedback.title')}</h2>
-      {submit.isSuccess ? (
+      {token === null ? (
+        <p>{t('feedback.participantsOnly')}</p>
+      ) : submit.isSuccess ? (
         <Alert tone="success">{t('feedback.thanks')}</Alert>
       ) : (
         <form className="form" onSubmit={send} noValidate aria-labelledby="feedback-title">

@@ -83,3 +83,46 @@ public sealed class ICalendarWriterTests
         ICalendarWriter.Fold(exactly75).ShouldBe([exactly75]);
     }
 }
+
+/// <summary>Who may change an event's organiser list: staff anyone, a member editor only its own member.</summary>
+public sealed class EventOrganizerRuleTests
+{
+    private static readonly Guid Own = Guid.CreateVersion7();
+    private static readonly Guid City = Guid.CreateVersion7();
+    private static readonly Guid Third = Guid.CreateVersion7();
+
+    private sealed record Caller(CommunityHub.Api.Infrastructure.Security.Role? Role, Guid? MemberId)
+        : CommunityHub.Api.Infrastructure.Security.ICurrentUser
+    {
+        public bool IsAuthenticated => Role is not null;
+        public string? Subject => "test";
+        public string? DisplayName => "Test";
+        public bool IsApiKey => false;
+        public string? MunicipalityScope => null;
+        public bool HasScope(string scope) => false;
+    }
+
+    private static readonly Caller Editor = new(CommunityHub.Api.Infrastructure.Security.Role.MemberEditor, Own);
+
+    [Fact]
+    public void Editor_may_add_or_remove_only_its_own_member()
+    {
+        EventAccess.MayChangeOrganizers(Editor, [], [Own]).ShouldBeTrue();
+        EventAccess.MayChangeOrganizers(Editor, [City, Own], [City]).ShouldBeTrue("stepping down itself");
+        EventAccess.MayChangeOrganizers(Editor, [City, Own], [Own, City]).ShouldBeTrue("order does not matter");
+        EventAccess.MayChangeOrganizers(Editor, [City], [City, Own]).ShouldBeTrue("the rule itself; managing the event is checked apart");
+        EventAccess.MayChangeOrganizers(Editor, [], [Own, City]).ShouldBeFalse();
+        EventAccess.MayChangeOrganizers(Editor, [City, Own], [Own]).ShouldBeFalse();
+        EventAccess.MayChangeOrganizers(Editor, [Own], [Third]).ShouldBeFalse();
+        EventAccess.MayChangeOrganizers(new Caller(CommunityHub.Api.Infrastructure.Security.Role.MemberEditor, null), [], [Own]).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Staff_and_admin_change_anyone_and_viewers_no_one()
+    {
+        EventAccess.MayChangeOrganizers(new Caller(CommunityHub.Api.Infrastructure.Security.Role.Staff, null), [City], [Third, Own]).ShouldBeTrue();
+        EventAccess.MayChangeOrganizers(new Caller(CommunityHub.Api.Infrastructure.Security.Role.Admin, null), [City], []).ShouldBeTrue();
+        EventAccess.MayChangeOrganizers(new Caller(CommunityHub.Api.Infrastructure.Security.Role.Viewer, null), [], [Own]).ShouldBeFalse();
+        EventAccess.MayChangeOrganizers(new Caller(null, null), [], [Own]).ShouldBeFalse();
+    }
+}

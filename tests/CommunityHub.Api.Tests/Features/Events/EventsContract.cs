@@ -136,7 +136,9 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var other = await EventRequests.MemberAsync(admin, "Toinen yhdistys");
         var editor = await Factory.AsAsync("member_editor", own);
 
-        var mine = await EventRequests.CreateAsync(editor, EventRequests.Body([own, other], Now.AddDays(3)));
+        // Naming another member as co-organiser speaks for it: staff only (issue 11).
+        await editor.PostJsonAsync("/api/v1/events", EventRequests.Body([own, other], Now.AddDays(3))).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var mine = await EventRequests.CreateAsync(editor, EventRequests.Body([own], Now.AddDays(3)));
         await EventRequests.MoveAsync(editor, mine.Id, "published");
         await editor.PostJsonAsync("/api/v1/events", EventRequests.Body([other], Now.AddDays(3))).ShouldBeProblem(HttpStatusCode.Forbidden);
         // Removing its own member from the organisers would hand the event away: refused.
@@ -149,6 +151,43 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var viewer = await Factory.AsAsync("viewer");
         await viewer.PostJsonAsync("/api/v1/events", EventRequests.Body([own], Now.AddDays(3))).ShouldBeProblem(HttpStatusCode.Forbidden);
         await Factory.Anonymous().PostJsonAsync("/api/v1/events", EventRequests.Body([own], Now.AddDays(3))).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Member_editor_adds_or_removes_only_its_own_member_as_organiser_and_other_changes_take_staff()
+    {
+        var admin = await Factory.AdminAsync();
+        var city = await EventRequests.MemberAsync(admin, "Kaupunki");
+        var own = await EventRequests.MemberAsync(admin, "Oma yhdistys");
+        var third = await EventRequests.MemberAsync(admin, "Kolmas yhdistys");
+        var editor = await Factory.AsAsync("member_editor", own);
+        var url = (Guid id) => $"/api/v1/events/{id}";
+
+        // Staff made a city event with the editor's member as co-organiser.
+        var shared = await EventRequests.CreateAsync(admin, EventRequests.Body([city, own], Now.AddDays(5)));
+        await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([own], Now.AddDays(5)), "\"1\"").ShouldBeProblem(HttpStatusCode.Forbidden);
+        await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([city, own, third], Now.AddDays(5)), "\"1\"")
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
+        var unchanged = await (await admin.GetAsync(url(shared.Id)).ShouldBe(HttpStatusCode.OK)).ReadAsync<CommunityEventResponse>();
+        unchanged.OrganizerIds.ShouldBe([city, own], ignoreOrder: true);
+        unchanged.Version.ShouldBe(1);
+
+        // Editing the rest while the organisers stay as they are is fine; so is stepping down itself.
+        await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([own, city], Now.AddDays(6)), "\"1\"").ShouldBe(HttpStatusCode.OK);
+        var left = await (await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([city], Now.AddDays(6)), "\"2\"")
+            .ShouldBe(HttpStatusCode.OK)).ReadAsync<CommunityEventResponse>();
+        left.OrganizerIds.ShouldBe([city]);
+        await editor.PutJsonAsync(url(shared.Id), EventRequests.Body([city, own], Now.AddDays(6)), "\"3\"").ShouldBeProblem(HttpStatusCode.Forbidden);
+
+        // Creating: only its own member; naming the city as co-organiser (and then publishing) never happens.
+        await editor.PostJsonAsync("/api/v1/events", EventRequests.Body([own, city], Now.AddDays(7))).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var mine = await EventRequests.CreateAsync(editor, EventRequests.Body([own], Now.AddDays(7)));
+        await EventRequests.MoveAsync(editor, mine.Id, "published");
+        await editor.PutJsonAsync(url(mine.Id), EventRequests.Body([own, city], Now.AddDays(7)), "\"2\"").ShouldBeProblem(HttpStatusCode.Forbidden);
+
+        // Staff change anyone.
+        var staff = await Factory.AsAsync("staff");
+        await staff.PutJsonAsync(url(mine.Id), EventRequests.Body([own, city], Now.AddDays(7)), "\"2\"").ShouldBe(HttpStatusCode.OK);
     }
 
     // ---- filters and paging ----------------------------------------------------------------------------------------
@@ -389,11 +428,62 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
                 .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()));
         answers.Distinct().Count().ShouldBe(1);
 
-        await EventRequests.RegisterAsync(anonymous, published.Id, "Joku muu", "someone@example.fi", key).ShouldBeProblem(HttpStatusCode.Conflict);
+        // The same key with another body is not a replay (issue 11: 422, as Stripe does; it was a 409 before).
+        await EventRequests.RegisterAsync(anonymous, published.Id, "Joku muu", "someone@example.fi", key).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         var all = await (await admin.GetAsync($"/api/v1/events/{published.Id}/registrations").ShouldBe(HttpStatusCode.OK)).ReadAsync<RegistrationPage>();
         all.Items.Count.ShouldBe(3);
         var current = await (await admin.GetAsync($"/api/v1/events/{published.Id}")).ReadAsync<CommunityEventResponse>();
         current.WaitlistCount.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_replays_only_the_same_body_and_another_body_is_422_without_registering()
+    {
+        var admin = await Factory.AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(7)));
+        var anonymous = Factory.Anonymous();
+        var url = $"/api/v1/events/{published.Id}/registrations";
+
+        async Task<HttpResponseMessage> Send(string body, string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("Idempotency-Key", key);
+            return await anonymous.SendAsync(request);
+        }
+
+        var key = Guid.NewGuid().ToString();
+        var first = await (await Send("""{"name":"Sanna Virtanen","email":"sanna@example.fi","notes":"Gluteeniton"}""", key)
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+        // The same request, spaced and ordered differently: a replay of the first answer.
+        var replay = await (await Send("""{ "email": "sanna@example.fi", "notes": "Gluteeniton", "name": "Sanna Virtanen" }""", key)
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+        replay.ShouldBe(first);
+        // Same email, another field: not the same request.
+        var problem = await Send("""{"name":"Sanna Virtanen","email":"sanna@example.fi","notes":"Laktoositon"}""", key)
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.GetProperty("detail").GetString()!.ShouldContain("Idempotency-Key");
+
+        var list = await (await admin.GetAsync($"{url}?limit=200").ShouldBe(HttpStatusCode.OK)).ReadAsync<RegistrationPage>();
+        list.Items.Count.ShouldBe(1);
+        list.Items.Single().Notes.ShouldBe("Gluteeniton");
+    }
+
+    [Fact]
+    public async Task A_duplicate_registration_says_already_registered_without_echoing_the_address()
+    {
+        var admin = await Factory.AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(7)));
+        var anonymous = Factory.Anonymous();
+        await EventRequests.RegisterAsync(anonymous, published.Id, "Pekka", "Pekka.Korhonen@Example.fi").ShouldBe(HttpStatusCode.Created);
+
+        var response = await EventRequests.RegisterAsync(anonymous, published.Id, "Joku", "pekka.korhonen@example.fi");
+        var problem = await Task.FromResult(response).ShouldBeProblem(HttpStatusCode.Conflict);
+        problem.GetProperty("detail").GetString()!.ShouldContain("already registered");
+        var body = await response.Content.ReadAsStringAsync();
+        body.ShouldNotContain("pekka.korhonen", Case.Insensitive);
+        body.ShouldNotContain("example.fi", Case.Insensitive);
     }
 
     [Fact]
@@ -562,6 +652,48 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
     // ---- feedback --------------------------------------------------------------------------------------------------
 
     [Fact]
+    public async Task Thirty_ratings_without_a_token_are_refused_and_leave_the_average_alone_and_each_token_rates_once()
+    {
+        var admin = await Factory.AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var anonymous = Factory.Anonymous();
+        var running = EventRequests.Body([organizer], Now.AddHours(-1));
+        running["registrationOpensAt"] = Now.AddDays(-10).ToString("O");
+        running["registrationClosesAt"] = running["endsAt"];
+        var past = await EventRequests.PublishedAsync(admin, running);
+        var feedbackUrl = $"/api/v1/events/{past.Id}/feedback";
+        var summaryUrl = $"/api/v1/events/{past.Id}/feedback/summary";
+        var token = (await (await EventRequests.RegisterAsync(anonymous, past.Id, "Aila", "aila@example.fi")
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()).CancelToken;
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 5, cancelToken = token }).ShouldBe(HttpStatusCode.Created);
+
+        for (var i = 0; i < 30; i++)
+        {
+            var answer = await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, comment = $"Huono {i}" });
+            ((int)answer.StatusCode).ShouldBeInRange(400, 499);
+        }
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, cancelToken = token }).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        var summary = await (await admin.GetAsync(summaryUrl).ShouldBe(HttpStatusCode.OK)).ReadAsync<FeedbackSummary>();
+        summary.Count.ShouldBe(1);
+        summary.Average.ShouldBe(5);
+        summary.UnverifiedCount.ShouldBe(0);
+
+        // Untied feedback stored before tokens were required is reported apart, never averaged in.
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await using var connection = await scope.ServiceProvider.GetRequiredService<CommunityHub.Api.Infrastructure.Data.Db>().OpenAsync(CancellationToken.None);
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "INSERT INTO feedback (id, event_id, registration_id, rating, comment, created_at) VALUES (@Id, @EventId, NULL, 1, NULL, @Now)",
+                new { Id = Guid.CreateVersion7(), EventId = past.Id, Now = Now });
+        }
+        var withLegacy = await (await admin.GetAsync(summaryUrl)).ReadAsync<FeedbackSummary>();
+        withLegacy.Count.ShouldBe(1);
+        withLegacy.Average.ShouldBe(5);
+        withLegacy.UnverifiedCount.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Feedback_opens_at_the_start_counts_once_per_registration_and_summarises()
     {
         var admin = await Factory.AdminAsync();
@@ -571,7 +703,8 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var future = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(2)));
         var early = await EventRequests.RegisterAsync(anonymous, future.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
         var earlyToken = (await early.ReadAsync<RegistrationReceipt>()).CancelToken;
-        await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5 }).ShouldBeProblem(HttpStatusCode.Conflict);
+        // Feedback without a registration's token is refused outright (issue 11; it used to count).
+        await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5 }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
         await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5, cancelToken = earlyToken })
             .ShouldBeProblem(HttpStatusCode.Conflict);
 
@@ -583,24 +716,29 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var feedbackUrl = $"/api/v1/events/{past.Id}/feedback";
         var participant = await (await EventRequests.RegisterAsync(anonymous, past.Id, "Irja", "irja@example.fi")
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+        async Task<string> TokenAsync(string name) =>
+            (await (await EventRequests.RegisterAsync(anonymous, past.Id, name, $"{name.ToLowerInvariant()}@example.fi")
+                .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()).CancelToken;
 
         var given = await (await anonymous.PostJsonAsync(feedbackUrl, new { rating = 5, comment = "Hyvä ilta!", cancelToken = participant.CancelToken })
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<FeedbackResponse>();
         given.Rating.ShouldBe(5);
         given.Comment.ShouldBe("Hyvä ilta!");
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, cancelToken = participant.CancelToken }).ShouldBeProblem(HttpStatusCode.Conflict);
-        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 4 }).ShouldBe(HttpStatusCode.Created);
-        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1 }).ShouldBe(HttpStatusCode.Created);
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 4, cancelToken = await TokenAsync("Olli") }).ShouldBe(HttpStatusCode.Created);
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, cancelToken = await TokenAsync("Pirkko") }).ShouldBe(HttpStatusCode.Created);
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1 }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
         // Another event's token, or none at all, does not name a registration of this event.
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 4, cancelToken = earlyToken }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 4, cancelToken = "unknown" }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
 
+        var lateToken = await TokenAsync("Reijo");
         await EventRequests.MoveAsync(admin, past.Id, "completed");
         var summary = await (await admin.GetAsync($"/api/v1/events/{past.Id}/feedback/summary").ShouldBe(HttpStatusCode.OK)).ReadAsync<FeedbackSummary>();
         summary.Count.ShouldBe(3);
         summary.Average.ShouldBe(3.33);
         summary.Distribution.ShouldBe(new Dictionary<string, int> { ["1"] = 1, ["2"] = 0, ["3"] = 0, ["4"] = 1, ["5"] = 1 });
-        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 3 }).ShouldBe(HttpStatusCode.Created);
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 3, cancelToken = lateToken }).ShouldBe(HttpStatusCode.Created);
         var after = await (await admin.GetAsync($"/api/v1/events/{past.Id}/feedback/summary")).ReadAsync<FeedbackSummary>();
         after.Average.ShouldBe(3.25);
 
@@ -688,8 +826,15 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
         await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Eero", "eero@example.fi").ShouldBe(HttpStatusCode.Created);
         await EventRequests.CreateAsync(admin, EventRequests.Body([organizer], Now.AddDays(3)));
-        var past = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(-1)));
-        await anonymous.PostJsonAsync($"/api/v1/events/{past.Id}/feedback", new { rating = 2 }).ShouldBe(HttpStatusCode.Created);
+        // Feedback takes a participant's token (issue 11): the event started an hour ago and took registrations until its end.
+        var running = EventRequests.Body([organizer], Now.AddHours(-1));
+        running["registrationOpensAt"] = Now.AddDays(-10).ToString("O");
+        running["registrationClosesAt"] = running["endsAt"];
+        var past = await EventRequests.PublishedAsync(admin, running);
+        var participant = await (await EventRequests.RegisterAsync(anonymous, past.Id, "Kaisa", "kaisa@example.fi")
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+        await anonymous.PostJsonAsync($"/api/v1/events/{past.Id}/feedback", new { rating = 2, cancelToken = participant.CancelToken })
+            .ShouldBe(HttpStatusCode.Created);
 
         var after = await StatsAsync();
         (after.Upcoming - before.Upcoming).ShouldBe(1);

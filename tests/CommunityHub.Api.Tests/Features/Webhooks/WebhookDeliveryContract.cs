@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Webhooks;
+using CommunityHub.Api.Tests.Features.Events;
 using CommunityHub.Api.Tests.Features.Members;
 using CommunityHub.Api.Tests.Infrastructure;
 using Dapper;
@@ -137,6 +138,43 @@ public abstract class WebhookDeliveryContract<TFactory> : ContractTests<TFactory
     }
 
     [Fact]
+    public async Task Ping_answer_and_delivery_log_keep_the_status_code_never_the_receivers_body_or_redirect_target()
+    {
+        const string Secret = "db-password=hunter2-internal-service-answer";
+        var admin = await AdminAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhook = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.Url));
+        receiver.FailNext(2, Secret);
+
+        var pingResponse = await admin.PostAsync($"/api/v1/webhooks/{webhook.Id}/ping", null).ShouldBe(HttpStatusCode.OK);
+        (await pingResponse.Content.ReadAsStringAsync()).ShouldNotContain("hunter2");
+        var ping = await pingResponse.ReadAsync<WebhookPingResponse>();
+        ping.Delivered.ShouldBeFalse();
+        ping.StatusCode.ShouldBe(500);
+        ping.Error.ShouldBe("HTTP 500: the receiver did not accept the delivery.");
+
+        await CreateMemberAsync(admin, "Salaisuuksia Vuotamaton ry");
+        await Dispatcher.RunOnceAsync();
+        receiver.For(webhook.Id).Select(r => r.AnsweredStatus).ShouldBe([500, 500], "the ping and the batch both reached the receiver");
+
+        var redirecting = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.RedirectUrl));
+        var redirectPing = await admin.PostAsync($"/api/v1/webhooks/{redirecting.Id}/ping", null).ShouldBe(HttpStatusCode.OK);
+        (await redirectPing.Content.ReadAsStringAsync()).ShouldNotContain("internal-redirect-target");
+        (await redirectPing.ReadAsync<WebhookPingResponse>()).StatusCode.ShouldBe(307);
+
+        foreach (var id in new[] { webhook.Id, redirecting.Id })
+        {
+            var log = await (await admin.GetAsync($"/api/v1/webhooks/{id}/deliveries?limit=200").ShouldBe(HttpStatusCode.OK))
+                .Content.ReadAsStringAsync();
+            log.ShouldNotContain("hunter2");
+            log.ShouldNotContain("internal-redirect-target");
+            log.ShouldContain("\"statusCode\":");
+        }
+        var batchLog = await (await admin.GetAsync($"/api/v1/webhooks/{webhook.Id}/deliveries?limit=200")).ReadAsync<WebhookDeliveryPage>();
+        batchLog.Items.Select(d => d.StatusCode).ShouldBe([500, 500]);
+    }
+
+    [Fact]
     public async Task Signature_verifies_with_the_secret_only_and_a_rotated_secret_signs_from_then_on()
     {
         var admin = await AdminAsync();
@@ -215,6 +253,31 @@ public abstract class WebhookDeliveryContract<TFactory> : ContractTests<TFactory
             [.. receiver.For(subscription).SelectMany(r => r.Payload.Items).Select(e => (e.Type, e.Id, e.Op, e.Version))];
         Items(oulu.Id).ShouldBe([("partnerships", partnership.Id, "upsert", 1L), ("partnerships", partnership.Id, "delete", 2L)]);
         Items(helsinki.Id).ShouldBe([("partnerships", partnership.Id, "upsert", 2L)]);
+    }
+
+    [Fact]
+    public async Task Event_entries_follow_api_key_visibility_so_a_draft_members_only_event_never_reaches_the_receiver()
+    {
+        var admin = await AdminAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var all = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.Url, ["events"]));
+        var oulu = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.Url, ["events"], "564"));
+        var organizer = await EventRequests.MemberAsync(admin);
+        var startsAt = Clock.GetUtcNow().AddDays(10);
+
+        var secret = await EventRequests.CreateAsync(admin, EventRequests.Body([organizer], startsAt, "Hallituksen sisäinen ilta", visibility: "members"));
+        var draft = await EventRequests.CreateAsync(admin, EventRequests.Body([organizer], startsAt, "Luonnos julkisesta illasta"));
+        var membersOnly = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], startsAt, "Jäsenilta", visibility: "members"));
+        var open = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], startsAt, "Avoin kumppanuusilta"));
+        var elsewhere = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], startsAt, "Porin ilta", "609"));
+        await DrainAsync();
+
+        var everything = string.Join("\n", receiver.Received.Select(r => r.Body));
+        everything.ShouldNotContain(secret.Id.ToString());
+        everything.ShouldNotContain(draft.Id.ToString());
+        everything.ShouldNotContain(membersOnly.Id.ToString());
+        receiver.For(all.Id).SelectMany(r => r.Payload.Items).Select(e => e.Id).Distinct().ShouldBe([open.Id, elsewhere.Id]);
+        receiver.For(oulu.Id).SelectMany(r => r.Payload.Items).Select(e => e.Id).Distinct().ShouldBe([open.Id]);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<ReceivedDelivery> received = new();
     private WebApplication? app;
     private int failuresLeft;
+    private string failureBody = "receiver is down for a test";
 
     public string Url { get; private set; } = "";
 
@@ -40,7 +41,16 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public IReadOnlyList<ReceivedDelivery> For(Guid subscriptionId) =>
         received.Where(r => r.Payload.SubscriptionId == subscriptionId).ToList();
 
-    public void FailNext(int count) => Interlocked.Exchange(ref failuresLeft, count);
+    public void FailNext(int count, string? body = null)
+    {
+        failureBody = body ?? failureBody;
+        Interlocked.Exchange(ref failuresLeft, count);
+    }
+
+    /// <summary>Where a POST is answered with a redirect to <see cref="RedirectTarget"/>.</summary>
+    public string RedirectUrl => Url[..^"/hook".Length] + "/redirect";
+
+    public const string RedirectTarget = "http://10.1.2.3/internal-redirect-target";
 
     public static async Task<WebhookReceiver> StartAsync()
     {
@@ -62,9 +72,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
             http.Response.StatusCode = status;
             if (status != StatusCodes.Status204NoContent)
             {
-                await http.Response.WriteAsync("receiver is down for a test");
+                await http.Response.WriteAsync(receiver.failureBody);
             }
         });
+        app.MapPost("/redirect", () => Results.Redirect(RedirectTarget, permanent: false, preserveMethod: true));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.app = app;

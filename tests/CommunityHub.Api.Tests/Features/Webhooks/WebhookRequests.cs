@@ -8,9 +8,13 @@ namespace CommunityHub.Api.Tests.Features.Webhooks;
 
 public static class WebhookRequests
 {
-    /// <summary>The settings every webhook test class runs with: loopback http receivers, no background loop.</summary>
-    public static void Configure(ApiFactory factory)
+    /// <summary>
+    /// The settings every webhook test class runs with: loopback http receivers (the receiver listens on 127.0.0.1, an
+    /// internal address that is refused unless allowed explicitly, as an operator would), no background loop.
+    /// </summary>
+    public static void Configure(ApiFactory factory, bool allowLoopback = true)
     {
+        factory.Set("Webhooks:AllowedNetworks", allowLoopback ? "127.0.0.0/8, ::1/128" : null);
         factory.Set("Webhooks:AllowHttp", "true");
         factory.Set("Webhooks:BackgroundDelivery", "false");
         factory.Set("Webhooks:BackoffSeconds", "10,30,120");

@@ -1,0 +1,85 @@
+using CommunityHub.Api.Infrastructure.Data;
+using Dapper;
+using FluentValidation;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Privacy;
+
+/// <summary>Everything stored about one email address: registrations, member contacts and user accounts (deleted ones too).</summary>
+public sealed record ExportPersonalDataQuery(string? Email) : IRequest<PersonalDataExport>;
+
+public sealed class ExportPersonalDataValidator : AbstractValidator<ExportPersonalDataQuery>
+{
+    public ExportPersonalDataValidator() =>
+        RuleFor(q => q.Email).NotEmpty().MaximumLength(254).EmailAddress().WithMessage("Email must be an email address.");
+}
+
+public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<ExportPersonalDataQuery, PersonalDataExport>
+{
+    public async Task<PersonalDataExport> Handle(ExportPersonalDataQuery request, CancellationToken ct)
+    {
+        var email = PrivacyData.Normalize(request.Email!);
+        // User accounts keep their own key (upper case); registrations and contacts are matched in lower case.
+        var userKey = Users.UserInputValidator.Normalize(request.Email!);
+        await using var scope = await db.BeginWriteAsync(ct);
+        var registrations = (await scope.Connection.QueryAsync<RegistrationRow>(new CommandDefinition(
+            """
+            SELECT r.id, r.event_id, e.title AS event_title, r.name, r.email, r.member_id, r.notes, r.status, r.created_at, r.cancelled_at
+            FROM registrations r JOIN events e ON e.id = r.event_id
+            WHERE r.email_normalized = @Email ORDER BY r.id
+            """,
+            new { Email = email }, scope.Transaction, cancellationToken: ct))).ToList();
+        // Contact emails are stored as typed; LOWER folds ASCII on SQLite, which is what addresses use in practice.
+        var contacts = (await scope.Connection.QueryAsync<ContactRow>(new CommandDefinition(
+            "SELECT id, member_id, name, title, email, phone, created_at, deleted_at FROM contacts WHERE LOWER(email) = @Email ORDER BY id",
+            new { Email = email }, scope.Transaction, cancellationToken: ct))).ToList();
+        var users = (await scope.Connection.QueryAsync<UserRow>(new CommandDefinition(
+            "SELECT id, email, display_name, role, member_id, created_at, deleted_at FROM users WHERE email_normalized = @Email ORDER BY id",
+            new { Email = userKey }, scope.Transaction, cancellationToken: ct))).ToList();
+        // Handing out personal data is audited; the entry names no address (a random id per request).
+        await changes.RecordAsync(scope, PrivacyData.SubjectType, Guid.CreateVersion7(clock.GetUtcNow()), ChangeOp.Export, 1, null, ct);
+        await scope.CommitAsync(ct);
+        return new PersonalDataExport(
+            email,
+            registrations.Select(r => new PersonalRegistration(r.Id, r.EventId, r.EventTitle, r.Name, r.Email, r.MemberId, r.Notes, r.Status, r.CreatedAt, r.CancelledAt)).ToList(),
+            contacts.Select(c => new PersonalContact(c.Id, c.MemberId, c.Name, c.Title, c.Email, c.Phone, c.CreatedAt, c.DeletedAt)).ToList(),
+            users.Select(u => new PersonalUser(u.Id, u.Email, u.DisplayName, u.Role, u.MemberId, u.CreatedAt, u.DeletedAt)).ToList());
+    }
+
+    private sealed class RegistrationRow
+    {
+        public Guid Id { get; init; }
+        public Guid EventId { get; init; }
+        public string EventTitle { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string Email { get; init; } = "";
+        public Guid? MemberId { get; init; }
+        public string? Notes { get; init; }
+        public string Status { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? CancelledAt { get; init; }
+    }
+
+    private sealed class ContactRow
+    {
+        public Guid Id { get; init; }
+        public Guid MemberId { get; init; }
+        public string Name { get; init; } = "";
+        public string? Title { get; init; }
+        public string? Email { get; init; }
+        public string? Phone { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? DeletedAt { get; init; }
+    }
+
+    private sealed class UserRow
+    {
+        public Guid Id { get; init; }
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string Role { get; init; } = "";
+        public Guid? MemberId { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? DeletedAt { get; init; }
+    }
+}

@@ -1,0 +1,44 @@
+namespace CommunityHub.Api.Features.Privacy;
+
+/// <summary>Everything stored about one email address (a data subject's right of access, GDPR art. 15).</summary>
+public sealed record PersonalDataExport(
+    string Email,
+    IReadOnlyList<PersonalRegistration> Registrations,
+    IReadOnlyList<PersonalContact> Contacts,
+    IReadOnlyList<PersonalUser> Users);
+
+public sealed record PersonalRegistration(
+    Guid Id,
+    Guid EventId,
+    string EventTitle,
+    string Name,
+    string Email,
+    Guid? MemberId,
+    string? Notes,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CancelledAt);
+
+public sealed record PersonalContact(
+    Guid Id,
+    Guid MemberId,
+    string Name,
+    string? Title,
+    string? Email,
+    string? Phone,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DeletedAt);
+
+public sealed record PersonalUser(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    string Role,
+    Guid? MemberId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DeletedAt);
+
+public sealed record PersonalDataEraseRequest(string? Email);
+
+/// <summary>How many rows were anonymised (erasure, GDPR art. 17); the rows stay where other records refer to them.</summary>
+public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users);

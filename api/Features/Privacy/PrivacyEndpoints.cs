@@ -1,0 +1,44 @@
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Security;
+using MediatR;
+
+namespace CommunityHub.Api.Features.Privacy;
+
+public static class PrivacyEndpoints
+{
+    /// <summary>The retention routine (and its hosted loop unless turned off) and the data subject's requests.</summary>
+    public static IServiceCollection AddPrivacy(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Privacy").Get<PrivacyOptions>() ?? new PrivacyOptions();
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton<RegistrationRetention>();
+        if (options.BackgroundRetention)
+        {
+            services.AddHostedService<RegistrationRetentionService>();
+        }
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/v1/privacy").WithTags("Privacy").RequireAuthorization(Policies.Admin);
+        group.MapGet("/subjects", Export).WithName("exportPersonalData")
+            .WithSummary("Everything stored about one email address, as JSON (admin; audited)")
+            .WithDescription("Registrations (with their events), member contacts and user accounts whose email is `email`, " +
+                "deleted ones included. Each export is written to the audit log without the address.")
+            .Produces<PersonalDataExport>().WithProblems(401, 403);
+        group.MapPost("/subjects/erase", Erase).WithName("erasePersonalData")
+            .WithSummary("Erase one email address's personal data (admin; audited)")
+            .WithDescription("Registrations are anonymised (counts, waiting-list statistics and feedback stay), member contacts " +
+                "and user accounts are blanked and removed. Returns how many rows of each were erased. An admin's own account: 409.")
+            .Produces<PersonalDataErasure>().WithProblems(401, 403, 409, 415);
+        return routes;
+    }
+
+    private static async Task<IResult> Export(IMediator mediator, string? email, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ExportPersonalDataQuery(email), ct));
+
+    private static async Task<IResult> Erase(IMediator mediator, PersonalDataEraseRequest input, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ErasePersonalDataCommand(input.Email), ct));
+}

@@ -1,0 +1,147 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using CommunityHub.Api.Features.Events;
+using CommunityHub.Api.Features.Privacy;
+using CommunityHub.Api.Tests.Features.Events;
+using CommunityHub.Api.Tests.Infrastructure;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+
+namespace CommunityHub.Api.Tests.Features.Privacy;
+
+/// <summary>
+/// Personal data: registrants' names and emails are erased a set time after their event ended (the fake clock moves
+/// past it; no sleeps), and an admin exports or erases everything stored about one address.
+/// </summary>
+public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
+    where TFactory : ApiFactory
+{
+    // Tokens are checked against the wall clock, so the admin signs in once, before a test moves the fake clock.
+    private static readonly ConditionalWeakTable<ApiFactory, Task<HttpClient>> Admins = [];
+
+    protected PrivacyContract(TFactory factory)
+        : base(factory)
+    {
+        factory.Clock ??= new FakeTimeProvider(DateTimeOffset.UtcNow);
+        factory.Set("Privacy:BackgroundRetention", "false");
+        factory.Set("Privacy:RegistrationRetentionDays", "90");
+    }
+
+    private FakeTimeProvider Clock => (FakeTimeProvider)Factory.Clock!;
+
+    private Task<HttpClient> AdminAsync() => Admins.GetValue(Factory, f => f.AdminAsync());
+
+    private RegistrationRetention Retention => Factory.Services.GetRequiredService<RegistrationRetention>();
+
+    private async Task<RegistrationPage> RegistrationsAsync(HttpClient admin, Guid eventId) =>
+        await (await admin.GetAsync($"/api/v1/events/{eventId}/registrations?limit=200").ShouldBe(HttpStatusCode.OK)).ReadAsync<RegistrationPage>();
+
+    private async Task<int> AuditCountAsync(string entityType, Guid? entityId = null)
+    {
+        await using var connection = await Factory.Services.GetRequiredService<CommunityHub.Api.Infrastructure.Data.Db>().OpenAsync(CancellationToken.None);
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM audit WHERE entity_type = @Type AND (@Id IS NULL OR entity_id = @Id)", new { Type = entityType, Id = entityId });
+    }
+
+    [Fact]
+    public async Task Retention_erases_exactly_the_registrants_of_events_that_ended_over_90_days_ago_keeping_counts_and_is_idempotent()
+    {
+        var admin = await AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var anonymous = Factory.Anonymous();
+        var start = Clock.GetUtcNow();
+        // Ends at start + 1 d 3 h; at start + 92 d it ended over 90 days ago.
+        var old = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], start.AddDays(1), "Vanha ilta", capacity: 1));
+        // Ends at start + 3 d 3 h: at start + 92 d it ended under 89 days ago.
+        var recent = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], start.AddDays(3), "Tuore ilta"));
+        var future = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], start.AddDays(200), "Tuleva ilta"));
+        await EventRequests.RegisterAsync(anonymous, old.Id, "Aino Aaltonen", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, old.Id, "Eero Eskola", "eero@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, recent.Id, "Iida Ilola", "iida@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, future.Id, "Oona Oja", "oona@example.fi").ShouldBe(HttpStatusCode.Created);
+
+        (await Retention.RunOnceAsync()).ShouldBe(0, "nothing has ended yet");
+        Clock.Advance(TimeSpan.FromDays(92));
+        (await Retention.RunOnceAsync()).ShouldBe(2);
+
+        var erased = await RegistrationsAsync(admin, old.Id);
+        erased.Items.Count.ShouldBe(2);
+        erased.Items.ShouldAllBe(r => r.Name == "" && r.Email == "" && r.Notes == null);
+        erased.Items.Select(r => r.Status).ShouldBe([RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted], ignoreOrder: true);
+        var counts = await (await admin.GetAsync($"/api/v1/events/{old.Id}")).ReadAsync<CommunityEventResponse>();
+        counts.ConfirmedCount.ShouldBe(1);
+        counts.WaitlistCount.ShouldBe(1);
+        (await RegistrationsAsync(admin, recent.Id)).Items.Single().Email.ShouldBe("iida@example.fi");
+        (await RegistrationsAsync(admin, future.Id)).Items.Single().Name.ShouldBe("Oona Oja");
+        (await AuditCountAsync(PrivacyData.RetentionType.Name, old.Id)).ShouldBe(1);
+
+        (await Retention.RunOnceAsync()).ShouldBe(0, "a second pass finds nothing left");
+        (await AuditCountAsync(PrivacyData.RetentionType.Name)).ShouldBe(1);
+
+        Clock.Advance(TimeSpan.FromDays(2));
+        (await Retention.RunOnceAsync()).ShouldBe(1, "the recent event's turn came");
+        (await RegistrationsAsync(admin, recent.Id)).Items.Single().Email.ShouldBe("");
+        (await RegistrationsAsync(admin, future.Id)).Items.Single().Email.ShouldBe("oona@example.fi");
+    }
+
+    [Fact]
+    public async Task Admin_exports_and_erases_everything_about_one_address_audited_and_staff_may_not()
+    {
+        var admin = await AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var anonymous = Factory.Anonymous();
+        var subject = $"kaisa.{Guid.NewGuid():N}@example.fi";
+        var first = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Clock.GetUtcNow().AddDays(30), "Ensimmäinen"));
+        var second = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Clock.GetUtcNow().AddDays(31), "Toinen"));
+        await EventRequests.RegisterAsync(anonymous, first.Id, "Kaisa Korpela", subject).ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, second.Id, "Kaisa Korpela", subject.ToUpperInvariant()).ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, second.Id, "Muu Henkilö", "muu@example.fi").ShouldBe(HttpStatusCode.Created);
+        await admin.PostJsonAsync($"/api/v1/members/{organizer}/contacts", new { name = "Kaisa Korpela", title = "Toiminnanjohtaja", email = subject, phone = "040 123 4567" })
+            .ShouldBe(HttpStatusCode.Created);
+        await admin.PostJsonAsync("/api/v1/users", new { email = subject, displayName = "Kaisa Korpela", role = "viewer", password = "Kaisa-password-2026" })
+            .ShouldBe(HttpStatusCode.Created);
+
+        var url = $"/api/v1/privacy/subjects?email={Uri.EscapeDataString(subject)}";
+        await (await Factory.AsAsync("staff")).GetAsync(url).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await Factory.AsAsync("staff")).PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await Factory.Anonymous().GetAsync(url).ShouldBe(HttpStatusCode.Unauthorized);
+        await admin.GetAsync("/api/v1/privacy/subjects?email=not-an-address").ShouldBeProblem(HttpStatusCode.BadRequest, "email");
+
+        var export = await (await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK)).ReadAsync<PersonalDataExport>();
+        export.Registrations.Select(r => r.EventId).ShouldBe([first.Id, second.Id], ignoreOrder: true);
+        export.Registrations.ShouldAllBe(r => r.Name == "Kaisa Korpela");
+        export.Contacts.Single().Phone.ShouldBe("040 123 4567");
+        export.Users.Single().DisplayName.ShouldBe("Kaisa Korpela");
+
+        var erasure = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBe(HttpStatusCode.OK))
+            .ReadAsync<PersonalDataErasure>();
+        erasure.ShouldBe(new PersonalDataErasure(2, 1, 1));
+
+        var after = await (await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK)).ReadAsync<PersonalDataExport>();
+        after.Registrations.ShouldBeEmpty();
+        after.Contacts.ShouldBeEmpty();
+        after.Users.ShouldBeEmpty();
+        var kept = await RegistrationsAsync(admin, second.Id);
+        kept.Items.Count.ShouldBe(2, "the row stays for the counts");
+        kept.Items.ShouldContain(r => r.Email == "muu@example.fi");
+        (await (await admin.GetAsync($"/api/v1/events/{second.Id}")).ReadAsync<CommunityEventResponse>()).ConfirmedCount.ShouldBe(2);
+        var everything = await (await admin.GetAsync($"/api/v1/events/{second.Id}/registrations?limit=200")).Content.ReadAsStringAsync();
+        everything.ShouldNotContain("Kaisa");
+        await Factory.Anonymous().PostJsonAsync("/api/v1/auth/token", new { email = subject, password = "Kaisa-password-2026" })
+            .ShouldBe(HttpStatusCode.Unauthorized);
+
+        // Three exports and one erasure in the audit log, none naming the address.
+        (await AuditCountAsync(PrivacyData.SubjectType.Name)).ShouldBe(3);
+        var audit = await (await admin.GetAsync($"/api/v1/audit?entityType={PrivacyData.SubjectType.Name}&limit=200").ShouldBe(HttpStatusCode.OK))
+            .Content.ReadAsStringAsync();
+        audit.ShouldContain("\"export\"");
+        audit.ShouldContain("\"delete\"");
+        audit.ShouldNotContain(subject);
+    }
+}
+
+public sealed class PrivacySqliteTests(SqliteApiFactory factory) : PrivacyContract<SqliteApiFactory>(factory);
+
+public sealed class PrivacySqlServerTests(SqlServerApiFactory factory) : PrivacyContract<SqlServerApiFactory>(factory);
