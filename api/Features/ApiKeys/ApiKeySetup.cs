@@ -4,6 +4,7 @@ using CommunityHub.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace CommunityHub.Api.Features.ApiKeys;
 
@@ -32,6 +33,7 @@ public static class ApiKeySetup
         var settings = configuration.GetSection("ApiKeys").Get<ApiKeySettings>() ?? new ApiKeySettings();
         services.AddSingleton(settings);
         services.AddApiKeyRateLimiting(settings);
+        services.PostConfigureAll<OpenApiOptions>(openApi => openApi.AddApiKeyRateLimit());
 
         services.AddAuthentication(KeyOrBearerScheme)
             .AddPolicyScheme(KeyOrBearerScheme, "X-Api-Key or bearer token", options =>

@@ -125,14 +125,15 @@ public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEv
         RuleFor(e => e.Description).MaximumLength(8000);
         RuleFor(e => e.StartsAt).NotNull().WithMessage("startsAt is required: an RFC 3339 timestamp with an offset.");
         RuleFor(e => e.EndsAt).NotNull().WithMessage("endsAt is required: an RFC 3339 timestamp with an offset.")
-            .GreaterThan(e => e.StartsAt).When(e => e.StartsAt is not null).WithMessage("endsAt must be after startsAt.");
+            .GreaterThan(e => e.StartsAt).When(e => e.StartsAt is not null, ApplyConditionTo.CurrentValidator).WithMessage("endsAt must be after startsAt.");
         RuleFor(e => e.Venue!.Name).NotEmpty().MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.name");
         RuleFor(e => e.Venue!.Street).MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.street");
         RuleFor(e => e.Venue!.City).MaximumLength(100).When(e => e.Venue is not null).OverridePropertyName("venue.city");
         RuleFor(e => e.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
             .WithMessage("Municipality code must be the 3-digit Statistics Finland code, e.g. 564 for Oulu.");
         RuleFor(e => e.OrganizerIds).NotEmpty().WithMessage("At least one organiser (a member id) is required.")
-            .Must(o => o!.Count <= MaxOrganizers).When(e => e.OrganizerIds is not null).WithMessage($"At most {MaxOrganizers} organisers.");
+            .Must(o => o!.Count <= MaxOrganizers).When(e => e.OrganizerIds is not null, ApplyConditionTo.CurrentValidator)
+            .WithMessage($"At most {MaxOrganizers} organisers.");
         RuleFor(e => e.Capacity).InclusiveBetween(1, 100_000).When(e => e.Capacity is not null);
         RuleFor(e => e.RegistrationClosesAt)
             .GreaterThan(e => e.RegistrationOpensAt).When(e => e.RegistrationOpensAt is not null && e.RegistrationClosesAt is not null)

@@ -57,6 +57,12 @@ public static class OpenApiSetup
                 ];
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer((document, context, _) =>
+            {
+                OpenApiRequestSchemas.RequireOnlyWhatValidationRefuses(document, context);
+                OpenApiResponses.DescribeWhatEveryEndpointCanAnswer(document);
+                return Task.CompletedTask;
+            });
         });
         return services;
     }

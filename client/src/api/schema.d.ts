@@ -792,7 +792,7 @@ export interface components {
         ApiKeyInput: {
             name: null | string;
             scopes: null | string[];
-            municipalityCode: null | string;
+            municipalityCode?: null | string;
         };
         ApiKeyPage: {
             items: components["schemas"]["ApiKeyResponse"][];
@@ -860,27 +860,27 @@ export interface components {
         };
         CommunityEventInput: {
             title: null | string;
-            description: null | string;
+            description?: null | string;
             /** Format: date-time */
             startsAt: null | string;
             /** Format: date-time */
             endsAt: null | string;
-            venue: null | components["schemas"]["EventVenue"];
+            venue?: null | components["schemas"]["EventVenue"];
             municipalityCode: null | string;
             organizerIds: null | string[];
             /** Format: uuid */
-            partnershipId: null | string;
+            partnershipId?: null | string;
             /** Format: uuid */
-            pilotId: null | string;
+            pilotId?: null | string;
             /** Format: int32 */
-            capacity: null | number;
+            capacity?: null | number;
             /** Format: date-time */
-            registrationOpensAt: null | string;
+            registrationOpensAt?: null | string;
             /** Format: date-time */
-            registrationClosesAt: null | string;
-            visibility: null | components["schemas"]["EventVisibility"];
-            languages: null | components["schemas"]["EventLanguage"][];
-            keywords: null | string[];
+            registrationClosesAt?: null | string;
+            visibility?: null | components["schemas"]["EventVisibility"];
+            languages?: null | components["schemas"]["EventLanguage"][];
+            keywords?: null | string[];
         };
         CommunityEventPage: {
             items: components["schemas"]["CommunityEventResponse"][];
@@ -927,9 +927,9 @@ export interface components {
         };
         ContactInput: {
             name: null | string;
-            title: null | string;
-            email: null | string;
-            phone: null | string;
+            title?: null | string;
+            email?: null | string;
+            phone?: null | string;
         };
         ContactPage: {
             items: components["schemas"]["ContactResponse"][];
@@ -974,17 +974,17 @@ export interface components {
             to: null | components["schemas"]["EventStatus"];
         };
         EventVenue: {
-            name: null | string;
-            street: null | string;
-            city: null | string;
+            name?: null | string;
+            street?: null | string;
+            city?: null | string;
         };
         /** @enum {unknown} */
         EventVisibility: "public" | "members";
         FeedbackInput: {
             /** Format: int32 */
             rating: null | number;
-            comment: null | string;
-            cancelToken: null | string;
+            comment?: null | string;
+            cancelToken?: null | string;
         };
         FeedbackResponse: {
             /** Format: uuid */
@@ -1006,17 +1006,17 @@ export interface components {
         };
         GoalInput: {
             /** Format: uuid */
-            id: null | string;
-            title: null | string;
-            indicator: null | string;
-            target: null | string;
+            id?: null | string;
+            title?: null | string;
+            indicator?: null | string;
+            target?: null | string;
         };
         GoalProgressInput: {
             /** Format: uuid */
-            goalId: null | string;
+            goalId?: null | string;
             /** Format: int32 */
-            progress: null | number;
-            comment: null | string;
+            progress?: null | number;
+            comment?: null | string;
         };
         GoalProgressResponse: {
             /** Format: uuid */
@@ -1045,22 +1045,22 @@ export interface components {
             };
         };
         MemberAddress: {
-            street: null | string;
-            postalCode: null | string;
-            city: null | string;
+            street?: null | string;
+            postalCode?: null | string;
+            city?: null | string;
         };
         MemberInput: {
             name: null | string;
-            businessId: null | string;
+            businessId?: null | string;
             kind: null | components["schemas"]["MemberKind"];
-            sectors: null | components["schemas"]["Sector"][];
+            sectors?: null | components["schemas"]["Sector"][];
             municipalityCode: null | string;
-            description: null | string;
-            website: null | string;
-            email: null | string;
-            phone: null | string;
-            address: null | components["schemas"]["MemberAddress"];
-            membership: null | components["schemas"]["Membership"];
+            description?: null | string;
+            website?: null | string;
+            email?: null | string;
+            phone?: null | string;
+            address?: null | components["schemas"]["MemberAddress"];
+            membership?: null | components["schemas"]["Membership"];
         };
         /** @enum {unknown} */
         MemberKind: "association" | "municipality" | "company" | "foundation" | "public_authority" | "other";
@@ -1090,11 +1090,11 @@ export interface components {
             version: number;
         };
         Membership: {
-            status: null | components["schemas"]["MembershipStatus"];
+            status?: null | components["schemas"]["MembershipStatus"];
             /** Format: date */
-            joinedOn: null | string;
+            joinedOn?: null | string;
             /** Format: date */
-            endedOn: null | string;
+            endedOn?: null | string;
         };
         /** @enum {unknown} */
         MembershipStatus: "applicant" | "active" | "suspended" | "ended" | null;
@@ -1119,18 +1119,18 @@ export interface components {
         };
         PartnershipInput: {
             title: null | string;
-            description: null | string;
+            description?: null | string;
             municipalityCode: null | string;
             serviceArea: null | components["schemas"]["ServiceArea"];
             /** Format: date */
-            startsOn: null | string;
+            startsOn?: null | string;
             /** Format: date */
-            endsOn: null | string;
-            agreementRef: null | string;
+            endsOn?: null | string;
+            agreementRef?: null | string;
             /** Format: int32 */
-            reviewIntervalMonths: null | number;
-            parties: null | components["schemas"]["PartyInput"][];
-            goals: null | components["schemas"]["GoalInput"][];
+            reviewIntervalMonths?: null | number;
+            parties?: null | components["schemas"]["PartyInput"][];
+            goals?: null | components["schemas"]["GoalInput"][];
         };
         PartnershipPage: {
             items: components["schemas"]["PartnershipResponse"][];
@@ -1166,8 +1166,8 @@ export interface components {
             /** Format: date */
             reviewedOn: null | string;
             summary: null | string;
-            goalProgress: null | components["schemas"]["GoalProgressInput"][];
-            nextSteps: null | string;
+            goalProgress?: null | components["schemas"]["GoalProgressInput"][];
+            nextSteps?: null | string;
         };
         PartnershipReviewPage: {
             items: components["schemas"]["PartnershipReviewResponse"][];
@@ -1204,7 +1204,7 @@ export interface components {
         PartnershipStatus: "draft" | "negotiation" | "active" | "ended" | "cancelled";
         PartnershipTransitionInput: {
             to: null | components["schemas"]["PartnershipStatus"];
-            note: null | string;
+            note?: null | string;
         };
         PartnershipTransitionResponse: {
             /** Format: uuid */
@@ -1219,9 +1219,9 @@ export interface components {
         };
         PartyInput: {
             /** Format: uuid */
-            memberId: null | string;
-            role: null | components["schemas"]["PartyRole"];
-            responsibilities: null | string;
+            memberId?: null | string;
+            role?: null | components["schemas"]["PartyRole"];
+            responsibilities?: null | string;
         };
         PartyResponse: {
             /** Format: uuid */
@@ -1233,10 +1233,10 @@ export interface components {
         /** @enum {unknown} */
         PartyRole: "municipality" | "coordinator" | "partner" | "funder";
         PilotEvaluation: {
-            results: null | string;
-            impact: null | string;
-            learnings: null | string;
-            recommendation: null | string;
+            results?: null | string;
+            impact?: null | string;
+            learnings?: null | string;
+            recommendation?: null | string;
         };
         PilotHistory: {
             /** Format: uuid */
@@ -1246,26 +1246,26 @@ export interface components {
         PilotInput: {
             title: null | string;
             theme: null | components["schemas"]["PilotTheme"];
-            problem: null | string;
-            hypothesis: null | string;
+            problem?: null | string;
+            hypothesis?: null | string;
             municipalityCode: null | string;
             /** Format: uuid */
-            partnershipId: null | string;
+            partnershipId?: null | string;
             /** Format: uuid */
             ownerMemberId: null | string;
-            team: null | components["schemas"]["PilotTeamInput"][];
+            team?: null | components["schemas"]["PilotTeamInput"][];
             /** Format: date */
-            plannedStart: null | string;
+            plannedStart?: null | string;
             /** Format: date */
-            plannedEnd: null | string;
+            plannedEnd?: null | string;
             /** Format: date */
-            startedOn: null | string;
+            startedOn?: null | string;
             /** Format: date */
-            endedOn: null | string;
+            endedOn?: null | string;
             /** Format: double */
-            budgetEur: null | number;
-            metrics: null | components["schemas"]["PilotMetricInput"][];
-            evaluation: null | components["schemas"]["PilotEvaluation"];
+            budgetEur?: null | number;
+            metrics?: null | components["schemas"]["PilotMetricInput"][];
+            evaluation?: null | components["schemas"]["PilotEvaluation"];
         };
         PilotMetric: {
             /** Format: uuid */
@@ -1281,15 +1281,15 @@ export interface components {
         };
         PilotMetricInput: {
             /** Format: uuid */
-            id: null | string;
-            name: null | string;
-            unit: null | string;
+            id?: null | string;
+            name?: null | string;
+            unit?: null | string;
             /** Format: double */
-            baseline: null | number;
+            baseline?: null | number;
             /** Format: double */
-            target: null | number;
+            target?: null | number;
             /** Format: double */
-            actual: null | number;
+            actual?: null | number;
         };
         PilotPage: {
             items: components["schemas"]["PilotResponse"][];
@@ -1340,8 +1340,8 @@ export interface components {
         };
         PilotTeamInput: {
             /** Format: uuid */
-            memberId: null | string;
-            role: null | string;
+            memberId?: null | string;
+            role?: null | string;
         };
         PilotTeamMember: {
             /** Format: uuid */
@@ -1363,7 +1363,7 @@ export interface components {
         };
         PilotTransitionInput: {
             to: null | components["schemas"]["PilotStage"];
-            note: null | string;
+            note?: null | string;
         };
         ProblemDetails: {
             type?: null | string;
@@ -1377,8 +1377,8 @@ export interface components {
             name: null | string;
             email: null | string;
             /** Format: uuid */
-            memberId: null | string;
-            notes: null | string;
+            memberId?: null | string;
+            notes?: null | string;
         };
         RegistrationPage: {
             items: components["schemas"]["RegistrationResponse"][];
@@ -1441,8 +1441,8 @@ export interface components {
             displayName: null | string;
             role: null | components["schemas"]["Role"];
             /** Format: uuid */
-            memberId: null | string;
-            password: null | string;
+            memberId?: null | string;
+            password?: null | string;
         };
         UserPage: {
             items: components["schemas"]["UserResponse"][];
@@ -1489,9 +1489,9 @@ export interface components {
         WebhookInput: {
             url: null | string;
             types: null | string[];
-            municipalityCode: null | string;
-            description: null | string;
-            status: null | components["schemas"]["WebhookStatus"];
+            municipalityCode?: null | string;
+            description?: null | string;
+            status?: null | components["schemas"]["WebhookStatus"];
         };
         WebhookPage: {
             items: components["schemas"]["WebhookResponse"][];
@@ -1641,15 +1641,6 @@ export interface operations {
                     "application/json": components["schemas"]["StatsResponse"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -1661,6 +1652,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1720,6 +1720,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getEventCalendar: {
@@ -1750,6 +1759,24 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -1832,17 +1859,17 @@ export interface operations {
                     "application/json": components["schemas"]["MeResponse"];
                 };
             };
-            /** @description Bad Request */
-            400: {
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1893,6 +1920,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1969,6 +2005,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getUser: {
@@ -1998,15 +2043,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2027,6 +2063,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2123,6 +2168,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteUser: {
@@ -2142,15 +2196,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
             };
             /** @description Unauthorized */
             401: {
@@ -2190,6 +2235,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2239,6 +2293,24 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2310,6 +2382,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getMember: {
@@ -2339,17 +2420,26 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2446,6 +2536,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteMember: {
@@ -2465,15 +2564,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
             };
             /** @description Unauthorized */
             401: {
@@ -2504,6 +2594,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2565,6 +2664,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2636,6 +2744,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2724,6 +2841,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteContact: {
@@ -2744,15 +2870,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
             };
             /** @description Unauthorized */
             401: {
@@ -2783,6 +2900,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2833,6 +2959,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2900,6 +3035,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getApiKey: {
@@ -2920,15 +3064,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyResponse"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Unauthorized */
@@ -2958,6 +3093,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     revokeApiKey: {
@@ -2977,15 +3121,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
             };
             /** @description Unauthorized */
             401: {
@@ -3016,6 +3151,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3087,6 +3231,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     createPartnership: {
@@ -3140,6 +3293,15 @@ export interface operations {
             };
             /** @description Unsupported Media Type */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3202,6 +3364,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPartnership: {
@@ -3231,15 +3402,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -3260,6 +3422,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3356,6 +3527,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deletePartnership: {
@@ -3375,15 +3555,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
             };
             /** @description Unauthorized */
             401: {
@@ -3414,6 +3585,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3510,6 +3690,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPartnershipHistory: {
@@ -3532,15 +3721,6 @@ export interface operations {
                     "application/json": components["schemas"]["PartnershipHistory"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -3561,6 +3741,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3622,6 +3811,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3718,6 +3916,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPartnershipReview: {
@@ -3748,15 +3955,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -3777,6 +3975,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3847,6 +4054,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     createPilot: {
@@ -3907,6 +4123,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPilot: {
@@ -3936,15 +4161,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -3965,6 +4181,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4061,6 +4286,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deletePilot: {
@@ -4080,15 +4314,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
             };
             /** @description Unauthorized */
             401: {
@@ -4119,6 +4344,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4215,6 +4449,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getPilotHistory: {
@@ -4237,15 +4480,6 @@ export interface operations {
                     "application/json": components["schemas"]["PilotHistory"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -4266,6 +4500,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4318,8 +4561,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4387,6 +4648,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getEvent: {
@@ -4416,13 +4686,13 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -4436,6 +4706,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4532,6 +4811,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteEvent: {
@@ -4551,15 +4839,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
             };
             /** @description Unauthorized */
             401: {
@@ -4590,6 +4869,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4686,6 +4974,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     listRegistrations: {
@@ -4755,6 +5052,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     registerForEvent: {
@@ -4790,6 +5096,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -4828,6 +5143,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     exportRegistrations: {
@@ -4850,15 +5174,6 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -4879,6 +5194,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4945,6 +5269,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     submitEventFeedback: {
@@ -4978,6 +5311,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Forbidden */
@@ -5016,6 +5358,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getEventFeedbackSummary: {
@@ -5038,15 +5389,6 @@ export interface operations {
                     "application/json": components["schemas"]["FeedbackSummary"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -5067,6 +5409,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5124,6 +5475,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5191,6 +5551,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     getWebhook: {
@@ -5220,15 +5589,6 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -5249,6 +5609,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5345,6 +5714,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     deleteWebhook: {
@@ -5364,15 +5742,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
             };
             /** @description Unauthorized */
             401: {
@@ -5403,6 +5772,15 @@ export interface operations {
             };
             /** @description Precondition Failed */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5432,15 +5810,6 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookWithSecretResponse"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -5477,6 +5846,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     pingWebhook: {
@@ -5499,15 +5886,6 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookPingResponse"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -5528,6 +5906,24 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5589,6 +5985,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -27,6 +27,12 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
     private const int KeyPermits = 600;
     private static readonly OpenApiContract Spec = OpenApiContract.Load(Path.Combine(RepoPaths.Root, "openapi.yaml"));
 
+    /// <summary>
+    /// Documented answers this session cannot produce, each with the reason: 403 on the feed is for a person whose
+    /// token carries no role, which only an external OpenID Connect issuer can send.
+    /// </summary>
+    private static readonly HashSet<(string, int)> NotReachableHere = [("listChanges", 403)];
+
     private readonly SqliteApiFactory factory;
     private readonly ConcurrentQueue<string> violations = new();
     private readonly ConcurrentDictionary<(string Operation, int Status), bool> seen = new();
@@ -73,7 +79,7 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
         documented.Except(exercised).Order().ShouldBeEmpty("operations the session never called");
         var missing = Spec.Operations
             .SelectMany(o => o.Statuses.Select(s => (o.Id, s)))
-            .Where(x => !seen.ContainsKey(x))
+            .Where(x => !seen.ContainsKey(x) && !NotReachableHere.Contains(x))
             .Select(x => $"{x.Id} {x.s}")
             .ToList();
         var report = violations.Select(v => "mismatch: " + v).Concat(missing.Select(m => "documented but never produced: " + m)).ToList();
@@ -219,7 +225,7 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
             // An unknown key is refused everywhere, anonymous endpoints included; a key past its limit waits.
             await SendAsync(call, clients["key:bad"]);
             await SendAsync(call, clients["key:exhausted"]);
-            if (documented.Contains(401) && operationId != "issueToken")
+            if (call.Client != Anonymous)
             {
                 await SendAsync(call, Anonymous);
             }
@@ -249,9 +255,15 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
                 await SendAsync(call, content: new StringContent("{\"x\": ", Encoding.UTF8, "application/json"));
                 await SendAsync(call, content: new StringContent("{\"text\": \"" + new string('x', 1_100_000) + "\"}", Encoding.UTF8, "application/json"));
             }
-            else if (!call.Url.Contains('?', StringComparison.Ordinal) && call.Method == HttpMethod.Get)
+            var query = (operation.Node["parameters"]?.AsArray() ?? [])
+                .Where(p => (string?)p!["in"] == "query")
+                .Select(p => (string)p!["name"]!)
+                .ToList();
+            if (query.Count > 0)
             {
-                await SendAsync(call, url: call.Url + "?limit=0");
+                // One nonsense value in every query parameter (q and the like accept it; the rest must say 400).
+                var path = call.Url.Split('?')[0];
+                await SendAsync(call, url: path + "?" + string.Join("&", query.Select(q => $"{q}=%40%40")));
             }
             if (call.Method == HttpMethod.Post || call.Method == HttpMethod.Put)
             {
@@ -413,7 +425,10 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
             var registrationId = registered.GetProperty("id").GetGuid();
             var token = registered.GetProperty("cancelToken").GetString();
             await OpAsync("cancelRegistration", new Call(Anonymous, HttpMethod.Delete, $"/api/v1/events/{eventId}/registrations/{registrationId}?token={token}"), async () =>
-                await SendAsync(new Call(Anonymous, HttpMethod.Delete, $"/api/v1/events/{eventId}/registrations/{registrationId}?token=wrong")));
+            {
+                await SendAsync(new Call(Anonymous, HttpMethod.Delete, $"/api/v1/events/{eventId}/registrations/{registrationId}?token=wrong"));
+                await SendAsync(new Call(Anonymous, HttpMethod.Delete, $"/api/v1/events/{eventId}/registrations/{registrationId}?token={new string('x', 300)}"));
+            });
 
             // Change feed and dashboards.
             await OpAsync("listChanges", new Call(clients["key:all"], HttpMethod.Get, "/api/v1/changes"), async () =>
