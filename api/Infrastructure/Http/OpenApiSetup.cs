@@ -29,6 +29,7 @@ public static class OpenApiSetup
                     Description = "Members, partnerships, pilots and events of a partnership centre. " +
                         "Errors are application/problem+json; lists are keyset paged with opaque cursors; " +
                         "single resources carry ETag and honour If-None-Match / If-Match.",
+                    License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-CommunityHub-Proprietary" },
                 };
                 // The committed openapi.yaml must name no host: clients choose their own base URL.
                 document.Servers = [];
@@ -60,10 +61,27 @@ public static class OpenApiSetup
             options.AddDocumentTransformer((document, context, _) =>
             {
                 OpenApiRequestSchemas.RequireOnlyWhatValidationRefuses(document, context);
+                DescribeTags(document, context);
                 OpenApiResponses.DescribeWhatEveryEndpointCanAnswer(document);
                 return Task.CompletedTask;
             });
         });
         return services;
+    }
+
+    private static void DescribeTags(OpenApiDocument document, OpenApiDocumentTransformerContext context)
+    {
+        var descriptions = context.DescriptionGroups
+            .SelectMany(group => group.Items)
+            .SelectMany(item => item.ActionDescriptor.EndpointMetadata.OfType<TagDescription>())
+            .DistinctBy(tag => tag.Name)
+            .ToDictionary(tag => tag.Name, tag => tag.Description, StringComparer.Ordinal);
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag.Name is { } name && descriptions.TryGetValue(name, out var description))
+            {
+                tag.Description = description;
+            }
+        }
     }
 }
