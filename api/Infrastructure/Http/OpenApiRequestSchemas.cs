@@ -31,7 +31,7 @@ public static class OpenApiRequestSchemas
             .Distinct()
             .ToList();
         var reached = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, operation) in OpenApiResponses.Operations(document))
+        foreach (var (_, operation) in ProblemResponses.Operations(document))
         {
             foreach (var media in operation.RequestBody?.Content?.Values ?? [])
             {

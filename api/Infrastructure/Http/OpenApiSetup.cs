@@ -62,7 +62,7 @@ public static class OpenApiSetup
             {
                 OpenApiRequestSchemas.RequireOnlyWhatValidationRefuses(document, context);
                 DescribeTags(document, context);
-                OpenApiResponses.DescribeWhatEveryEndpointCanAnswer(document);
+                ProblemResponses.DescribeWhatEveryEndpointCanAnswer(document);
                 return Task.CompletedTask;
             });
         });

@@ -7,7 +7,7 @@ namespace CommunityHub.Api.Infrastructure.Http;
 /// statuses that come from middleware rather than the handler, and no 400 where there is nothing to get wrong.
 /// Features add their own (ApiKeys: 429 and the RateLimit headers) through <see cref="Add"/>.
 /// </summary>
-public static class OpenApiResponses
+public static class ProblemResponses
 {
     public const string ProblemSchema = "ProblemDetails";
 
