@@ -110,6 +110,8 @@ app.UseAuthentication();
 app.UseThrottleMetrics();
 app.UseApiKeys();
 app.UseAuthorization();
+// Per-address limits on the anonymous endpoints (sign-in, registration, cancellation, feedback).
+app.UseRateLimiter();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();

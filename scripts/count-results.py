@@ -1,6 +1,6 @@
 """Adds up the test results of every runner into one closing line: "N passed, N failed, N skipped".
 
-Reads TRX files (dotnet test), and the web app's Vitest and Playwright JSON reports when present.
+Reads TRX files (dotnet test), single-check results (*.result.json), and the web app's Vitest and Playwright JSON reports when present.
 Exits 1 when anything failed or when no test ran at all.
 """
 import glob
@@ -28,6 +28,13 @@ if os.path.exists(sqlserver_skipped):
 
 if os.path.exists(os.path.join(api_results, "build-failed")):
     failed += 1
+
+# Single checks that are not test runners (the OpenAPI lint) write {"passed": n, "failed": n}.
+for check in glob.glob(os.path.join(api_results, "*.result.json")):
+    with open(check, encoding="utf-8") as f:
+        counts = json.load(f)
+    passed += counts.get("passed", 0)
+    failed += counts.get("failed", 0)
 
 vitest = os.path.join(client_results, "vitest.json")
 if os.path.exists(vitest):

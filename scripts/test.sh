@@ -55,5 +55,15 @@ if [[ -f client/scripts/test-all.sh ]]; then
   bash client/scripts/test-all.sh || status=1
 fi
 
+# openapi.yaml passes redocly's recommended rules (redocly.yaml), counted as one test. @redocly/cli is pinned in
+# client/package.json, so the client's npm ci above installed it.
+echo "== OpenAPI lint"
+if client/node_modules/.bin/redocly lint openapi.yaml --config redocly.yaml; then
+  echo '{"name": "redocly lint openapi.yaml", "passed": 1, "failed": 0}' > "$results/openapi-lint.result.json"
+else
+  echo '{"name": "redocly lint openapi.yaml", "passed": 0, "failed": 1}' > "$results/openapi-lint.result.json"
+  status=1
+fi
+
 python3 "$root/scripts/count-results.py" "$results" "$root/client/test-results" || status=1
 exit $status

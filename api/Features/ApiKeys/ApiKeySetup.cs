@@ -1,9 +1,7 @@
-using System.Globalization;
-using System.Threading.RateLimiting;
 using CommunityHub.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
 
 namespace CommunityHub.Api.Features.ApiKeys;
 
@@ -31,7 +29,7 @@ public static class ApiKeySetup
         services.AddSingleton<ApiKeyAuthenticator>();
         var settings = configuration.GetSection("ApiKeys").Get<ApiKeySettings>() ?? new ApiKeySettings();
         services.AddSingleton(settings);
-        services.AddApiKeyRateLimiting(settings);
+        services.PostConfigureAll<OpenApiOptions>(openApi => openApi.AddApiKeyRateLimit());
 
         services.AddAuthentication(KeyOrBearerScheme)
             .AddPolicyScheme(KeyOrBearerScheme, "X-Api-Key or bearer token", options =>
@@ -54,7 +52,7 @@ public static class ApiKeySetup
     /// <summary>
     /// After authentication: a request that sends <c>X-Api-Key</c> but did not authenticate with it is refused with
     /// the uniform 401 even on anonymous endpoints (a revoked key must not quietly read as anonymous), then the per-key
-    /// rate limit applies.
+    /// rate limit (<see cref="ApiKeyRateLimit"/>) applies.
     /// </summary>
     public static IApplicationBuilder UseApiKeys(this IApplicationBuilder app)
     {
@@ -67,42 +65,6 @@ public static class ApiKeySetup
             }
             await next(context);
         });
-        return app.UseRateLimiter();
-    }
-
-    /// <summary>A partitioned fixed-window limit per key id; people (JWT) and anonymous callers are not limited here.</summary>
-    private static void AddApiKeyRateLimiting(this IServiceCollection services, ApiKeySettings settings)
-    {
-        var window = TimeSpan.FromSeconds(Math.Max(1, settings.WindowSeconds));
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                context.User.IsApiKey() && context.User.FindFirst(Claims.Subject)?.Value is { } key
-                    ? RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = Math.Max(1, settings.PermitsPerMinute),
-                        Window = window,
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    })
-                    : RateLimitPartition.GetNoLimiter(""));
-            options.OnRejected = async (rejected, ct) =>
-            {
-                var http = rejected.HttpContext;
-                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new ProblemDetails
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = Texts.Get("problem.429.title"),
-                        Detail = Texts.Get("apiKey.rateLimited", settings.PermitsPerMinute, window.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)),
-                    },
-                });
-            };
-        });
+        return app.UseMiddleware<ApiKeyRateLimit>();
     }
 }

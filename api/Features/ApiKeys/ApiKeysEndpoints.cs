@@ -8,7 +8,7 @@ public static class ApiKeysEndpoints
 {
     public static IEndpointRouteBuilder MapApiKeys(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization(Policies.Admin);
+        var group = routes.MapGroup("/api/v1/api-keys").WithTag("API keys", "Read-only machine keys for integrations (admin): scopes, an optional municipality binding, a per-key rate limit.").RequireAuthorization(Policies.Admin);
         group.MapPost("/", Create).WithName("createApiKey")
             .WithSummary("Create an API key (admin)")
             .WithDescription("The answer carries the secret once as `key`; only a hash is stored, so it cannot be shown again. " +

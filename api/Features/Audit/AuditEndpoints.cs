@@ -8,7 +8,7 @@ public static class AuditEndpoints
 {
     public static IEndpointRouteBuilder MapAudit(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/audit", List).WithTags("Audit").WithName("listAudit").RequireAuthorization(Policies.Admin)
+        routes.MapGet("/api/v1/audit", List).WithTag("Audit", "Who changed what and when (admin).").WithName("listAudit").RequireAuthorization(Policies.Admin)
             .WithSummary("The audit trail (admin)")
             .WithDescription("Every committed write to every resource — who, when, which entity, the operation (create, update, " +
                 "transition, delete) and the version it produced — written in the same transaction as the write, so a failed " +

@@ -12,7 +12,7 @@ public static class AuthEndpoints
 {
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/auth").WithTags("Auth");
+        var group = routes.MapGroup("/api/v1/auth").WithTag("Auth", "Sign-in with the embedded issuer (JWT bearer) and who the caller is.");
         group.MapPost("/token", IssueToken).WithName("issueToken").AllowAnonymous().RequireAnonymousRateLimit()
             .WithSummary("Sign in with email and password; returns a bearer token")
             .WithDescription("Bad credentials answer 401 without saying which part was wrong; repeated failures answer 429 with Retry-After.")

@@ -7,7 +7,7 @@ public static class ChangesEndpoints
 {
     public static IEndpointRouteBuilder MapChanges(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/changes", Read).WithTags("Changes").WithName("listChanges")
+        routes.MapGet("/api/v1/changes", Read).WithTag("Changes", "The change feed: every committed content write in commit order, for incremental sync.").WithName("listChanges")
             .WithSummary("Read the change feed (incremental sync)")
             .WithDescription(
                 "Every committed write to members, partnerships, pilots and events, in commit order, as " +

@@ -129,14 +129,14 @@ public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEv
         RuleFor(e => e.Description).MaximumLength(8000);
         RuleFor(e => e.StartsAt).NotNull().WithMessage(_ => Texts.Get("event.startsAtRequired"));
         RuleFor(e => e.EndsAt).NotNull().WithMessage(_ => Texts.Get("event.endsAtRequired"))
-            .GreaterThan(e => e.StartsAt).When(e => e.StartsAt is not null).WithMessage(_ => Texts.Get("event.endsAfterStart"));
+            .GreaterThan(e => e.StartsAt).When(e => e.StartsAt is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("event.endsAfterStart"));
         RuleFor(e => e.Venue!.Name).NotEmpty().MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.name");
         RuleFor(e => e.Venue!.Street).MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.street");
         RuleFor(e => e.Venue!.City).MaximumLength(100).When(e => e.Venue is not null).OverridePropertyName("venue.city");
         RuleFor(e => e.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
             .WithMessage(_ => Texts.Get("municipalityCode.format"));
         RuleFor(e => e.OrganizerIds).NotEmpty().WithMessage(_ => Texts.Get("event.organizersRequired"))
-            .Must(o => o!.Count <= MaxOrganizers).When(e => e.OrganizerIds is not null).WithMessage(_ => Texts.Get("event.organizersMax", MaxOrganizers));
+            .Must(o => o!.Count <= MaxOrganizers).When(e => e.OrganizerIds is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("event.organizersMax", MaxOrganizers));
         RuleFor(e => e.Capacity).InclusiveBetween(1, 100_000).When(e => e.Capacity is not null);
         RuleFor(e => e.RegistrationClosesAt)
             .GreaterThan(e => e.RegistrationOpensAt).When(e => e.RegistrationOpensAt is not null && e.RegistrationClosesAt is not null)

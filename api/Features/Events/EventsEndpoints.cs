@@ -12,7 +12,7 @@ public static class EventsEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/events.ics", Calendar).WithTags("Events").WithName("getEventCalendar").AllowAnonymous()
+        routes.MapGet("/api/v1/events.ics", Calendar).WithTag("Events", "Public and members-only events, registrations with a waiting list, feedback and the iCalendar feed.").WithName("getEventCalendar").AllowAnonymous()
             .WithSummary("iCalendar feed of public events")
             .WithDescription("RFC 5545 calendar of published public events that ended less than 30 days ago or later; once-published " +
                 "events that were cancelled stay with STATUS:CANCELLED. Times in Europe/Helsinki (VTIMEZONE included); each entry's " +

@@ -9,7 +9,7 @@ public static class MembersEndpoints
 {
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/members").WithTags("Members");
+        var group = routes.MapGroup("/api/v1/members").WithTag("Members", "The member directory (public) and members' contact people (signed-in users).");
 
         group.MapGet("/", List).WithName("listMembers").AllowAnonymous()
             .WithSummary("List members (the public directory)")

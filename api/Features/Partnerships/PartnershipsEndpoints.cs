@@ -16,7 +16,7 @@ public static class PartnershipsEndpoints
 
     public static IEndpointRouteBuilder MapPartnerships(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/partnerships").WithTags("Partnerships");
+        var group = routes.MapGroup("/api/v1/partnerships").WithTag("Partnerships", "Agreements between members and municipalities: parties, goals, status transitions, reviews and history.");
 
         group.MapGet("/", List).WithName("listPartnerships").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("List partnerships")

@@ -9,7 +9,7 @@ public static class PilotsEndpoints
 {
     public static IEndpointRouteBuilder MapPilots(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/pilots").WithTags("Pilots");
+        var group = routes.MapGroup("/api/v1/pilots").WithTag("Pilots", "Pilots from idea to adoption: stages, team, metrics and evaluation.");
 
         group.MapGet("/", List).WithName("listPilots").RequireAuthorization(ApiKeyScopes.PilotsRead)
             .WithSummary("List pilots")

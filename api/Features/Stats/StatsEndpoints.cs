@@ -8,7 +8,7 @@ public static class StatsEndpoints
 {
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/v1/stats", Get).WithTags("Stats").WithName("getStats").RequireAuthorization(Policies.Reader)
+        routes.MapGet("/api/v1/stats", Get).WithTag("Stats", "Counts for the dashboard.").WithName("getStats").RequireAuthorization(Policies.Reader)
             .WithSummary("Counts for the dashboard (any signed-in role)")
             .WithDescription("Computed by grouped queries at request time. `members`: byKind and byMembershipStatus (every value listed, " +
                 "zero included) and total of live members. `partnerships`: byStatus, byServiceArea, byMunicipality, reviewsOverdue, total. " +

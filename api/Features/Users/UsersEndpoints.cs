@@ -8,7 +8,7 @@ public static class UsersEndpoints
 {
     public static IEndpointRouteBuilder MapUsers(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(Policies.Admin);
+        var group = routes.MapGroup("/api/v1/users").WithTag("Users", "People who sign in, their roles and member binding (admin).").RequireAuthorization(Policies.Admin);
         group.MapGet("/", List).WithName("listUsers").WithSummary("List users (admin)").Produces<UserPage>().WithProblems(401, 403);
         group.MapGet("/{id:guid}", Get).WithName("getUser").WithSummary("Get a user (admin)").ProducesTagged<UserResponse>().WithProblems(401, 403, 404);
         group.MapPost("/", Create).WithName("createUser").WithSummary("Create a user (admin)")

@@ -8,7 +8,7 @@ public static class WebhooksEndpoints
 {
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/webhooks").WithTags("Webhooks").RequireAuthorization(Policies.Admin);
+        var group = routes.MapGroup("/api/v1/webhooks").WithTag("Webhooks", "Subscriptions that push change-feed entries to a receiver, signed with a per-subscription secret (admin).").RequireAuthorization(Policies.Admin);
 
         group.MapGet("/", List).WithName("listWebhooks").WithSummary("List webhook subscriptions (admin)")
             .WithDescription("Ordered by id, keyset paged. Secrets are never shown here.")

@@ -99,6 +99,14 @@ public abstract class SqlDialect
 
     /// <summary>A query for the position up to which every entry has committed.</summary>
     public abstract string ChangeHead { get; }
+
+    /// <summary>
+    /// One atomic statement for a fixed-window counter shared by every instance on the database: on a table with
+    /// columns <c>counter_key</c> (text, the primary key), <c>window_start</c> and <c>used</c>, counts one use of
+    /// <c>@Key</c> at <c>@Now</c> (unix seconds), starting a new window when <c>@Window</c> seconds have passed since
+    /// the current one began. Returns the row after the count as <c>(WindowStart, Used)</c>.
+    /// </summary>
+    public abstract string CountInWindow(string table);
 }
 
 public sealed class SqliteDialect : SqlDialect
@@ -195,6 +203,16 @@ public sealed class SqliteDialect : SqlDialect
     public override string ChangeOrder => "c.seq";
 
     public override string ChangeHead => "SELECT COALESCE(MAX(seq), 0) FROM changes";
+
+    // The SET expressions all read the row as it was before the update.
+    public override string CountInWindow(string table) =>
+        $"""
+        INSERT INTO {table} (counter_key, window_start, used) VALUES (@Key, @Now, 1)
+        ON CONFLICT (counter_key) DO UPDATE SET
+            used = CASE WHEN {table}.window_start + @Window <= @Now THEN 1 ELSE {table}.used + 1 END,
+            window_start = CASE WHEN {table}.window_start + @Window <= @Now THEN @Now ELSE {table}.window_start END
+        RETURNING window_start AS WindowStart, used AS Used
+        """;
 }
 
 public sealed partial class SqlServerDialect : SqlDialect
@@ -263,6 +281,17 @@ public sealed partial class SqlServerDialect : SqlDialect
     public override string ChangeOrder => "c.row_version";
 
     public override string ChangeHead => "SELECT CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT) - 1";
+
+    // HOLDLOCK makes the MERGE's read and write one step, so two instances never both insert the first use.
+    public override string CountInWindow(string table) =>
+        $"""
+        MERGE {table} WITH (HOLDLOCK) AS t
+        USING (SELECT @Key AS counter_key) AS s ON t.counter_key = s.counter_key
+        WHEN MATCHED AND t.window_start + @Window <= @Now THEN UPDATE SET t.window_start = @Now, t.used = 1
+        WHEN MATCHED THEN UPDATE SET t.used = t.used + 1
+        WHEN NOT MATCHED THEN INSERT (counter_key, window_start, used) VALUES (@Key, @Now, 1)
+        OUTPUT inserted.window_start AS WindowStart, inserted.used AS Used;
+        """;
 
     [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoSeparator();

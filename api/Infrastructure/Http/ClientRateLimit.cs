@@ -1,3 +1,4 @@
+using CommunityHub.Api.Infrastructure.Localization;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -82,10 +83,8 @@ public static class ClientRateLimit
                 ProblemDetails = new ProblemDetails
                 {
                     Status = StatusCodes.Status429TooManyRequests,
-                    Title = "Too many requests",
-                    Detail = string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"Too many requests from this address: {settings.PermitsPerMinute} per {window.TotalSeconds:0} seconds. Retry after the time in Retry-After."),
+                    Title = Texts.Get("problem.429.title"),
+                    Detail = Texts.Get("anonymous.rateLimited", settings.PermitsPerMinute, window.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)),
                 },
             });
         };

@@ -16,4 +16,12 @@ public static class EndpointConventions
     /// <summary>An endpoint that reads a resource and honours If-None-Match.</summary>
     public static RouteHandlerBuilder ProducesTagged<T>(this RouteHandlerBuilder builder, int status = StatusCodes.Status200OK) =>
         builder.Produces<T>(status).Produces(StatusCodes.Status304NotModified);
+
+    /// <summary>Groups the endpoints under a tag and gives the tag its description in openapi.yaml.</summary>
+    public static TBuilder WithTag<TBuilder>(this TBuilder builder, string name, string description)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithTags(name).WithMetadata(new TagDescription(name, description));
 }
+
+/// <summary>The description of an OpenAPI tag, carried as endpoint metadata from the feature that owns the tag.</summary>
+public sealed record TagDescription(string Name, string Description);

@@ -31,6 +31,7 @@ public static class OpenApiSetup
                         "single resources carry ETag and honour If-None-Match / If-Match. " +
                         "Problem titles, details and field messages are in Finnish, or in English with Accept-Language: en; " +
                         "Content-Language names the language used.",
+                    License = new OpenApiLicense { Name = "Proprietary", Identifier = "LicenseRef-CommunityHub-Proprietary" },
                 };
                 // The committed openapi.yaml must name no host: clients choose their own base URL.
                 document.Servers = [];
@@ -59,7 +60,30 @@ public static class OpenApiSetup
                 ];
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer((document, context, _) =>
+            {
+                OpenApiRequestSchemas.RequireOnlyWhatValidationRefuses(document, context);
+                DescribeTags(document, context);
+                ProblemResponses.DescribeWhatEveryEndpointCanAnswer(document);
+                return Task.CompletedTask;
+            });
         });
         return services;
+    }
+
+    private static void DescribeTags(OpenApiDocument document, OpenApiDocumentTransformerContext context)
+    {
+        var descriptions = context.DescriptionGroups
+            .SelectMany(group => group.Items)
+            .SelectMany(item => item.ActionDescriptor.EndpointMetadata.OfType<TagDescription>())
+            .DistinctBy(tag => tag.Name)
+            .ToDictionary(tag => tag.Name, tag => tag.Description, StringComparer.Ordinal);
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag.Name is { } name && descriptions.TryGetValue(name, out var description))
+            {
+                tag.Description = description;
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ public static partial class Texts
     private static readonly Dictionary<string, string> English = new(StringComparer.Ordinal)
     {
         ["apiKey.missingScope"] = "This API key lacks the {0} scope.",
+        ["anonymous.rateLimited"] = "Too many requests from this address: {0} per {1} seconds. Retry after the time in Retry-After.",
         ["apiKey.rateLimited"] = "This API key may make {0} requests per {1} seconds. Retry after the time in Retry-After.",
         ["apiKey.scope"] = "Scope must be one of {0}.",
         ["apiKey.scopesRequired"] = "At least one scope is required: {0}.",

@@ -6,6 +6,7 @@ public static partial class Texts
     private static readonly Dictionary<string, string> Finnish = new(StringComparer.Ordinal)
     {
         ["apiKey.missingScope"] = "Tällä API-avaimella ei ole oikeutta {0}.",
+        ["anonymous.rateLimited"] = "Liian monta pyyntöä tästä osoitteesta: enintään {0} / {1} sekuntia. Yritä uudelleen Retry-After-otsakkeen ilmoittaman ajan kuluttua.",
         ["apiKey.rateLimited"] = "Tällä API-avaimella voi tehdä {0} pyyntöä {1} sekunnissa. Yritä uudelleen Retry-After-otsakkeen ilmoittaman ajan kuluttua.",
         ["apiKey.scope"] = "Oikeuden on oltava jokin näistä: {0}.",
         ["apiKey.scopesRequired"] = "Vähintään yksi oikeus on pakollinen: {0}.",

@@ -2,6 +2,7 @@ using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
+using FluentValidation;
 using MediatR;
 
 namespace CommunityHub.Api.Features.Events.Registrations;
@@ -12,6 +13,12 @@ namespace CommunityHub.Api.Features.Events.Registrations;
 /// (it reveals nothing about the registration). Cancelling twice is harmless.
 /// </summary>
 public sealed record CancelRegistrationCommand(Guid EventId, Guid RegistrationId, string? Token) : IRequest<Unit>;
+
+/// <summary>A token is the issued 43-character text; anything far longer is not one and gets a 400, not a lookup.</summary>
+public sealed class CancelRegistrationValidator : AbstractValidator<CancelRegistrationCommand>
+{
+    public CancelRegistrationValidator() => RuleFor(c => c.Token).MaximumLength(200);
+}
 
 public sealed class CancelRegistrationHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<CancelRegistrationCommand, Unit>

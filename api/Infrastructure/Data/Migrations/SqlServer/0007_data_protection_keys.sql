@@ -1,5 +1,5 @@
 -- The Data Protection key ring (it encrypts webhook signing secrets), kept in the database so every instance
--- behind a load balancer reads the same keys. Equivalent to Sqlite/0007_data_protection_keys_i15.sql.
+-- behind a load balancer reads the same keys. Equivalent to Sqlite/0007_data_protection_keys.sql.
 CREATE TABLE data_protection_keys (
     friendly_name NVARCHAR(200)     NOT NULL PRIMARY KEY,
     xml           NVARCHAR(MAX)     NOT NULL,

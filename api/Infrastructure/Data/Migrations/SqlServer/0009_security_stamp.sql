@@ -1,4 +1,4 @@
--- Sessions end when access ends: equivalent to Sqlite/0007_security_stamp_i11a.sql.
+-- Sessions end when access ends: equivalent to Sqlite/0009_security_stamp.sql.
 
 ALTER TABLE users ADD security_stamp VARCHAR(64) NOT NULL CONSTRAINT df_users_security_stamp DEFAULT '';
 GO

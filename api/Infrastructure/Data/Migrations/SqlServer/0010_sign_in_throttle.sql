@@ -1,4 +1,4 @@
--- Sign-in throttling shared by every instance: equivalent to Sqlite/0008_sign_in_throttle_i11a.sql.
+-- Sign-in throttling shared by every instance: equivalent to Sqlite/0010_sign_in_throttle.sql.
 
 CREATE TABLE sign_in_throttle (
     throttle_key     NVARCHAR(400)     NOT NULL PRIMARY KEY,

@@ -1,5 +1,5 @@
 -- Who could read a record as of each change-feed entry, so a write that takes a record out of some reader's view
--- can tell exactly those readers (a "view exit": a delete entry). Equivalent to SqlServer/0007_feed_views_i12b.sql.
+-- can tell exactly those readers (a "view exit": a delete entry). Equivalent to SqlServer/0008_feed_views.sql.
 --   public_view: 1 when API keys (and webhooks) may read the record as of this entry — for events, public and
 --     published; for the other collections, always — 0 when only people with a role may. NULL on entries written
 --     before this migration: those keep the old rule (an event's entries judged by the event as it is now).
