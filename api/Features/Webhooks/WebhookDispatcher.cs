@@ -125,7 +125,7 @@ public sealed class WebhookDispatcher(
 
             for (var batch = 0; batch < MaxBatchesPerPass && !stopping.IsCancellationRequested; batch++)
             {
-                var entries = await feed.ReadAsync(row.CursorPosition, visible, options.BatchSize, ct);
+                var entries = await feed.ReadAsync(row.CursorPosition, row.TypeList, row.MunicipalityCode, options.BatchSize, ct);
                 if (row.BatchEndPosition is { } end)
                 {
                     // A retry resends exactly the batch that failed, so its deliveryId is the same.
@@ -157,7 +157,6 @@ public sealed class WebhookDispatcher(
                 }
                 delivered++;
                 row = next;
-                visible = ChangeFeedVisibility.ForSubscription(row.TypeList, row.MunicipalityCode);
                 secret = secrets.Unprotect(row.SecretProtected);
             }
         }

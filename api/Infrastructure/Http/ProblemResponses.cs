@@ -23,6 +23,11 @@ public static class ProblemResponses
             {
                 Add(document, operation, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type");
             }
+            // RequestBodyLimitMiddleware refuses a body over the cap (Limits:MaxRequestBodyBytes, 1 MB) wherever one is read.
+            if (operation.RequestBody is not null)
+            {
+                Add(document, operation, StatusCodes.Status413PayloadTooLarge, "Content Too Large");
+            }
             // Route ids are constrained (a non-GUID is a 404), so only a body or a query string can be invalid.
             var hasQuery = operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true;
             if (operation.RequestBody is null && !hasQuery)

@@ -116,6 +116,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
     {
         var settings = ApiProcess.Settings(Path.Combine(folder, file));
         settings["Webhooks__AllowHttp"] = "true";
+        settings["Webhooks__AllowedNetworks"] = "127.0.0.0/8, ::1/128";
         settings["Webhooks__BackgroundDelivery"] = backgroundDelivery ? "true" : "false";
         settings["Webhooks__PollMilliseconds"] = "100";
         settings["Webhooks__TimeoutSeconds"] = "60";
@@ -156,6 +157,7 @@ public sealed class GracefulShutdownTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var settings = ApiProcess.Settings(Path.Combine(folder, "timeout.db"));
         settings["Webhooks__AllowHttp"] = "true";
+        settings["Webhooks__AllowedNetworks"] = "127.0.0.0/8, ::1/128";
         settings["Webhooks__BackgroundDelivery"] = "false";
         settings["Webhooks__TimeoutSeconds"] = "120";
         settings["HostOptions__ShutdownTimeout"] = "00:00:02";

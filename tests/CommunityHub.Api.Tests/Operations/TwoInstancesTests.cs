@@ -30,6 +30,7 @@ public sealed class TwoInstances : IAsyncLifetime
         Directory.CreateDirectory(folder);
         var settings = ApiProcess.Settings(DatabasePath);
         settings["Webhooks__AllowHttp"] = "true";
+        settings["Webhooks__AllowedNetworks"] = "127.0.0.0/8, ::1/128";
         settings["Webhooks__PollMilliseconds"] = "100";
         settings["Webhooks__BatchSize"] = "2";
         settings["Webhooks__BackoffSeconds"] = "1";

@@ -29,7 +29,7 @@ public sealed class RequestSchemaTests(SqliteApiFactory factory) : IClassFixture
         Required(await SchemaAsync("MemberAddress")).ShouldBeEmpty();
         Required(await SchemaAsync("ContactInput")).ShouldBe(["name"]);
         Required(await SchemaAsync("PilotTransitionInput")).ShouldBe(["to"]);
-        Required(await SchemaAsync("FeedbackInput")).ShouldBe(["rating"]);
+        Required(await SchemaAsync("FeedbackInput")).ShouldBe(["rating", "cancelToken"]);
     }
 
     [Fact]

@@ -30,8 +30,9 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
     /// <summary>
     /// Documented answers this session cannot produce, each with the reason: 403 on the feed is for a person whose
     /// token carries no role, which only an external OpenID Connect issuer can send.
+    /// 409 on signing oneself out everywhere is for a token whose subject is no local user (again an external issuer).
     /// </summary>
-    private static readonly HashSet<(string, int)> NotReachableHere = [("listChanges", 403)];
+    private static readonly HashSet<(string, int)> NotReachableHere = [("listChanges", 403), ("signOutEverywhere", 409)];
 
     private readonly SqliteApiFactory factory;
     private readonly ConcurrentQueue<string> violations = new();
@@ -317,6 +318,10 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
             userBody["displayName"] = "Eeva Editori-Virtanen";
             await OpAsync("updateUser", new Call(admin, HttpMethod.Put, $"/api/v1/users/{userId}", userBody, userTag), async () =>
                 await SendAsync(new Call(admin, HttpMethod.Put, $"/api/v1/users/{userId}", new { email = ApiFactory.AdminEmail, displayName = "Dup", role = "staff" })));
+            // Sessions: an admin ends any user's sessions; a person ends their own (on a throwaway user, so no client the
+            // session still needs is signed out).
+            await OpAsync("signOutUserEverywhere", new Call(admin, HttpMethod.Post, $"/api/v1/users/{userId}/sign-out-everywhere"), expect: HttpStatusCode.NoContent);
+            await OpAsync("signOutEverywhere", new Call(await UserAsync("staff"), HttpMethod.Post, "/api/v1/auth/sign-out-everywhere"), expect: HttpStatusCode.NoContent);
             var me = (await (await admin.GetAsync("/api/v1/auth/me")).JsonAsync()).GetProperty("id").GetGuid();
             await OpAsync("deleteUser", new Call(admin, HttpMethod.Delete, $"/api/v1/users/{userId}"), async () =>
                 await SendAsync(new Call(admin, HttpMethod.Delete, $"/api/v1/users/{me}")));
@@ -414,11 +419,27 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
                 var twice = registration with { Body = new { name = "Kaisa Kahdesti", email = "kaisa@example.fi" } };
                 await SendAsync(twice);
                 await SendAsync(twice);
+                // One Idempotency-Key, two different bodies: the second is a 422.
+                foreach (var email in new[] { "iida@example.fi", "ilona@example.fi" })
+                {
+                    using var keyed = new HttpRequestMessage(HttpMethod.Post, registration.Url)
+                    {
+                        Content = JsonContent.Create(new { name = "Iida Idempotentti", email }, options: Json.Options),
+                    };
+                    keyed.Headers.Add("Idempotency-Key", "spec-idempotency-key");
+                    await Anonymous.SendAsync(keyed);
+                }
             })).JsonAsync();
             await OpAsync("listRegistrations", new Call(admin, HttpMethod.Get, $"/api/v1/events/{eventId}/registrations"));
             await OpAsync("exportRegistrations", new Call(admin, HttpMethod.Get, $"/api/v1/events/{eventId}/registrations.csv"));
-            var past = await EventRequests.PublishedAsync(admin, EventRequests.Body([memberId], DateTimeOffset.UtcNow.AddHours(-2)));
-            var feedback = new Call(Anonymous, HttpMethod.Post, $"/api/v1/events/{past.Id}/feedback", new { rating = 5, comment = "Hyvä ilta" });
+            var pastBody = EventRequests.Body([memberId], DateTimeOffset.UtcNow.AddHours(-2));
+            pastBody["registrationClosesAt"] = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture);
+            var past = await EventRequests.PublishedAsync(admin, pastBody);
+            // Feedback needs the registration's cancel token (one per registration): register for the running event first.
+            var attendee = await (await SendAsync(new Call(Anonymous, HttpMethod.Post, $"/api/v1/events/{past.Id}/registrations",
+                new { name = "Pirkko Palaute", email = "pirkko@example.fi" }))).JsonAsync();
+            var feedback = new Call(Anonymous, HttpMethod.Post, $"/api/v1/events/{past.Id}/feedback",
+                new { rating = 5, comment = "Hyvä ilta", cancelToken = attendee.GetProperty("cancelToken").GetString() });
             await OpAsync("submitEventFeedback", feedback, async () =>
                 await SendAsync(feedback with { Url = $"/api/v1/events/{eventId}/feedback" }));
             await OpAsync("getEventFeedbackSummary", new Call(admin, HttpMethod.Get, $"/api/v1/events/{past.Id}/feedback/summary"));
@@ -457,6 +478,11 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
             await OpAsync("deletePartnership", new Call(admin, HttpMethod.Delete, $"/api/v1/partnerships/{partnershipId}"));
             await OpAsync("deleteContact", new Call(admin, HttpMethod.Delete, $"/api/v1/members/{memberId}/contacts/{contactId}"));
             await OpAsync("deleteMember", new Call(admin, HttpMethod.Delete, $"/api/v1/members/{memberId}"));
+
+            // Personal data of one address (the registrant above): export, then erase; erasing the admin itself is a 409.
+            await OpAsync("exportPersonalData", new Call(admin, HttpMethod.Get, "/api/v1/privacy/subjects?email=ville@example.fi"));
+            await OpAsync("erasePersonalData", new Call(admin, HttpMethod.Post, "/api/v1/privacy/subjects/erase", new { email = "ville@example.fi" }), async () =>
+                await SendAsync(new Call(admin, HttpMethod.Post, "/api/v1/privacy/subjects/erase", new { email = ApiFactory.AdminEmail })));
         }
     }
 }

@@ -47,6 +47,8 @@ public sealed partial class SqlServerRenderingDialect : SqlDialect
 
     public override string ChangeHead => Mark(Sqlite.ChangeHead, SqlServer.ChangeHead);
 
+    public override string CountInWindow(string table) => Mark(Sqlite.CountInWindow(table), SqlServer.CountInWindow(table));
+
     /// <summary>The statement as the SQL Server dialect renders it.</summary>
     public static string ToSqlServer(string sqliteText) =>
         Marked().Replace(sqliteText, m => Encoding.UTF8.GetString(Convert.FromBase64String(m.Groups[1].Value)));

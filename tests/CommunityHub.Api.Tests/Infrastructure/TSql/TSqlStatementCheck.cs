@@ -50,6 +50,14 @@ public static class TSqlStatementCheck
             aliases[table.Alias?.Value ?? name] = name;
             aliases.TryAdd(name, name);
         }
+        // MERGE names its target's alias apart from the table (MERGE t WITH (HOLDLOCK) AS x): the alias stands for the target.
+        foreach (var (alias, target) in names.MergeAliases)
+        {
+            if (schema.Tables.ContainsKey(target))
+            {
+                aliases[alias] = target;
+            }
+        }
         var tablesRead = aliases.Values.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         bool InAnyTable(string column) => tablesRead.Any(t => schema.Tables[t].ContainsKey(column));
 
@@ -109,7 +117,17 @@ public static class TSqlStatementCheck
         public HashSet<string> DerivedAliases { get; } = new(StringComparer.OrdinalIgnoreCase);
         public HashSet<string> OutputAliases { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+        public Dictionary<string, string> MergeAliases { get; } = new(StringComparer.OrdinalIgnoreCase);
+
         public override void Visit(NamedTableReference node) => Tables.Add(node);
+
+        public override void Visit(MergeSpecification node)
+        {
+            if (node.TableAlias is { } alias && node.Target is NamedTableReference target)
+            {
+                MergeAliases[alias.Value] = target.SchemaObject.BaseIdentifier.Value;
+            }
+        }
 
         public override void Visit(ColumnReferenceExpression node) => Columns.Add(node);
 
