@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../app/services';
 import { unwrapData } from '../../api/client';
-import { ApiError } from '../../api/problem';
 import type { ApiKey, ApiKeyCreated } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { CheckboxGroup, TextField, fieldId } from '../../components/fields';
@@ -14,6 +13,7 @@ import { Alert } from '../../components/Alert';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { formatDateTime } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 
 /** The read scopes a machine key can hold, one per public collection. */
 export const apiKeyScopes = ['members:read', 'partnerships:read', 'pilots:read', 'events:read'] as const;
@@ -92,7 +92,7 @@ export function ApiKeysPage() {
       void queryClient.invalidateQueries({ queryKey: keys });
     },
   });
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const server = useServerFieldErrors(create.error);
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   function submit(event: FormEvent) {
@@ -111,15 +111,18 @@ export function ApiKeysPage() {
 
       <form className="form panel" onSubmit={submit} noValidate aria-labelledby="api-key-form-title">
         <h2 id="api-key-form-title">{t('apiKeys.create')}</h2>
-        {create.error && Object.keys(errors).length === 0 ? <ApiErrorMessage error={create.error} /> : null}
+        {create.error && !server.any ? <ApiErrorMessage error={create.error} /> : null}
         <TextField
           id={fieldId('api-key', 'name')}
           label={t('apiKeys.name')}
           hint={t('apiKeys.nameHint')}
           required
           value={name}
-          errors={errors.name}
-          onChange={(e) => setName(e.target.value)}
+          errors={server.errorsOf('name')}
+          onChange={(e) => {
+            setName(e.target.value);
+            server.edited('name');
+          }}
         />
         <CheckboxGroup
           id={fieldId('api-key', 'scopes')}
@@ -128,8 +131,11 @@ export function ApiKeysPage() {
           required
           options={apiKeyScopes.map((s) => ({ value: s, label: t(`apiKeys.scope.${s === 'members:read' ? 'members' : s === 'partnerships:read' ? 'partnerships' : s === 'pilots:read' ? 'pilots' : 'events'}`) }))}
           value={scopes}
-          errors={errors.scopes}
-          onChange={setScopes}
+          errors={server.errorsOf('scopes')}
+          onChange={(next) => {
+            setScopes(next);
+            server.edited('scopes');
+          }}
         />
         <TextField
           id={fieldId('api-key', 'municipalityCode')}
@@ -138,8 +144,11 @@ export function ApiKeysPage() {
           inputMode="numeric"
           list="api-key-municipality-codes"
           value={municipality}
-          errors={errors.municipalityCode}
-          onChange={(e) => setMunicipality(e.target.value)}
+          errors={server.errorsOf('municipalityCode')}
+          onChange={(e) => {
+            setMunicipality(e.target.value);
+            server.edited('municipalityCode');
+          }}
         />
         <MunicipalityDatalist id="api-key-municipality-codes" />
         <div className="actions">

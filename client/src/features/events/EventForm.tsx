@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor } from '../../api/problem';
+import { ApiError } from '../../api/problem';
 import { eventLanguages, eventVisibilities } from '../../api/types';
 import { CheckboxGroup, fieldId, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorSummary, summaryFor } from '../../components/ErrorSummary';
@@ -8,6 +8,7 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { useEnumOptions } from '../../i18n/labels';
 import { eventFields, type EventField, type EventFormValues } from './form';
 import { OrganizerPicker } from './OrganizerPicker';
@@ -53,23 +54,12 @@ export function EventForm({
   const { t } = useTranslation();
   const options = useEnumOptions();
   const [values, setValues] = useState<EventFormValues>(initial);
-  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
-  const [lastError, setLastError] = useState<unknown>(error);
-  if (error !== lastError) {
-    setLastError(error);
-    setEdited(new Set());
-  }
-
-  const allErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const errorsOf = (field: EventField): string[] | undefined => {
-    const source = valueField[field];
-    if (source && edited.has(source)) return undefined;
-    const list = errorsFor(allErrors, field);
-    return list.length > 0 ? list : undefined;
-  };
+  const server = useServerFieldErrors(error, { sourceOf: (field) => valueField[field as EventField] ?? null });
+  const allErrors = server.all;
+  const errorsOf = server.errorsOf;
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
-    setEdited((e) => new Set(e).add(key));
+    server.edited(key);
   };
 
   const labels: Record<EventField, string> = {

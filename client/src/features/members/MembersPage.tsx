@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { canCreateMembers } from '../../auth/permissions';
@@ -14,18 +13,10 @@ import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
-import { useMembers, type MemberFilters } from './api';
+import { useUrlFilters } from '../../components/useUrlFilters';
+import { useMembers } from './api';
 
 const filterNames = ['q', 'kind', 'sector', 'municipality', 'status'] as const;
-
-function readFilters(params: URLSearchParams): MemberFilters {
-  const filters: MemberFilters = {};
-  for (const name of filterNames) {
-    const value = params.get(name);
-    if (value) filters[name] = value;
-  }
-  return filters;
-}
 
 /** The member directory: open to everyone (the API hides personal data from anonymous callers). */
 export function MembersPage() {
@@ -33,34 +24,11 @@ export function MembersPage() {
   const user = useCurrentUser();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const [search, setSearch] = useState(filters.q ?? '');
+  const { values: filters, search, setSearch, setFilter, hasFilters, clear } = useUrlFilters(filterNames);
   const notice = useLocationNotice();
-
-  // The search box updates the address (and so the query) once typing pauses.
-  useEffect(() => {
-    const handle = window.setTimeout(() => {
-      const current = params.get('q') ?? '';
-      if (search.trim() === current) return;
-      const next = new URLSearchParams(params);
-      if (search.trim()) next.set('q', search.trim());
-      else next.delete('q');
-      setParams(next, { replace: true });
-    }, 300);
-    return () => window.clearTimeout(handle);
-  }, [search, params, setParams]);
-
-  const setFilter = (name: (typeof filterNames)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
 
   const query = useMembers(filters);
   const members = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const hasFilters = filterNames.some((n) => params.has(n));
 
   return (
     <>
@@ -116,10 +84,7 @@ export function MembersPage() {
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => {
-                setSearch('');
-                setParams(new URLSearchParams(), { replace: true });
-              }}
+              onClick={clear}
             >
               {t('form.clearFilters')}
             </button>
