@@ -5,11 +5,13 @@ import { adminFeature } from '../features/admin/routes';
 import { eventsFeature } from '../features/events/routes';
 import { partnershipsFeature } from '../features/partnerships/routes';
 import { pilotsFeature } from '../features/pilots/routes';
+import { webhooksFeature } from '../features/webhooks/routes';
+import { auditFeature } from '../features/audit/routes';
 
 export type { Feature, NavItem, NavLabelKey } from './feature';
 
 /** A feature is listed here only once its API exists in openapi.yaml, so the app never links to a screen the server cannot back. */
-export const features = [membersFeature, partnershipsFeature, pilotsFeature, eventsFeature, adminFeature] as const;
+export const features = [membersFeature, partnershipsFeature, pilotsFeature, eventsFeature, adminFeature, webhooksFeature, auditFeature] as const;
 
 export function navItemsFor(user: SessionUser | null): NavItem[] {
   return features.flatMap((f) => f.nav).filter((item) => item.visible(user));

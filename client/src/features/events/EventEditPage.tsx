@@ -57,7 +57,7 @@ function EventEditView({ event, etag, reload }: { event: CommunityEvent; etag: s
         }}
         onSubmit={(values) =>
           update.mutate(
-            { body: formToEventBody(values, { partnershipId: event.partnershipId, pilotId: event.pilotId }), etag, version: event.version },
+            { body: formToEventBody(values), etag, version: event.version },
             { onSuccess: () => navigate(`/events/${event.id}`, { state: { notice: 'saved' } }) },
           )
         }

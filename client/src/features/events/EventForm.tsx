@@ -8,6 +8,8 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { PartnershipPicker } from '../partnerships/PartnershipPicker';
+import { PilotPicker } from '../pilots/PilotPicker';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { useEnumOptions } from '../../i18n/labels';
 import { eventFields, type EventField, type EventFormValues } from './form';
@@ -32,6 +34,8 @@ const valueField: Record<EventField, keyof EventFormValues | null> = {
   visibility: 'visibility',
   languages: 'languages',
   keywords: 'keywords',
+  partnershipId: 'partnershipId',
+  pilotId: 'pilotId',
 };
 
 export function EventForm({
@@ -79,6 +83,8 @@ export function EventForm({
     visibility: t('events.fields.visibility'),
     languages: t('events.fields.languages'),
     keywords: t('events.fields.keywords'),
+    partnershipId: t('links.partnership'),
+    pilotId: t('links.pilot'),
   };
   const summary = summaryFor(FORM, eventFields, labels, allErrors);
   const isConflict = error instanceof ApiError && error.isPreconditionFailed;
@@ -238,6 +244,25 @@ export function EventForm({
             onChange={(e) => set('registrationClosesAt', e.target.value)}
           />
         </div>
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>{t('links.title')}</legend>
+        <PartnershipPicker
+          id={id('partnershipId')}
+          label={labels.partnershipId}
+          value={values.partnershipId}
+          errors={errorsOf('partnershipId')}
+          onChange={(v) => set('partnershipId', v)}
+        />
+        <PilotPicker
+          id={id('pilotId')}
+          label={labels.pilotId}
+          value={values.pilotId}
+          partnershipId={values.partnershipId}
+          errors={errorsOf('pilotId')}
+          onChange={(v) => set('pilotId', v)}
+        />
       </fieldset>
 
       <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />

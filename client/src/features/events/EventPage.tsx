@@ -19,6 +19,7 @@ import { RegistrationSection } from './RegistrationSection';
 import { FeedbackSection } from './FeedbackSection';
 import { OrganizerPanel } from './OrganizerPanel';
 import { feedbackOpen } from './status';
+import { AuditLink } from '../audit/AuditLink';
 
 /**
  * An event's page. The same address is the public page the iCalendar feed links to: anyone sees the
@@ -128,6 +129,7 @@ function EventView({ event, etag, onReload }: { event: CommunityEvent; etag: str
       {manages ? <OrganizerPanel event={event} etag={etag} onReload={onReload} /> : null}
       <RegistrationSection key={`${event.id}-${event.status}`} event={event} />
       {feedbackOpen(event) ? <FeedbackSection event={event} /> : null}
+      <AuditLink entityType="events" entityId={event.id} />
     </>
   );
 }

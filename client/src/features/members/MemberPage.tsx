@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { useDeleteMember, useMember } from './api';
 import { ContactsSection } from './ContactsSection';
+import { AuditLink } from '../audit/AuditLink';
 
 export function MemberPage() {
   const { id = '' } = useParams();
@@ -160,6 +161,7 @@ function MemberView({ member, etag, onReload }: { member: Member; etag: string |
       </dl>
 
       {canSeeContacts(user) ? <ContactsSection memberId={member.id} canEdit={canEditMember(user, member.id)} /> : null}
+      <AuditLink entityType="members" entityId={member.id} />
     </>
   );
 }

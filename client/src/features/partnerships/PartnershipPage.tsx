@@ -19,6 +19,7 @@ import { municipalityName } from '../../domain/municipalities';
 import { useDeletePartnership, useHistory, usePartnership, useReviews, useTransitionPartnership } from './api';
 import { ReviewForm } from './ReviewForm';
 import { partnershipMoves, type PartnershipMove } from './lifecycle';
+import { AuditLink } from '../audit/AuditLink';
 
 function Lifecycle({ partnership, etag, onReload }: { partnership: Partnership; etag: string | null; onReload: () => void }) {
   const { t } = useTranslation();
@@ -275,6 +276,7 @@ function PartnershipView({ p, etag, onReload }: { p: Partnership; etag: string |
 
       <Reviews partnership={p} canReview={staff && open} />
       <History id={p.id} />
+      <AuditLink entityType="partnerships" entityId={p.id} />
     </>
   );
 }

@@ -57,7 +57,7 @@ function PilotEditView({ p, etag, reload }: { p: Pilot; etag: string | null; rel
         }}
         onSubmit={(values) =>
           update.mutate(
-            { body: formToPilotBody(values, p.partnershipId), etag, version: p.version },
+            { body: formToPilotBody(values), etag, version: p.version },
             { onSuccess: () => navigate(`/pilots/${p.id}`, { state: { notice: 'saved' } }) },
           )
         }

@@ -11,10 +11,11 @@ import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { useEnumOptions } from '../../i18n/labels';
 import { MemberPicker } from '../members/MemberPicker';
+import { PartnershipPicker } from '../partnerships/PartnershipPicker';
 import { emptyMetric, emptyTeamMember, type MetricValues, type PilotFormValues, type TeamValues } from './form';
 
 const FORM = 'pilot';
-type Simple = Exclude<keyof PilotFormValues, 'team' | 'metrics'>;
+type Simple = Exclude<keyof PilotFormValues, 'team' | 'metrics' | 'partnershipId'>;
 /** Evaluation inputs are sent as `evaluation.results` etc. */
 const pathOf = (field: Simple) => (['results', 'impact', 'learnings', 'recommendation'].includes(field) ? `evaluation.${field}` : field);
 
@@ -81,6 +82,7 @@ export function PilotForm({
     problem: t('pilots.fields.problem'),
     hypothesis: t('pilots.fields.hypothesis'),
     ownerMemberId: t('pilots.fields.owner'),
+    partnershipId: t('links.partnership'),
     plannedStart: t('pilots.fields.plannedStart'),
     plannedEnd: t('pilots.fields.plannedEnd'),
     startedOn: t('pilots.fields.startedOn'),
@@ -148,6 +150,16 @@ export function PilotForm({
           onChange={(id) => {
             setValues((v) => ({ ...v, ownerMemberId: id }));
             server.edited('ownerMemberId');
+          }}
+        />
+        <PartnershipPicker
+          id={fieldId(FORM, 'partnershipId')}
+          label={t('links.partnership')}
+          value={values.partnershipId}
+          errors={at('partnershipId')}
+          onChange={(partnershipId) => {
+            setValues((v) => ({ ...v, partnershipId }));
+            server.edited('partnershipId');
           }}
         />
       </fieldset>

@@ -15,6 +15,7 @@ import { municipalityName } from '../../domain/municipalities';
 import { MemberLink } from '../members/MemberLink';
 import { useMovePilot, usePilot, usePilotHistory } from './api';
 import { pilotMoves, type PilotMove } from './stages';
+import { AuditLink } from '../audit/AuditLink';
 
 function Moves({ pilot, etag, onReload }: { pilot: Pilot; etag: string | null; onReload: () => void }) {
   const { t } = useTranslation();
@@ -225,6 +226,7 @@ function PilotView({ p, etag, onReload }: { p: Pilot; etag: string | null; onRel
       </section>
 
       <History id={p.id} />
+      <AuditLink entityType="pilots" entityId={p.id} />
     </>
   );
 }

@@ -19,7 +19,7 @@ describe('pilot form', () => {
       results: 'Hyvä',
       metrics: [{ key: 'k', id: 'metric-1', name: 'Kävijät', unit: '', baseline: '0', target: '25', actual: '' }],
     };
-    const body = formToPilotBody(values, null);
+    const body = formToPilotBody(values);
     expect(body.evaluation).toEqual({ results: 'Hyvä', impact: null, learnings: null, recommendation: null });
     expect(body.metrics).toEqual([{ id: 'metric-1', name: 'Kävijät', unit: null, baseline: 0, target: 25, actual: null }]);
     expect(body.ownerMemberId).toBe('01930000-0000-7000-8000-0000000000aa');
