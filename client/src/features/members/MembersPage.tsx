@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
@@ -24,7 +25,9 @@ export function MembersPage() {
   const user = useCurrentUser();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const { values: filters, search, setSearch, setFilter, hasFilters, clear } = useUrlFilters(filterNames);
+  const { values: filters, search, setSearch, setFilter, hasFilters, clear, activeCount } = useUrlFilters(filterNames);
+  // On a phone the filters other than the search fold behind a button (CSS shows it only there).
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const notice = useLocationNotice();
 
   const query = useMembers(filters);
@@ -45,40 +48,53 @@ export function MembersPage() {
 
       <form className="filters" role="search" aria-label={t('members.filters')} onSubmit={(e) => e.preventDefault()}>
         <TextField id="members-q" label={t('members.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <SelectField
-          id="members-kind"
-          label={t('members.fields.kind')}
-          value={filters.kind ?? ''}
-          emptyLabel={t('form.all')}
-          options={options('kind', memberKinds)}
-          onChange={(e) => setFilter('kind', e.target.value)}
-        />
-        <SelectField
-          id="members-sector"
-          label={t('members.fields.sector')}
-          value={filters.sector ?? ''}
-          emptyLabel={t('form.all')}
-          options={options('sector', sectors)}
-          onChange={(e) => setFilter('sector', e.target.value)}
-        />
-        <TextField
-          id="members-municipality"
-          label={t('members.fields.municipalityCode')}
-          inputMode="numeric"
-          maxLength={3}
-          list="members-municipality-codes"
-          value={filters.municipality ?? ''}
-          onChange={(e) => setFilter('municipality', e.target.value.trim())}
-        />
-        <MunicipalityDatalist id="members-municipality-codes" />
-        <SelectField
-          id="members-status"
-          label={t('members.fields.membershipStatus')}
-          value={filters.status ?? ''}
-          emptyLabel={t('form.all')}
-          options={options('membershipStatus', membershipStatuses)}
-          onChange={(e) => setFilter('status', e.target.value)}
-        />
+        <div className="filters-toggle">
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-expanded={filtersOpen}
+            aria-controls="members-more-filters"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            {activeCount > 0 ? t('form.moreFiltersActive', { count: activeCount }) : t('form.moreFilters')}
+          </button>
+        </div>
+        <div id="members-more-filters" className={`filters-more${filtersOpen ? ' open' : ''}`}>
+          <SelectField
+            id="members-kind"
+            label={t('members.fields.kind')}
+            value={filters.kind ?? ''}
+            emptyLabel={t('form.all')}
+            options={options('kind', memberKinds)}
+            onChange={(e) => setFilter('kind', e.target.value)}
+          />
+          <SelectField
+            id="members-sector"
+            label={t('members.fields.sector')}
+            value={filters.sector ?? ''}
+            emptyLabel={t('form.all')}
+            options={options('sector', sectors)}
+            onChange={(e) => setFilter('sector', e.target.value)}
+          />
+          <TextField
+            id="members-municipality"
+            label={t('members.fields.municipalityCode')}
+            inputMode="numeric"
+            maxLength={3}
+            list="members-municipality-codes"
+            value={filters.municipality ?? ''}
+            onChange={(e) => setFilter('municipality', e.target.value.trim())}
+          />
+          <MunicipalityDatalist id="members-municipality-codes" />
+          <SelectField
+            id="members-status"
+            label={t('members.fields.membershipStatus')}
+            value={filters.status ?? ''}
+            emptyLabel={t('form.all')}
+            options={options('membershipStatus', membershipStatuses)}
+            onChange={(e) => setFilter('status', e.target.value)}
+          />
+        </div>
         {hasFilters ? (
           <div className="filters-actions">
             <button
