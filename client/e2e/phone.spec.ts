@@ -8,6 +8,7 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 test('on a phone: menu, member directory, a member and its edit form', async ({ page, request }, testInfo) => {
+  test.setTimeout(180_000);
   await signIn(page);
   const member = await createMemberViaApi(request, await accessToken(page), `Oulun Seudun Omaishoitajat ${uniqueSuffix()} ry`);
   await expectNoSidewaysScroll(page);

@@ -12,6 +12,7 @@ test.afterEach(async () => {
 });
 
 test('webhooks: create with the secret shown once, ping, see the delivery, pause, re-enable, edit filters, rotate', async ({ page, request }, testInfo) => {
+  test.setTimeout(180_000);
   const description = `Oulun asianhallinta ${uniqueSuffix()}`;
   await signIn(page);
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Webhookit' }).click();

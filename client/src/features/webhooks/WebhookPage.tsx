@@ -14,7 +14,7 @@ import { SecretOnce } from '../../components/SecretOnce';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
-import { useDeleteWebhook, usePingWebhook, useRotateWebhookSecret, useUpdateWebhook, useWebhook, useWebhookDeliveries, webhookBody } from './api';
+import { useDeleteWebhook, usePingWebhook, useRotateWebhookSecret, useUpdateWebhook, useWebhook, useWebhookDeliveries, orderedTypes, webhookBody } from './api';
 import { WebhookForm, webhookFormBody } from './WebhookForm';
 
 export function WebhookPage() {
@@ -101,7 +101,7 @@ function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: str
         </div>
         <div>
           <dt>{t('webhooks.fields.types')}</dt>
-          <dd>{w.types.map((type) => label('collection', type)).join(', ')}</dd>
+          <dd>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</dd>
         </div>
         <div>
           <dt>{t('webhooks.fields.municipality')}</dt>

@@ -11,7 +11,7 @@ import { useLocationNotice } from '../../components/useLocationNotice';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
-import { useCreateWebhook, useWebhooks } from './api';
+import { orderedTypes, useCreateWebhook, useWebhooks } from './api';
 import { WebhookForm, webhookFormBody } from './WebhookForm';
 
 /** Webhook subscriptions (admin): the list with each one's status, and a form that creates one. */
@@ -99,7 +99,7 @@ export function WebhooksPage() {
                 <td data-label={t('webhooks.fields.status')}>
                   <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
                 </td>
-                <td data-label={t('webhooks.fields.types')}>{w.types.map((type) => label('collection', type)).join(', ')}</td>
+                <td data-label={t('webhooks.fields.types')}>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</td>
                 <td data-label={t('webhooks.fields.municipality')}>{w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')}</td>
                 <td data-label={t('webhooks.fields.updatedAt')}>{formatDateTime(w.updatedAt)}</td>
               </tr>

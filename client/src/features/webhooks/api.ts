@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useApi } from '../../app/services';
 import { unwrap, unwrapData } from '../../api/client';
 import { ifMatchHeader } from '../../api/etag';
-import type { Webhook, WebhookBody } from '../../api/types';
+import { feedTypes, type Webhook, type WebhookBody } from '../../api/types';
 
 export const webhookKeys = {
   list: ['webhooks', 'list'] as const,
@@ -108,4 +108,10 @@ export function webhookBody(webhook: Webhook, patch: Partial<WebhookBody> = {}):
     status: webhook.status,
     ...patch,
   };
+}
+
+/** A subscription's collections in the app's usual order (members, partnerships, pilots, events), whatever order the server keeps. */
+export function orderedTypes(types: readonly string[]): string[] {
+  const known: readonly string[] = feedTypes;
+  return [...known.filter((t) => types.includes(t)), ...types.filter((t) => !known.includes(t))];
 }
