@@ -7,22 +7,27 @@ export interface Received {
   body: string;
 }
 
-/** A webhook receiver on 127.0.0.1 for one test: answers 200 and keeps what it was sent. */
+/** A webhook receiver on 127.0.0.1 for one test: answers 200 and keeps what it was sent (or fails on request). */
 export interface Receiver {
   url: string;
   received: Received[];
+  /** Answers the next this many deliveries with 500. */
+  failNext: (count: number) => void;
   close: () => Promise<void>;
 }
 
 export async function startReceiver(): Promise<Receiver> {
   const received: Received[] = [];
+  let failing = 0;
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(200, { 'Content-Type': 'text/plain' });
-      response.end('ok');
+      const fail = failing > 0;
+      if (fail) failing -= 1;
+      else received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(fail ? 500 : 200, { 'Content-Type': 'text/plain' });
+      response.end(fail ? 'not now' : 'ok');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -30,6 +35,9 @@ export async function startReceiver(): Promise<Receiver> {
   return {
     url: `http://127.0.0.1:${port}/communityhub`,
     received,
+    failNext: (count) => {
+      failing = count;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

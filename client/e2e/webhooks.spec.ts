@@ -62,6 +62,21 @@ test('webhooks: create with the secret shown once, ping, see the delivery, pause
     .toBe(true);
   await expect(log.getByRole('row').filter({ hasText: '#' }).first().getByText('200')).toBeVisible({ timeout: 15_000 });
 
+  // A failed delivery is logged with its status code; the retry of the same batch is the next attempt and gets through.
+  receiver.failNext(1);
+  const retried = await createMemberViaApi(request, await accessToken(page), `Tyrnävän Nuorisoseura ${uniqueSuffix()} ry`);
+  const failed = log.getByRole('row').filter({ hasText: 'HTTP 500' }).first();
+  await expect(failed).toBeVisible({ timeout: 30_000 });
+  const batch = (await failed.getByRole('cell').nth(3).innerText()).trim();
+  expect(batch).toMatch(/^#\d+/);
+  await expect
+    .poll(() => receiver.received.some((r) => r.body.includes(retried.id)), { timeout: 60_000, message: 'the retry was delivered' })
+    .toBe(true);
+  const retry = log.getByRole('row').filter({ hasText: batch }).filter({ hasText: '200' }).first();
+  await expect(retry.getByRole('cell').nth(0)).toHaveText('2', { timeout: 15_000 });
+  // Nothing waits for a retry any more.
+  await expect(page.getByText('Seuraava yritys')).toHaveCount(0, { timeout: 15_000 });
+
   await page.getByRole('button', { name: 'Keskeytä' }).click();
   await expect(page.locator('.details .badge', { hasText: 'Keskeytetty' })).toBeVisible();
   await page.getByRole('button', { name: 'Ota käyttöön' }).click();

@@ -1528,6 +1528,10 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+            /** Format: date-time */
+            failingSince: null | string;
+            /** Format: date-time */
+            nextAttemptAt: null | string;
         };
         /** @enum {unknown} */
         WebhookStatus: "active" | "paused" | "failing";
@@ -1545,6 +1549,10 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+            /** Format: date-time */
+            failingSince: null | string;
+            /** Format: date-time */
+            nextAttemptAt: null | string;
             secret: string;
         };
     };

@@ -113,6 +113,18 @@ function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: str
             <dd>{w.description}</dd>
           </div>
         ) : null}
+        {w.failingSince ? (
+          <div>
+            <dt>{t('webhooks.fields.failingSince')}</dt>
+            <dd>{formatDateTime(w.failingSince)}</dd>
+          </div>
+        ) : null}
+        {w.nextAttemptAt ? (
+          <div>
+            <dt>{t('webhooks.fields.nextAttemptAt')}</dt>
+            <dd>{formatDateTime(w.nextAttemptAt)}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('webhooks.fields.createdAt')}</dt>
           <dd>{formatDateTime(w.createdAt)}</dd>
@@ -224,6 +236,11 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
     <section className="section" aria-labelledby="webhook-deliveries-title">
       <h2 id="webhook-deliveries-title">{t('webhooks.deliveriesTitle')}</h2>
       <p className="hint">{t('webhooks.deliveriesHint')}</p>
+      {webhook.nextAttemptAt ? (
+        <p>
+          <strong>{t('webhooks.fields.nextAttemptAt')}:</strong> {formatDateTime(webhook.nextAttemptAt)}
+        </p>
+      ) : null}
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (

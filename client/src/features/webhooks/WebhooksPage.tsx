@@ -98,6 +98,7 @@ export function WebhooksPage() {
                 </th>
                 <td data-label={t('webhooks.fields.status')}>
                   <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
+                  {w.nextAttemptAt ? <span className="muted block">{t('webhooks.retryAt', { when: formatDateTime(w.nextAttemptAt) })}</span> : null}
                 </td>
                 <td data-label={t('webhooks.fields.types')}>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</td>
                 <td data-label={t('webhooks.fields.municipality')}>{w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')}</td>

@@ -26,6 +26,8 @@ export function useWebhook(id: string) {
   return useQuery({
     queryKey: webhookKeys.detail(id),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/webhooks/{id}', { params: { path: { id } }, signal })),
+    // The dispatcher changes the status and the retry time; the page follows it while open.
+    refetchInterval: 5_000,
   });
 }
 
