@@ -23,3 +23,35 @@ export async function createMemberViaApi(request: APIRequestContext, token: stri
   expect(response.status(), await response.text()).toBe(201);
   return (await response.json()) as CreatedMember;
 }
+
+export interface CreatedPartnership {
+  id: string;
+  title: string;
+  version: number;
+}
+
+/** Arranges a draft partnership of two new members straight through the API, as a signed-in admin. */
+export async function createPartnershipViaApi(request: APIRequestContext, token: string, title: string): Promise<CreatedPartnership> {
+  const city = await createMemberViaApi(request, token, `${title}: kunta`);
+  const partner = await createMemberViaApi(request, token, `${title}: yhdistys ry`);
+  const response = await request.post('/api/v1/partnerships', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: {
+      title,
+      description: null,
+      municipalityCode: '564',
+      serviceArea: 'youth',
+      startsOn: null,
+      endsOn: null,
+      agreementRef: null,
+      reviewIntervalMonths: null,
+      parties: [
+        { memberId: city.id, role: 'municipality', responsibilities: null },
+        { memberId: partner.id, role: 'partner', responsibilities: null },
+      ],
+      goals: [],
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return (await response.json()) as CreatedPartnership;
+}

@@ -8,6 +8,7 @@ async function expectNoSidewaysScroll(page: Page) {
 }
 
 test('on a phone: menu, member directory, a member and its edit form', async ({ page, request }, testInfo) => {
+  test.setTimeout(180_000);
   await signIn(page);
   const member = await createMemberViaApi(request, await accessToken(page), `Oulun Seudun Omaishoitajat ${uniqueSuffix()} ry`);
   await expectNoSidewaysScroll(page);
@@ -22,6 +23,16 @@ test('on a phone: menu, member directory, a member and its edit form', async ({ 
   await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Jäsenet' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Jäsenet' })).toBeVisible();
+  // The filters beyond the search fold behind a button that counts the active ones.
+  const filters = page.getByRole('button', { name: 'Rajaa', exact: true });
+  await expect(filters).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByLabel('Tyyppi')).toBeHidden();
+  await filters.click();
+  await page.getByLabel('Tyyppi').selectOption('association');
+  await expect(page.getByRole('button', { name: 'Rajaa (1 valittuna)' })).toHaveAttribute('aria-expanded', 'true');
+  await screenshot(page, testInfo, 'members-filters-open');
+  await page.getByRole('button', { name: 'Rajaa (1 valittuna)' }).click();
+  await expect(page.getByLabel('Tyyppi')).toBeHidden();
   await page.getByLabel('Hae nimellä').fill(member.name);
   await expect(page.getByRole('link', { name: member.name })).toBeVisible();
   await expectNoSidewaysScroll(page);
@@ -57,4 +68,18 @@ test('on a phone: menu, member directory, a member and its edit form', async ({ 
   await expectNoSidewaysScroll(page);
   await expectAccessible(page, testInfo, 'pilots-board');
   await screenshot(page, testInfo, 'pilots-board');
+
+  // The admin screens new in issue 13, reached from the menu.
+  for (const [link, heading, name] of [
+    ['Webhookit', 'Webhookit', 'webhooks'],
+    ['Muutosloki', 'Muutosloki', 'audit'],
+  ] as const) {
+    await page.getByRole('button', { name: 'Valikko' }).click();
+    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: link }).click();
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByText('Ladataan…')).toHaveCount(0);
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page, testInfo, name);
+    await screenshot(page, testInfo, name);
+  }
 });

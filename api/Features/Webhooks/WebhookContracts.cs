@@ -24,6 +24,11 @@ public sealed record WebhookInput(
     string? Description,
     WebhookStatus? Status);
 
+/// <summary>
+/// A subscription. <c>failingSince</c> is when the current run of failed attempts began (null while deliveries
+/// succeed); <c>nextAttemptAt</c> is when the failed batch is retried (null when nothing waits for a retry, and
+/// for a paused or failing subscription, which is not attempted).
+/// </summary>
 public sealed record WebhookResponse(
     Guid Id,
     string Url,
@@ -33,7 +38,9 @@ public sealed record WebhookResponse(
     WebhookStatus Status,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version,
+    DateTimeOffset? FailingSince,
+    DateTimeOffset? NextAttemptAt);
 
 /// <summary>A subscription with its signing secret: the only answers that ever show it (create and rotate-secret).</summary>
 public sealed record WebhookWithSecretResponse(
@@ -46,10 +53,12 @@ public sealed record WebhookWithSecretResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long Version,
+    DateTimeOffset? FailingSince,
+    DateTimeOffset? NextAttemptAt,
     string Secret)
 {
     public static WebhookWithSecretResponse From(WebhookResponse w, string secret) =>
-        new(w.Id, w.Url, w.Types, w.MunicipalityCode, w.Description, w.Status, w.CreatedAt, w.UpdatedAt, w.Version, secret);
+        new(w.Id, w.Url, w.Types, w.MunicipalityCode, w.Description, w.Status, w.CreatedAt, w.UpdatedAt, w.Version, w.FailingSince, w.NextAttemptAt, secret);
 }
 
 public sealed record WebhookPage(IReadOnlyList<WebhookResponse> Items, string? NextCursor);

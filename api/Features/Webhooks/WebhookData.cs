@@ -77,7 +77,8 @@ internal sealed class WebhookRow
     public WebhookStatus ParsedStatus => EnumText.Parse<WebhookStatus>(Status);
 
     public WebhookResponse ToResponse() =>
-        new(Id, Url, TypeList, MunicipalityCode, Description, ParsedStatus, CreatedAt, UpdatedAt, Version);
+        new(Id, Url, TypeList, MunicipalityCode, Description, ParsedStatus, CreatedAt, UpdatedAt, Version,
+            FailingSince, ParsedStatus == WebhookStatus.Active ? NextAttemptAt : null);
 }
 
 /// <summary>One delivery attempt as logged.</summary>

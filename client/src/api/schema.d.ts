@@ -1671,6 +1671,10 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+            /** Format: date-time */
+            failingSince: null | string;
+            /** Format: date-time */
+            nextAttemptAt: null | string;
         };
         /** @enum {unknown} */
         WebhookStatus: "active" | "paused" | "failing";
@@ -1688,6 +1692,10 @@ export interface components {
             updatedAt: string;
             /** Format: int64 */
             version: number;
+            /** Format: date-time */
+            failingSince: null | string;
+            /** Format: date-time */
+            nextAttemptAt: null | string;
             secret: string;
         };
     };

@@ -15,6 +15,14 @@ export type UserRole = Schemas['Role'];
 export type TokenResponse = Schemas['TokenResponse'];
 export type UserBody = Schemas['UserInput'];
 
+export type Webhook = Schemas['WebhookResponse'];
+export type WebhookCreated = Schemas['WebhookWithSecretResponse'];
+export type WebhookBody = Schemas['WebhookInput'];
+export type WebhookStatus = Schemas['WebhookStatus'];
+export type WebhookDelivery = Schemas['WebhookDeliveryResponse'];
+export type WebhookPing = Schemas['WebhookPingResponse'];
+export type AuditEntry = Schemas['AuditEntry'];
+
 export type Member = Schemas['MemberResponse'];
 export type MemberBody = Schemas['MemberInput'];
 export type MemberKind = Schemas['MemberKind'];
@@ -81,6 +89,11 @@ export const sectors = [
   'children_families',
   'other',
 ] as const satisfies readonly Sector[];
+export const webhookStatuses = ['active', 'paused', 'failing'] as const satisfies readonly WebhookStatus[];
+/** The change feed's collections: what a webhook can subscribe to and what an API key can read. */
+export const feedTypes = ['members', 'partnerships', 'pilots', 'events'] as const;
+/** What the audit trail records writes of (the feed's collections and the admin-only ones). */
+export const auditEntityTypes = [...feedTypes, 'contacts', 'event_feedback', 'users', 'api_keys', 'webhooks'] as const;
 export const membershipStatuses = ['applicant', 'active', 'suspended', 'ended'] as const satisfies readonly MembershipStatus[];
 export const eventStatuses = ['draft', 'published', 'completed', 'cancelled'] as const satisfies readonly EventStatus[];
 export const eventVisibilities = ['public', 'members'] as const satisfies readonly EventVisibility[];

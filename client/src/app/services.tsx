@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
 import type { i18n as I18n } from 'i18next';
 import { createApiClient, unwrapData, type ApiClient } from '../api/client';
@@ -16,8 +16,14 @@ export interface Services {
 
 const ServicesContext = createContext<Services | null>(null);
 
+/** The dashboard's figures (GET /api/v1/stats) count everything, so every successful write makes them stale. */
+export const statsKey = ['stats'] as const;
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
+    mutationCache: new MutationCache({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: statsKey }),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
@@ -28,6 +34,7 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return queryClient;
 }
 
 export interface CreateServicesOptions {

@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { TextField } from '../components/fields';
 import { ApiErrorMessage } from '../components/ApiErrorMessage';
 import { Alert } from '../components/Alert';
+import { useServerFieldErrors } from '../components/useServerFieldErrors';
 
 /** Only same-app paths are followed after sign-in, never another origin. */
 export function safeNext(next: string | null): string {
@@ -40,7 +41,7 @@ export function LoginPage() {
     }
   }
 
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const server = useServerFieldErrors(error);
   const badCredentials = error instanceof ApiError && error.status === 401;
 
   return (
@@ -60,8 +61,11 @@ export function LoginPage() {
           autoComplete="username"
           required
           value={email}
-          errors={fieldErrors.email}
-          onChange={(e) => setEmail(e.target.value)}
+          errors={server.errorsOf('email')}
+          onChange={(e) => {
+            setEmail(e.target.value);
+            server.edited('email');
+          }}
         />
         <TextField
           id="login-password"
@@ -70,8 +74,11 @@ export function LoginPage() {
           autoComplete="current-password"
           required
           value={password}
-          errors={fieldErrors.password}
-          onChange={(e) => setPassword(e.target.value)}
+          errors={server.errorsOf('password')}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            server.edited('password');
+          }}
         />
         <div className="actions">
           <button type="submit" className="button" disabled={busy}>

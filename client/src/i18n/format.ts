@@ -1,20 +1,19 @@
 /**
- * Dates, times and numbers are written the Finnish way (22.11.2026, klo 9.30, 1 234,5) in both
- * languages, as the people using the app are in Finland; only month and weekday names follow the
- * UI language. Times are shown in Europe/Helsinki whatever the browser's zone.
+ * Dates, times and numbers are written the Finnish way (22.11.2026, 9.30, 1 234,5) in both
+ * languages, as the people using the app are in Finland; the words follow the UI language (month and
+ * weekday names, and "klo" / "at" before a time). Times are shown in Europe/Helsinki whatever the browser's zone.
  */
 export const timeZone = 'Europe/Helsinki';
 const numericLocale = 'fi-FI';
 
 const dateFormat = new Intl.DateTimeFormat(numericLocale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat(numericLocale, {
-  day: 'numeric',
-  month: 'numeric',
-  year: 'numeric',
-  hour: 'numeric',
-  minute: '2-digit',
-  timeZone,
-});
+const helsinkiDateFormat = new Intl.DateTimeFormat(numericLocale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone });
+const timeFormat = new Intl.DateTimeFormat(numericLocale, { hour: 'numeric', minute: '2-digit', timeZone });
+
+/** The UI language as the app keeps it on `<html lang>` (see createI18n). */
+function uiLanguage(): string {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'fi';
+}
 const numberFormat = new Intl.NumberFormat(numericLocale);
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -29,15 +28,15 @@ export function formatDate(value: unknown): string {
   }
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) return value;
-  return new Intl.DateTimeFormat(numericLocale, { day: 'numeric', month: 'numeric', year: 'numeric', timeZone }).format(parsed);
+  return helsinkiDateFormat.format(parsed);
 }
 
-/** `2026-11-22T07:30:00Z` → `22.11.2026 klo 9.30` (Helsinki time). */
-export function formatDateTime(value: unknown): string {
+/** `2026-11-22T07:30:00Z` → `22.11.2026 klo 9.30` in Finnish, `22.11.2026 at 9.30` in English (Helsinki time). */
+export function formatDateTime(value: unknown, language: string = uiLanguage()): string {
   if (typeof value !== 'string' || value === '') return '';
   const parsed = new Date(value);
   if (Number.isNaN(parsed.getTime())) return value;
-  return dateTimeFormat.format(parsed);
+  return `${helsinkiDateFormat.format(parsed)} ${language === 'en' ? 'at' : 'klo'} ${timeFormat.format(parsed)}`;
 }
 
 export function formatNumber(value: number | string | null | undefined): string {
@@ -54,24 +53,23 @@ export function formatTimeRange(start: unknown, end: unknown, language: string):
   const from = new Date(start);
   if (Number.isNaN(from.getTime())) return start;
   const weekday = new Intl.DateTimeFormat(localeOf(language), { weekday: 'short', timeZone }).format(from);
-  const first = `${weekday} ${formatDateTime(start)}`;
+  const first = `${weekday} ${formatDateTime(start, language)}`;
   if (typeof end !== 'string') return first;
   const to = new Date(end);
   if (Number.isNaN(to.getTime())) return first;
   if (formatDate(start) === formatDate(end)) {
-    const time = new Intl.DateTimeFormat(numericLocale, { hour: 'numeric', minute: '2-digit', timeZone }).format(to);
-    return `${first}–${time}`;
+    return `${first}–${timeFormat.format(to)}`;
   }
   const endWeekday = new Intl.DateTimeFormat(localeOf(language), { weekday: 'short', timeZone }).format(to);
-  return `${first} – ${endWeekday} ${formatDateTime(end)}`;
+  return `${first} – ${endWeekday} ${formatDateTime(end, language)}`;
 }
 
-/** `klo 18.00` style time of day in Helsinki. */
+/** `18.00` style time of day in Helsinki. */
 export function formatTime(value: unknown): string {
   if (typeof value !== 'string') return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(numericLocale, { hour: 'numeric', minute: '2-digit', timeZone }).format(date);
+  return timeFormat.format(date);
 }
 
 /** Month name and year in the UI language: `marraskuu 2026`, `November 2026`. */

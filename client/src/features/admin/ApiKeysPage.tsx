@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../app/services';
 import { unwrapData } from '../../api/client';
-import { ApiError } from '../../api/problem';
-import type { ApiKey, ApiKeyCreated } from '../../api/types';
+import { feedTypes, type ApiKey, type ApiKeyCreated } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { CheckboxGroup, TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -13,10 +12,14 @@ import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { formatDateTime } from '../../i18n/format';
+import { useEnumLabel } from '../../i18n/labels';
+import { SecretOnce } from '../../components/SecretOnce';
 import { municipalityName } from '../../domain/municipalities';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 
-/** The read scopes a machine key can hold, one per public collection. */
-export const apiKeyScopes = ['members:read', 'partnerships:read', 'pilots:read', 'events:read'] as const;
+/** The read scopes a machine key can hold, one per public collection (`members:read` → the collection `members`). */
+export const apiKeyScopes = feedTypes.map((type) => `${type}:read` as const);
+const scopeCollection = (scope: string) => scope.replace(/:read$/, '');
 
 const keys = ['api-keys'] as const;
 
@@ -31,42 +34,9 @@ function useApiKeys() {
   });
 }
 
-/** Shows a new key's secret once, with a copy button: the API stores only its hash. */
-function NewKeySecret({ created, onClose }: { created: ApiKeyCreated; onClose: () => void }) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
-  return (
-    <div className="alert alert-warning secret" role="alert">
-      <p className="alert-title">{t('apiKeys.createdTitle', { name: created.name })}</p>
-      <p>{t('apiKeys.shownOnce')}</p>
-      <p>
-        <label htmlFor="new-api-key">{t('apiKeys.secret')}</label>
-        <input id="new-api-key" className="secret-value" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()} />
-      </p>
-      <div className="actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            navigator.clipboard
-              .writeText(created.key)
-              .then(() => setCopied('yes'))
-              .catch(() => setCopied('no'));
-          }}
-        >
-          {t('apiKeys.copy')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onClose}>
-          {t('apiKeys.done')}
-        </button>
-      </div>
-      <p role="status">{copied === 'yes' ? t('apiKeys.copied') : copied === 'no' ? t('apiKeys.copyFailed') : ''}</p>
-    </div>
-  );
-}
-
 export function ApiKeysPage() {
   const { t } = useTranslation();
+  const label = useEnumLabel();
   const api = useApi();
   const queryClient = useQueryClient();
   const query = useApiKeys();
@@ -92,7 +62,7 @@ export function ApiKeysPage() {
       void queryClient.invalidateQueries({ queryKey: keys });
     },
   });
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const server = useServerFieldErrors(create.error);
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
 
   function submit(event: FormEvent) {
@@ -105,31 +75,47 @@ export function ApiKeysPage() {
     <>
       <PageTitle title={t('apiKeys.title')}>{t('apiKeys.title')}</PageTitle>
       <p className="lead">{t('apiKeys.intro')}</p>
-      {created ? <NewKeySecret created={created} onClose={() => setCreated(null)} /> : null}
+      {created ? (
+        <SecretOnce
+          id="new-api-key"
+          title={t('apiKeys.createdTitle', { name: created.name })}
+          explanation={t('apiKeys.shownOnce')}
+          label={t('apiKeys.secret')}
+          secret={created.key}
+          copyLabel={t('apiKeys.copy')}
+          onClose={() => setCreated(null)}
+        />
+      ) : null}
       {revoked ? <Alert tone="success">{t('apiKeys.revoked', { name: revoked })}</Alert> : null}
       {revoke.error ? <ApiErrorMessage error={revoke.error} /> : null}
 
       <form className="form panel" onSubmit={submit} noValidate aria-labelledby="api-key-form-title">
         <h2 id="api-key-form-title">{t('apiKeys.create')}</h2>
-        {create.error && Object.keys(errors).length === 0 ? <ApiErrorMessage error={create.error} /> : null}
+        {create.error && !server.any ? <ApiErrorMessage error={create.error} /> : null}
         <TextField
           id={fieldId('api-key', 'name')}
           label={t('apiKeys.name')}
           hint={t('apiKeys.nameHint')}
           required
           value={name}
-          errors={errors.name}
-          onChange={(e) => setName(e.target.value)}
+          errors={server.errorsOf('name')}
+          onChange={(e) => {
+            setName(e.target.value);
+            server.edited('name');
+          }}
         />
         <CheckboxGroup
           id={fieldId('api-key', 'scopes')}
           legend={t('apiKeys.scopes')}
           hint={t('apiKeys.scopesHint')}
           required
-          options={apiKeyScopes.map((s) => ({ value: s, label: t(`apiKeys.scope.${s === 'members:read' ? 'members' : s === 'partnerships:read' ? 'partnerships' : s === 'pilots:read' ? 'pilots' : 'events'}`) }))}
+          options={apiKeyScopes.map((s) => ({ value: s, label: label('collection', scopeCollection(s)) }))}
           value={scopes}
-          errors={errors.scopes}
-          onChange={setScopes}
+          errors={server.errorsOf('scopes')}
+          onChange={(next) => {
+            setScopes(next);
+            server.edited('scopes');
+          }}
         />
         <TextField
           id={fieldId('api-key', 'municipalityCode')}
@@ -138,8 +124,11 @@ export function ApiKeysPage() {
           inputMode="numeric"
           list="api-key-municipality-codes"
           value={municipality}
-          errors={errors.municipalityCode}
-          onChange={(e) => setMunicipality(e.target.value)}
+          errors={server.errorsOf('municipalityCode')}
+          onChange={(e) => {
+            setMunicipality(e.target.value);
+            server.edited('municipalityCode');
+          }}
         />
         <MunicipalityDatalist id="api-key-municipality-codes" />
         <div className="actions">
@@ -177,7 +166,7 @@ export function ApiKeysPage() {
                 <th scope="row" data-label={t('apiKeys.name')}>
                   {k.name}
                 </th>
-                <td data-label={t('apiKeys.scopes')}>{k.scopes.join(', ')}</td>
+                <td data-label={t('apiKeys.scopes')}>{k.scopes.map((s) => label('collection', scopeCollection(s))).join(', ')}</td>
                 <td data-label={t('apiKeys.municipality')}>{k.municipalityCode ? municipalityName(k.municipalityCode) : t('apiKeys.allMunicipalities')}</td>
                 <td data-label={t('apiKeys.createdAt')}>{formatDateTime(k.createdAt)}</td>
                 <td data-label={t('apiKeys.lastUsed')}>{formatDateTime(k.lastUsedAt) || t('apiKeys.never')}</td>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor } from '../../api/problem';
+import { ApiError } from '../../api/problem';
 import { userRoles, type UserBody, type User, type UserRole } from '../../api/types';
 import { SelectField, TextField, fieldId } from '../../components/fields';
 import { ErrorSummary, summaryFor } from '../../components/ErrorSummary';
@@ -9,6 +9,7 @@ import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { useEnumOptions } from '../../i18n/labels';
 import { MemberPicker } from '../members/MemberPicker';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 
 const userFields = ['email', 'displayName', 'role', 'memberId', 'password'] as const;
 type UserField = (typeof userFields)[number];
@@ -60,10 +61,13 @@ export function UserForm({
   const options = useEnumOptions();
   const [values, setValues] = useState<UserFormValues>(() => userToForm(user));
   const form = user ? 'user-edit' : 'user-new';
-  const serverErrors = error instanceof ApiError ? (error.status === 409 ? { email: [t('users.duplicateEmail')] } : error.fieldErrors) : {};
-  const errorsOf = (field: UserField) => {
-    const list = errorsFor(serverErrors, field);
-    return list.length > 0 ? list : undefined;
+  // A 409 on a user can only be an email already in use.
+  const server = useServerFieldErrors(error, { override: (e) => (e.status === 409 ? { email: [t('users.duplicateEmail')] } : null) });
+  const serverErrors = server.all;
+  const errorsOf = (field: UserField) => server.errorsOf(field);
+  const change = (patch: Partial<UserFormValues>) => {
+    setValues({ ...values, ...patch });
+    for (const key of Object.keys(patch)) server.edited(key);
   };
   const labels: Record<UserField, string> = {
     email: t('users.fields.email'),
@@ -74,7 +78,7 @@ export function UserForm({
   };
   const summary = summaryFor(form, userFields, labels, serverErrors);
   const isConflict = error instanceof ApiError && error.isPreconditionFailed;
-  const isOther = error != null && !isConflict && Object.keys(serverErrors).length === 0;
+  const isOther = error != null && !isConflict && !server.any;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -96,7 +100,7 @@ export function UserForm({
           required
           value={values.email}
           errors={errorsOf('email')}
-          onChange={(e) => setValues({ ...values, email: e.target.value })}
+          onChange={(e) => change({ email: e.target.value })}
         />
         <TextField
           id={fieldId(form, 'displayName')}
@@ -105,7 +109,7 @@ export function UserForm({
           required
           value={values.displayName}
           errors={errorsOf('displayName')}
-          onChange={(e) => setValues({ ...values, displayName: e.target.value })}
+          onChange={(e) => change({ displayName: e.target.value })}
         />
       </div>
       <SelectField
@@ -116,7 +120,7 @@ export function UserForm({
         value={values.role}
         options={options('role', userRoles)}
         errors={errorsOf('role')}
-        onChange={(e) => setValues({ ...values, role: e.target.value })}
+        onChange={(e) => change({ role: e.target.value })}
       />
       {values.role === 'member_editor' ? (
         <MemberPicker
@@ -125,7 +129,7 @@ export function UserForm({
           required
           value={values.memberId}
           errors={errorsOf('memberId')}
-          onChange={(memberId) => setValues({ ...values, memberId })}
+          onChange={(memberId) => change({ memberId })}
         />
       ) : null}
       <TextField
@@ -137,7 +141,7 @@ export function UserForm({
         required={!user}
         value={values.password}
         errors={errorsOf('password')}
-        onChange={(e) => setValues({ ...values, password: e.target.value })}
+        onChange={(e) => change({ password: e.target.value })}
       />
       <FormActions busy={busy} submitLabel={user ? t('common.save') : t('users.create')} onCancel={onCancel} />
     </form>

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { useApi, useCurrentUser } from '../../app/services';
+import { statsKey, useApi, useCurrentUser } from '../../app/services';
 import { unwrapData } from '../../api/client';
 import { partnershipStatuses, type CountBy } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
@@ -20,7 +20,7 @@ const BarChartFigure = lazy(() => import('./BarChartFigure'));
 
 function useStats() {
   const api = useApi();
-  return useQuery({ queryKey: ['stats'], queryFn: ({ signal }) => unwrapData(api.GET('/api/v1/stats', { signal })) });
+  return useQuery({ queryKey: statsKey, queryFn: ({ signal }) => unwrapData(api.GET('/api/v1/stats', { signal })) });
 }
 
 function Figure({ value, label, to }: { value: string; label: string; to?: string }) {
@@ -32,11 +32,15 @@ function Figure({ value, label, to }: { value: string; label: string; to?: strin
   );
 }
 
-function UpcomingEvents() {
+/**
+ * What the "upcoming events" figure counts: published events that have not started yet. Drafts and events
+ * already under way are left out here too, so the list and the figure above it agree.
+ */
+function UpcomingEvents({ total }: { total: number | undefined }) {
   const { t, i18n } = useTranslation();
   const [from] = useState(() => new Date().toISOString());
-  const query = useEvents({ from }, 5);
-  const events = query.data?.pages[0]?.items ?? [];
+  const query = useEvents({ from, status: 'published' }, 6);
+  const events = (query.data?.pages[0]?.items ?? []).filter((e) => e.startsAt !== null && Date.parse(e.startsAt) > Date.parse(from)).slice(0, 5);
   return (
     <section className="section" aria-labelledby="upcoming-title">
       <h2 id="upcoming-title">{t('dashboard.upcoming')}</h2>
@@ -56,6 +60,9 @@ function UpcomingEvents() {
           ))}
         </ul>
       )}
+      {total !== undefined && total > events.length && events.length > 0 ? (
+        <p className="muted">{t('dashboard.upcomingShown', { shown: formatNumber(events.length), total: formatNumber(total) })}</p>
+      ) : null}
       <p>
         <Link to="/events">{t('dashboard.allEvents')}</Link>
       </p>
@@ -176,7 +183,7 @@ export function DashboardPage() {
         </>
       )}
       <div className="two-columns">
-        <UpcomingEvents />
+        <UpcomingEvents total={stats.data?.events.upcoming} />
         <OverdueReviews />
       </div>
     </>

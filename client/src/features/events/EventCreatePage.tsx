@@ -22,7 +22,7 @@ export function EventCreatePage() {
         error={create.error}
         onCancel={() => navigate('/events')}
         onSubmit={(values) =>
-          create.mutate(formToEventBody(values, { partnershipId: null, pilotId: null }), {
+          create.mutate(formToEventBody(values), {
             onSuccess: (result) => navigate(`/events/${result.data.id}`, { state: { notice: 'created' } }),
           })
         }

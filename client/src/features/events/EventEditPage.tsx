@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
+import type { CommunityEvent } from '../../api/types';
 import { useCurrentUser } from '../../app/services';
 import { canManageEvent } from '../../auth/permissions';
 import { PageTitle } from '../../components/PageTitle';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { EventForm } from './EventForm';
 import { eventToForm, formToEventBody } from './form';
 import { useEvent, useUpdateEvent } from './api';
@@ -16,18 +14,20 @@ import { useEvent, useUpdateEvent } from './api';
 export function EventEditPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const query = useEvent(id);
+  return (
+    <QueryBoundary query={query} title={t('events.title')}>
+      {({ data, etag }) => <EventEditView event={data} etag={etag} reload={() => query.refetch()} />}
+    </QueryBoundary>
+  );
+}
+
+function EventEditView({ event, etag, reload }: { event: CommunityEvent; etag: string | null; reload: () => Promise<unknown> }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const query = useEvent(id);
-  const update = useUpdateEvent(id);
+  const update = useUpdateEvent(event.id);
   const [generation, setGeneration] = useState(0);
-
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
-    return <ApiErrorMessage error={query.error} />;
-  }
-  const { data: event, etag } = query.data;
   const title = t('events.editTitle', { title: event.title });
   if (!canManageEvent(user, event.organizerIds) || event.status === 'completed' || event.status === 'cancelled') {
     return (
@@ -53,11 +53,11 @@ export function EventEditPage() {
         onCancel={() => navigate(`/events/${event.id}`)}
         onReload={() => {
           update.reset();
-          void query.refetch().then(() => setGeneration((g) => g + 1));
+          void reload().then(() => setGeneration((g) => g + 1));
         }}
         onSubmit={(values) =>
           update.mutate(
-            { body: formToEventBody(values, { partnershipId: event.partnershipId, pilotId: event.pilotId }), etag, version: event.version },
+            { body: formToEventBody(values), etag, version: event.version },
             { onSuccess: () => navigate(`/events/${event.id}`, { state: { notice: 'saved' } }) },
           )
         }

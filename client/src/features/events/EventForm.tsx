@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor } from '../../api/problem';
+import { ApiError } from '../../api/problem';
 import { eventLanguages, eventVisibilities } from '../../api/types';
 import { CheckboxGroup, fieldId, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorSummary, summaryFor } from '../../components/ErrorSummary';
@@ -8,6 +8,9 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { PartnershipPicker } from '../partnerships/PartnershipPicker';
+import { PilotPicker } from '../pilots/PilotPicker';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { useEnumOptions } from '../../i18n/labels';
 import { eventFields, type EventField, type EventFormValues } from './form';
 import { OrganizerPicker } from './OrganizerPicker';
@@ -31,6 +34,8 @@ const valueField: Record<EventField, keyof EventFormValues | null> = {
   visibility: 'visibility',
   languages: 'languages',
   keywords: 'keywords',
+  partnershipId: 'partnershipId',
+  pilotId: 'pilotId',
 };
 
 export function EventForm({
@@ -53,23 +58,12 @@ export function EventForm({
   const { t } = useTranslation();
   const options = useEnumOptions();
   const [values, setValues] = useState<EventFormValues>(initial);
-  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
-  const [lastError, setLastError] = useState<unknown>(error);
-  if (error !== lastError) {
-    setLastError(error);
-    setEdited(new Set());
-  }
-
-  const allErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const errorsOf = (field: EventField): string[] | undefined => {
-    const source = valueField[field];
-    if (source && edited.has(source)) return undefined;
-    const list = errorsFor(allErrors, field);
-    return list.length > 0 ? list : undefined;
-  };
+  const server = useServerFieldErrors(error, { sourceOf: (field) => valueField[field as EventField] ?? null });
+  const allErrors = server.all;
+  const errorsOf = server.errorsOf;
   const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
-    setEdited((e) => new Set(e).add(key));
+    server.edited(key);
   };
 
   const labels: Record<EventField, string> = {
@@ -89,6 +83,8 @@ export function EventForm({
     visibility: t('events.fields.visibility'),
     languages: t('events.fields.languages'),
     keywords: t('events.fields.keywords'),
+    partnershipId: t('links.partnership'),
+    pilotId: t('links.pilot'),
   };
   const summary = summaryFor(FORM, eventFields, labels, allErrors);
   const isConflict = error instanceof ApiError && error.isPreconditionFailed;
@@ -248,6 +244,25 @@ export function EventForm({
             onChange={(e) => set('registrationClosesAt', e.target.value)}
           />
         </div>
+      </fieldset>
+
+      <fieldset className="group">
+        <legend>{t('links.title')}</legend>
+        <PartnershipPicker
+          id={id('partnershipId')}
+          label={labels.partnershipId}
+          value={values.partnershipId}
+          errors={errorsOf('partnershipId')}
+          onChange={(v) => set('partnershipId', v)}
+        />
+        <PilotPicker
+          id={id('pilotId')}
+          label={labels.pilotId}
+          value={values.pilotId}
+          partnershipId={values.partnershipId}
+          errors={errorsOf('pilotId')}
+          onChange={(v) => set('pilotId', v)}
+        />
       </fieldset>
 
       <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />

@@ -1,15 +1,14 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { CommunityEvent } from '../../api/types';
 import { useCurrentUser } from '../../app/services';
 import { canManageEvent } from '../../auth/permissions';
-import { ApiError } from '../../api/problem';
 import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { Loading } from '../../components/Loading';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { useEnumLabel } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n';
 import { formatTimeRange } from '../../i18n/format';
@@ -20,6 +19,7 @@ import { RegistrationSection } from './RegistrationSection';
 import { FeedbackSection } from './FeedbackSection';
 import { OrganizerPanel } from './OrganizerPanel';
 import { feedbackOpen } from './status';
+import { AuditLink } from '../audit/AuditLink';
 
 /**
  * An event's page. The same address is the public page the iCalendar feed links to: anyone sees the
@@ -27,25 +27,22 @@ import { feedbackOpen } from './status';
  */
 export function EventPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const query = useEvent(id);
+  return (
+    <QueryBoundary query={query} title={t('events.title')}>
+      {({ data, etag }) => <EventView event={data} etag={etag} onReload={() => void query.refetch()} />}
+    </QueryBoundary>
+  );
+}
+
+function EventView({ event, etag, onReload }: { event: CommunityEvent; etag: string | null; onReload: () => void }) {
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const label = useEnumLabel();
   const navigate = useNavigate();
   const notice = useLocationNotice();
-  const query = useEvent(id);
-  const remove = useDeleteEvent(id);
-
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
-    return (
-      <>
-        <PageTitle title={t('events.title')}>{t('events.title')}</PageTitle>
-        <ApiErrorMessage error={query.error} />
-      </>
-    );
-  }
-  const { data: event, etag } = query.data;
+  const remove = useDeleteEvent(event.id);
   const manages = canManageEvent(user, event.organizerIds);
   const editable = manages && (event.status === 'draft' || event.status === 'published');
   const venue = [event.venue?.name, event.venue?.street, event.venue?.city].filter(Boolean).join(', ');
@@ -129,9 +126,10 @@ export function EventPage() {
       </dl>
       {event.description ? <p className="lead pre-line">{event.description}</p> : null}
 
-      {manages ? <OrganizerPanel event={event} etag={etag} onReload={() => void query.refetch()} /> : null}
+      {manages ? <OrganizerPanel event={event} etag={etag} onReload={onReload} /> : null}
       <RegistrationSection key={`${event.id}-${event.status}`} event={event} />
       {feedbackOpen(event) ? <FeedbackSection event={event} /> : null}
+      <AuditLink entityType="events" entityId={event.id} />
     </>
   );
 }

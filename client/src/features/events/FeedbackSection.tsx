@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor } from '../../api/problem';
+import { ApiError } from '../../api/problem';
 import type { CommunityEvent } from '../../api/types';
 import { TextAreaField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { useSubmitFeedback } from './api';
 import { loadRegistrations } from './registrations';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 
 const ratings = [1, 2, 3, 4, 5] as const;
 
@@ -16,9 +17,10 @@ export function FeedbackSection({ event }: { event: CommunityEvent }) {
   const submit = useSubmitFeedback(event.id);
   const [rating, setRating] = useState<number | null>(null);
   const [comment, setComment] = useState('');
-  const errors = submit.error instanceof ApiError ? submit.error.fieldErrors : {};
-  const ratingErrors = errorsFor(errors, 'rating');
-  const commentErrors = errorsFor(errors, 'comment');
+  const server = useServerFieldErrors(submit.error);
+  const errors = server.all;
+  const ratingErrors = server.errorsOf('rating') ?? [];
+  const commentErrors = server.errorsOf('comment') ?? [];
   const already = submit.error instanceof ApiError && submit.error.status === 409;
 
   // Feedback comes from participants: the API takes it only with this browser's registration token, one per registration.
@@ -67,7 +69,10 @@ export function FeedbackSection({ event }: { event: CommunityEvent }) {
                     name="feedback-rating"
                     value={value}
                     checked={rating === value}
-                    onChange={() => setRating(value)}
+                    onChange={() => {
+                      setRating(value);
+                      server.edited('rating');
+                    }}
                   />
                   <label htmlFor={`feedback-rating-${value}`}>{t(`feedback.ratings.${value}`)}</label>
                 </div>
@@ -80,7 +85,10 @@ export function FeedbackSection({ event }: { event: CommunityEvent }) {
             rows={4}
             value={comment}
             errors={commentErrors.length > 0 ? commentErrors : undefined}
-            onChange={(e) => setComment(e.target.value)}
+            onChange={(e) => {
+              setComment(e.target.value);
+              server.edited('comment');
+            }}
           />
           <div className="actions">
             <button type="submit" className="button" disabled={submit.isPending}>

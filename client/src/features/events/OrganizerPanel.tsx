@@ -1,54 +1,33 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
 import type { CommunityEvent } from '../../api/types';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { ConflictNotice } from '../../components/ConflictNotice';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { TransitionPanel } from '../../components/TransitionPanel';
 import { Loading } from '../../components/Loading';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useExportRegistrations, useFeedbackSummary, useRegistrations, useTransitionEvent } from './api';
-import { allowedTransitions, type EventMove } from './status';
+import { eventMoves, type EventMove } from './status';
 
 /** The lifecycle moves the API allows now, as buttons; a move that cannot be undone asks first. */
 function Transitions({ event, etag, onReload }: { event: CommunityEvent; etag: string | null; onReload: () => void }) {
   const { t } = useTranslation();
   const move = useTransitionEvent(event.id);
-  const moves = allowedTransitions[event.status] ?? [];
-  const run = (to: EventMove) => move.mutate({ to, etag, version: event.version });
   return (
-    <div className="transitions">
-      {moves.length === 0 ? <p className="hint">{t('events.noMoves')}</p> : null}
-      <div className="actions">
-        {moves.map((to) =>
-          to === 'cancelled' ? (
-            <ConfirmButton
-              key={to}
-              label={t('events.moves.cancelled')}
-              confirmLabel={t('events.confirmCancel')}
-              question={t('events.cancelQuestion')}
-              busy={move.isPending}
-              onConfirm={() => run(to)}
-            />
-          ) : (
-            <button key={to} type="button" className="button" disabled={move.isPending} onClick={() => run(to)}>
-              {t(`events.moves.${to}`)}
-            </button>
-          ),
-        )}
-      </div>
-      {move.error instanceof ApiError && move.error.isPreconditionFailed ? (
-        <ConflictNotice
-          onReload={() => {
-            move.reset();
-            onReload();
-          }}
-        />
-      ) : move.error ? (
-        <ApiErrorMessage error={move.error} />
-      ) : null}
-    </div>
+    <TransitionPanel<EventMove>
+      moves={eventMoves[event.status]}
+      moveLabel={(to) => t(`events.moves.${to}`)}
+      finalMove={{
+        to: 'cancelled',
+        label: t('events.moves.cancelled'),
+        confirmLabel: t('events.confirmCancel'),
+        question: t('events.cancelQuestion'),
+      }}
+      noMovesText={t('events.noMoves')}
+      mutation={move}
+      onMove={(to, _note, done) => move.mutate({ to, etag, version: event.version }, { onSuccess: done })}
+      onReload={onReload}
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor } from '../../api/problem';
+import { ApiError } from '../../api/problem';
 import type { CommunityEvent } from '../../api/types';
 import { TextAreaField, TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -9,6 +9,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useCancelRegistration, useRegister } from './api';
 import { loadRegistrations, newIdempotencyKey, saveRegistrations, type StoredRegistration } from './registrations';
 import { registrationState, seatsLeft } from './status';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 
 const fields = ['name', 'email', 'notes'] as const;
 
@@ -58,10 +59,12 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
     );
   }
 
-  const fieldErrors = register.error instanceof ApiError ? register.error.fieldErrors : {};
-  const errorsOf = (field: (typeof fields)[number]) => {
-    const list = errorsFor(fieldErrors, field);
-    return list.length > 0 ? list : undefined;
+  const server = useServerFieldErrors(register.error);
+  const fieldErrors = server.all;
+  const errorsOf = (field: (typeof fields)[number]) => server.errorsOf(field);
+  const change = (patch: Partial<typeof values>) => {
+    setValues({ ...values, ...patch });
+    for (const key of Object.keys(patch)) server.edited(key);
   };
   const duplicate = register.error instanceof ApiError && register.error.status === 409;
 
@@ -134,7 +137,7 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
               autoComplete="name"
               value={values.name}
               errors={errorsOf('name')}
-              onChange={(e) => setValues({ ...values, name: e.target.value })}
+              onChange={(e) => change({ name: e.target.value })}
             />
             <TextField
               id={fieldId('registration', 'email')}
@@ -145,7 +148,7 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
               autoComplete="email"
               value={values.email}
               errors={errorsOf('email')}
-              onChange={(e) => setValues({ ...values, email: e.target.value })}
+              onChange={(e) => change({ email: e.target.value })}
             />
           </div>
           <TextAreaField
@@ -155,7 +158,7 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
             rows={3}
             value={values.notes}
             errors={errorsOf('notes')}
-            onChange={(e) => setValues({ ...values, notes: e.target.value })}
+            onChange={(e) => change({ notes: e.target.value })}
           />
           <div className="actions">
             <button type="submit" className="button" disabled={register.isPending}>

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useApi } from '../../app/services';
 import { unwrap, unwrapData } from '../../api/client';
 import { ifMatchHeader } from '../../api/etag';
+import { excelFiQuery, saveFile } from '../../api/csv';
 import type { CommunityEvent, CommunityEventPage, EventBody, EventStatus, FeedbackBody, RegistrationBody } from '../../api/types';
 
 export interface EventFilters {
@@ -200,16 +201,9 @@ export function useExportRegistrations(id: string) {
   return useMutation({
     mutationFn: async () => {
       const blob = await unwrapData(
-        api.GET('/api/v1/events/{id}/registrations.csv', { params: { path: { id } }, parseAs: 'blob' }),
+        api.GET('/api/v1/events/{id}/registrations.csv', { params: { path: { id } }, parseAs: 'blob', querySerializer: excelFiQuery }),
       );
-      const url = URL.createObjectURL(blob as Blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `ilmoittautumiset-${id}.csv`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
+      saveFile(blob as Blob, `ilmoittautumiset-${id}.csv`);
     },
   });
 }

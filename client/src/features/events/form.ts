@@ -18,6 +18,9 @@ export interface EventFormValues {
   visibility: string;
   languages: string[];
   keywords: string;
+  /** The partnership and pilot the event belongs to, or '' for none. */
+  partnershipId: string;
+  pilotId: string;
 }
 
 /** The API field paths the form edits, as the server names them in validation errors. */
@@ -38,6 +41,8 @@ export const eventFields = [
   'visibility',
   'languages',
   'keywords',
+  'partnershipId',
+  'pilotId',
 ] as const;
 
 export type EventField = (typeof eventFields)[number];
@@ -59,6 +64,8 @@ export function emptyEventForm(organizerId: string | null): EventFormValues {
     visibility: 'public',
     languages: ['fi'],
     keywords: '',
+    partnershipId: '',
+    pilotId: '',
   };
 }
 
@@ -79,6 +86,8 @@ export function eventToForm(event: CommunityEvent): EventFormValues {
     visibility: event.visibility,
     languages: [...event.languages],
     keywords: event.keywords.join(', '),
+    partnershipId: event.partnershipId ?? '',
+    pilotId: event.pilotId ?? '',
   };
 }
 
@@ -92,7 +101,7 @@ function orNull(value: string): string | null {
  * type error, so only digits become a number; anything else is sent as null and the field keeps
  * its text for the user to correct (the browser's number input already refuses most of it).
  */
-export function formToEventBody(values: EventFormValues, links: { partnershipId: string | null; pilotId: string | null }): EventBody {
+export function formToEventBody(values: EventFormValues): EventBody {
   const venueName = orNull(values.venueName);
   const venueStreet = orNull(values.venueStreet);
   const venueCity = orNull(values.venueCity);
@@ -105,8 +114,8 @@ export function formToEventBody(values: EventFormValues, links: { partnershipId:
     venue: venueName || venueStreet || venueCity ? { name: venueName, street: venueStreet, city: venueCity } : null,
     municipalityCode: orNull(values.municipalityCode),
     organizerIds: values.organizerIds,
-    partnershipId: links.partnershipId,
-    pilotId: links.pilotId,
+    partnershipId: values.partnershipId || null,
+    pilotId: values.pilotId || null,
     capacity: /^\d+$/.test(capacity) ? Number(capacity) : null,
     registrationOpensAt: localInputToInstant(values.registrationOpensAt),
     registrationClosesAt: localInputToInstant(values.registrationClosesAt),

@@ -1,10 +1,11 @@
 import type { CommunityEvent, EventStatus } from '../../api/types';
+import type { LifecycleMoves } from '../../domain/lifecycle';
 import { instant } from './time';
 
-/** The lifecycle moves the API allows from each status (anything else answers 409). */
 export type EventMove = Exclude<EventStatus, 'draft'>;
 
-export const allowedTransitions: Readonly<Record<EventStatus, readonly EventMove[]>> = {
+/** The lifecycle moves the API allows from each status (anything else answers 409). */
+export const eventMoves: LifecycleMoves<EventStatus, EventMove> = {
   draft: ['published', 'cancelled'],
   published: ['completed', 'cancelled'],
   completed: [],

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor, unclaimedErrors } from '../../api/problem';
+import { ApiError, unclaimedErrors } from '../../api/problem';
 import type { Contact } from '../../api/types';
 import { TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { Loading } from '../../components/Loading';
 import { useContacts, useDeleteContact, useSaveContact } from './api';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 
 const contactFields = ['name', 'title', 'email', 'phone'] as const;
 type ContactField = (typeof contactFields)[number];
@@ -31,11 +32,13 @@ function ContactForm({
     email: contact?.email ?? '',
     phone: contact?.phone ?? '',
   });
-  const errors = save.error instanceof ApiError ? save.error.fieldErrors : {};
+  const server = useServerFieldErrors(save.error);
+  const errors = server.all;
   const loose = unclaimedErrors(errors, contactFields);
-  const errorsOf = (field: ContactField) => {
-    const list = errorsFor(errors, field);
-    return list.length > 0 ? list : undefined;
+  const errorsOf = (field: ContactField) => server.errorsOf(field);
+  const change = (patch: Partial<Record<ContactField, string>>) => {
+    setValues({ ...values, ...patch });
+    for (const key of Object.keys(patch)) server.edited(key);
   };
   const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
 
@@ -72,7 +75,7 @@ function ContactForm({
           autoComplete="off"
           value={values.name}
           errors={errorsOf('name')}
-          onChange={(e) => setValues({ ...values, name: e.target.value })}
+          onChange={(e) => change({ name: e.target.value })}
         />
         <TextField
           id={fieldId(form, 'title')}
@@ -80,7 +83,7 @@ function ContactForm({
           autoComplete="off"
           value={values.title}
           errors={errorsOf('title')}
-          onChange={(e) => setValues({ ...values, title: e.target.value })}
+          onChange={(e) => change({ title: e.target.value })}
         />
       </div>
       <div className="row">
@@ -91,7 +94,7 @@ function ContactForm({
           autoComplete="off"
           value={values.email}
           errors={errorsOf('email')}
-          onChange={(e) => setValues({ ...values, email: e.target.value })}
+          onChange={(e) => change({ email: e.target.value })}
         />
         <TextField
           id={fieldId(form, 'phone')}
@@ -100,7 +103,7 @@ function ContactForm({
           autoComplete="off"
           value={values.phone}
           errors={errorsOf('phone')}
-          onChange={(e) => setValues({ ...values, phone: e.target.value })}
+          onChange={(e) => change({ phone: e.target.value })}
         />
       </div>
       <FormActions busy={save.isPending} submitLabel={contact ? t('common.save') : t('contacts.add')} onCancel={onDone} />

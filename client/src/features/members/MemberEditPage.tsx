@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
+import type { Member } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { Loading } from '../../components/Loading';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { useCurrentUser } from '../../app/services';
 import { canEditMember } from '../../auth/permissions';
 import { Alert } from '../../components/Alert';
@@ -16,19 +14,21 @@ import { useMember, useUpdateMember } from './api';
 export function MemberEditPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const query = useMember(id);
+  return (
+    <QueryBoundary query={query} title={t('members.title')}>
+      {({ data, etag }) => <MemberEditView member={data} etag={etag} reload={() => query.refetch()} />}
+    </QueryBoundary>
+  );
+}
+
+function MemberEditView({ member, etag, reload }: { member: Member; etag: string | null; reload: () => Promise<unknown> }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const query = useMember(id);
-  const update = useUpdateMember(id);
+  const update = useUpdateMember(member.id);
   // Bumped on reload after a 412 so the form starts again from the newest version.
   const [generation, setGeneration] = useState(0);
-
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
-    return <ApiErrorMessage error={query.error} />;
-  }
-  const { data: member, etag } = query.data;
   const title = t('members.editTitle', { name: member.name });
   if (!canEditMember(user, member.id)) {
     return (
@@ -54,7 +54,7 @@ export function MemberEditPage() {
         onCancel={() => navigate(`/members/${member.id}`)}
         onReload={() => {
           update.reset();
-          void query.refetch().then(() => setGeneration((g) => g + 1));
+          void reload().then(() => setGeneration((g) => g + 1));
         }}
         onSubmit={(values) =>
           update.mutate(

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorsFor, type FieldErrors } from '../../api/problem';
+import { ApiError } from '../../api/problem';
 import { memberKinds, membershipStatuses, sectors } from '../../api/types';
 import { CheckboxGroup, fieldId, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { ErrorSummary, summaryFor } from '../../components/ErrorSummary';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { useEnumOptions } from '../../i18n/labels';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { memberFields, type MemberField, type MemberFormValues } from './form';
@@ -34,13 +35,6 @@ const valueField: Record<MemberField, keyof MemberFormValues | null> = {
   membership: null,
 };
 
-/** Server errors for the form; a 409 on a member can only be a business ID already in use. */
-function serverErrors(error: unknown, duplicateMessage: string): FieldErrors {
-  if (!(error instanceof ApiError)) return {};
-  if (error.status === 409) return { businessId: [duplicateMessage] };
-  return error.fieldErrors;
-}
-
 export function MemberForm({
   initial,
   submitLabel,
@@ -61,26 +55,13 @@ export function MemberForm({
   const { t } = useTranslation();
   const options = useEnumOptions();
   const [values, setValues] = useState<MemberFormValues>(initial);
-  const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
-  const [lastError, setLastError] = useState<unknown>(error);
-
-  // A new server answer brings its errors back in full, even on fields edited since the last one.
-  if (error !== lastError) {
-    setLastError(error);
-    setEdited(new Set());
-  }
-
-  const allErrors = serverErrors(error, t('members.duplicateBusinessId'));
-  const errorsOf = (field: MemberField): string[] | undefined => {
-    const source = valueField[field];
-    if (source && edited.has(source)) return undefined;
-    const list = errorsFor(allErrors, field);
-    return list.length > 0 ? list : undefined;
-  };
-
+  // A 409 on a member can only be a business ID already in use.
+  const server = useServerFieldErrors(error, { sourceOf: (field) => valueField[field as MemberField] ?? null, override: (e) => (e.status === 409 ? { businessId: [t('members.duplicateBusinessId')] } : null) });
+  const allErrors = server.all;
+  const errorsOf = server.errorsOf;
   const set = <K extends keyof MemberFormValues>(key: K, value: MemberFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
-    setEdited((e) => new Set(e).add(key));
+    server.edited(key);
   };
 
   const labels: Record<MemberField, string> = {

@@ -1,5 +1,6 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { Member } from '../../api/types';
 import { useCurrentUser } from '../../app/services';
 import { canDeleteMembers, canEditMember, canSeeContacts } from '../../auth/permissions';
 import { ApiError } from '../../api/problem';
@@ -8,37 +9,33 @@ import { useLocationNotice } from '../../components/useLocationNotice';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
-import { Loading } from '../../components/Loading';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { Alert } from '../../components/Alert';
-import { NotFoundPage } from '../../app/NotFoundPage';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { useDeleteMember, useMember } from './api';
 import { ContactsSection } from './ContactsSection';
+import { AuditLink } from '../audit/AuditLink';
 
 export function MemberPage() {
   const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const query = useMember(id);
+  return (
+    <QueryBoundary query={query} title={t('members.title')}>
+      {({ data, etag }) => <MemberView member={data} etag={etag} onReload={() => void query.refetch()} />}
+    </QueryBoundary>
+  );
+}
+
+function MemberView({ member, etag, onReload }: { member: Member; etag: string | null; onReload: () => void }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const label = useEnumLabel();
   const navigate = useNavigate();
   const notice = useLocationNotice();
-  const query = useMember(id);
-  const remove = useDeleteMember(id);
-
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
-    return (
-      <>
-        <PageTitle title={t('members.title')}>{t('members.title')}</PageTitle>
-        <ApiErrorMessage error={query.error} />
-      </>
-    );
-  }
-
-  const { data: member, etag } = query.data;
+  const remove = useDeleteMember(member.id);
   const address = [member.address?.street, [member.address?.postalCode, member.address?.city].filter(Boolean).join(' ')]
     .filter(Boolean)
     .join(', ');
@@ -78,7 +75,7 @@ export function MemberPage() {
         <ConflictNotice
           onReload={() => {
             remove.reset();
-            void query.refetch();
+            onReload();
           }}
         />
       ) : remove.error ? (
@@ -164,6 +161,7 @@ export function MemberPage() {
       </dl>
 
       {canSeeContacts(user) ? <ContactsSection memberId={member.id} canEdit={canEditMember(user, member.id)} /> : null}
+      <AuditLink entityType="members" entityId={member.id} />
     </>
   );
 }

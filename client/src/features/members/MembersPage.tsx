@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { canCreateMembers } from '../../auth/permissions';
@@ -14,18 +14,10 @@ import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
-import { useMembers, type MemberFilters } from './api';
+import { useUrlFilters } from '../../components/useUrlFilters';
+import { useMembers } from './api';
 
 const filterNames = ['q', 'kind', 'sector', 'municipality', 'status'] as const;
-
-function readFilters(params: URLSearchParams): MemberFilters {
-  const filters: MemberFilters = {};
-  for (const name of filterNames) {
-    const value = params.get(name);
-    if (value) filters[name] = value;
-  }
-  return filters;
-}
 
 /** The member directory: open to everyone (the API hides personal data from anonymous callers). */
 export function MembersPage() {
@@ -33,34 +25,13 @@ export function MembersPage() {
   const user = useCurrentUser();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
-  const [search, setSearch] = useState(filters.q ?? '');
+  const { values: filters, search, setSearch, setFilter, hasFilters, clear, activeCount } = useUrlFilters(filterNames);
+  // On a phone the filters other than the search fold behind a button (CSS shows it only there).
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const notice = useLocationNotice();
-
-  // The search box updates the address (and so the query) once typing pauses.
-  useEffect(() => {
-    const handle = window.setTimeout(() => {
-      const current = params.get('q') ?? '';
-      if (search.trim() === current) return;
-      const next = new URLSearchParams(params);
-      if (search.trim()) next.set('q', search.trim());
-      else next.delete('q');
-      setParams(next, { replace: true });
-    }, 300);
-    return () => window.clearTimeout(handle);
-  }, [search, params, setParams]);
-
-  const setFilter = (name: (typeof filterNames)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
 
   const query = useMembers(filters);
   const members = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const hasFilters = filterNames.some((n) => params.has(n));
 
   return (
     <>
@@ -77,49 +48,59 @@ export function MembersPage() {
 
       <form className="filters" role="search" aria-label={t('members.filters')} onSubmit={(e) => e.preventDefault()}>
         <TextField id="members-q" label={t('members.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <SelectField
-          id="members-kind"
-          label={t('members.fields.kind')}
-          value={filters.kind ?? ''}
-          emptyLabel={t('form.all')}
-          options={options('kind', memberKinds)}
-          onChange={(e) => setFilter('kind', e.target.value)}
-        />
-        <SelectField
-          id="members-sector"
-          label={t('members.fields.sector')}
-          value={filters.sector ?? ''}
-          emptyLabel={t('form.all')}
-          options={options('sector', sectors)}
-          onChange={(e) => setFilter('sector', e.target.value)}
-        />
-        <TextField
-          id="members-municipality"
-          label={t('members.fields.municipalityCode')}
-          inputMode="numeric"
-          maxLength={3}
-          list="members-municipality-codes"
-          value={filters.municipality ?? ''}
-          onChange={(e) => setFilter('municipality', e.target.value.trim())}
-        />
-        <MunicipalityDatalist id="members-municipality-codes" />
-        <SelectField
-          id="members-status"
-          label={t('members.fields.membershipStatus')}
-          value={filters.status ?? ''}
-          emptyLabel={t('form.all')}
-          options={options('membershipStatus', membershipStatuses)}
-          onChange={(e) => setFilter('status', e.target.value)}
-        />
+        <div className="filters-toggle">
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-expanded={filtersOpen}
+            aria-controls="members-more-filters"
+            onClick={() => setFiltersOpen((o) => !o)}
+          >
+            {activeCount > 0 ? t('form.moreFiltersActive', { count: activeCount }) : t('form.moreFilters')}
+          </button>
+        </div>
+        <div id="members-more-filters" className={`filters-more${filtersOpen ? ' open' : ''}`}>
+          <SelectField
+            id="members-kind"
+            label={t('members.fields.kind')}
+            value={filters.kind ?? ''}
+            emptyLabel={t('form.all')}
+            options={options('kind', memberKinds)}
+            onChange={(e) => setFilter('kind', e.target.value)}
+          />
+          <SelectField
+            id="members-sector"
+            label={t('members.fields.sector')}
+            value={filters.sector ?? ''}
+            emptyLabel={t('form.all')}
+            options={options('sector', sectors)}
+            onChange={(e) => setFilter('sector', e.target.value)}
+          />
+          <TextField
+            id="members-municipality"
+            label={t('members.fields.municipalityCode')}
+            inputMode="numeric"
+            maxLength={3}
+            list="members-municipality-codes"
+            value={filters.municipality ?? ''}
+            onChange={(e) => setFilter('municipality', e.target.value.trim())}
+          />
+          <MunicipalityDatalist id="members-municipality-codes" />
+          <SelectField
+            id="members-status"
+            label={t('members.fields.membershipStatus')}
+            value={filters.status ?? ''}
+            emptyLabel={t('form.all')}
+            options={options('membershipStatus', membershipStatuses)}
+            onChange={(e) => setFilter('status', e.target.value)}
+          />
+        </div>
         {hasFilters ? (
           <div className="filters-actions">
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => {
-                setSearch('');
-                setParams(new URLSearchParams(), { replace: true });
-              }}
+              onClick={clear}
             >
               {t('form.clearFilters')}
             </button>

@@ -1,4 +1,4 @@
-import type { Feature } from '../../app/features';
+import type { Feature } from '../../app/feature';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { canCreateMembers } from '../../auth/permissions';
 import { MembersPage } from './MembersPage';

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
+import type { Partnership } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { PartnershipForm } from './PartnershipForm';
 import { formToPartnershipBody, partnershipToForm } from './form';
 import { usePartnership, useUpdatePartnership } from './api';
@@ -14,17 +12,19 @@ import { usePartnership, useUpdatePartnership } from './api';
 export function PartnershipEditPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const query = usePartnership(id);
-  const update = useUpdatePartnership(id);
-  const [generation, setGeneration] = useState(0);
+  return (
+    <QueryBoundary query={query} title={t('partnerships.title')}>
+      {({ data, etag }) => <PartnershipEditView p={data} etag={etag} reload={() => query.refetch()} />}
+    </QueryBoundary>
+  );
+}
 
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
-    return <ApiErrorMessage error={query.error} />;
-  }
-  const { data: p, etag } = query.data;
+function PartnershipEditView({ p, etag, reload }: { p: Partnership; etag: string | null; reload: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const update = useUpdatePartnership(p.id);
+  const [generation, setGeneration] = useState(0);
   const title = t('partnerships.editTitle', { title: p.title });
   if (p.status === 'ended' || p.status === 'cancelled') {
     return (
@@ -49,7 +49,7 @@ export function PartnershipEditPage() {
         onCancel={() => navigate(`/partnerships/${p.id}`)}
         onReload={() => {
           update.reset();
-          void query.refetch().then(() => setGeneration((g) => g + 1));
+          void reload().then(() => setGeneration((g) => g + 1));
         }}
         onSubmit={(values) =>
           update.mutate(

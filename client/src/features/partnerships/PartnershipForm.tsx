@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type FieldErrors } from '../../api/problem';
+import { ApiError } from '../../api/problem';
 import { partyRoles, serviceAreas } from '../../api/types';
 import { SelectField, TextAreaField, TextField, fieldId } from '../../components/fields';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
@@ -8,6 +8,7 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { useEnumOptions } from '../../i18n/labels';
 import { MemberPicker } from '../members/MemberPicker';
 import { emptyGoal, emptyParty, type GoalValues, type PartnershipFormValues, type PartyValues } from './form';
@@ -36,13 +37,21 @@ export function PartnershipForm({
   const { t } = useTranslation();
   const options = useEnumOptions();
   const [values, setValues] = useState<PartnershipFormValues>(initial);
-  const errors: FieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const at = (key: string): string[] | undefined => errors[key];
-  const set = <K extends SimpleField>(key: K, value: string) => setValues((v) => ({ ...v, [key]: value }));
-  const setParty = (index: number, patch: Partial<PartyValues>) =>
+  const server = useServerFieldErrors(error);
+  const errors = server.all;
+  const at = server.errorsAt;
+  const set = <K extends SimpleField>(key: K, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    server.edited(key);
+  };
+  const setParty = (index: number, patch: Partial<PartyValues>) => {
     setValues((v) => ({ ...v, parties: v.parties.map((p, i) => (i === index ? { ...p, ...patch } : p)) }));
-  const setGoal = (index: number, patch: Partial<GoalValues>) =>
+    for (const key of Object.keys(patch)) server.edited(`parties.${index}.${key}`);
+  };
+  const setGoal = (index: number, patch: Partial<GoalValues>) => {
     setValues((v) => ({ ...v, goals: v.goals.map((g, i) => (i === index ? { ...g, ...patch } : g)) }));
+    for (const key of Object.keys(patch)) server.edited(`goals.${index}.${key}`);
+  };
 
   const simpleLabels: Record<SimpleField, string> = {
     title: t('partnerships.fields.title'),
@@ -68,7 +77,7 @@ export function PartnershipForm({
     return { targetId: label ? fieldId(FORM, key) : null, label, messages };
   });
   const isConflict = error instanceof ApiError && error.isPreconditionFailed;
-  const isOther = error != null && !isConflict && Object.keys(errors).length === 0;
+  const isOther = error != null && !isConflict && !server.any;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -189,7 +198,10 @@ export function PartnershipForm({
             </button>
           </fieldset>
         ))}
-        <button type="button" className="button button-secondary" onClick={() => setValues((v) => ({ ...v, parties: [...v.parties, emptyParty()] }))}>
+        <button type="button" className="button button-secondary" onClick={() => {
+            setValues((v) => ({ ...v, parties: [...v.parties, emptyParty()] }));
+            server.edited('parties');
+          }}>
           {t('partnerships.addParty')}
         </button>
       </fieldset>
@@ -234,7 +246,10 @@ export function PartnershipForm({
             </button>
           </fieldset>
         ))}
-        <button type="button" className="button button-secondary" onClick={() => setValues((v) => ({ ...v, goals: [...v.goals, emptyGoal()] }))}>
+        <button type="button" className="button button-secondary" onClick={() => {
+            setValues((v) => ({ ...v, goals: [...v.goals, emptyGoal()] }));
+            server.edited('goals');
+          }}>
           {t('partnerships.addGoal')}
         </button>
       </fieldset>

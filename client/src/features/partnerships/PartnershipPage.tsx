@@ -3,72 +3,43 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { isStaff } from '../../auth/permissions';
-import { ApiError } from '../../api/problem';
 import type { Partnership, PartnershipStatus } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { ConflictNotice } from '../../components/ConflictNotice';
 import { Loading } from '../../components/Loading';
-import { TextField } from '../../components/fields';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { QueryBoundary } from '../../components/QueryBoundary';
+import { HistoryList } from '../../components/HistoryList';
+import { TransitionPanel } from '../../components/TransitionPanel';
 import { useEnumLabel } from '../../i18n/labels';
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { useDeletePartnership, useHistory, usePartnership, useReviews, useTransitionPartnership } from './api';
 import { ReviewForm } from './ReviewForm';
-
-/** The lifecycle: draft → negotiation → active → ended, any open status → cancelled (the API's rules). */
-export const partnershipMoves: Readonly<Record<PartnershipStatus, readonly Exclude<PartnershipStatus, 'draft'>[]>> = {
-  draft: ['negotiation', 'cancelled'],
-  negotiation: ['active', 'cancelled'],
-  active: ['ended', 'cancelled'],
-  ended: [],
-  cancelled: [],
-};
+import { partnershipMoves, type PartnershipMove } from './lifecycle';
+import { AuditLink } from '../audit/AuditLink';
 
 function Lifecycle({ partnership, etag, onReload }: { partnership: Partnership; etag: string | null; onReload: () => void }) {
   const { t } = useTranslation();
   const move = useTransitionPartnership(partnership.id);
-  const [note, setNote] = useState('');
-  const moves = partnershipMoves[partnership.status] ?? [];
-  if (moves.length === 0) return <p className="hint">{t('partnerships.final')}</p>;
-  const run = (to: Exclude<PartnershipStatus, 'draft'>) =>
-    move.mutate({ to, note: note.trim() || null, etag, version: partnership.version }, { onSuccess: () => setNote('') });
   return (
-    <div className="transitions">
-      <TextField id="partnership-move-note" label={t('partnerships.moveNote')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <div className="actions">
-        {moves.map((to) =>
-          to === 'cancelled' ? (
-            <ConfirmButton
-              key={to}
-              label={t('partnerships.moves.cancelled')}
-              confirmLabel={t('partnerships.confirmCancel')}
-              question={t('partnerships.cancelQuestion')}
-              busy={move.isPending}
-              onConfirm={() => run(to)}
-            />
-          ) : (
-            <button key={to} type="button" className="button" disabled={move.isPending} onClick={() => run(to)}>
-              {t(`partnerships.moves.${to}`)}
-            </button>
-          ),
-        )}
-      </div>
-      {move.error instanceof ApiError && move.error.isPreconditionFailed ? (
-        <ConflictNotice
-          onReload={() => {
-            move.reset();
-            onReload();
-          }}
-        />
-      ) : move.error ? (
-        <ApiErrorMessage error={move.error} />
-      ) : null}
-    </div>
+    <TransitionPanel<PartnershipMove>
+      moves={partnershipMoves[partnership.status]}
+      moveLabel={(to) => t(`partnerships.moves.${to}`)}
+      finalMove={{
+        to: 'cancelled',
+        label: t('partnerships.moves.cancelled'),
+        confirmLabel: t('partnerships.confirmCancel'),
+        question: t('partnerships.cancelQuestion'),
+      }}
+      noMovesText={t('partnerships.final')}
+      note={{ id: 'partnership-move-note', label: t('partnerships.moveNote') }}
+      mutation={move}
+      onMove={(to, note, done) => move.mutate({ to, note, etag, version: partnership.version }, { onSuccess: done })}
+      onReload={onReload}
+    />
   );
 }
 
@@ -146,60 +117,37 @@ function Reviews({ partnership, canReview }: { partnership: Partnership; canRevi
 }
 
 function History({ id }: { id: string }) {
-  const { t } = useTranslation();
   const label = useEnumLabel();
   const query = useHistory(id);
-  const items = query.data?.items ?? [];
+  const entries = (query.data?.items ?? []).map((h) => ({ key: h.id, from: h.from, to: h.to, at: h.at, by: h.byName, note: h.note }));
   return (
-    <section className="section" aria-labelledby="history-title">
-      <h2 id="history-title">{t('history.title')}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : items.length === 0 ? (
-        <p>{t('history.none')}</p>
-      ) : (
-        <ol className="history">
-          {items.map((h) => (
-            <li key={h.id}>
-              <strong>
-                {label('partnershipStatus', h.from)} → {label('partnershipStatus', h.to)}
-              </strong>{' '}
-              <span className="muted">
-                {formatDateTime(h.at)}
-                {h.byName ? `, ${h.byName}` : ''}
-              </span>
-              {h.note ? <p className="history-note">{h.note}</p> : null}
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
+    <HistoryList
+      headingId="history-title"
+      query={query}
+      entries={entries}
+      label={(status) => label('partnershipStatus', status as PartnershipStatus)}
+    />
   );
 }
 
 export function PartnershipPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const query = usePartnership(id);
+  return (
+    <QueryBoundary query={query} title={t('partnerships.title')}>
+      {({ data, etag }) => <PartnershipView p={data} etag={etag} onReload={() => void query.refetch()} />}
+    </QueryBoundary>
+  );
+}
+
+function PartnershipView({ p, etag, onReload }: { p: Partnership; etag: string | null; onReload: () => void }) {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const label = useEnumLabel();
   const navigate = useNavigate();
   const notice = useLocationNotice();
-  const query = usePartnership(id);
-  const remove = useDeletePartnership(id);
-
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
-    return (
-      <>
-        <PageTitle title={t('partnerships.title')}>{t('partnerships.title')}</PageTitle>
-        <ApiErrorMessage error={query.error} />
-      </>
-    );
-  }
-  const { data: p, etag } = query.data;
+  const remove = useDeletePartnership(p.id);
   const staff = isStaff(user);
   const open = partnershipMoves[p.status].length > 0;
 
@@ -272,7 +220,7 @@ export function PartnershipPage() {
       {staff ? (
         <section className="section panel" aria-labelledby="lifecycle-title">
           <h2 id="lifecycle-title">{t('partnerships.lifecycle')}</h2>
-          <Lifecycle partnership={p} etag={etag} onReload={() => void query.refetch()} />
+          <Lifecycle partnership={p} etag={etag} onReload={onReload} />
         </section>
       ) : null}
 
@@ -328,6 +276,7 @@ export function PartnershipPage() {
 
       <Reviews partnership={p} canReview={staff && open} />
       <History id={p.id} />
+      <AuditLink entityType="partnerships" entityId={p.id} />
     </>
   );
 }

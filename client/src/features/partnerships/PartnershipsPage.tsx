@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { isStaff } from '../../auth/permissions';
@@ -14,9 +13,10 @@ import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
+import { useUrlFilters } from '../../components/useUrlFilters';
 import { useExportPartnerships, usePartnerships, type PartnershipFilters } from './api';
 
-const filterNames = ['q', 'status', 'serviceArea', 'municipality'] as const;
+const filterNames = ['q', 'status', 'serviceArea', 'municipality', 'reviewDue'] as const;
 
 export function PartnershipsPage() {
   const { t } = useTranslation();
@@ -24,37 +24,13 @@ export function PartnershipsPage() {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const notice = useLocationNotice();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const filters: PartnershipFilters = {};
-  for (const name of filterNames) {
-    const value = params.get(name);
-    if (value) filters[name] = value;
-  }
-  if (params.get('reviewDue') === 'true') filters.reviewDue = true;
-
-  useEffect(() => {
-    const handle = window.setTimeout(() => {
-      if (search.trim() === (params.get('q') ?? '')) return;
-      const next = new URLSearchParams(params);
-      if (search.trim()) next.set('q', search.trim());
-      else next.delete('q');
-      setParams(next, { replace: true });
-    }, 300);
-    return () => window.clearTimeout(handle);
-  }, [search, params, setParams]);
-
-  const setFilter = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
+  const { values, search, setSearch, setFilter, hasFilters } = useUrlFilters(filterNames);
+  const { reviewDue, ...rest } = values;
+  const filters: PartnershipFilters = { ...rest, ...(reviewDue === 'true' ? { reviewDue: true } : {}) };
 
   const query = usePartnerships(filters);
   const exportCsv = useExportPartnerships();
   const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const hasFilters = [...filterNames, 'reviewDue'].some((n) => params.has(n));
 
   return (
     <>

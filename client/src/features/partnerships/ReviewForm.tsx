@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
 import type { Partnership } from '../../api/types';
 import { TextAreaField, TextField, fieldId } from '../../components/fields';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { useCreateReview } from './api';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -19,8 +19,9 @@ export function ReviewForm({ partnership, onSaved, onCancel }: { partnership: Pa
   const [progress, setProgress] = useState<Record<string, { progress: string; comment: string }>>(() =>
     Object.fromEntries(partnership.goals.map((g) => [g.id, { progress: '', comment: '' }])),
   );
-  const errors = create.error instanceof ApiError ? create.error.fieldErrors : {};
-  const at = (key: string) => errors[key];
+  const server = useServerFieldErrors(create.error);
+  const errors = server.all;
+  const at = server.errorsAt;
   const goalIndex = (goalId: string) => partnership.goals.filter((g) => progress[g.id]?.progress !== '').findIndex((g) => g.id === goalId);
   const items: SummaryItem[] = Object.entries(errors).map(([key, messages]) => ({ targetId: null, label: key, messages }));
 
@@ -55,7 +56,10 @@ export function ReviewForm({ partnership, onSaved, onCancel }: { partnership: Pa
         required
         value={reviewedOn}
         errors={at('reviewedOn')}
-        onChange={(e) => setReviewedOn(e.target.value)}
+        onChange={(e) => {
+          setReviewedOn(e.target.value);
+          server.edited('reviewedOn');
+        }}
       />
       <TextAreaField
         id={fieldId('review', 'summary')}
@@ -64,7 +68,10 @@ export function ReviewForm({ partnership, onSaved, onCancel }: { partnership: Pa
         rows={4}
         value={summary}
         errors={at('summary')}
-        onChange={(e) => setSummary(e.target.value)}
+        onChange={(e) => {
+          setSummary(e.target.value);
+          server.edited('summary');
+        }}
       />
       {partnership.goals.length > 0 ? (
         <fieldset className="group">
@@ -83,14 +90,20 @@ export function ReviewForm({ partnership, onSaved, onCancel }: { partnership: Pa
                   inputMode="numeric"
                   value={progress[goal.id]?.progress ?? ''}
                   errors={index >= 0 ? at(`goalProgress.${index}.progress`) : undefined}
-                  onChange={(e) => setProgress({ ...progress, [goal.id]: { progress: e.target.value, comment: progress[goal.id]?.comment ?? '' } })}
+                  onChange={(e) => {
+                    setProgress({ ...progress, [goal.id]: { progress: e.target.value, comment: progress[goal.id]?.comment ?? '' } });
+                    server.edited(`goalProgress.${index}.progress`);
+                  }}
                 />
                 <TextField
                   id={fieldId('review', `goal-${goal.id}-comment`)}
                   label={t('reviews.commentFor', { goal: goal.title })}
                   value={progress[goal.id]?.comment ?? ''}
                   errors={index >= 0 ? at(`goalProgress.${index}.comment`) : undefined}
-                  onChange={(e) => setProgress({ ...progress, [goal.id]: { progress: progress[goal.id]?.progress ?? '', comment: e.target.value } })}
+                  onChange={(e) => {
+                    setProgress({ ...progress, [goal.id]: { progress: progress[goal.id]?.progress ?? '', comment: e.target.value } });
+                    server.edited(`goalProgress.${index}.comment`);
+                  }}
                 />
               </div>
             );
@@ -103,7 +116,10 @@ export function ReviewForm({ partnership, onSaved, onCancel }: { partnership: Pa
         rows={3}
         value={nextSteps}
         errors={at('nextSteps')}
-        onChange={(e) => setNextSteps(e.target.value)}
+        onChange={(e) => {
+          setNextSteps(e.target.value);
+          server.edited('nextSteps');
+        }}
       />
       <div className="actions">
         <button type="submit" className="button" disabled={create.isPending}>

@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useApi } from '../../app/services';
 import { unwrap, unwrapData } from '../../api/client';
 import { ifMatchHeader } from '../../api/etag';
+import { excelFiQuery, saveFile } from '../../api/csv';
 import type { PartnershipBody, PartnershipReviewBody, PartnershipStatus } from '../../api/types';
 
 export interface PartnershipFilters {
@@ -158,15 +159,8 @@ export function useExportPartnerships() {
   return useMutation({
     mutationFn: async (filters: PartnershipFilters) => {
       const query = compactFilters(filters);
-      const blob = await unwrapData(api.GET('/api/v1/partnerships/export.csv', { params: { query }, parseAs: 'blob' }));
-      const url = URL.createObjectURL(blob as Blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = 'kumppanuudet.csv';
-      document.body.append(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
+      const blob = await unwrapData(api.GET('/api/v1/partnerships/export.csv', { params: { query }, parseAs: 'blob', querySerializer: excelFiQuery }));
+      saveFile(blob as Blob, 'kumppanuudet.csv');
     },
   });
 }

@@ -22,7 +22,7 @@ export function PilotCreatePage() {
         error={create.error}
         onCancel={() => navigate('/pilots')}
         onSubmit={(values) =>
-          create.mutate(formToPilotBody(values, null), {
+          create.mutate(formToPilotBody(values), {
             onSuccess: (result) => navigate(`/pilots/${result.data.id}`, { state: { notice: 'created' } }),
           })
         }

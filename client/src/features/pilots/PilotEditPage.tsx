@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
+import type { Pilot } from '../../api/types';
 import { useCurrentUser } from '../../app/services';
 import { canManagePilot } from '../../auth/permissions';
 import { PageTitle } from '../../components/PageTitle';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { QueryBoundary } from '../../components/QueryBoundary';
 import { PilotForm } from './PilotForm';
 import { formToPilotBody, pilotToForm } from './form';
 import { usePilot, useUpdatePilot } from './api';
@@ -17,18 +15,20 @@ import { pilotMoves } from './stages';
 export function PilotEditPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const query = usePilot(id);
+  return (
+    <QueryBoundary query={query} title={t('pilots.title')}>
+      {({ data, etag }) => <PilotEditView p={data} etag={etag} reload={() => query.refetch()} />}
+    </QueryBoundary>
+  );
+}
+
+function PilotEditView({ p, etag, reload }: { p: Pilot; etag: string | null; reload: () => Promise<unknown> }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const query = usePilot(id);
-  const update = useUpdatePilot(id);
+  const update = useUpdatePilot(p.id);
   const [generation, setGeneration] = useState(0);
-
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
-    return <ApiErrorMessage error={query.error} />;
-  }
-  const { data: p, etag } = query.data;
   const title = t('pilots.editTitle', { title: p.title });
   if (!canManagePilot(user, p.ownerMemberId) || pilotMoves[p.stage].length === 0) {
     return (
@@ -53,11 +53,11 @@ export function PilotEditPage() {
         onCancel={() => navigate(`/pilots/${p.id}`)}
         onReload={() => {
           update.reset();
-          void query.refetch().then(() => setGeneration((g) => g + 1));
+          void reload().then(() => setGeneration((g) => g + 1));
         }}
         onSubmit={(values) =>
           update.mutate(
-            { body: formToPilotBody(values, p.partnershipId), etag, version: p.version },
+            { body: formToPilotBody(values), etag, version: p.version },
             { onSuccess: () => navigate(`/pilots/${p.id}`, { state: { notice: 'saved' } }) },
           )
         }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type FieldErrors } from '../../api/problem';
+import { ApiError } from '../../api/problem';
 import { pilotThemes } from '../../api/types';
 import { SelectField, TextAreaField, TextField, fieldId } from '../../components/fields';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
@@ -8,12 +8,14 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { useEnumOptions } from '../../i18n/labels';
 import { MemberPicker } from '../members/MemberPicker';
+import { PartnershipPicker } from '../partnerships/PartnershipPicker';
 import { emptyMetric, emptyTeamMember, type MetricValues, type PilotFormValues, type TeamValues } from './form';
 
 const FORM = 'pilot';
-type Simple = Exclude<keyof PilotFormValues, 'team' | 'metrics'>;
+type Simple = Exclude<keyof PilotFormValues, 'team' | 'metrics' | 'partnershipId'>;
 /** Evaluation inputs are sent as `evaluation.results` etc. */
 const pathOf = (field: Simple) => (['results', 'impact', 'learnings', 'recommendation'].includes(field) ? `evaluation.${field}` : field);
 
@@ -37,12 +39,21 @@ export function PilotForm({
   const { t } = useTranslation();
   const options = useEnumOptions();
   const [values, setValues] = useState<PilotFormValues>(initial);
-  const errors: FieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const at = (key: string) => errors[key];
-  const set = (key: Simple, value: string) => setValues((v) => ({ ...v, [key]: value }));
-  const setTeam = (i: number, patch: Partial<TeamValues>) => setValues((v) => ({ ...v, team: v.team.map((m, j) => (j === i ? { ...m, ...patch } : m)) }));
-  const setMetric = (i: number, patch: Partial<MetricValues>) =>
+  const server = useServerFieldErrors(error);
+  const errors = server.all;
+  const at = server.errorsAt;
+  const set = (key: Simple, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    server.edited(pathOf(key));
+  };
+  const setTeam = (i: number, patch: Partial<TeamValues>) => {
+    setValues((v) => ({ ...v, team: v.team.map((m, j) => (j === i ? { ...m, ...patch } : m)) }));
+    for (const key of Object.keys(patch)) server.edited(`team.${i}.${key}`);
+  };
+  const setMetric = (i: number, patch: Partial<MetricValues>) => {
     setValues((v) => ({ ...v, metrics: v.metrics.map((m, j) => (j === i ? { ...m, ...patch } : m)) }));
+    for (const key of Object.keys(patch)) server.edited(`metrics.${i}.${key}`);
+  };
   const simple = (field: Simple, label: string, extra: Record<string, unknown> = {}) => (
     <TextField
       id={fieldId(FORM, pathOf(field))}
@@ -71,6 +82,7 @@ export function PilotForm({
     problem: t('pilots.fields.problem'),
     hypothesis: t('pilots.fields.hypothesis'),
     ownerMemberId: t('pilots.fields.owner'),
+    partnershipId: t('links.partnership'),
     plannedStart: t('pilots.fields.plannedStart'),
     plannedEnd: t('pilots.fields.plannedEnd'),
     startedOn: t('pilots.fields.startedOn'),
@@ -95,7 +107,7 @@ export function PilotForm({
     return { targetId: label ? fieldId(FORM, key) : null, label, messages };
   });
   const isConflict = error instanceof ApiError && error.isPreconditionFailed;
-  const isOther = error != null && !isConflict && Object.keys(errors).length === 0;
+  const isOther = error != null && !isConflict && !server.any;
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -135,7 +147,20 @@ export function PilotForm({
           required
           value={values.ownerMemberId}
           errors={at('ownerMemberId')}
-          onChange={(id) => setValues((v) => ({ ...v, ownerMemberId: id }))}
+          onChange={(id) => {
+            setValues((v) => ({ ...v, ownerMemberId: id }));
+            server.edited('ownerMemberId');
+          }}
+        />
+        <PartnershipPicker
+          id={fieldId(FORM, 'partnershipId')}
+          label={t('links.partnership')}
+          value={values.partnershipId}
+          errors={at('partnershipId')}
+          onChange={(partnershipId) => {
+            setValues((v) => ({ ...v, partnershipId }));
+            server.edited('partnershipId');
+          }}
         />
       </fieldset>
 

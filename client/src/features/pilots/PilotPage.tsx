@@ -1,127 +1,76 @@
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { canManagePilot } from '../../auth/permissions';
-import { ApiError } from '../../api/problem';
 import type { Pilot, PilotStage } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { ConflictNotice } from '../../components/ConflictNotice';
-import { Loading } from '../../components/Loading';
-import { TextField } from '../../components/fields';
-import { NotFoundPage } from '../../app/NotFoundPage';
+import { QueryBoundary } from '../../components/QueryBoundary';
+import { HistoryList } from '../../components/HistoryList';
+import { TransitionPanel } from '../../components/TransitionPanel';
 import { useEnumLabel } from '../../i18n/labels';
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { MemberLink } from '../members/MemberLink';
 import { useMovePilot, usePilot, usePilotHistory } from './api';
-import { pilotMoves } from './stages';
+import { pilotMoves, type PilotMove } from './stages';
+import { AuditLink } from '../audit/AuditLink';
 
 function Moves({ pilot, etag, onReload }: { pilot: Pilot; etag: string | null; onReload: () => void }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const move = useMovePilot();
-  const [note, setNote] = useState('');
-  const moves = pilotMoves[pilot.stage];
-  if (moves.length === 0) return <p className="hint">{t('pilots.final')}</p>;
-  const run = (to: Exclude<PilotStage, 'idea'>) => move.mutate({ pilot, to, note: note.trim() || null, etag }, { onSuccess: () => setNote('') });
   return (
-    <div className="transitions">
-      {pilot.stage === 'evaluating' ? <p className="hint">{t('pilots.needsResults')}</p> : null}
-      <TextField id="pilot-move-note" label={t('pilots.moveNote')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <div className="actions">
-        {moves.map((to) =>
-          to === 'discontinued' ? (
-            <ConfirmButton
-              key={to}
-              label={t('pilots.discontinue')}
-              confirmLabel={t('pilots.confirmDiscontinue')}
-              question={t('pilots.discontinueQuestion')}
-              busy={move.isPending}
-              onConfirm={() => run(to)}
-            />
-          ) : (
-            <button key={to} type="button" className="button" disabled={move.isPending} onClick={() => run(to)}>
-              {t('pilots.moveTo', { stage: label('pilotStage', to) })}
-            </button>
-          ),
-        )}
-      </div>
-      {move.error instanceof ApiError && move.error.isPreconditionFailed ? (
-        <ConflictNotice
-          onReload={() => {
-            move.reset();
-            onReload();
-          }}
-        />
-      ) : move.error instanceof ApiError && move.error.status === 409 ? (
-        <Alert tone="warning" title={t('pilots.moveRefused')}>
-          {move.error.problem?.detail ? <p>{move.error.problem.detail}</p> : null}
-        </Alert>
-      ) : move.error ? (
-        <ApiErrorMessage error={move.error} />
-      ) : null}
-    </div>
+    <TransitionPanel<PilotMove>
+      moves={pilotMoves[pilot.stage]}
+      moveLabel={(to) => t('pilots.moveTo', { stage: label('pilotStage', to) })}
+      finalMove={{
+        to: 'discontinued',
+        label: t('pilots.discontinue'),
+        confirmLabel: t('pilots.confirmDiscontinue'),
+        question: t('pilots.discontinueQuestion'),
+      }}
+      noMovesText={t('pilots.final')}
+      hint={pilot.stage === 'evaluating' ? t('pilots.needsResults') : null}
+      note={{ id: 'pilot-move-note', label: t('pilots.moveNote') }}
+      mutation={move}
+      onMove={(to, note, done) => move.mutate({ pilot, to, note, etag }, { onSuccess: done })}
+      onReload={onReload}
+      refusal={(error) =>
+        error.status === 409 ? (
+          <Alert tone="warning" title={t('pilots.moveRefused')}>
+            {error.problem?.detail ? <p>{error.problem.detail}</p> : null}
+          </Alert>
+        ) : null
+      }
+    />
   );
 }
 
 function History({ id }: { id: string }) {
-  const { t } = useTranslation();
   const label = useEnumLabel();
   const query = usePilotHistory(id);
-  const items = query.data?.items ?? [];
-  return (
-    <section className="section" aria-labelledby="pilot-history-title">
-      <h2 id="pilot-history-title">{t('history.title')}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : items.length === 0 ? (
-        <p>{t('history.none')}</p>
-      ) : (
-        <ol className="history">
-          {items.map((h) => (
-            <li key={h.seq}>
-              <strong>
-                {label('pilotStage', h.from)} → {label('pilotStage', h.to)}
-              </strong>{' '}
-              <span className="muted">
-                {formatDateTime(h.at)}
-                {h.actorName ? `, ${h.actorName}` : ''}
-              </span>
-              {h.note ? <p className="history-note">{h.note}</p> : null}
-            </li>
-          ))}
-        </ol>
-      )}
-    </section>
-  );
+  const entries = (query.data?.items ?? []).map((h) => ({ key: h.seq, from: h.from, to: h.to, at: h.at, by: h.actorName, note: h.note }));
+  return <HistoryList headingId="pilot-history-title" query={query} entries={entries} label={(stage) => label('pilotStage', stage as PilotStage)} />;
 }
 
 export function PilotPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
+  const query = usePilot(id);
+  return (
+    <QueryBoundary query={query} title={t('pilots.title')}>
+      {({ data, etag }) => <PilotView p={data} etag={etag} onReload={() => void query.refetch()} />}
+    </QueryBoundary>
+  );
+}
+
+function PilotView({ p, etag, onReload }: { p: Pilot; etag: string | null; onReload: () => void }) {
+  const { t } = useTranslation();
   const user = useCurrentUser();
   const label = useEnumLabel();
   const notice = useLocationNotice();
-  const query = usePilot(id);
-
-  if (query.isPending) return <Loading />;
-  if (query.isError) {
-    if (query.error instanceof ApiError && query.error.status === 404) return <NotFoundPage />;
-    return (
-      <>
-        <PageTitle title={t('pilots.title')}>{t('pilots.title')}</PageTitle>
-        <ApiErrorMessage error={query.error} />
-      </>
-    );
-  }
-  const { data: p, etag } = query.data;
   const manages = canManagePilot(user, p.ownerMemberId);
   const open = pilotMoves[p.stage].length > 0;
   const evaluation = p.evaluation;
@@ -208,7 +157,7 @@ export function PilotPage() {
       {manages ? (
         <section className="section panel" aria-labelledby="pilot-moves-title">
           <h2 id="pilot-moves-title">{t('pilots.fields.stage')}</h2>
-          <Moves pilot={p} etag={etag} onReload={() => void query.refetch()} />
+          <Moves pilot={p} etag={etag} onReload={onReload} />
         </section>
       ) : null}
 
@@ -277,6 +226,7 @@ export function PilotPage() {
       </section>
 
       <History id={p.id} />
+      <AuditLink entityType="pilots" entityId={p.id} />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { canCreateEvents, canManagePilot } from '../../auth/permissions';
@@ -13,6 +13,7 @@ import { Alert } from '../../components/Alert';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
+import { useUrlFilters } from '../../components/useUrlFilters';
 import { useAllPilots, useMovePilot } from './api';
 import { nextStage } from './stages';
 
@@ -50,24 +51,12 @@ export function PilotsBoard() {
   const user = useCurrentUser();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const theme = params.get('theme') ?? '';
-  const q = params.get('q') ?? '';
+  const { values, search, setSearch, setFilter } = useUrlFilters(['q', 'theme'] as const);
+  const theme = values.theme ?? '';
+  const q = values.q ?? '';
   const query = useAllPilots({ q, theme });
   const move = useMovePilot();
   const [moved, setMoved] = useState<string | null>(null);
-
-  useEffect(() => {
-    const handle = window.setTimeout(() => {
-      if (search.trim() === (params.get('q') ?? '')) return;
-      const next = new URLSearchParams(params);
-      if (search.trim()) next.set('q', search.trim());
-      else next.delete('q');
-      setParams(next, { replace: true });
-    }, 300);
-    return () => window.clearTimeout(handle);
-  }, [search, params, setParams]);
 
   const onMove = (pilot: Pilot) => {
     const to = nextStage(pilot.stage);
@@ -107,12 +96,7 @@ export function PilotsBoard() {
           value={theme}
           emptyLabel={t('form.all')}
           options={options('pilotTheme', pilotThemes)}
-          onChange={(e) => {
-            const next = new URLSearchParams(params);
-            if (e.target.value) next.set('theme', e.target.value);
-            else next.delete('theme');
-            setParams(next, { replace: true });
-          }}
+          onChange={(e) => setFilter('theme', e.target.value)}
         />
       </form>
 
@@ -121,26 +105,29 @@ export function PilotsBoard() {
       ) : query.isError ? (
         <ApiErrorMessage error={query.error} />
       ) : (
-        <div className="board" role="list" aria-label={t('pilots.board')}>
-          {pilotStages.map((stage) => {
-            const column = query.data.filter((p) => p.stage === stage);
-            return (
-              <section key={stage} className={`board-column stage-${stage}`} role="listitem" aria-labelledby={`stage-${stage}`}>
-                <h2 id={`stage-${stage}`}>
-                  {label('pilotStage', stage)} <span className="count">({formatNumber(column.length)})</span>
-                </h2>
-                {column.length === 0 ? (
-                  <p className="muted">{t('pilots.emptyColumn')}</p>
-                ) : (
-                  <ul className="plain-list">
-                    {column.map((p) => (
-                      <PilotCard key={p.id} pilot={p} onMove={onMove} busy={move.isPending} />
-                    ))}
-                  </ul>
-                )}
-              </section>
-            );
-          })}
+        // Focusable so the board can be scrolled sideways with the keyboard when its columns do not fit.
+        <div className="board-scroll" role="region" aria-label={t('pilots.board')} tabIndex={0}>
+          <div className="board" role="list" aria-label={t('pilots.board')}>
+            {pilotStages.map((stage) => {
+              const column = query.data.filter((p) => p.stage === stage);
+              return (
+                <section key={stage} className={`board-column stage-${stage}`} role="listitem" aria-labelledby={`stage-${stage}`}>
+                  <h2 id={`stage-${stage}`}>
+                    {label('pilotStage', stage)} <span className="count">({formatNumber(column.length)})</span>
+                  </h2>
+                  {column.length === 0 ? (
+                    <p className="muted">{t('pilots.emptyColumn')}</p>
+                  ) : (
+                    <ul className="plain-list">
+                      {column.map((p) => (
+                        <PilotCard key={p.id} pilot={p} onMove={onMove} busy={move.isPending} />
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              );
+            })}
+          </div>
         </div>
       )}
     </>

@@ -95,7 +95,6 @@ export function useMovePilot() {
       queryClient.setQueryData(pilotKeys.detail(result.data.id), result);
       void queryClient.invalidateQueries({ queryKey: ['pilots', 'list'] });
       void queryClient.invalidateQueries({ queryKey: pilotKeys.history(result.data.id) });
-      void queryClient.invalidateQueries({ queryKey: ['stats'] });
     },
   });
 }

@@ -19,9 +19,17 @@ describe('pilot form', () => {
       results: 'Hyvä',
       metrics: [{ key: 'k', id: 'metric-1', name: 'Kävijät', unit: '', baseline: '0', target: '25', actual: '' }],
     };
-    const body = formToPilotBody(values, null);
+    const body = formToPilotBody(values);
     expect(body.evaluation).toEqual({ results: 'Hyvä', impact: null, learnings: null, recommendation: null });
     expect(body.metrics).toEqual([{ id: 'metric-1', name: 'Kävijät', unit: null, baseline: 0, target: 25, actual: null }]);
     expect(body.ownerMemberId).toBe('01930000-0000-7000-8000-0000000000aa');
+  });
+
+  it('sends the partnership chosen in the form, or none', () => {
+    const values = emptyPilotForm(null);
+    expect(formToPilotBody(values).partnershipId).toBeNull();
+    expect(formToPilotBody({ ...values, partnershipId: '01930000-0000-7000-8000-0000000000bb' }).partnershipId).toBe(
+      '01930000-0000-7000-8000-0000000000bb',
+    );
   });
 });

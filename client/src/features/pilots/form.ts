@@ -35,6 +35,8 @@ export interface PilotFormValues {
   impact: string;
   learnings: string;
   recommendation: string;
+  /** The partnership the pilot belongs to, or '' for none. */
+  partnershipId: string;
 }
 
 let counter = 0;
@@ -62,6 +64,7 @@ export function emptyPilotForm(ownerMemberId: string | null): PilotFormValues {
     impact: '',
     learnings: '',
     recommendation: '',
+    partnershipId: '',
   };
 }
 
@@ -94,6 +97,7 @@ export function pilotToForm(p: Pilot): PilotFormValues {
     impact: p.evaluation?.impact ?? '',
     learnings: p.evaluation?.learnings ?? '',
     recommendation: p.evaluation?.recommendation ?? '',
+    partnershipId: p.partnershipId ?? '',
   };
 }
 
@@ -107,14 +111,14 @@ export function parseDecimal(value: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-export function formToPilotBody(values: PilotFormValues, partnershipId: string | null): PilotBody {
+export function formToPilotBody(values: PilotFormValues): PilotBody {
   return {
     title: orNull(values.title),
     theme: values.theme ? (values.theme as PilotTheme) : null,
     problem: orNull(values.problem),
     hypothesis: orNull(values.hypothesis),
     municipalityCode: orNull(values.municipalityCode),
-    partnershipId,
+    partnershipId: values.partnershipId || null,
     ownerMemberId: values.ownerMemberId || null,
     team: values.team.map((m) => ({ memberId: m.memberId || null, role: orNull(m.role) })),
     plannedStart: orNull(values.plannedStart),

@@ -1,4 +1,4 @@
-import type { Feature } from '../../app/features';
+import type { Feature } from '../../app/feature';
 import { lazyPage } from '../../app/lazyPage';
 import { RequireAuth } from '../../auth/RequireAuth';
 import { canCreateEvents } from '../../auth/permissions';

@@ -343,6 +343,43 @@ public abstract class WebhookDeliveryContract<TFactory> : ContractTests<TFactory
     }
 
     [Fact]
+    public async Task A_failed_attempt_shows_since_when_it_fails_and_when_the_retry_is_due_until_delivery_succeeds()
+    {
+        var admin = await AdminAsync();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var webhook = await WebhookRequests.CreateAsync(admin, WebhookRequests.Body(receiver.Url));
+        receiver.FailNext(1);
+        webhook.NextAttemptAt.ShouldBeNull();
+        webhook.FailingSince.ShouldBeNull();
+        await CreateMemberAsync(admin, "Uudelleenyritettävä ry");
+
+        async Task<WebhookResponse> Current() =>
+            await (await admin.GetAsync($"/api/v1/webhooks/{webhook.Id}").ShouldBe(HttpStatusCode.OK)).ReadAsync<WebhookResponse>();
+
+        var failedAt = Clock.GetUtcNow();
+        await Dispatcher.RunOnceAsync();
+        var waiting = await Current();
+        waiting.FailingSince.ShouldNotBeNull();
+        waiting.FailingSince.Value.ShouldBe(failedAt, TimeSpan.FromSeconds(1));
+        waiting.NextAttemptAt.ShouldNotBeNull();
+        waiting.NextAttemptAt.Value.ShouldBeGreaterThan(failedAt, "the retry waits for the backoff");
+
+        // Paused, nothing is attempted, so no retry is due.
+        var body = WebhookRequests.Body(receiver.Url);
+        body["status"] = "paused";
+        var paused = await (await admin.PutJsonAsync($"/api/v1/webhooks/{webhook.Id}", body, $"\"{waiting.Version}\"")
+            .ShouldBe(HttpStatusCode.OK)).ReadAsync<WebhookResponse>();
+        paused.NextAttemptAt.ShouldBeNull();
+
+        body["status"] = "active";
+        await (await admin.PutJsonAsync($"/api/v1/webhooks/{webhook.Id}", body, $"\"{paused.Version}\"")).ShouldBe(HttpStatusCode.OK);
+        await DrainAsync();
+        var delivered = await Current();
+        delivered.NextAttemptAt.ShouldBeNull();
+        delivered.FailingSince.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Two_dispatchers_on_one_database_deliver_each_batch_once()
     {
         var admin = await AdminAsync();

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { accessToken, expectAccessible, signIn, uniqueBusinessId, uniqueSuffix } from './helpers';
+import { createPartnershipViaApi } from './api';
+
+// Needs the API to answer in the language the app sends (Accept-Language), from issue 13's API part (helper 13a).
+// Without it the server's messages are English in both languages and this cannot pass; remove `fixme` once that is merged.
+test.fixme('a server validation message is Finnish beside its field, and English after switching language', async ({ page }, testInfo) => {
+  await signIn(page);
+  await page.goto('/members/new');
+  await page.getByRole('textbox', { name: 'Nimi', exact: true }).fill(`Limingan Latu ${uniqueSuffix()} ry`);
+  await page.getByLabel('Y-tunnus').fill(uniqueBusinessId());
+  await page.getByLabel('Kotikunta').fill('425');
+  // No type chosen: the API refuses it (the form leaves required checks to the server).
+  await page.getByRole('button', { name: 'Lisää jäsen' }).click();
+  const kind = page.getByLabel('Tyyppi');
+  await expect(kind).toHaveAttribute('aria-invalid', 'true');
+  const message = page.locator('#member-kind-error');
+  await expect(message).toContainText(/pakollinen/i);
+  await expect(message).not.toContainText(/required|association|public_authority/i);
+  await expectAccessible(page, testInfo, 'member-form-finnish-error');
+
+  await page.getByRole('button', { name: 'In English' }).click();
+  await page.getByRole('button', { name: 'Add member' }).click();
+  await expect(message).toContainText(/required/i);
+  await expect(message).not.toContainText(/pakollinen/i);
+});
+
+// Needs `?dialect=excel-fi` on the CSV exports, from issue 13's API part (helper 13a); today the API ignores the
+// parameter and answers RFC 4180 with English headers. Remove `fixme` once that is merged.
+test.fixme('the partnership export opens in Finnish Excel: semicolons, Finnish headers and labels, UTF-8 with BOM', async ({ page, request }) => {
+  const title = `Lukulähettiläät ${uniqueSuffix()}`;
+  await signIn(page);
+  await createPartnershipViaApi(request, await accessToken(page), title);
+  await page.goto(`/partnerships?q=${encodeURIComponent(title)}`);
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Lataa CSV-tiedostona' }).click();
+  const bytes = readFileSync(await (await download).path());
+
+  expect([...bytes.subarray(0, 3)], 'UTF-8 byte order mark').toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').split(/\r?\n/).filter((l) => l !== '');
+  const header = (lines[0] ?? '').split(';');
+  expect(header.length, 'the header splits into columns at semicolons').toBeGreaterThanOrEqual(4);
+  expect(header.join(' '), 'Finnish headers, not the machine names').not.toMatch(/\b(title|status|serviceArea|municipality)\b/i);
+  const row = lines.find((l) => l.includes(title));
+  expect(row, 'the new partnership is in the file').toBeDefined();
+  const cells = (row ?? '').split(';');
+  expect(cells).toHaveLength(header.length);
+  // Finnish labels for the codes: "Luonnos", not "draft".
+  expect(cells).toContain('Luonnos');
+  expect(cells).not.toContain('draft');
+});

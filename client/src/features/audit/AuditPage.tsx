@@ -1,0 +1,128 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { auditEntityTypes, type AuditEntry } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Loading } from '../../components/Loading';
+import { SelectField, TextField } from '../../components/fields';
+import { useUrlFilters } from '../../components/useUrlFilters';
+import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
+import { formatDateTime, formatNumber } from '../../i18n/format';
+import { useAudit, type AuditFilters } from './api';
+
+const filterNames = ['entityType', 'entityId'] as const;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Where a record of an audited type has its own page in this app. */
+const pageOf: Partial<Record<string, (id: string) => string>> = {
+  members: (id) => `/members/${id}`,
+  partnerships: (id) => `/partnerships/${id}`,
+  pilots: (id) => `/pilots/${id}`,
+  events: (id) => `/events/${id}`,
+  webhooks: (id) => `/admin/webhooks/${id}`,
+};
+
+function EntityCell({ entry }: { entry: AuditEntry }) {
+  const to = entry.op !== 'delete' ? pageOf[entry.entityType]?.(entry.entityId) : undefined;
+  const id = <span className="mono break-anywhere">{entry.entityId}</span>;
+  return to ? <Link to={to}>{id}</Link> : id;
+}
+
+/** The audit trail (admin): every committed write, who made it and when, filtered by record type and id. */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const options = useEnumOptions();
+  const { values, setFilter, hasFilters, clear } = useUrlFilters(filterNames);
+  const idValid = !values.entityId || uuid.test(values.entityId);
+  const filters: AuditFilters = {
+    ...(values.entityType ? { entityType: values.entityType } : {}),
+    ...(values.entityId && idValid ? { entityId: values.entityId } : {}),
+  };
+  const query = useAudit(filters);
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageTitle title={t('audit.title')}>{t('audit.title')}</PageTitle>
+      <p className="lead">{t('audit.intro')}</p>
+      <form className="filters" role="search" aria-label={t('audit.filters')} onSubmit={(e) => e.preventDefault()}>
+        <SelectField
+          id="audit-entityType"
+          label={t('audit.fields.entityType')}
+          value={values.entityType ?? ''}
+          emptyLabel={t('form.all')}
+          options={options('collection', auditEntityTypes)}
+          onChange={(e) => setFilter('entityType', e.target.value)}
+        />
+        <TextField
+          id="audit-entityId"
+          label={t('audit.fields.entityId')}
+          hint={t('audit.entityIdHint')}
+          autoComplete="off"
+          spellCheck={false}
+          value={values.entityId ?? ''}
+          errors={idValid ? undefined : [t('audit.badId')]}
+          onChange={(e) => setFilter('entityId', e.target.value.trim())}
+        />
+        {hasFilters ? (
+          <div className="filters-actions">
+            <button type="button" className="button button-secondary" onClick={clear}>
+              {t('form.clearFilters')}
+            </button>
+          </div>
+        ) : null}
+      </form>
+
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : rows.length === 0 ? (
+        <p role="status">{t('audit.none')}</p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {query.hasNextPage ? t('audit.countMore', { shown: formatNumber(rows.length) }) : t('audit.count', { count: rows.length, shown: formatNumber(rows.length) })}
+          </p>
+          <table className="data-table responsive">
+            <caption className="visually-hidden">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.fields.at')}</th>
+                <th scope="col">{t('audit.fields.actor')}</th>
+                <th scope="col">{t('audit.fields.op')}</th>
+                <th scope="col">{t('audit.fields.entityType')}</th>
+                <th scope="col">{t('audit.fields.entityId')}</th>
+                <th scope="col">{t('audit.fields.version')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row" data-label={t('audit.fields.at')}>
+                    {formatDateTime(a.at)}
+                  </th>
+                  <td data-label={t('audit.fields.actor')}>{a.actorName ?? t('audit.system')}</td>
+                  <td data-label={t('audit.fields.op')}>{label('auditOp', a.op)}</td>
+                  <td data-label={t('audit.fields.entityType')}>{label('collection', a.entityType)}</td>
+                  <td data-label={t('audit.fields.entityId')}>
+                    <EntityCell entry={a} />
+                  </td>
+                  <td data-label={t('audit.fields.version')}>{formatNumber(a.version)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {query.hasNextPage ? (
+            <p>
+              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+                {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
+              </button>
+            </p>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,297 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/problem';
+import type { Webhook, WebhookPing } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Alert } from '../../components/Alert';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { ConflictNotice } from '../../components/ConflictNotice';
+import { Loading } from '../../components/Loading';
+import { QueryBoundary } from '../../components/QueryBoundary';
+import { SecretOnce } from '../../components/SecretOnce';
+import { useEnumLabel } from '../../i18n/labels';
+import { formatDateTime, formatNumber } from '../../i18n/format';
+import { municipalityName } from '../../domain/municipalities';
+import { useDeleteWebhook, usePingWebhook, useRotateWebhookSecret, useUpdateWebhook, useWebhook, useWebhookDeliveries, orderedTypes, webhookBody } from './api';
+import { WebhookForm, webhookFormBody } from './WebhookForm';
+
+export function WebhookPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const query = useWebhook(id);
+  return (
+    <QueryBoundary query={query} title={t('webhooks.title')}>
+      {({ data, etag }) => <WebhookView webhook={data} etag={etag} reload={() => query.refetch()} />}
+    </QueryBoundary>
+  );
+}
+
+function PingResult({ ping }: { ping: WebhookPing }) {
+  const { t } = useTranslation();
+  const status = ping.statusCode == null ? t('webhooks.noAnswer') : String(ping.statusCode);
+  return (
+    <Alert tone={ping.delivered ? 'success' : 'warning'} title={ping.delivered ? t('webhooks.pingDelivered') : t('webhooks.pingFailed')}>
+      <p>
+        {t('webhooks.pingDetails', { status, ms: formatNumber(ping.durationMs) })}
+        {ping.error ? ` ${ping.error}` : ''}
+      </p>
+    </Alert>
+  );
+}
+
+function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: string | null; reload: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const navigate = useNavigate();
+  const update = useUpdateWebhook(w.id);
+  const rotate = useRotateWebhookSecret(w.id);
+  const ping = usePingWebhook(w.id);
+  const remove = useDeleteWebhook(w.id);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [generation, setGeneration] = useState(0);
+  const enabled = w.status === 'active';
+  const setStatus = (status: 'active' | 'paused') => {
+    setSaved(false);
+    update.mutate({ body: webhookBody(w, { status }), etag, version: w.version });
+  };
+  const conflict = [update.error, rotate.error, remove.error].some((e) => e instanceof ApiError && e.isPreconditionFailed);
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/admin/webhooks">{t('webhooks.backToList')}</Link>
+      </p>
+      <div className="page-header">
+        <PageTitle title={t('webhooks.detailTitle')}>
+          <span className="break-anywhere">{w.url}</span>
+        </PageTitle>
+        <div className="page-actions">
+          <ConfirmButton
+            label={t('common.delete')}
+            confirmLabel={t('webhooks.confirmDelete')}
+            question={t('webhooks.deleteQuestion')}
+            busy={remove.isPending}
+            onConfirm={() => remove.mutate(w, { onSuccess: () => navigate('/admin/webhooks', { state: { notice: 'deleted' } }) })}
+          />
+        </div>
+      </div>
+      {saved ? <Alert tone="success">{t('form.saved')}</Alert> : null}
+      {conflict ? (
+        <ConflictNotice
+          onReload={() => {
+            update.reset();
+            rotate.reset();
+            remove.reset();
+            void reload();
+          }}
+        />
+      ) : null}
+      {remove.error && !conflict ? <ApiErrorMessage error={remove.error} /> : null}
+      {w.status === 'failing' ? <Alert tone="warning" title={t('webhooks.failingTitle')}>{t('webhooks.failingText')}</Alert> : null}
+
+      <dl className="details">
+        <div>
+          <dt>{t('webhooks.fields.status')}</dt>
+          <dd>
+            <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('webhooks.fields.types')}</dt>
+          <dd>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</dd>
+        </div>
+        <div>
+          <dt>{t('webhooks.fields.municipality')}</dt>
+          <dd>{w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')}</dd>
+        </div>
+        {w.description ? (
+          <div>
+            <dt>{t('webhooks.fields.description')}</dt>
+            <dd>{w.description}</dd>
+          </div>
+        ) : null}
+        {w.failingSince ? (
+          <div>
+            <dt>{t('webhooks.fields.failingSince')}</dt>
+            <dd>{formatDateTime(w.failingSince)}</dd>
+          </div>
+        ) : null}
+        {w.nextAttemptAt ? (
+          <div>
+            <dt>{t('webhooks.fields.nextAttemptAt')}</dt>
+            <dd>{formatDateTime(w.nextAttemptAt)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('webhooks.fields.createdAt')}</dt>
+          <dd>{formatDateTime(w.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('webhooks.fields.updatedAt')}</dt>
+          <dd>{formatDateTime(w.updatedAt)}</dd>
+        </div>
+      </dl>
+
+      <section className="section panel" aria-labelledby="webhook-actions-title">
+        <h2 id="webhook-actions-title">{t('webhooks.actionsTitle')}</h2>
+        <div className="actions">
+          <button type="button" className="button" disabled={ping.isPending} onClick={() => ping.mutate()}>
+            {ping.isPending ? t('webhooks.pinging') : t('webhooks.ping')}
+          </button>
+          {enabled ? (
+            <button type="button" className="button button-secondary" disabled={update.isPending} onClick={() => setStatus('paused')}>
+              {t('webhooks.pause')}
+            </button>
+          ) : (
+            <button type="button" className="button button-secondary" disabled={update.isPending} onClick={() => setStatus('active')}>
+              {t('webhooks.enable')}
+            </button>
+          )}
+          <ConfirmButton
+            label={t('webhooks.rotate')}
+            confirmLabel={t('webhooks.confirmRotate')}
+            question={t('webhooks.rotateQuestion')}
+            busy={rotate.isPending}
+            onConfirm={() => rotate.mutate(w)}
+          />
+        </div>
+        <p className="hint">{t('webhooks.actionsHint')}</p>
+        {ping.data ? <PingResult ping={ping.data} /> : null}
+        {ping.error ? <ApiErrorMessage error={ping.error} /> : null}
+        {update.error && !editing && !conflict ? <ApiErrorMessage error={update.error} /> : null}
+        {rotate.error && !conflict ? <ApiErrorMessage error={rotate.error} /> : null}
+        {rotate.data ? (
+          <SecretOnce
+            id="rotated-webhook-secret"
+            title={t('webhooks.rotatedTitle')}
+            explanation={t('webhooks.shownOnce')}
+            label={t('webhooks.secret')}
+            secret={rotate.data.secret}
+            copyLabel={t('webhooks.copySecret')}
+            onClose={() => rotate.reset()}
+          />
+        ) : null}
+      </section>
+
+      <section className="section" aria-labelledby="webhook-filters-title">
+        <div className="section-header">
+          <h2 id="webhook-filters-title">{t('webhooks.filtersTitle')}</h2>
+          {!editing ? (
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                update.reset();
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {t('webhooks.editFilters')}
+            </button>
+          ) : null}
+        </div>
+        {editing ? (
+          <WebhookForm
+            key={`${w.version}-${generation}`}
+            form="webhook-edit"
+            initial={{ url: w.url, types: [...w.types], municipalityCode: w.municipalityCode ?? '', description: w.description ?? '' }}
+            submitLabel={t('common.save')}
+            busy={update.isPending}
+            error={update.error}
+            onCancel={() => setEditing(false)}
+            onReload={() => {
+              update.reset();
+              void reload().then(() => setGeneration((g) => g + 1));
+            }}
+            onSubmit={(values) =>
+              update.mutate(
+                { body: webhookFormBody(values, null), etag, version: w.version },
+                {
+                  onSuccess: () => {
+                    setEditing(false);
+                    setSaved(true);
+                  },
+                },
+              )
+            }
+          />
+        ) : (
+          <p className="hint">{t('webhooks.filtersHint')}</p>
+        )}
+      </section>
+
+      <Deliveries webhook={w} />
+    </>
+  );
+}
+
+function Deliveries({ webhook }: { webhook: Webhook }) {
+  const { t } = useTranslation();
+  const query = useWebhookDeliveries(webhook.id);
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <section className="section" aria-labelledby="webhook-deliveries-title">
+      <h2 id="webhook-deliveries-title">{t('webhooks.deliveriesTitle')}</h2>
+      <p className="hint">{t('webhooks.deliveriesHint')}</p>
+      {webhook.nextAttemptAt ? (
+        <p>
+          <strong>{t('webhooks.fields.nextAttemptAt')}:</strong> {formatDateTime(webhook.nextAttemptAt)}
+        </p>
+      ) : null}
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : rows.length === 0 ? (
+        <p>{t('webhooks.noDeliveries')}</p>
+      ) : (
+        <>
+          <table className="data-table responsive">
+            <caption className="visually-hidden">{t('webhooks.deliveriesTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('webhooks.delivery.when')}</th>
+                <th scope="col">{t('webhooks.delivery.attempt')}</th>
+                <th scope="col">{t('webhooks.delivery.status')}</th>
+                <th scope="col">{t('webhooks.delivery.duration')}</th>
+                <th scope="col">{t('webhooks.delivery.items')}</th>
+                <th scope="col">{t('webhooks.delivery.error')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((d) => {
+                const ok = d.statusCode != null && d.statusCode >= 200 && d.statusCode < 300;
+                return (
+                  <tr key={d.id}>
+                    <th scope="row" data-label={t('webhooks.delivery.when')}>
+                      {formatDateTime(d.when)}
+                    </th>
+                    <td data-label={t('webhooks.delivery.attempt')}>{formatNumber(d.attempt)}</td>
+                    <td data-label={t('webhooks.delivery.status')}>
+                      <span className={`badge ${ok ? 'badge-active' : 'badge-cancelled'}`}>{d.statusCode ?? t('webhooks.noAnswer')}</span>
+                    </td>
+                    <td data-label={t('webhooks.delivery.duration')}>{t('webhooks.delivery.ms', { ms: formatNumber(d.durationMs) })}</td>
+                    <td data-label={t('webhooks.delivery.items')}>
+                      {d.firstSeq == null ? t('webhooks.delivery.ping') : d.firstSeq === d.lastSeq ? `#${d.firstSeq}` : `#${d.firstSeq}–#${d.lastSeq}`}
+                    </td>
+                    <td data-label={t('webhooks.delivery.error')}>{d.error ?? ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {query.hasNextPage ? (
+            <p>
+              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+                {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
+              </button>
+            </p>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { WebhookCreated } from '../../api/types';
+import { PageTitle } from '../../components/PageTitle';
+import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { Loading } from '../../components/Loading';
+import { Alert } from '../../components/Alert';
+import { SecretOnce } from '../../components/SecretOnce';
+import { useLocationNotice } from '../../components/useLocationNotice';
+import { useEnumLabel } from '../../i18n/labels';
+import { formatDateTime } from '../../i18n/format';
+import { municipalityName } from '../../domain/municipalities';
+import { orderedTypes, useCreateWebhook, useWebhooks } from './api';
+import { WebhookForm, webhookFormBody } from './WebhookForm';
+
+/** Webhook subscriptions (admin): the list with each one's status, and a form that creates one. */
+export function WebhooksPage() {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const notice = useLocationNotice();
+  const query = useWebhooks();
+  const create = useCreateWebhook();
+  const [created, setCreated] = useState<WebhookCreated | null>(null);
+  // Bumped after a create so the form starts empty again.
+  const [generation, setGeneration] = useState(0);
+  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <>
+      <PageTitle title={t('webhooks.title')}>{t('webhooks.title')}</PageTitle>
+      <p className="lead">{t('webhooks.intro')}</p>
+      {notice === 'deleted' ? <Alert tone="success">{t('webhooks.deleted')}</Alert> : null}
+      {created ? (
+        <>
+          <SecretOnce
+            id="new-webhook-secret"
+            title={t('webhooks.createdTitle', { url: created.url })}
+            explanation={t('webhooks.shownOnce')}
+            label={t('webhooks.secret')}
+            secret={created.secret}
+            copyLabel={t('webhooks.copySecret')}
+            onClose={() => setCreated(null)}
+          />
+          <p>
+            <Link to={`/admin/webhooks/${created.id}`}>{t('webhooks.openCreated')}</Link>
+          </p>
+        </>
+      ) : null}
+
+      <section className="panel" aria-labelledby="webhook-form-title">
+        <h2 id="webhook-form-title">{t('webhooks.create')}</h2>
+        <WebhookForm
+          key={generation}
+          form="webhook-new"
+          initial={{ url: '', types: ['partnerships', 'pilots', 'events'], municipalityCode: '', description: '' }}
+          submitLabel={t('webhooks.create')}
+          busy={create.isPending}
+          error={create.error}
+          onSubmit={(values) =>
+            create.mutate(webhookFormBody(values, null), {
+              onSuccess: (result) => {
+                setCreated(result);
+                setGeneration((g) => g + 1);
+              },
+            })
+          }
+        />
+      </section>
+
+      <h2>{t('webhooks.listTitle')}</h2>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <ApiErrorMessage error={query.error} />
+      ) : rows.length === 0 ? (
+        <p>{t('webhooks.none')}</p>
+      ) : (
+        <table className="data-table responsive">
+          <caption className="visually-hidden">{t('webhooks.listTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('webhooks.fields.url')}</th>
+              <th scope="col">{t('webhooks.fields.status')}</th>
+              <th scope="col">{t('webhooks.fields.types')}</th>
+              <th scope="col">{t('webhooks.fields.municipality')}</th>
+              <th scope="col">{t('webhooks.fields.updatedAt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((w) => (
+              <tr key={w.id}>
+                <th scope="row" data-label={t('webhooks.fields.url')}>
+                  <Link className="break-anywhere" to={`/admin/webhooks/${w.id}`}>
+                    {w.url}
+                  </Link>
+                  {w.description ? <span className="muted block">{w.description}</span> : null}
+                </th>
+                <td data-label={t('webhooks.fields.status')}>
+                  <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
+                  {w.nextAttemptAt ? <span className="muted block">{t('webhooks.retryAt', { when: formatDateTime(w.nextAttemptAt) })}</span> : null}
+                </td>
+                <td data-label={t('webhooks.fields.types')}>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</td>
+                <td data-label={t('webhooks.fields.municipality')}>{w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')}</td>
+                <td data-label={t('webhooks.fields.updatedAt')}>{formatDateTime(w.updatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
