@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { accessToken, expectAccessible, signIn, uniqueBusinessId, uniqueSuffix } from './helpers';
 import { createPartnershipViaApi } from './api';
 
-// Needs the API to answer in the language the app sends (Accept-Language), from issue 13's API part (helper 13a).
-// Without it the server's messages are English in both languages and this cannot pass; remove `fixme` once that is merged.
-test.fixme('a server validation message is Finnish beside its field, and English after switching language', async ({ page }, testInfo) => {
+// The API answers in the language the app sends (Accept-Language).
+test('a server validation message is Finnish beside its field, and English after switching language', async ({ page }, testInfo) => {
   await signIn(page);
   await page.goto('/members/new');
   await page.getByRole('textbox', { name: 'Nimi', exact: true }).fill(`Limingan Latu ${uniqueSuffix()} ry`);
@@ -26,9 +25,8 @@ test.fixme('a server validation message is Finnish beside its field, and English
   await expect(message).not.toContainText(/pakollinen/i);
 });
 
-// Needs `?dialect=excel-fi` on the CSV exports, from issue 13's API part (helper 13a); today the API ignores the
-// parameter and answers RFC 4180 with English headers. Remove `fixme` once that is merged.
-test.fixme('the partnership export opens in Finnish Excel: semicolons, Finnish headers and labels, UTF-8 with BOM', async ({ page, request }) => {
+// The download button asks for `?dialect=excel-fi`.
+test('the partnership export opens in Finnish Excel: semicolons, Finnish headers and labels, UTF-8 with BOM', async ({ page, request }) => {
   const title = `Lukulähettiläät ${uniqueSuffix()}`;
   await signIn(page);
   await createPartnershipViaApi(request, await accessToken(page), title);
