@@ -38,14 +38,43 @@ test('the partnership export opens in Finnish Excel: semicolons, Finnish headers
 
   expect([...bytes.subarray(0, 3)], 'UTF-8 byte order mark').toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.subarray(3).toString('utf8').split(/\r?\n/).filter((l) => l !== '');
-  const header = (lines[0] ?? '').split(';');
+  const header = cellsOf(lines[0] ?? '');
   expect(header.length, 'the header splits into columns at semicolons').toBeGreaterThanOrEqual(4);
   expect(header.join(' '), 'Finnish headers, not the machine names').not.toMatch(/\b(title|status|serviceArea|municipality)\b/i);
   const row = lines.find((l) => l.includes(title));
   expect(row, 'the new partnership is in the file').toBeDefined();
-  const cells = (row ?? '').split(';');
+  const cells = cellsOf(row ?? '');
   expect(cells).toHaveLength(header.length);
-  // Finnish labels for the codes: "Luonnos", not "draft".
-  expect(cells).toContain('Luonnos');
+  // Finnish labels for the codes: "luonnos", not "draft".
+  expect(cells).toContain('luonnos');
   expect(cells).not.toContain('draft');
 });
+
+/** One CSV line's cells at semicolons, RFC 4180 quoting honoured (a party list cell holds "; " inside quotes). */
+function cellsOf(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ';') {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += c;
+    }
+  }
+  cells.push(cell);
+  return cells;
+}

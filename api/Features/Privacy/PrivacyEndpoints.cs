@@ -22,7 +22,7 @@ public static class PrivacyEndpoints
 
     public static IEndpointRouteBuilder MapPrivacy(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/api/v1/privacy").WithTags("Privacy").RequireAuthorization(Policies.Admin);
+        var group = routes.MapGroup("/api/v1/privacy").WithTag("Privacy", "Personal data of one person (GDPR data subject requests, admin): export everything stored about an email address, or erase it.").RequireAuthorization(Policies.Admin);
         group.MapGet("/subjects", Export).WithName("exportPersonalData")
             .WithSummary("Everything stored about one email address, as JSON (admin; audited)")
             .WithDescription("Registrations (with their events), member contacts and user accounts whose email is `email`, " +

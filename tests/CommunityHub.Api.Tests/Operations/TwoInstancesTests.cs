@@ -35,6 +35,11 @@ public sealed class TwoInstances : IAsyncLifetime
         settings["Webhooks__BatchSize"] = "2";
         settings["Webhooks__BackoffSeconds"] = "1";
         settings["Webhooks__TimeoutSeconds"] = "5";
+        // A small per-key limit in a window longer than the test, so the count can only be shared or not.
+        settings["ApiKeys__PermitsPerMinute"] = "6";
+        settings["ApiKeys__WindowSeconds"] = "3600";
+        // Each request reads the user's session state (the up-to-5-second cache is tested with a fake clock in SessionTests).
+        settings["Auth__SessionCheckSeconds"] = "0";
         Receiver = await WebhookReceiver.StartAsync();
         A = await ApiProcess.StartAsync(settings, CancellationToken.None);
         B = await ApiProcess.StartAsync(settings, CancellationToken.None);
@@ -111,6 +116,52 @@ public sealed class TwoInstancesTests(TwoInstances instances) : IClassFixture<Tw
         {
             WebhookSignature.Verify(batch.SignatureHeader, webhook.Secret, batch.BodyBytes, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5)).ShouldBeTrue();
         }
+    }
+
+    [Fact]
+    public async Task A_keys_rate_limit_holds_across_both_instances()
+    {
+        var adminA = await instances.A.AdminAsync();
+        var created = await (await adminA.PostJsonAsync("/api/v1/api-keys", new { name = "Kahden instanssin avain", scopes = new[] { "members:read" } })
+            .ShouldBe(HttpStatusCode.Created)).JsonAsync();
+        var key = created.GetProperty("key").GetString();
+        var clients = new[] { instances.A.Anonymous(), instances.B.Anonymous() };
+        foreach (var client in clients)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        }
+
+        // Six permits in all, taken in turn from A and B: the count is one, so the seventh is refused wherever it lands.
+        for (var i = 0; i < 6; i++)
+        {
+            var answer = await clients[i % 2].GetAsync("/api/v1/members?limit=1").ShouldBe(HttpStatusCode.OK);
+            answer.Headers.GetValues("RateLimit-Remaining").Single().ShouldBe((5 - i).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        foreach (var client in clients)
+        {
+            var refused = await client.GetAsync("/api/v1/members?limit=1");
+            refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            refused.Headers.RetryAfter.ShouldNotBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task A_user_deleted_through_one_instance_is_refused_by_the_other()
+    {
+        var adminA = await instances.A.AdminAsync();
+        var email = $"kahden-{Guid.NewGuid():N}@tests.communityhub.local";
+        var user = await (await adminA.PostJsonAsync("/api/v1/users", new { email, displayName = "Kaija Kahdesta", role = "staff", password = "Two-instances-2026" })
+            .ShouldBe(HttpStatusCode.Created)).JsonAsync();
+        var onB = instances.B.Anonymous();
+        var token = (await (await onB.PostJsonAsync("/api/v1/auth/token", new { email, password = "Two-instances-2026" })
+            .ShouldBe(HttpStatusCode.OK)).JsonAsync()).GetProperty("accessToken").GetString();
+        onB.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        await onB.GetAsync("/api/v1/auth/me").ShouldBe(HttpStatusCode.OK);
+
+        await adminA.DeleteAsync($"/api/v1/users/{user.GetProperty("id").GetGuid()}").ShouldBe(HttpStatusCode.NoContent);
+
+        await onB.GetAsync("/api/v1/auth/me").ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await onB.PostJsonAsync("/api/v1/members", MemberRequests.Body("Poistetun Käyttäjän Yhdistys ry")).ShouldBeProblem(HttpStatusCode.Unauthorized);
     }
 
     private HashSet<Guid> DeliveredIds(Guid webhookId) =>
