@@ -41,6 +41,7 @@ services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddSingleton<ChangeFeedReader>();
+services.AddSingleton<ResponseCache>();
 
 // Each feature's part of the demo data and of the dashboard stats.
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();

@@ -66,13 +66,12 @@ public static class PartnershipsEndpoints
         return routes;
     }
 
-    private static async Task<IResult> List(
-        HttpContext http, IMediator mediator, string? municipality, string? status, string? serviceArea, Guid? member,
+    private static Task<IResult> List(
+        HttpContext http, IMediator mediator, ResponseCache cache, string? municipality, string? status, string? serviceArea, Guid? member,
         string? updatedSince, string? q, bool? reviewDue, int? limit, string? cursor, CancellationToken ct)
     {
-        var page = await mediator.Send(
-            new ListPartnershipsQuery(municipality, status, serviceArea, member, updatedSince, q, reviewDue, limit, cursor), ct);
-        return Tagged.Page(http, page, page.Items.Select(p => (p.Id, p.Version)), page.NextCursor);
+        var query = new ListPartnershipsQuery(municipality, status, serviceArea, member, updatedSince, q, reviewDue, limit, cursor);
+        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
     }
 
     private static async Task Export(

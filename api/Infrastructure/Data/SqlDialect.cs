@@ -28,6 +28,20 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string StringAgg(string expression, string separator, string orderBy);
 
+    /// <summary>
+    /// A subquery yielding the ids (char(36) text) held in one parameter that is a JSON array of strings, for
+    /// <c>col IN (…)</c>: one bound parameter instead of one per id (<c>json_each</c> / <c>OPENJSON … WITH</c>).
+    /// </summary>
+    public abstract string IdsFromJson(string parameter);
+
+    /// <summary>
+    /// One cheap read that changes whenever a change-feed write commits: the newest committed seq on SQLite (one writer at
+    /// a time, so seq order is commit order); on SQL Server <c>@@DBTS</c> while no transaction that writes a rowversion
+    /// is open, else NULL (a position then cannot prove that a snapshot holds every commit, so the caller must not reuse
+    /// or keep anything by it).
+    /// </summary>
+    public abstract string ChangeHead { get; }
+
     /// <summary>Case-sensitive substring test on an already case-folded column.</summary>
     public string Contains(string column, string parameter) => $"{column} LIKE {parameter} ESCAPE '\\'";
 
@@ -51,6 +65,12 @@ public abstract class SqlDialect
         DatabaseProvider.SqlServer => new SqlServerDialect(),
         _ => new SqliteDialect(),
     };
+
+    /// <summary>The dialect of an open connection, for shared reads that get a connection rather than a <see cref="Db"/>.</summary>
+    public static SqlDialect Of(DbConnection connection) => connection is SqlConnection ? SqlServer : Sqlite;
+
+    private static readonly SqlDialect SqlServer = new SqlServerDialect();
+    private static readonly SqlDialect Sqlite = new SqliteDialect();
 }
 
 public sealed class SqliteDialect : SqlDialect
@@ -66,6 +86,10 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string StringAgg(string expression, string separator, string orderBy) =>
         $"group_concat({expression}, {separator} ORDER BY {orderBy})";
+
+    public override string IdsFromJson(string parameter) => $"SELECT value FROM json_each({parameter})";
+
+    public override string ChangeHead => "SELECT COALESCE(MAX(seq), 0) FROM changes";
 }
 
 public sealed class SqlServerDialect : SqlDialect
@@ -81,4 +105,9 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string StringAgg(string expression, string separator, string orderBy) =>
         $"STRING_AGG(CAST({expression} AS NVARCHAR(MAX)), {separator}) WITHIN GROUP (ORDER BY {orderBy})";
+
+    public override string IdsFromJson(string parameter) => $"SELECT id FROM OPENJSON({parameter}) WITH (id CHAR(36) '$')";
+
+    public override string ChangeHead =>
+        "SELECT CASE WHEN CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT) = CAST(@@DBTS AS BIGINT) + 1 THEN CAST(@@DBTS AS BIGINT) END";
 }
