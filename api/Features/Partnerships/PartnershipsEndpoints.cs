@@ -85,10 +85,10 @@ public static class PartnershipsEndpoints
         await PartnershipCsv.WriteAsync(http.Response.Body, rows, ct);
     }
 
-    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
+    private static Task<IResult> Get(HttpContext http, IMediator mediator, ResponseCache cache, Guid id, CancellationToken ct)
     {
-        var partnership = await mediator.Send(new GetPartnershipQuery(id), ct);
-        return Tagged.Ok(http, partnership, partnership.Version);
+        var query = new GetPartnershipQuery(id);
+        return cache.ServeAsync(http, query, token => mediator.Send(query, token), p => ETags.ForVersion(p.Version), ct);
     }
 
     private static async Task<IResult> Create(HttpContext http, IMediator mediator, PartnershipInput input, CancellationToken ct)

@@ -2,7 +2,9 @@ using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Security;
 using CommunityHub.Api.Infrastructure.Time;
 using Dapper;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Api.Infrastructure.Http;
 
@@ -69,6 +71,21 @@ public sealed class ResponseCache(Db db, TimeProvider clock) : IDisposable
         // entry is replaced or evicted, so they are left to the garbage collector instead.
         entries.Set(key, new Entry(version, body), new MemoryCacheEntryOptions { Size = Math.Max(1, body.Length) });
         return new JsonBodyResult(body, owned: false);
+    }
+
+    /// <summary>
+    /// The same for a handler that answers an object: it is serialised with the HTTP JSON options (the bytes
+    /// <c>TypedResults.Ok</c> would write) and tagged with <paramref name="etagOf"/>.
+    /// </summary>
+    public Task<IResult> ServeAsync<T>(
+        HttpContext http, object query, Func<CancellationToken, Task<T>> load, Func<T, string> etagOf, CancellationToken ct)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return ServeAsync(http, query, async token =>
+        {
+            var value = await load(token);
+            return JsonBody.Serialize(value, etagOf(value), options);
+        }, ct);
     }
 
     public void Dispose() => entries.Dispose();

@@ -210,6 +210,54 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
     }
 
     [Fact]
+    public async Task A_single_partnership_is_cached_per_caller_and_fresh_after_a_write()
+    {
+        var admin = await Factory.AdminAsync();
+        var helsinki = await PartnershipRequests.CreateAsync(admin, "091", "Yksittäinen kumppanuus");
+        var url = $"/api/v1/partnerships/{helsinki.Id}";
+
+        var first = await BytesAsync(GetAsync(admin, url));
+        var hits = Cache.Hits;
+        (await BytesAsync(GetAsync(admin, url))).ShouldBe(first);
+        Cache.Hits.ShouldBe(hits + 1);
+        (await BytesAsync(GetAsync(admin, url, noCache: true))).ShouldBe(first);
+
+        // The admin's cached answer is never handed to a key bound to another municipality.
+        var oulu = ApiKeyPrincipal.Client(Factory, ["partnerships:read"], "564");
+        await oulu.GetAsync(url).ShouldBeProblem(HttpStatusCode.NotFound);
+        await oulu.GetAsync(url).ShouldBeProblem(HttpStatusCode.NotFound);
+
+        var moved = await PartnershipRequests.TransitionAsync(admin, helsinki.Id, "negotiation").ShouldBe(HttpStatusCode.OK);
+        var after = await GetAsync(admin, url, ifNoneMatch: "\"1\"").ShouldBe(HttpStatusCode.OK);
+        after.Headers.ETag!.ToString().ShouldBe(moved.Headers.ETag!.ToString());
+        (await after.ReadAsync<PartnershipResponse>()).Status.ShouldBe(PartnershipStatus.Negotiation);
+        (await GetAsync(admin, url, ifNoneMatch: "\"2\"")).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
+    public async Task The_members_list_is_cached_and_fresh_after_a_member_write()
+    {
+        var admin = await Factory.AdminAsync();
+        var created = await MemberRequests.CreateAsync(admin, MemberRequests.Body($"Välimuistiyhdistys {Guid.NewGuid():N}", "297", "association", "culture"));
+        const string url = "/api/v1/members?municipality=297&limit=100";
+        var anonymous = Factory.Anonymous();
+
+        var first = await BytesAsync(GetAsync(anonymous, url));
+        var hits = Cache.Hits;
+        (await BytesAsync(GetAsync(anonymous, url))).ShouldBe(first);
+        Cache.Hits.ShouldBe(hits + 1);
+        (await BytesAsync(GetAsync(anonymous, url, noCache: true))).ShouldBe(first);
+
+        var member = await (await admin.GetAsync($"/api/v1/members/{created.Id}").ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(member.GetRawText())!;
+        body["sectors"] = new[] { "culture", "youth" };
+        await admin.PutJsonAsync($"/api/v1/members/{created.Id}", body).ShouldBe(HttpStatusCode.OK);
+        var after = await (await GetAsync(anonymous, url).ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        after.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == created.Id)
+            .GetProperty("sectors").EnumerateArray().Select(s => s.GetString()).ShouldBe(["culture", "youth"]);
+    }
+
+    [Fact]
     public async Task Bad_filters_are_still_a_400_problem_and_are_never_cached()
     {
         var admin = await Factory.AdminAsync();
