@@ -26,6 +26,7 @@ WRK_CONNECTIONS="${WRK_CONNECTIONS:-32}"
 WRK_DURATION="${WRK_DURATION:-20s}"
 WRK_WARMUP="${WRK_WARMUP:-5s}"
 LISTS="${LISTS:-partnerships}"
+SCALING="${SCALING:-1}"            # also: one connection, no-cache, partnership pages of 1…200 items (cost per item)
 GC_COUNTERS="${GC_COUNTERS:-1}"    # sample GC collections with dotnet-counters during each API wrk run (if installed)
 MODE="full"
 [[ "${1:-}" == "--lists" ]] && MODE="lists"
@@ -233,6 +234,26 @@ for list in $LISTS; do
     *) log "unknown list '$list' (partnerships, members, partnership)"; exit 1 ;;
   esac
 done
+if [[ "$SCALING" == "1" ]]; then
+  # Time per request at one connection, every request reaching the database, by page size: the slope is the cost
+  # of one more partnership on the page, the intercept the fixed cost of a request.
+  log "(a) scaling: wrk -t1 -c1 -d5s, Cache-Control: no-cache, limit 1 10 25 50 100 200"
+  for limit in 1 10 25 50 100 200; do
+    out="$RESULTS/wrk-scaling-$limit-$STAMP.txt"
+    wrk -t1 -c1 -d2s -H "X-Api-Key: $KEY" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >/dev/null
+    wrk -t1 -c1 -d5s --latency -H "X-Api-Key: $KEY" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >"$out"
+    echo "$limit $(awk '/^Requests\/sec/{print 1000/$2}' "$out")"
+  done >"$RESULTS/scaling-$STAMP.txt"
+  python3 - "$RESULTS/scaling-$STAMP.txt" >>"$RESULTS/lists-$STAMP.txt" <<'PY'
+import sys
+pts = [tuple(map(float, line.split())) for line in open(sys.argv[1]) if line.strip()]
+n = len(pts); mx = sum(x for x, _ in pts) / n; my = sum(y for _, y in pts) / n
+slope = sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
+print("(a) scaling, one connection, no-cache: " + ", ".join(f"limit {x:.0f} {y:.2f} ms" for x, y in pts))
+print(f"    least squares: {slope * 1000:.1f} µs per partnership + {my - slope * mx:.2f} ms per request   target ≤ 10 µs per partnership")
+PY
+  echo "    load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$RESULTS/lists-$STAMP.txt"
+fi
 cat "$RESULTS/lists-$STAMP.txt"
 WRK_OUT="$RESULTS/wrk-partnerships-cached-$STAMP.txt"
 
