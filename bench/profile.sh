@@ -2,7 +2,7 @@
 # Profiles one list request path under load on the database of the last full bench/run.sh:
 #   bench/profile.sh [path-and-query] [extra wrk header]
 #   bench/profile.sh "/api/v1/partnerships?municipality=564&limit=100" "Cache-Control: no-cache"
-# Starts the built Release API (bench/run.sh builds it) on bench/results/bench.db, drives it with wrk (-t2 -c8) and
+# Starts the built Release API (bench/run.sh builds it; API_DIR= another build) on bench/results/bench.db (DB=), drives it with wrk (-t2 -c8) and
 # records a CPU-sampling trace with dotnet-trace for PROFILE_SECONDS, then prints the top frames (exclusive and
 # inclusive) with `dotnet-trace report … topN`. Install the tools once:
 #   dotnet tool install -g dotnet-trace --version 10.0.750501
@@ -13,6 +13,8 @@ PROFILE_SECONDS="${PROFILE_SECONDS:-15}"
 TOP="${TOP:-25}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RESULTS="$ROOT/bench/results"
+API_DIR="${API_DIR:-$ROOT/api/bin/Release/net10.0}"   # another build, e.g. of the commit before a change
+DB="${DB:-$RESULTS/bench.db}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 TRACE="$RESULTS/trace-$STAMP.nettrace"
 TRACE_TOOL="$(command -v dotnet-trace || echo "$HOME/.dotnet/tools/dotnet-trace")"
@@ -21,8 +23,8 @@ source "$RESULTS/bench-credentials.env"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
 BASE="http://127.0.0.1:$PORT"
 (
-  cd "$ROOT/api/bin/Release/net10.0"
-  export ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__CommunityHub="Data Source=$RESULTS/bench.db"
+  cd "$API_DIR"
+  export ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__CommunityHub="Data Source=$DB"
   export Auth__SigningKey="bench-only-signing-key-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   export Bootstrap__AdminEmail="bench-admin@example.fi" Bootstrap__AdminPassword="$ADMIN_PASSWORD" Seed__DemoData=false
   export ApiKeys__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning
