@@ -164,6 +164,8 @@ with open(sys.argv[1], newline="") as f:
     for row in csv.reader(f):
         if len(row) >= 5 and row[2].startswith("dotnet.gc.collections") and "generation=" in row[2]:
             totals[row[2].split("generation=")[-1].rstrip("]")] += float(row[4] or 0)
+        elif len(row) >= 5 and row[2].startswith("dotnet.gc.heap.total_allocated"):
+            totals["allocated_bytes"] += float(row[4] or 0)
 for gen, n in sorted(totals.items()):
     print(f"{gen}={n:.0f}")
 PY
@@ -180,7 +182,7 @@ share() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b>0) printf "%.1f %%", 100*a/b; el
 per10k() { # gc-file wrk-file
   local n; n="$(requests "$2")"
   [[ -s "$1" ]] || { echo "n/a"; return; }
-  awk -F= -v n="$n" '{ printf "%s%s %.1f", sep, $1, (n>0 ? 10000*$2/n : 0); sep=", " } END { print "" }' "$1"
+  awk -F= -v n="$n" '$1=="allocated_bytes" { alloc = (n>0 ? $2/n/1024 : 0); next } { printf "%s%s %.1f", sep, $1, (n>0 ? 10000*$2/n : 0); sep=", " } END { printf "; allocated per request %.0f KB\n", alloc }' "$1"
 }
 
 measure() { # name path-and-query

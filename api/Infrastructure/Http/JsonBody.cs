@@ -12,6 +12,11 @@ public sealed class ChunkedBuffer : IBufferWriter<byte>, IDisposable
 {
     private const int ChunkSize = 32 * 1024;
 
+    // Its own pool: the shared one keeps only a few arrays of a size per core, so 32 concurrent 170 KB pages (six chunks
+    // each) would mostly allocate fresh chunks and drop them on return. This one keeps up to 512 per size (16 MB of
+    // 32 KB chunks at most), allocated only as concurrency asks for them.
+    private static readonly ArrayPool<byte> Pool = ArrayPool<byte>.Create(maxArrayLength: 1024 * 1024, maxArraysPerBucket: 512);
+
     private readonly List<(byte[] Array, int Used)> sealedChunks = [];
     private byte[]? current;
     private int used;
@@ -70,12 +75,12 @@ public sealed class ChunkedBuffer : IBufferWriter<byte>, IDisposable
     {
         foreach (var (array, _) in sealedChunks)
         {
-            ArrayPool<byte>.Shared.Return(array);
+            Pool.Return(array);
         }
         sealedChunks.Clear();
         if (current is not null)
         {
-            ArrayPool<byte>.Shared.Return(current);
+            Pool.Return(current);
             current = null;
         }
         used = 0;
@@ -94,7 +99,7 @@ public sealed class ChunkedBuffer : IBufferWriter<byte>, IDisposable
         {
             sealedChunks.Add((current, used));
         }
-        current = ArrayPool<byte>.Shared.Rent(Math.Max(needed, ChunkSize));
+        current = Pool.Rent(Math.Max(needed, ChunkSize));
         used = 0;
     }
 }
