@@ -56,6 +56,7 @@ services.AddSingleton<ISessionStateReader, UserSessionStateReader>();
 services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IStartupTask, AdminBootstrap>();
 services.AddSingleton<ChangeFeedReader>();
+services.AddSingleton<ResponseCache>();
 
 // Each feature's part of the demo data and of the dashboard stats.
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();

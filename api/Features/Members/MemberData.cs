@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Http;
 using Dapper;
@@ -37,9 +38,10 @@ public static class MemberData
         {
             return [];
         }
+        // One parameter holding the ids as a JSON array: Dapper's IN @Ids binds one parameter per id.
         var sectors = (await connection.QueryAsync<(Guid MemberId, string Sector)>(new CommandDefinition(
-                "SELECT member_id, sector FROM member_sectors WHERE member_id IN @Ids ORDER BY sector",
-                new { Ids = rows.Select(r => r.Id.ToString()).ToList() },
+                $"SELECT member_id, sector FROM member_sectors WHERE member_id IN ({SqlDialect.Of(connection).IdsFromJson("@Ids")}) ORDER BY sector",
+                new { Ids = JsonSerializer.Serialize(rows.Select(r => r.Id.ToString("D"))) },
                 tx,
                 cancellationToken: ct)))
             .ToLookup(s => s.MemberId, s => EnumText.Parse<Sector>(s.Sector));

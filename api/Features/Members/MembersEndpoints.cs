@@ -38,12 +38,13 @@ public static class MembersEndpoints
         return routes;
     }
 
-    private static async Task<IResult> List(
-        HttpContext http, IMediator mediator, string? q, string? kind, string? sector, string? municipality, string? status,
-        int? limit, string? cursor, CancellationToken ct)
+    private static Task<IResult> List(
+        HttpContext http, IMediator mediator, ResponseCache cache, string? q, string? kind, string? sector, string? municipality,
+        string? status, int? limit, string? cursor, CancellationToken ct)
     {
-        var page = await mediator.Send(new ListMembersQuery(q, kind, sector, municipality, status, limit, cursor), ct);
-        return Tagged.Page(http, page, page.Items.Select(m => (m.Id, m.Version)), page.NextCursor);
+        var query = new ListMembersQuery(q, kind, sector, municipality, status, limit, cursor);
+        return cache.ServeAsync(
+            http, query, token => mediator.Send(query, token), page => ETags.ForPage(page.Items.Select(m => (m.Id, m.Version)), page.NextCursor), ct);
     }
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)

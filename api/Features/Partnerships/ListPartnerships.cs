@@ -5,10 +5,16 @@ using CommunityHub.Api.Infrastructure.Security;
 using Dapper;
 using FluentValidation;
 using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Api.Features.Partnerships;
 
-/// <summary>Partnerships by id (time-ordered), keyset paged; a municipality-bound API key sees only its municipality.</summary>
+/// <summary>
+/// Partnerships by id (time-ordered), keyset paged; a municipality-bound API key sees only its municipality.
+/// Answers the page already rendered (<see cref="PartnershipPage"/> as JSON, with its ETag): the rows go from the
+/// reader into the response buffer without building response objects.
+/// </summary>
 public sealed record ListPartnershipsQuery(
     string? Municipality,
     string? Status,
@@ -18,7 +24,7 @@ public sealed record ListPartnershipsQuery(
     string? Q,
     bool? ReviewDue,
     int? Limit,
-    string? Cursor) : IRequest<PartnershipPage>, IPartnershipFilter;
+    string? Cursor) : IRequest<JsonBody>, IPartnershipFilter;
 
 public sealed class ListPartnershipsValidator : AbstractValidator<ListPartnershipsQuery>
 {
@@ -31,9 +37,10 @@ public sealed class ListPartnershipsValidator : AbstractValidator<ListPartnershi
     }
 }
 
-public sealed class ListPartnershipsHandler(Db db, ICurrentUser user, TimeProvider clock) : IRequestHandler<ListPartnershipsQuery, PartnershipPage>
+public sealed class ListPartnershipsHandler(Db db, ICurrentUser user, TimeProvider clock, IOptions<JsonOptions> json)
+    : IRequestHandler<ListPartnershipsQuery, JsonBody>
 {
-    public async Task<PartnershipPage> Handle(ListPartnershipsQuery request, CancellationToken ct)
+    public async Task<JsonBody> Handle(ListPartnershipsQuery request, CancellationToken ct)
     {
         var keyset = Keyset.From(ListPartnershipsValidator.CursorKind, 1, request.Limit, request.Cursor);
         var sql = new StringBuilder($"SELECT {PartnershipData.Columns} FROM partnerships p WHERE p.deleted_at IS NULL");
@@ -48,8 +55,9 @@ public sealed class ListPartnershipsHandler(Db db, ICurrentUser user, TimeProvid
         parameters.Add("Take", keyset.Take);
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<PartnershipRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
+        var rows = await PartnershipData.ReadRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
         var page = keyset.Page(rows, r => [r.Id.ToString()]);
-        return new PartnershipPage(await PartnershipData.WithDetailsAsync(connection, null, page.Items, ct), page.NextCursor);
+        var details = await PartnershipData.DetailsAsync(connection, null, page.Items, ct);
+        return PartnershipJson.Page(page.Items, details, page.NextCursor, json.Value.SerializerOptions);
     }
 }

@@ -69,13 +69,12 @@ public static class PartnershipsEndpoints
         return routes;
     }
 
-    private static async Task<IResult> List(
-        HttpContext http, IMediator mediator, string? municipality, string? status, string? serviceArea, Guid? member,
+    private static Task<IResult> List(
+        HttpContext http, IMediator mediator, ResponseCache cache, string? municipality, string? status, string? serviceArea, Guid? member,
         string? updatedSince, string? q, bool? reviewDue, int? limit, string? cursor, CancellationToken ct)
     {
-        var page = await mediator.Send(
-            new ListPartnershipsQuery(municipality, status, serviceArea, member, updatedSince, q, reviewDue, limit, cursor), ct);
-        return Tagged.Page(http, page, page.Items.Select(p => (p.Id, p.Version)), page.NextCursor);
+        var query = new ListPartnershipsQuery(municipality, status, serviceArea, member, updatedSince, q, reviewDue, limit, cursor);
+        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
     }
 
     private static async Task Export(
@@ -89,10 +88,10 @@ public static class PartnershipsEndpoints
         await PartnershipCsv.WriteAsync(http.Response.Body, rows, CsvDialect.For(dialect), ct);
     }
 
-    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
+    private static Task<IResult> Get(HttpContext http, IMediator mediator, ResponseCache cache, Guid id, CancellationToken ct)
     {
-        var partnership = await mediator.Send(new GetPartnershipQuery(id), ct);
-        return Tagged.Ok(http, partnership, partnership.Version);
+        var query = new GetPartnershipQuery(id);
+        return cache.ServeAsync(http, query, token => mediator.Send(query, token), p => ETags.ForVersion(p.Version), ct);
     }
 
     private static async Task<IResult> Create(HttpContext http, IMediator mediator, PartnershipInput input, CancellationToken ct)

@@ -15,7 +15,7 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
     /// <summary>For the few callers that cannot await (the Data Protection key store's synchronous interface).</summary>
     public DbConnection Open()
     {
-        var connection = Dialect.CreateConnection(options.ConnectionString);
+        var connection = Dialect.Track(Dialect.CreateConnection(options.ConnectionString));
         try
         {
             connection.Open();
@@ -31,7 +31,7 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = Dialect.CreateConnection(options.ConnectionString);
+        var connection = Dialect.Track(Dialect.CreateConnection(options.ConnectionString));
         try
         {
             await connection.OpenAsync(ct);

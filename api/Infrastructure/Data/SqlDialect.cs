@@ -55,6 +55,21 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string StringAgg(string expression, string separator, string orderBy);
 
+    /// <summary>
+    /// A subquery yielding the ids (char(36) text) held in one parameter that is a JSON array of strings, for
+    /// <c>col IN (…)</c>: one bound parameter instead of one per id (<c>json_each</c> / <c>OPENJSON … WITH</c>).
+    /// </summary>
+    public abstract string IdsFromJson(string parameter);
+
+    /// <summary>
+    /// One cheap read that changes whenever a change-feed write commits: the newest committed seq on SQLite (one writer at
+    /// a time, so seq order is commit order); on SQL Server <c>@@DBTS</c> while no transaction that writes a rowversion
+    /// is open, else NULL (a position then cannot prove that a snapshot holds every commit, so the caller must not reuse
+    /// or keep anything by it). A version for caches, not a position to read
+    /// from: that is <see cref="ChangeHead"/>.
+    /// </summary>
+    public abstract string ChangeVersion { get; }
+
     /// <summary>Case-sensitive substring test on an already case-folded column.</summary>
     public string Contains(string column, string parameter) => $"{column} LIKE {parameter} ESCAPE '\\'";
 
@@ -107,6 +122,24 @@ public abstract class SqlDialect
     /// the current one began. Returns the row after the count as <c>(WindowStart, Used)</c>.
     /// </summary>
     public abstract string CountInWindow(string table);
+
+    /// <summary>The dialect of an open connection, for shared reads that get a connection rather than a <see cref="Db"/>.</summary>
+    public static SqlDialect Of(DbConnection connection) =>
+        Opened.TryGetValue(connection, out var dialect) ? dialect : connection is SqlConnection ? SqlServer : Sqlite;
+
+    // The dialect that opened each live connection (Db records it), so Of() answers with that dialect rather than a guess
+    // from the connection's type; entries go with their connections.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, SqlDialect> Opened = new();
+
+    /// <summary>Remembers that this dialect opened <paramref name="connection"/> (see <see cref="Of"/>).</summary>
+    public DbConnection Track(DbConnection connection)
+    {
+        Opened.AddOrUpdate(connection, this);
+        return connection;
+    }
+
+    private static readonly SqlDialect SqlServer = new SqlServerDialect();
+    private static readonly SqlDialect Sqlite = new SqliteDialect();
 }
 
 public sealed class SqliteDialect : SqlDialect
@@ -213,6 +246,10 @@ public sealed class SqliteDialect : SqlDialect
             window_start = CASE WHEN {table}.window_start + @Window <= @Now THEN @Now ELSE {table}.window_start END
         RETURNING window_start AS WindowStart, used AS Used
         """;
+
+    public override string IdsFromJson(string parameter) => $"SELECT value FROM json_each({parameter})";
+
+    public override string ChangeVersion => ChangeHead;
 }
 
 public sealed partial class SqlServerDialect : SqlDialect
@@ -282,6 +319,11 @@ public sealed partial class SqlServerDialect : SqlDialect
 
     public override string ChangeHead => "SELECT CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT) - 1";
 
+    // @@DBTS only while no transaction is open (MIN_ACTIVE_ROWVERSION() is then @@DBTS + 1); NULL otherwise, so a
+    // cache keyed by it never stores a page that an open transaction could still change.
+    public override string ChangeVersion =>
+        "SELECT CASE WHEN CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT) = CAST(@@DBTS AS BIGINT) + 1 THEN CAST(@@DBTS AS BIGINT) END";
+
     // HOLDLOCK makes the MERGE's read and write one step, so two instances never both insert the first use.
     public override string CountInWindow(string table) =>
         $"""
@@ -292,6 +334,8 @@ public sealed partial class SqlServerDialect : SqlDialect
         WHEN NOT MATCHED THEN INSERT (counter_key, window_start, used) VALUES (@Key, @Now, 1)
         OUTPUT inserted.window_start AS WindowStart, inserted.used AS Used;
         """;
+
+    public override string IdsFromJson(string parameter) => $"SELECT id FROM OPENJSON({parameter}) WITH (id CHAR(36) '$')";
 
     [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoSeparator();

@@ -55,17 +55,14 @@ public static partial class Json
 /// <summary>Parses the snake_case wire names of enums (query strings do not go through the JSON converter).</summary>
 public static class EnumText
 {
-    public static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+    public static string Name<T>(T value) where T : struct, Enum =>
+        Names<T>.ByValue.TryGetValue(value, out var name) ? name : JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
-        foreach (var candidate in Enum.GetValues<T>())
+        if (text is not null && Names<T>.ByName.TryGetValue(text, out value))
         {
-            if (string.Equals(Name(candidate), text, StringComparison.Ordinal))
-            {
-                value = candidate;
-                return true;
-            }
+            return true;
         }
         value = default;
         return false;
@@ -74,6 +71,10 @@ public static class EnumText
     public static T Parse<T>(string text) where T : struct, Enum =>
         TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"'{text}' is not a {typeof(T).Name}.");
 
+    /// <summary>The wire name, JSON-encoded once, for writers that emit enums by hand.</summary>
+    public static JsonEncodedText Encoded<T>(T value) where T : struct, Enum =>
+        Names<T>.Encoded.TryGetValue(value, out var encoded) ? encoded : JsonEncodedText.Encode(Name(value));
+
     public static string Allowed<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Name));
 
     /// <summary>The value as a person reads it, in the request's language ("viranomainen", not <c>public_authority</c>).</summary>
@@ -81,4 +82,15 @@ public static class EnumText
 
     /// <summary>Every value as a person reads it, in declaration order: "yhdistys, kunta, yritys, …".</summary>
     public static string Labels<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Label));
+
+    /// <summary>The names, computed once per enum (parsing a stored value is on every list row's path).</summary>
+    private static class Names<T> where T : struct, Enum
+    {
+        public static readonly Dictionary<T, string> ByValue =
+            Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
+
+        public static readonly Dictionary<string, T> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+        public static readonly Dictionary<T, JsonEncodedText> Encoded = ByValue.ToDictionary(p => p.Key, p => JsonEncodedText.Encode(p.Value));
+    }
 }

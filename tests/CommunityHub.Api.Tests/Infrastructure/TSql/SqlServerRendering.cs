@@ -47,6 +47,10 @@ public sealed partial class SqlServerRenderingDialect : SqlDialect
 
     public override string ChangeHead => Mark(Sqlite.ChangeHead, SqlServer.ChangeHead);
 
+    public override string IdsFromJson(string parameter) => Mark(Sqlite.IdsFromJson(parameter), SqlServer.IdsFromJson(parameter));
+
+    public override string ChangeVersion => Mark(Sqlite.ChangeVersion, SqlServer.ChangeVersion);
+
     public override string CountInWindow(string table) => Mark(Sqlite.CountInWindow(table), SqlServer.CountInWindow(table));
 
     /// <summary>The statement as the SQL Server dialect renders it.</summary>

@@ -103,6 +103,15 @@ public sealed class TSqlSchema
             base.ExplicitVisit(node);
         }
 
+        public override void ExplicitVisit(DropIndexStatement node)
+        {
+            foreach (var clause in node.DropIndexClauses.OfType<DropIndexClause>())
+            {
+                schema.Indexes.RemoveAll(i => string.Equals(i.Name, clause.Index.Value, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(i.Table, clause.Object.BaseIdentifier.Value, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
         public override void ExplicitVisit(CreateIndexStatement node)
         {
             schema.Indexes.Add(new TSqlIndex(node.Name.Value, node.OnName.BaseIdentifier.Value,

@@ -121,6 +121,19 @@ public static class TSqlStatementCheck
 
         public override void Visit(NamedTableReference node) => Tables.Add(node);
 
+        // OPENJSON(@Ids) WITH (id CHAR(36) '$') declares its own columns, as a derived table does.
+        public override void Visit(OpenJsonTableReference node)
+        {
+            foreach (var item in node.SchemaDeclarationItems)
+            {
+                CteColumns.Add(item.ColumnDefinition.ColumnIdentifier.Value);
+            }
+            if (node.Alias is { } alias)
+            {
+                DerivedAliases.Add(alias.Value);
+            }
+        }
+
         public override void Visit(MergeSpecification node)
         {
             if (node.TableAlias is { } alias && node.Target is NamedTableReference target)
