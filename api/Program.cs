@@ -11,14 +11,10 @@ using CommunityHub.Api.Features.Privacy;
 using CommunityHub.Api.Features.Stats;
 using CommunityHub.Api.Features.Users;
 using CommunityHub.Api.Features.Webhooks;
-using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
-using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Infrastructure.Mediation;
-using CommunityHub.Api.Infrastructure.Security;
 using CommunityHub.Api.Infrastructure.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 
 // Process-wide settings, set once here where they are visible:

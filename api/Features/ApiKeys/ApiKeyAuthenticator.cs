@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using CommunityHub.Api.Infrastructure.Data;
-using Dapper;
 
 namespace CommunityHub.Api.Features.ApiKeys;
 

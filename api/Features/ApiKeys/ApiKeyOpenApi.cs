@@ -1,4 +1,3 @@
-using CommunityHub.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

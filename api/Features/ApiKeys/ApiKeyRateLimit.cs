@@ -1,8 +1,4 @@
 using CommunityHub.Api.Infrastructure.Localization;
-using System.Globalization;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommunityHub.Api.Features.ApiKeys;

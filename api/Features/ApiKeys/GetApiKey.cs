@@ -1,5 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using MediatR;
 
 namespace CommunityHub.Api.Features.ApiKeys;
 

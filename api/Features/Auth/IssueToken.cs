@@ -1,9 +1,4 @@
 using CommunityHub.Api.Features.Users;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
-using FluentValidation;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Auth;
 

@@ -1,7 +1,4 @@
-using System.Text;
-using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Telemetry;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Changes;
 

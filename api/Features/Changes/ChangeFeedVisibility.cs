@@ -1,8 +1,6 @@
 using CommunityHub.Api.Features.ApiKeys;
 using CommunityHub.Api.Features.Events;
 using CommunityHub.Api.Features.Members;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
 
 namespace CommunityHub.Api.Features.Changes;
 

@@ -1,5 +1,3 @@
-using CommunityHub.Api.Infrastructure.Http;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Changes;
 

@@ -1,11 +1,5 @@
-using System.Text;
 using System.Text.Json;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Security;
 using CommunityHub.Api.Infrastructure.Time;
-using Dapper;
-using FluentValidation;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Events;
 

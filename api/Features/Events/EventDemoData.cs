@@ -1,13 +1,8 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using CommunityHub.Api.Features.Events.Registrations;
-using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
 using CommunityHub.Api.Infrastructure.Time;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Events;
 

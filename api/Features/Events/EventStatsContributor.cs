@@ -1,6 +1,4 @@
-using System.Data.Common;
 using CommunityHub.Api.Features.Stats;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Events;
 

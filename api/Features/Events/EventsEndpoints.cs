@@ -1,9 +1,5 @@
 using System.ComponentModel;
-using System.Text;
 using CommunityHub.Api.Features.Events.Registrations;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
-using MediatR;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CommunityHub.Api.Features.Events;

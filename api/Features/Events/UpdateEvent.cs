@@ -1,9 +1,4 @@
 using CommunityHub.Api.Features.Events.Registrations;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Events;
 

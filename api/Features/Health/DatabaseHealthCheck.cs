@@ -1,4 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CommunityHub.Api.Features.Health;

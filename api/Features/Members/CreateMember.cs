@@ -1,6 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using Dapper;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Members;
 

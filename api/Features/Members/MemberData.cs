@@ -1,8 +1,4 @@
-using System.Data.Common;
 using System.Text.Json;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Members;
 

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using CommunityHub.Api.Features.Members.Contacts;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
-using CommunityHub.Api.Infrastructure.Http;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Members;
 

@@ -1,6 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Security;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Partnerships;
 

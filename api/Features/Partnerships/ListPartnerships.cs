@@ -1,10 +1,3 @@
-using System.Text;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
-using FluentValidation;
-using MediatR;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 

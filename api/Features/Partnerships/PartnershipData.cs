@@ -1,8 +1,3 @@
-using System.Data.Common;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Partnerships;
 

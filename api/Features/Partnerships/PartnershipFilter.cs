@@ -1,9 +1,3 @@
-using System.Text;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
-using FluentValidation;
 
 namespace CommunityHub.Api.Features.Partnerships;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using CommunityHub.Api.Infrastructure.Http;
 
 namespace CommunityHub.Api.Features.Partnerships;
 

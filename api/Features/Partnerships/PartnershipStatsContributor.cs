@@ -1,7 +1,4 @@
-using System.Data.Common;
 using CommunityHub.Api.Features.Stats;
-using CommunityHub.Api.Infrastructure.Http;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Partnerships;
 

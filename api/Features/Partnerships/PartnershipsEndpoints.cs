@@ -1,9 +1,6 @@
 using System.ComponentModel;
 using CommunityHub.Api.Features.ApiKeys;
 using CommunityHub.Api.Features.Partnerships.Reviews;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Partnerships;
 

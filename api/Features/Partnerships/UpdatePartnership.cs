@@ -1,8 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Partnerships;
 

@@ -1,5 +1,3 @@
-using CommunityHub.Api.Infrastructure.Http;
-using FluentValidation;
 
 namespace CommunityHub.Api.Features.Pilots;
 

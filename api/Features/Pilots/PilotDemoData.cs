@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Pilots;
 

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CommunityHub.Api.Features.Stats;
 
 namespace CommunityHub.Api.Features.Pilots;

@@ -1,7 +1,4 @@
 using CommunityHub.Api.Features.ApiKeys;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Pilots;
 

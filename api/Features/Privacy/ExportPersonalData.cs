@@ -1,7 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using Dapper;
-using FluentValidation;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Privacy;
 

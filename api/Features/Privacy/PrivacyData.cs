@@ -1,5 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Privacy;
 

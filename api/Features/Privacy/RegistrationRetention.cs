@@ -1,5 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Security;
 
 namespace CommunityHub.Api.Features.Privacy;
 

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using CommunityHub.Api.Infrastructure.Http;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Stats;
 

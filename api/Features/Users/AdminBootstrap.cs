@@ -1,7 +1,4 @@
-using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Data.DemoData;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Users;
 

@@ -1,6 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using FluentValidation;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Users;
 

@@ -1,6 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommunityHub.Api.Features.Users;

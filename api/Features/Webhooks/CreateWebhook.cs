@@ -1,7 +1,4 @@
 using CommunityHub.Api.Features.Changes;
-using CommunityHub.Api.Infrastructure.Data;
-using Dapper;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Webhooks;
 

@@ -1,7 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using Dapper;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Webhooks;
 

@@ -1,7 +1,4 @@
 using CommunityHub.Api.Features.Changes;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using FluentValidation;
 
 namespace CommunityHub.Api.Features.Webhooks;
 

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using System.Text;
 using CommunityHub.Api.Features.Changes;
-using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Telemetry;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Webhooks;
 

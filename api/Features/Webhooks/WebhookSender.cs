@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using CommunityHub.Api.Infrastructure.Http;
 
 namespace CommunityHub.Api.Features.Webhooks;
 

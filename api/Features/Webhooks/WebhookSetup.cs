@@ -1,6 +1,4 @@
 using CommunityHub.Api.Features.Changes;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -1,5 +1,3 @@
-using Dapper;
-using CommunityHub.Api.Infrastructure.Security;
 
 namespace CommunityHub.Api.Infrastructure.Data;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 
 namespace CommunityHub.Api.Infrastructure.Data;
 

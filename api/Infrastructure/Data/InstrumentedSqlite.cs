@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using CommunityHub.Api.Infrastructure.Telemetry;

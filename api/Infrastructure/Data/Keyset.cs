@@ -1,4 +1,3 @@
-using CommunityHub.Api.Infrastructure.Http;
 
 namespace CommunityHub.Api.Infrastructure.Data;
 

@@ -1,8 +1,5 @@
-using System.Data.Common;
-using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Dapper;
 
 namespace CommunityHub.Api.Infrastructure.Data;
 

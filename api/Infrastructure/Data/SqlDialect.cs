@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;

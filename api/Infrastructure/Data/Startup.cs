@@ -1,6 +1,4 @@
 using CommunityHub.Api.Infrastructure.Data.DemoData;
-using CommunityHub.Api.Infrastructure.Security;
-using Dapper;
 
 namespace CommunityHub.Api.Infrastructure.Data;
 

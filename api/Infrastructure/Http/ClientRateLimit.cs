@@ -1,5 +1,4 @@
 using CommunityHub.Api.Infrastructure.Localization;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CommunityHub.Api.Infrastructure.Time;
 using CsvHelper;
 

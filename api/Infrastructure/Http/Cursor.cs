@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Linq.Expressions;
 using System.Text.Json;
-using FluentValidation;
 
 namespace CommunityHub.Api.Infrastructure.Http;
 

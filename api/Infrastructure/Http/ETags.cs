@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Net.Http.Headers;
 
 namespace CommunityHub.Api.Infrastructure.Http;

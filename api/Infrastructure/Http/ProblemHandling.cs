@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Telemetry;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using FluentValidation;
-using MediatR;
 
 namespace CommunityHub.Api.Infrastructure.Mediation;
 

@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using CommunityHub.Api.Infrastructure.Data;
-using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;

@@ -1,8 +1,4 @@
 using CommunityHub.Api.Infrastructure.Localization;
-using System.Data.Common;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using Dapper;
 
 namespace CommunityHub.Api.Infrastructure.Security;
 

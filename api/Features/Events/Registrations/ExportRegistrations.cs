@@ -1,11 +1,5 @@
 using System.Runtime.CompilerServices;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
 using CsvHelper;
-using Dapper;
-using FluentValidation;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Events.Registrations;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using CommunityHub.Api.Infrastructure.Data;
-using Dapper;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Events.Registrations;
 

@@ -1,9 +1,4 @@
-using System.Data.Common;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
 using CommunityHub.Api.Infrastructure.Time;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Events.Registrations;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using CommunityHub.Api.Infrastructure.Security;
 
 namespace CommunityHub.Api.Features.Events.Registrations;
 

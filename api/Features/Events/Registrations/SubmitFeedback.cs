@@ -1,10 +1,4 @@
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using CommunityHub.Api.Infrastructure.Security;
 using CommunityHub.Api.Infrastructure.Time;
-using Dapper;
-using FluentValidation;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Events.Registrations;
 

@@ -1,4 +1,3 @@
-using FluentValidation;
 
 namespace CommunityHub.Api.Features.Members.Contacts;
 

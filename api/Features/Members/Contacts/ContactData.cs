@@ -1,7 +1,3 @@
-using System.Data.Common;
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using Dapper;
 
 namespace CommunityHub.Api.Features.Members.Contacts;
 

@@ -1,8 +1,3 @@
-using CommunityHub.Api.Infrastructure.Data;
-using CommunityHub.Api.Infrastructure.Http;
-using Dapper;
-using FluentValidation;
-using MediatR;
 
 namespace CommunityHub.Api.Features.Members.Contacts;
 
