@@ -9,6 +9,6 @@ public sealed class GetMemberHandler(Db db) : IRequestHandler<GetMemberQuery, Me
     {
         await using var connection = await db.OpenAsync(ct);
         var row = await MemberData.GetOrThrowAsync(connection, null, request.Id, ct);
-        return (await MemberData.WithSectorsAsync(connection, null, [row], ct))[0];
+        return (await MemberData.WithSectorsAsync(db.Dialect, connection, null, [row], ct))[0];
     }
 }

@@ -74,6 +74,6 @@ public sealed class ListMembersHandler(Db db) : IRequestHandler<ListMembersQuery
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<MemberRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
         var page = keyset.Page(rows, r => [r.NameSort, r.Id.ToString()]);
-        return new MemberPage(await MemberData.WithSectorsAsync(connection, null, page.Items, ct), page.NextCursor);
+        return new MemberPage(await MemberData.WithSectorsAsync(db.Dialect, connection, null, page.Items, ct), page.NextCursor);
     }
 }

@@ -24,11 +24,11 @@ public static class MemberData
     {
         var row = await scope.Connection.QuerySingleAsync<MemberRow>(new CommandDefinition(
             $"SELECT {Columns} FROM members m WHERE m.id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct));
-        return (await WithSectorsAsync(scope.Connection, scope.Transaction, [row], ct))[0];
+        return (await WithSectorsAsync(scope.Dialect, scope.Connection, scope.Transaction, [row], ct))[0];
     }
 
     internal static async Task<IReadOnlyList<MemberResponse>> WithSectorsAsync(
-        DbConnection connection, DbTransaction? tx, IReadOnlyList<MemberRow> rows, CancellationToken ct)
+        SqlDialect dialect, DbConnection connection, DbTransaction? tx, IReadOnlyList<MemberRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
@@ -36,7 +36,7 @@ public static class MemberData
         }
         // One parameter holding the ids as a JSON array: Dapper's IN @Ids binds one parameter per id.
         var sectors = (await connection.QueryAsync<(Guid MemberId, string Sector)>(new CommandDefinition(
-                $"SELECT member_id, sector FROM member_sectors WHERE member_id IN ({SqlDialect.Of(connection).IdsFromJson("@Ids")}) ORDER BY sector",
+                $"SELECT member_id, sector FROM member_sectors WHERE member_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY sector",
                 new { Ids = JsonSerializer.Serialize(rows.Select(r => r.Id.ToString("D"))) },
                 tx,
                 cancellationToken: ct)))

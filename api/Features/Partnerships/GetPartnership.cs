@@ -10,6 +10,6 @@ public sealed class GetPartnershipHandler(Db db, ICurrentUser user) : IRequestHa
     {
         await using var connection = await db.OpenAsync(ct);
         var row = await PartnershipData.GetOrThrowAsync(connection, null, request.Id, user, ct);
-        return (await PartnershipData.WithDetailsAsync(connection, null, [row], ct))[0];
+        return (await PartnershipData.WithDetailsAsync(db.Dialect, connection, null, [row], ct))[0];
     }
 }

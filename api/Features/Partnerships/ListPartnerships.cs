@@ -50,7 +50,7 @@ public sealed class ListPartnershipsHandler(Db db, ICurrentUser user, TimeProvid
         await using var connection = await db.OpenAsync(ct);
         var rows = await PartnershipData.ReadRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
         var page = keyset.Page(rows, r => [r.Id.ToString()]);
-        var details = await PartnershipData.DetailsAsync(connection, null, page.Items, ct);
+        var details = await PartnershipData.DetailsAsync(db.Dialect, connection, null, page.Items, ct);
         return PartnershipJson.Page(page.Items, details, page.NextCursor, json.Value.SerializerOptions);
     }
 }

@@ -24,9 +24,9 @@ public static class PartnershipData
 
     /// <summary>Adds parties (with member names) and goals to a page of rows: two queries, whatever the page size.</summary>
     internal static async Task<IReadOnlyList<PartnershipResponse>> WithDetailsAsync(
-        DbConnection connection, DbTransaction? tx, IReadOnlyList<PartnershipRow> rows, CancellationToken ct)
+        SqlDialect dialect, DbConnection connection, DbTransaction? tx, IReadOnlyList<PartnershipRow> rows, CancellationToken ct)
     {
-        var details = await DetailsAsync(connection, tx, rows, ct);
+        var details = await DetailsAsync(dialect, connection, tx, rows, ct);
         var responses = new PartnershipResponse[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
@@ -73,7 +73,7 @@ public static class PartnershipData
     /// return the children in order without a sort.
     /// </summary>
     internal static async Task<PartnershipDetails> DetailsAsync(
-        DbConnection connection, DbTransaction? tx, IReadOnlyList<PartnershipRow> rows, CancellationToken ct)
+        SqlDialect dialect, DbConnection connection, DbTransaction? tx, IReadOnlyList<PartnershipRow> rows, CancellationToken ct)
     {
         var parties = new List<PartyResponse>[rows.Count];
         var goals = new List<GoalResponse>[rows.Count];
@@ -92,7 +92,6 @@ public static class PartnershipData
             ids.Append(i == 0 ? "\"" : ",\"").Append(id).Append('"');
         }
         var parameters = new { Ids = ids.Append(']').ToString() };
-        var dialect = SqlDialect.Of(connection);
 
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
             $"""
@@ -139,7 +138,7 @@ public static class PartnershipData
     {
         var row = await scope.Connection.QuerySingleAsync<PartnershipRow>(new CommandDefinition(
             $"SELECT {Columns} FROM partnerships p WHERE p.id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct));
-        return (await WithDetailsAsync(scope.Connection, scope.Transaction, [row], ct))[0];
+        return (await WithDetailsAsync(scope.Dialect, scope.Connection, scope.Transaction, [row], ct))[0];
     }
 
     /// <summary>The date of the partnership's latest review, or null while it has none.</summary>

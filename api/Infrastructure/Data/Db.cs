@@ -14,7 +14,7 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
     /// <summary>For the few callers that cannot await (the Data Protection key store's synchronous interface).</summary>
     public DbConnection Open()
     {
-        var connection = Dialect.Track(Dialect.CreateConnection(options.ConnectionString));
+        var connection = Dialect.CreateConnection(options.ConnectionString);
         try
         {
             connection.Open();
@@ -30,7 +30,7 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = Dialect.Track(Dialect.CreateConnection(options.ConnectionString));
+        var connection = Dialect.CreateConnection(options.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
@@ -54,7 +54,7 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
         try
         {
             var tx = await connection.BeginTransactionAsync(ct);
-            return new WriteScope(connection, tx);
+            return new WriteScope(connection, tx, Dialect);
         }
         catch
         {
@@ -64,10 +64,13 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
     }
 }
 
-public sealed class WriteScope(DbConnection connection, DbTransaction transaction) : IAsyncDisposable
+public sealed class WriteScope(DbConnection connection, DbTransaction transaction, SqlDialect dialect) : IAsyncDisposable
 {
     public DbConnection Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
+
+    /// <summary>The dialect of the database this write runs on, for SQL that shared reads build.</summary>
+    public SqlDialect Dialect { get; } = dialect;
 
     public Task CommitAsync(CancellationToken ct) => Transaction.CommitAsync(ct);
 

@@ -120,24 +120,6 @@ public abstract class SqlDialect
     /// the current one began. Returns the row after the count as <c>(WindowStart, Used)</c>.
     /// </summary>
     public abstract string CountInWindow(string table);
-
-    /// <summary>The dialect of an open connection, for shared reads that get a connection rather than a <see cref="Db"/>.</summary>
-    public static SqlDialect Of(DbConnection connection) =>
-        Opened.TryGetValue(connection, out var dialect) ? dialect : connection is SqlConnection ? SqlServer : Sqlite;
-
-    // The dialect that opened each live connection (Db records it), so Of() answers with that dialect rather than a guess
-    // from the connection's type; entries go with their connections.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, SqlDialect> Opened = new();
-
-    /// <summary>Remembers that this dialect opened <paramref name="connection"/> (see <see cref="Of"/>).</summary>
-    public DbConnection Track(DbConnection connection)
-    {
-        Opened.AddOrUpdate(connection, this);
-        return connection;
-    }
-
-    private static readonly SqlDialect SqlServer = new SqlServerDialect();
-    private static readonly SqlDialect Sqlite = new SqliteDialect();
 }
 
 public sealed class SqliteDialect : SqlDialect
