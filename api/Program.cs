@@ -45,6 +45,7 @@ services.AddCommunityHubTelemetry(builder.Configuration);
 services.AddSingleton(TimeProvider.System);
 services.AddSingleton(DatabaseSetup.Options(builder.Configuration, builder.Environment));
 services.AddSingleton<Db>();
+services.AddSingleton<SharedWindowCounter>();
 services.AddSingleton<MigrationRunner>();
 services.AddScoped<ChangeLog>();
 services.AddScoped<UserStore>();
@@ -108,7 +109,7 @@ app.UseThrottleMetrics();
 app.UseApiKeys();
 app.UseAuthorization();
 // Per-address limits on the anonymous endpoints (sign-in, registration, cancellation, feedback).
-app.UseRateLimiter();
+app.UseAnonymousRateLimit();
 
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();

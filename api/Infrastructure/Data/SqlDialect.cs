@@ -115,8 +115,8 @@ public abstract class SqlDialect
 
     /// <summary>
     /// One atomic statement for a fixed-window counter shared by every instance on the database: on a table with
-    /// columns <c>counter_key</c> (text, the primary key), <c>window_start</c> and <c>used</c>, counts one use of
-    /// <c>@Key</c> at <c>@Now</c> (unix seconds), starting a new window when <c>@Window</c> seconds have passed since
+    /// columns <c>counter_key</c> (text, the primary key), <c>window_start</c> and <c>used</c>, counts <c>@Take</c> uses
+    /// of <c>@Key</c> at <c>@Now</c> (unix seconds), starting a new window when <c>@Window</c> seconds have passed since
     /// the current one began. Returns the row after the count as <c>(WindowStart, Used)</c>.
     /// </summary>
     public abstract string CountInWindow(string table);
@@ -220,9 +220,9 @@ public sealed class SqliteDialect : SqlDialect
     // The SET expressions all read the row as it was before the update.
     public override string CountInWindow(string table) =>
         $"""
-        INSERT INTO {table} (counter_key, window_start, used) VALUES (@Key, @Now, 1)
+        INSERT INTO {table} (counter_key, window_start, used) VALUES (@Key, @Now, @Take)
         ON CONFLICT (counter_key) DO UPDATE SET
-            used = CASE WHEN {table}.window_start + @Window <= @Now THEN 1 ELSE {table}.used + 1 END,
+            used = CASE WHEN {table}.window_start + @Window <= @Now THEN @Take ELSE {table}.used + @Take END,
             window_start = CASE WHEN {table}.window_start + @Window <= @Now THEN @Now ELSE {table}.window_start END
         RETURNING window_start AS WindowStart, used AS Used
         """;
@@ -309,9 +309,9 @@ public sealed partial class SqlServerDialect : SqlDialect
         $"""
         MERGE {table} WITH (HOLDLOCK) AS t
         USING (SELECT @Key AS counter_key) AS s ON t.counter_key = s.counter_key
-        WHEN MATCHED AND t.window_start + @Window <= @Now THEN UPDATE SET t.window_start = @Now, t.used = 1
-        WHEN MATCHED THEN UPDATE SET t.used = t.used + 1
-        WHEN NOT MATCHED THEN INSERT (counter_key, window_start, used) VALUES (@Key, @Now, 1)
+        WHEN MATCHED AND t.window_start + @Window <= @Now THEN UPDATE SET t.window_start = @Now, t.used = @Take
+        WHEN MATCHED THEN UPDATE SET t.used = t.used + @Take
+        WHEN NOT MATCHED THEN INSERT (counter_key, window_start, used) VALUES (@Key, @Now, @Take)
         OUTPUT inserted.window_start AS WindowStart, inserted.used AS Used;
         """;
 

@@ -1,9 +1,6 @@
 using CommunityHub.Api.Infrastructure.Localization;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CommunityHub.Api.Infrastructure.Http;
 
@@ -19,15 +16,15 @@ public sealed class AnonymousRateLimitSettings
 
 /// <summary>
 /// The per-address limit on the endpoints anyone may call (sign-in, registration, cancellation, feedback): a fixed
-/// window per client address, so one address hammering gets 429 with <c>Retry-After</c> while a rush of many people
+/// window per client address, counted in the database through <see cref="SharedWindowCounter"/> so every instance
+/// behind a balancer shares it. One address hammering gets 429 with <c>Retry-After</c> while a rush of many people
 /// from many addresses is never turned away. IPv6 addresses count per /64 (one subscriber's prefix, which one attacker
-/// holds whole). Signed-in callers with a role are not limited here. Counters live in each instance's memory: with N
-/// instances behind a balancer an address may make up to N times the limit. The address is the connection's, or the
-/// one the forwarded-headers middleware took from a configured proxy.
+/// holds whole). Signed-in callers are not limited here. The address is the connection's, or the one the
+/// forwarded-headers middleware took from a configured proxy.
 /// </summary>
 public static class ClientRateLimit
 {
-    public const string AnonymousPolicy = "anonymous-per-address";
+    private const string Table = "anonymous_usage";
 
     public static IServiceCollection AddAnonymousRateLimit(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,14 +34,34 @@ public static class ClientRateLimit
             throw new InvalidOperationException("RateLimits:Anonymous: PermitsPerMinute and WindowSeconds must be positive.");
         }
         services.AddSingleton(settings);
-        services.AddRateLimiter(options => options.AddPolicy(AnonymousPolicy, new AnonymousPolicyImpl(settings)));
         return services;
     }
 
     /// <summary>Marks an endpoint as open to anyone and so limited per client address.</summary>
     public static TBuilder RequireAnonymousRateLimit<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRateLimiting(AnonymousPolicy);
+        builder.WithMetadata(AnonymousRateLimited.Instance);
+
+    /// <summary>Counts anonymous calls to the endpoints marked with <see cref="RequireAnonymousRateLimit"/> (after routing and authentication).</summary>
+    public static IApplicationBuilder UseAnonymousRateLimit(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<AnonymousRateLimited>() is null || context.User.Identity?.IsAuthenticated == true)
+            {
+                await next(context);
+                return;
+            }
+            var settings = context.RequestServices.GetRequiredService<AnonymousRateLimitSettings>();
+            var permit = await context.RequestServices.GetRequiredService<SharedWindowCounter>().TakeAsync(
+                Table, PartitionOf(context.Connection.RemoteIpAddress), settings.PermitsPerMinute, settings.WindowSeconds, context.RequestAborted);
+            if (permit.Allowed)
+            {
+                await next(context);
+                return;
+            }
+            await TooManyRequests.WriteAsync(context, permit.ResetSeconds,
+                Texts.Get("anonymous.rateLimited", settings.PermitsPerMinute, settings.WindowSeconds.ToString(CultureInfo.InvariantCulture)));
+        });
 
     /// <summary>The partition of a client address: IPv4 as it is, IPv6 by its /64, none known as one shared partition.</summary>
     public static string PartitionOf(IPAddress? address)
@@ -66,41 +83,8 @@ public static class ClientRateLimit
         return address.ToString();
     }
 
-    private sealed class AnonymousPolicyImpl(AnonymousRateLimitSettings settings) : IRateLimiterPolicy<string>
+    private sealed class AnonymousRateLimited
     {
-        private readonly TimeSpan window = TimeSpan.FromSeconds(settings.WindowSeconds);
-
-        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (rejected, ct) =>
-        {
-            var http = rejected.HttpContext;
-            var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : window;
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = http,
-                ProblemDetails = new ProblemDetails
-                {
-                    Status = StatusCodes.Status429TooManyRequests,
-                    Title = Texts.Get("problem.429.title"),
-                    Detail = Texts.Get("anonymous.rateLimited", settings.PermitsPerMinute, window.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)),
-                },
-            });
-        };
-
-        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
-        {
-            if (httpContext.User.Identity?.IsAuthenticated == true)
-            {
-                return RateLimitPartition.GetNoLimiter("signed-in");
-            }
-            return RateLimitPartition.GetFixedWindowLimiter(PartitionOf(httpContext.Connection.RemoteIpAddress), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = settings.PermitsPerMinute,
-                Window = window,
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
-        }
+        public static readonly AnonymousRateLimited Instance = new();
     }
 }

@@ -50,3 +50,23 @@ public sealed class TooManyRequestsException(TimeSpan retryAfter, string detail)
 {
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>The 429 a rate limit answers itself (without an exception): Retry-After and a problem in the caller's language.</summary>
+public static class TooManyRequests
+{
+    public static async Task WriteAsync(HttpContext context, long retryAfterSeconds, string detail)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = Math.Max(1, retryAfterSeconds).ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = Texts.Get("problem.429.title"),
+                Detail = detail,
+            },
+        });
+    }
+}

@@ -41,6 +41,9 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Settings a test class needs beyond the defaults; set before the first client is created.</summary>
     public void Set(string key, string? value) => settings[key] = value;
 
+    /// <summary>Leaves a setting to the app's own default (or its appsettings) instead of the test default.</summary>
+    public void Unset(string key) => settings.Remove(key);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

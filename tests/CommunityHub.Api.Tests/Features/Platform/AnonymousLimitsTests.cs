@@ -91,6 +91,25 @@ public sealed class AnonymousLimitsTests : IClassFixture<SqliteApiFactory>
     }
 
     [Fact]
+    public async Task Two_instances_on_one_database_share_an_addresses_count()
+    {
+        await using var second = new SqliteApiFactory(factory.DatabasePath) { Clock = factory.Clock };
+        second.Set("RateLimits:Anonymous:PermitsPerMinute", $"{Limit}");
+        var onFirst = TestClientAddress.From(factory.Anonymous(), "203.0.113.50");
+        var onSecond = TestClientAddress.From(second.Anonymous(), "203.0.113.50");
+        var feedback = $"/api/v1/events/{Guid.NewGuid()}/feedback";
+        var body = new { rating = 4, cancelToken = "ei-ole" };
+
+        for (var i = 0; i < Limit; i++)
+        {
+            var answer = await (i % 2 == 0 ? onFirst : onSecond).PostJsonAsync(feedback, body);
+            answer.StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests, $"request {i + 1} of {Limit} is within the limit");
+        }
+        await onSecond.PostJsonAsync(feedback, body).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        await onFirst.PostJsonAsync(feedback, body).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public void Ipv6_addresses_share_a_limit_per_64_and_ipv4_per_address()
     {
         ClientRateLimit.PartitionOf(IPAddress.Parse("2001:db8:1:2:aaaa::1"))
