@@ -8,7 +8,8 @@ public static class WebhookSetup
 {
     /// <summary>
     /// Options, Data Protection (the key ring that encrypts signing secrets, kept in the database, or in the folder
-    /// <c>DataProtection:KeyRingPath</c> / <c>Webhooks:KeyRingPath</c> when set), the outbound HTTP client and, unless turned off, the background dispatcher.
+    /// <c>DataProtection:KeyRingPath</c> / <c>Webhooks:KeyRingPath</c> when set, encrypted with the certificate
+    /// <c>DataProtection:CertificatePath</c> when set), the outbound HTTP client and, unless turned off, the background dispatcher.
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -21,7 +22,7 @@ public static class WebhookSetup
         // The key ring is shared through the database unless an operator names a folder (DataProtection:KeyRingPath,
         // or Webhooks:KeyRingPath as before).
         var keyRingPath = configuration["DataProtection:KeyRingPath"] is { Length: > 0 } path ? path : options.KeyRingPath;
-        services.AddCommunityHubDataProtection(keyRingPath, LegacyKeyRingFolder(configuration, environment));
+        services.AddCommunityHubDataProtection(keyRingPath, LegacyKeyRingFolder(configuration, environment), DataProtectionSetup.KeyRingCertificate(configuration));
 
         var network = new WebhookNetworkPolicy(options);
         services.AddSingleton(network);

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -12,11 +14,19 @@ public static class DataProtectionSetup
     /// Data Protection with its key ring in the database (table <c>data_protection_keys</c>), so every instance on one
     /// database reads and writes the same keys; in files only when <paramref name="keyRingPath"/> is set by an operator.
     /// Keys an older version kept in <paramref name="legacyFolder"/> are copied into the database on first read, so
-    /// secrets encrypted with them still decrypt.
+    /// secrets encrypted with them still decrypt. With <paramref name="certificate"/> (<c>DataProtection:CertificatePath</c>)
+    /// every key is stored encrypted with it, so a copy of the database alone cannot decrypt what the keys protect.
     /// </summary>
-    public static IServiceCollection AddCommunityHubDataProtection(this IServiceCollection services, string? keyRingPath, string? legacyFolder)
+    public static IServiceCollection AddCommunityHubDataProtection(
+        this IServiceCollection services, string? keyRingPath, string? legacyFolder, X509Certificate2? certificate = null)
     {
         var builder = services.AddDataProtection().SetApplicationName("CommunityHub");
+        if (certificate is not null)
+        {
+            // Encrypt new keys with the certificate; decrypting names it explicitly, since on Linux the certificate
+            // is not in a store where the XML decryptor would look it up.
+            builder.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         if (!string.IsNullOrWhiteSpace(keyRingPath))
         {
             builder.PersistKeysToFileSystem(new DirectoryInfo(keyRingPath));
@@ -25,6 +35,33 @@ public static class DataProtectionSetup
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
             options.XmlRepository = new DatabaseKeyRing(provider.GetRequiredService<Db>(), legacyFolder, provider.GetRequiredService<TimeProvider>())));
         return services;
+    }
+
+    /// <summary>
+    /// The certificate (PKCS#12 with its private key) named by <c>DataProtection:CertificatePath</c> and
+    /// <c>DataProtection:CertificatePassword</c>, or null when none is set; one that cannot be read stops start-up.
+    /// </summary>
+    public static X509Certificate2? KeyRingCertificate(IConfiguration configuration)
+    {
+        if (configuration["DataProtection:CertificatePath"] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration["DataProtection:CertificatePassword"]);
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"DataProtection:CertificatePath: the certificate '{path}' could not be read ({e.Message}). Check the file and DataProtection:CertificatePassword.", e);
+        }
+        if (!certificate.HasPrivateKey)
+        {
+            throw new InvalidOperationException($"DataProtection:CertificatePath: '{path}' has no private key; the key ring needs one to decrypt its keys.");
+        }
+        return certificate;
     }
 }
 
