@@ -5,12 +5,13 @@
 set -euo pipefail
 RUNS="${RUNS:-5}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-API_DIR="$ROOT/api/bin/Release/net10.0"
+API_DIR="${API_DIR:-$ROOT/api/bin/Release/net10.0}"
 WORK="$(mktemp -d)"
 API_PID=""
 cleanup() { [[ -n "$API_PID" ]] && kill "$API_PID" 2>/dev/null; wait "$API_PID" 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 times=()
+cpus=()
 for run in $(seq "$RUNS"); do
   PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
   DB="$WORK/cold-$run.db"
@@ -31,8 +32,12 @@ for run in $(seq "$RUNS"); do
   end=$(date +%s%N)
   ms=$(( (end - start) / 1000000 ))
   times+=("$ms")
-  echo "run $run: ${ms} ms to /health/ready (schema version $(sqlite3 "$DB" 'select max(version) from schema_version' 2>/dev/null || echo '?'))"
+  # CPU the process used until it was ready (user + system, from /proc): steadier than wall time on a busy machine.
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$API_PID/stat")
+  cpus+=("$cpu")
+  echo "run $run: ${ms} ms to /health/ready, ${cpu} ms CPU (schema version $(sqlite3 "$DB" 'select max(version) from schema_version' 2>/dev/null || echo '?'))"
   kill "$API_PID"; wait "$API_PID" 2>/dev/null || true; API_PID=""
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-echo "cold_start_ms_median=${sorted[$(( ${#sorted[@]} / 2 ))]} min=${sorted[0]} max=${sorted[-1]} runs=$RUNS load=$(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_sorted=($(printf '%s\n' "${cpus[@]}" | sort -n))
+echo "cold_start_ms_median=${sorted[$(( ${#sorted[@]} / 2 ))]} min=${sorted[0]} max=${sorted[-1]} cpu_ms_median=${cpu_sorted[$(( ${#cpu_sorted[@]} / 2 ))]} runs=$RUNS dir=$API_DIR load=$(cut -d' ' -f1-3 /proc/loadavg)"
