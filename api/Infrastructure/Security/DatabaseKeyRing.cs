@@ -29,12 +29,35 @@ public static class DataProtectionSetup
         }
         if (!string.IsNullOrWhiteSpace(keyRingPath))
         {
-            builder.PersistKeysToFileSystem(new DirectoryInfo(keyRingPath));
+            builder.PersistKeysToFileSystem(PrivateFolder(keyRingPath));
             return services;
         }
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
             options.XmlRepository = new DatabaseKeyRing(provider.GetRequiredService<Db>(), legacyFolder, provider.GetRequiredService<TimeProvider>())));
         return services;
+    }
+
+    /// <summary>
+    /// The key ring folder, created (or narrowed) so only the service account can open it: the key files inside are
+    /// written with the process's umask, and a folder others cannot enter keeps them from reading those.
+    /// </summary>
+    private static DirectoryInfo PrivateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Directory.CreateDirectory(path);
+        }
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        if (!Directory.Exists(path))
+        {
+            return Directory.CreateDirectory(path, OwnerOnly);
+        }
+        var mode = File.GetUnixFileMode(path);
+        if ((mode & ~OwnerOnly) != 0)
+        {
+            File.SetUnixFileMode(path, mode & OwnerOnly);
+        }
+        return new DirectoryInfo(path);
     }
 
     /// <summary>

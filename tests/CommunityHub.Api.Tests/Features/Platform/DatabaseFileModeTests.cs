@@ -4,7 +4,10 @@ using Shouldly;
 
 namespace CommunityHub.Api.Tests.Features.Platform;
 
-/// <summary>The SQLite file holds personal data: it and its -wal/-shm files are readable by the service account only.</summary>
+/// <summary>
+/// The SQLite file holds personal data and the key ring folder the keys to webhook secrets: they (and the -wal/-shm
+/// files) are readable by the service account only.
+/// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class DatabaseFileModeTests
 {
@@ -45,6 +48,37 @@ public sealed class DatabaseFileModeTests
         await using (await StartedAsync(factory))
         {
             ShouldBeOwnerOnly(factory.DatabasePath);
+        }
+    }
+
+    [Fact]
+    public async Task A_key_ring_folder_is_readable_by_the_service_account_only_new_or_existing()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes only");
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var parent = Path.Combine(Path.GetTempPath(), "communityhub-tests", Guid.NewGuid().ToString("N"));
+        var created = Path.Combine(parent, "new-keys");
+        var existing = Path.Combine(parent, "old-keys");
+        Directory.CreateDirectory(existing);
+        File.SetUnixFileMode(existing, OwnerOnly | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        try
+        {
+            foreach (var folder in new[] { created, existing })
+            {
+                var factory = new SqliteApiFactory();
+                factory.Set("DataProtection:KeyRingPath", folder);
+                await using (factory)
+                {
+                    // A webhook's secret is encrypted with the key ring, so a key is written to the folder.
+                    await Webhooks.WebhookRequests.CreateAsync(await factory.AdminAsync(), Webhooks.WebhookRequests.Body("https://hooks.example.fi/avaimet"));
+                    Directory.EnumerateFiles(folder, "*.xml").ShouldNotBeEmpty();
+                    File.GetUnixFileMode(folder).ShouldBe(OwnerOnly, folder);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(parent, recursive: true);
         }
     }
 }
