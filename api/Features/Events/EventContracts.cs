@@ -29,6 +29,9 @@ public enum RegistrationStatus
     Cancelled,
 }
 
+/// <summary>Where an event is held; a venue, when sent, needs its name.</summary>
+public sealed record EventVenueInput(string? Name, string? Street, string? City);
+
 public sealed record EventVenue(string? Name, string? Street, string? City);
 
 /// <summary>
@@ -40,7 +43,7 @@ public sealed record CommunityEventInput(
     string? Description,
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
-    EventVenue? Venue,
+    EventVenueInput? Venue,
     string? MunicipalityCode,
     IReadOnlyList<Guid>? OrganizerIds,
     Guid? PartnershipId,
@@ -128,9 +131,13 @@ public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEv
         RuleFor(e => e.StartsAt).NotNull().WithMessage(_ => Texts.Get("event.startsAtRequired"));
         RuleFor(e => e.EndsAt).NotNull().WithMessage(_ => Texts.Get("event.endsAtRequired"))
             .GreaterThan(e => e.StartsAt).When(e => e.StartsAt is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("event.endsAfterStart"));
-        RuleFor(e => e.Venue!.Name).NotEmpty().MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.name");
-        RuleFor(e => e.Venue!.Street).MaximumLength(200).When(e => e.Venue is not null).OverridePropertyName("venue.street");
-        RuleFor(e => e.Venue!.City).MaximumLength(100).When(e => e.Venue is not null).OverridePropertyName("venue.city");
+        // Child rules run only on a venue that was sent, and name its fields venue.name and so on.
+        RuleFor(e => e.Venue!).ChildRules(venue =>
+        {
+            venue.RuleFor(v => v.Name).NotEmpty().MaximumLength(200);
+            venue.RuleFor(v => v.Street).MaximumLength(200);
+            venue.RuleFor(v => v.City).MaximumLength(100);
+        });
         RuleFor(e => e.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
             .WithMessage(_ => Texts.Get("municipalityCode.format"));
         RuleFor(e => e.OrganizerIds).NotEmpty().WithMessage(_ => Texts.Get("event.organizersRequired"))

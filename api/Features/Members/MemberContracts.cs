@@ -35,10 +35,14 @@ public enum MembershipStatus
     Ended,
 }
 
-public sealed record MemberAddress(string? Street, string? PostalCode, string? City);
+public sealed record MemberAddressInput(string? Street, string? PostalCode, string? City);
 
 /// <summary>Membership in the hub. Status defaults to <c>active</c> when a member is created without one.</summary>
-public sealed record Membership(MembershipStatus? Status, DateOnly? JoinedOn, DateOnly? EndedOn);
+public sealed record MembershipInput(MembershipStatus? Status, DateOnly? JoinedOn, DateOnly? EndedOn);
+
+public sealed record MemberAddress(string? Street, string? PostalCode, string? City);
+
+public sealed record Membership(MembershipStatus Status, DateOnly? JoinedOn, DateOnly? EndedOn);
 
 /// <summary>What a client sends to create or replace a member. Read-only fields of a GET response are ignored.</summary>
 public sealed record MemberInput(
@@ -51,8 +55,8 @@ public sealed record MemberInput(
     string? Website,
     string? Email,
     string? Phone,
-    MemberAddress? Address,
-    Membership? Membership);
+    MemberAddressInput? Address,
+    MembershipInput? Membership);
 
 public sealed record MemberResponse(
     Guid Id,

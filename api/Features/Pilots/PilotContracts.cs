@@ -28,6 +28,8 @@ public sealed record PilotTeamInput(Guid? MemberId, string? Role);
 public sealed record PilotMetricInput(Guid? Id, string? Name, string? Unit, decimal? Baseline, decimal? Target, decimal? Actual);
 
 /// <summary>What the pilot showed. <c>results</c> is required before a pilot may leave <c>evaluating</c>.</summary>
+public sealed record PilotEvaluationInput(string? Results, string? Impact, string? Learnings, string? Recommendation);
+
 public sealed record PilotEvaluation(string? Results, string? Impact, string? Learnings, string? Recommendation);
 
 /// <summary>
@@ -49,7 +51,7 @@ public sealed record PilotInput(
     DateOnly? EndedOn,
     decimal? BudgetEur,
     IReadOnlyList<PilotMetricInput>? Metrics,
-    PilotEvaluation? Evaluation);
+    PilotEvaluationInput? Evaluation);
 
 public sealed record PilotTeamMember(Guid MemberId, string? Role);
 

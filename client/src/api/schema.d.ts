@@ -945,7 +945,7 @@ export interface components {
             startsAt: null | string;
             /** Format: date-time */
             endsAt: null | string;
-            venue?: null | components["schemas"]["EventVenue"];
+            venue?: null | components["schemas"]["EventVenueInput"];
             municipalityCode: null | string;
             organizerIds: null | string[];
             /** Format: uuid */
@@ -1054,7 +1054,12 @@ export interface components {
             to: null | components["schemas"]["EventStatus"];
         };
         EventVenue: {
-            name?: null | string;
+            name: null | string;
+            street: null | string;
+            city: null | string;
+        };
+        EventVenueInput: {
+            name: null | string;
             street?: null | string;
             city?: null | string;
         };
@@ -1089,15 +1094,15 @@ export interface components {
         GoalInput: {
             /** Format: uuid */
             id?: null | string;
-            title?: null | string;
+            title: null | string;
             indicator?: null | string;
             target?: null | string;
         };
         GoalProgressInput: {
             /** Format: uuid */
-            goalId?: null | string;
+            goalId: null | string;
             /** Format: int32 */
-            progress?: null | number;
+            progress: null | number;
             comment?: null | string;
         };
         GoalProgressResponse: {
@@ -1127,6 +1132,11 @@ export interface components {
             };
         };
         MemberAddress: {
+            street: null | string;
+            postalCode: null | string;
+            city: null | string;
+        };
+        MemberAddressInput: {
             street?: null | string;
             postalCode?: null | string;
             city?: null | string;
@@ -1141,8 +1151,8 @@ export interface components {
             website?: null | string;
             email?: null | string;
             phone?: null | string;
-            address?: null | components["schemas"]["MemberAddress"];
-            membership?: null | components["schemas"]["Membership"];
+            address?: null | components["schemas"]["MemberAddressInput"];
+            membership?: null | components["schemas"]["MembershipInput"];
         };
         /** @enum {unknown} */
         MemberKind: "association" | "municipality" | "company" | "foundation" | "public_authority" | "other";
@@ -1172,6 +1182,13 @@ export interface components {
             version: number;
         };
         Membership: {
+            status: components["schemas"]["MembershipStatus"];
+            /** Format: date */
+            joinedOn: null | string;
+            /** Format: date */
+            endedOn: null | string;
+        };
+        MembershipInput: {
             status?: null | components["schemas"]["MembershipStatus"];
             /** Format: date */
             joinedOn?: null | string;
@@ -1179,7 +1196,7 @@ export interface components {
             endedOn?: null | string;
         };
         /** @enum {unknown} */
-        MembershipStatus: "applicant" | "active" | "suspended" | "ended" | null;
+        MembershipStatus: "applicant" | "active" | "suspended" | "ended";
         MemberStats: {
             byKind: components["schemas"]["CountBy"][];
             byMembershipStatus: components["schemas"]["CountBy"][];
@@ -1301,8 +1318,8 @@ export interface components {
         };
         PartyInput: {
             /** Format: uuid */
-            memberId?: null | string;
-            role?: null | components["schemas"]["PartyRole"];
+            memberId: null | string;
+            role: null | components["schemas"]["PartyRole"];
             responsibilities?: null | string;
         };
         PartyResponse: {
@@ -1376,6 +1393,12 @@ export interface components {
             deletedAt: null | string;
         };
         PilotEvaluation: {
+            results: null | string;
+            impact: null | string;
+            learnings: null | string;
+            recommendation: null | string;
+        };
+        PilotEvaluationInput: {
             results?: null | string;
             impact?: null | string;
             learnings?: null | string;
@@ -1408,7 +1431,7 @@ export interface components {
             /** Format: double */
             budgetEur?: null | number;
             metrics?: null | components["schemas"]["PilotMetricInput"][];
-            evaluation?: null | components["schemas"]["PilotEvaluation"];
+            evaluation?: null | components["schemas"]["PilotEvaluationInput"];
         };
         PilotMetric: {
             /** Format: uuid */
@@ -1425,7 +1448,7 @@ export interface components {
         PilotMetricInput: {
             /** Format: uuid */
             id?: null | string;
-            name?: null | string;
+            name: null | string;
             unit?: null | string;
             /** Format: double */
             baseline?: null | number;
@@ -1483,7 +1506,7 @@ export interface components {
         };
         PilotTeamInput: {
             /** Format: uuid */
-            memberId?: null | string;
+            memberId: null | string;
             role?: null | string;
         };
         PilotTeamMember: {
