@@ -37,5 +37,5 @@ public static class PrivacyEndpoints
         TypedResults.Ok(await mediator.Send(new ExportPersonalDataQuery(email), ct));
 
     private static async Task<IResult> Erase(IMediator mediator, PersonalDataEraseRequest input, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ErasePersonalDataCommand(input.Email), ct));
+        TypedResults.Ok(await mediator.Send(new ErasePersonalDataCommand(input), ct));
 }

@@ -1346,7 +1346,7 @@ export interface components {
             deletedAt: null | string;
         };
         PersonalDataEraseRequest: {
-            email?: null | string;
+            email: null | string;
         };
         PersonalDataErasure: {
             /** Format: int32 */

@@ -152,6 +152,18 @@ public sealed class RequestSchemaTests(SqliteApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Erasing_personal_data_requires_the_email_and_says_so_in_finnish()
+    {
+        Required(await SchemaAsync("PersonalDataEraseRequest")).ShouldBe(["email"]);
+        var admin = await factory.AdminAsync();
+        // Test clients ask for English; without Accept-Language the API answers in Finnish.
+        admin.DefaultRequestHeaders.AcceptLanguage.Clear();
+        var problem = await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = "ei-osoite" })
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "email");
+        problem.GetProperty("errors").GetProperty("email")[0].GetString().ShouldBe("Sähköpostiosoite ei kelpaa.");
+    }
+
+    [Fact]
     public async Task An_event_without_organisers_is_a_400_naming_the_field()
     {
         var admin = await factory.AdminAsync();
