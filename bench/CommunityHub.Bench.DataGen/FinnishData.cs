@@ -71,8 +71,8 @@ internal sealed class FinnishData(int seed)
                 $"https://{slug}.example.fi",
                 $"info@{slug}.example.fi",
                 "+358 " + faker.Random.Int(40, 50).ToString(CultureInfo.InvariantCulture) + " " + faker.Random.Int(1000000, 9999999).ToString(CultureInfo.InvariantCulture),
-                new MemberAddress($"{faker.Address.StreetName()} {faker.Random.Int(1, 120)}", faker.Random.Int(10000, 99999).ToString(CultureInfo.InvariantCulture), city),
-                new Membership(MembershipStatus.Active, DateOnly.FromDateTime(faker.Date.Past(15, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))), null)));
+                new MemberAddressInput($"{faker.Address.StreetName()} {faker.Random.Int(1, 120)}", faker.Random.Int(10000, 99999).ToString(CultureInfo.InvariantCulture), city),
+                new MembershipInput(MembershipStatus.Active, DateOnly.FromDateTime(faker.Date.Past(15, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))), null)));
         }
         return list;
     }

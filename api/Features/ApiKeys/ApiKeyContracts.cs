@@ -25,3 +25,9 @@ public sealed record ApiKeyResponse(
     long Version);
 
 public sealed record ApiKeyPage(IReadOnlyList<ApiKeyResponse> Items, string? NextCursor);
+
+/// <summary>The key body openapi.yaml shows, accepted by the API as it stands.</summary>
+internal static class ApiKeyExamples
+{
+    public static readonly ApiKeyInput Key = new("Oulun kaupungin järjestörekisteri", ["members:read", "partnerships:read", "events:read"], "564");
+}

@@ -10,7 +10,8 @@ public static class ApiKeysEndpoints
             .WithSummary("Create an API key (admin)")
             .WithDescription("The answer carries the secret once as `key`; only a hash is stored, so it cannot be shown again. " +
                 "Send it as the `X-Api-Key` header. Keys read within their scopes and never write.")
-            .Produces<ApiKeyCreated>(StatusCodes.Status201Created).WithProblems(401, 403, 415);
+            .Produces<ApiKeyCreated>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
+            .WithRequestExample(ApiKeyExamples.Key);
         group.MapGet("/", List).WithName("listApiKeys")
             .WithSummary("List API keys (admin), revoked ones included; never their secrets")
             .Produces<ApiKeyPage>().WithProblems(401, 403);

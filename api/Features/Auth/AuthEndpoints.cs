@@ -13,7 +13,8 @@ public static class AuthEndpoints
         group.MapPost("/token", IssueToken).WithName("issueToken").AllowAnonymous().RequireAnonymousRateLimit()
             .WithSummary("Sign in with email and password; returns a bearer token")
             .WithDescription("Bad credentials answer 401 without saying which part was wrong; repeated failures answer 429 with Retry-After.")
-            .Produces<TokenResponse>().WithProblems(401, 415, 429);
+            .Produces<TokenResponse>().WithProblems(401, 415, 429)
+            .WithRequestExample(AuthExamples.Token);
         group.MapPost("/sign-out-everywhere", SignOutEverywhere).WithName("signOutEverywhere").RequireAuthorization(Policies.Reader)
             .WithSummary("End every session of the signed-in user, this one included")
             .WithDescription("Every token issued to the caller so far answers 401 from its next request, on every instance of the API. " +

@@ -50,3 +50,9 @@ public sealed class IssueTokenHandler(Db db, UserStore users, TokenIssuer tokens
         return new TokenResponse(token, expires, new AuthUser(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId));
     }
 }
+
+/// <summary>The sign-in body openapi.yaml shows: the user that the user example creates.</summary>
+internal static class AuthExamples
+{
+    public static readonly TokenRequest Token = new(UserExamples.User.Email, UserExamples.User.Password);
+}

@@ -55,7 +55,7 @@ public sealed class EventDemoData(IMediator mediator, Db db, ChangeLog changes, 
             var endsAt = startsAt.AddMinutes(element.GetProperty("durationMinutes").GetInt32());
             var isPast = startsAt <= clock.GetUtcNow();
             var venue = element.TryGetProperty("venue", out var v) && v.ValueKind == JsonValueKind.Object
-                ? v.Deserialize<EventVenue>(Json.Options)
+                ? v.Deserialize<EventVenueInput>(Json.Options)
                 : null;
             var input = new CommunityEventInput(
                 element.GetProperty("title").GetString(),

@@ -25,18 +25,21 @@ public static class EventsEndpoints
             .WithSummary("Get an event").ProducesTagged<CommunityEventResponse>().WithProblems(403, 404);
         group.MapPost("/", Create).WithName("createEvent").RequireAuthorization(Policies.Reader)
             .WithSummary("Create a draft event (staff, or an editor of an organising member)")
-            .Produces<CommunityEventResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415);
+            .Produces<CommunityEventResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
+            .WithRequestExample(EventExamples.Event);
         group.MapPut("/{id:guid}", Update).WithName("updateEvent").RequireAuthorization(Policies.Reader)
             .WithSummary("Replace an event (staff, or an editor of an organising member)")
             .WithDescription("Status and counts are read-only; completed and cancelled events cannot be edited (409).")
-            .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(EventExamples.Event);
         group.MapDelete("/{id:guid}", Delete).WithName("deleteEvent").RequireAuthorization(Policies.Reader)
             .WithSummary("Archive an event (staff, or an editor of an organising member)")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
         group.MapPost("/{id:guid}/transitions", Transition).WithName("transitionEvent").RequireAuthorization(Policies.Reader)
             .WithSummary("Change an event's status")
             .WithDescription("draft → published → completed; draft|published → cancelled. Anything else is 409 with `allowed`.")
-            .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(EventExamples.Transition);
 
         group.MapPost("/{id:guid}/registrations", Register).WithName("registerForEvent").RequireAuthorization(Policies.NotApiKey)
             .RequireAnonymousRateLimit()
@@ -46,7 +49,8 @@ public static class EventsEndpoints
                 "A retry with the same `Idempotency-Key` header and the same body returns the first answer; the same key with a " +
                 "different body is a 422. Same email twice (the answer does not repeat the address), a cancelled event, or " +
                 "outside the window: 409.")
-            .Produces<RegistrationReceipt>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415, 422, 429);
+            .Produces<RegistrationReceipt>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415, 422, 429)
+            .WithRequestExample(EventExamples.Registration);
         group.MapGet("/{id:guid}/registrations", ListRegistrations).WithName("listRegistrations").RequireAuthorization(Policies.Reader)
             .WithSummary("List an event's registrations (staff, or an editor of an organising member)")
             .ProducesTagged<RegistrationPage>().WithProblems(401, 403, 404);
@@ -65,7 +69,8 @@ public static class EventsEndpoints
             .WithSummary("Give feedback on an event (once it has started)")
             .WithDescription("Rating 1–5, an optional comment, and the `cancelToken` of a registration for this event (required: " +
                 "400 without it). At most once per registration (409).")
-            .Produces<FeedbackResponse>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415, 429);
+            .Produces<FeedbackResponse>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415, 429)
+            .WithRequestExample(EventExamples.Feedback);
         group.MapGet("/{id:guid}/feedback/summary", FeedbackSummary).WithName("getEventFeedbackSummary").RequireAuthorization(Policies.Reader)
             .WithSummary("Feedback summary: count, average and the count per rating of registrations' feedback (signed-in users)")
             .Produces<FeedbackSummary>().WithProblems(401, 403, 404);

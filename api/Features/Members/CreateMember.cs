@@ -10,7 +10,7 @@ public sealed class CreateMemberHandler(Db db, ChangeLog changes, TimeProvider c
         var input = request.Input;
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
-        var membership = input.Membership ?? new Membership(null, null, null);
+        var membership = input.Membership ?? new MembershipInput(null, null, null);
 
         await using var scope = await db.BeginWriteAsync(ct);
         await MemberData.EnsureBusinessIdFreeAsync(scope, input.BusinessId, null, ct);

@@ -35,10 +35,14 @@ public enum MembershipStatus
     Ended,
 }
 
-public sealed record MemberAddress(string? Street, string? PostalCode, string? City);
+public sealed record MemberAddressInput(string? Street, string? PostalCode, string? City);
 
 /// <summary>Membership in the hub. Status defaults to <c>active</c> when a member is created without one.</summary>
-public sealed record Membership(MembershipStatus? Status, DateOnly? JoinedOn, DateOnly? EndedOn);
+public sealed record MembershipInput(MembershipStatus? Status, DateOnly? JoinedOn, DateOnly? EndedOn);
+
+public sealed record MemberAddress(string? Street, string? PostalCode, string? City);
+
+public sealed record Membership(MembershipStatus Status, DateOnly? JoinedOn, DateOnly? EndedOn);
 
 /// <summary>What a client sends to create or replace a member. Read-only fields of a GET response are ignored.</summary>
 public sealed record MemberInput(
@@ -51,8 +55,8 @@ public sealed record MemberInput(
     string? Website,
     string? Email,
     string? Phone,
-    MemberAddress? Address,
-    Membership? Membership);
+    MemberAddressInput? Address,
+    MembershipInput? Membership);
 
 public sealed record MemberResponse(
     Guid Id,
@@ -107,4 +111,28 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
 
     internal static bool BeAbsoluteHttpUrl(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}
+
+/// <summary>
+/// The member bodies openapi.yaml shows, accepted by the API as they stand. The other features' examples refer to the
+/// association (<see cref="AssociationId"/>) and the city of Oulu (<see cref="CityId"/>) by the ids they would have.
+/// </summary>
+internal static class MemberExamples
+{
+    public static readonly Guid AssociationId = Guid.Parse("0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a12");
+
+    public static readonly Guid CityId = Guid.Parse("0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a11");
+
+    public static readonly MemberInput Member = new(
+        Name: "Pohjois-Pohjanmaan Näkövammaiset ry",
+        BusinessId: "2988211-5",
+        Kind: MemberKind.Association,
+        Sectors: [Sector.Disability, Sector.SocialHealth],
+        MunicipalityCode: "564",
+        Description: "Vertaistukea, kuntoutusohjausta ja edunvalvontaa näkövammaisille ja heidän läheisilleen Oulun seudulla.",
+        Website: "https://www.ppnakovammaiset.fi",
+        Email: "toimisto@ppnakovammaiset.fi",
+        Phone: "+358 8 311 2233",
+        Address: new MemberAddressInput("Isokatu 47 B", "90100", "Oulu"),
+        Membership: new MembershipInput(MembershipStatus.Active, new DateOnly(2019, 3, 1), null));
 }

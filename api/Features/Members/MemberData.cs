@@ -45,7 +45,7 @@ public static class MemberData
     }
 
     // The column values and sector rows that create and update both write.
-    internal static object WriteParameters(Guid id, MemberInput input, Membership membership, long version, DateTimeOffset now) => new
+    internal static object WriteParameters(Guid id, MemberInput input, MembershipInput membership, long version, DateTimeOffset now) => new
     {
         Id = id,
         Name = input.Name!.Trim(),

@@ -15,10 +15,12 @@ public static class MembersEndpoints
         group.MapGet("/{id:guid}", Get).WithName("getMember").AllowAnonymous()
             .WithSummary("Get a member").ProducesTagged<MemberResponse>().WithProblems(404);
         group.MapPost("/", Create).WithName("createMember").RequireAuthorization(Policies.Staff)
-            .WithSummary("Create a member (staff)").Produces<MemberResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 409, 415);
+            .WithSummary("Create a member (staff)").Produces<MemberResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 409, 415)
+            .WithRequestExample(MemberExamples.Member);
         group.MapPut("/{id:guid}", Update).WithName("updateMember").RequireAuthorization(Policies.Reader)
             .WithSummary("Replace a member (staff, or the member's own editor)")
-            .Produces<MemberResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<MemberResponse>().WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(MemberExamples.Member);
         group.MapDelete("/{id:guid}", Delete).WithName("deleteMember").RequireAuthorization(Policies.Staff)
             .WithSummary("Archive a member (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
 
@@ -27,9 +29,11 @@ public static class MembersEndpoints
             .WithSummary("List a member's contact people (signed-in users only)").Produces<ContactPage>().WithProblems(401, 403, 404);
         contacts.MapPost("/", CreateContact).WithName("createContact").RequireAuthorization(Policies.Reader)
             .WithSummary("Add a contact person (staff, or the member's own editor)")
-            .Produces<ContactResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 404, 415);
+            .Produces<ContactResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 404, 415)
+            .WithRequestExample(ContactExamples.Contact);
         contacts.MapPut("/{contactId:guid}", UpdateContact).WithName("updateContact").RequireAuthorization(Policies.Reader)
-            .WithSummary("Replace a contact person").Produces<ContactResponse>().WithProblems(401, 403, 404, 412, 415);
+            .WithSummary("Replace a contact person").Produces<ContactResponse>().WithProblems(401, 403, 404, 412, 415)
+            .WithRequestExample(ContactExamples.Contact);
         contacts.MapDelete("/{contactId:guid}", DeleteContact).WithName("deleteContact").RequireAuthorization(Policies.Reader)
             .WithSummary("Remove a contact person").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
         return routes;

@@ -20,8 +20,8 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
         var input = request.Input;
         // Membership and business id are the hub's records of the member, kept by staff.
         var membership = user.IsStaff()
-            ? input.Membership ?? new Membership(null, null, null)
-            : new Membership(EnumText.Parse<MembershipStatus>(current.MembershipStatus), current.JoinedOn, current.EndedOn);
+            ? input.Membership ?? new MembershipInput(null, null, null)
+            : new MembershipInput(EnumText.Parse<MembershipStatus>(current.MembershipStatus), current.JoinedOn, current.EndedOn);
         if (!user.IsStaff())
         {
             input = input with { BusinessId = current.BusinessId };

@@ -1,3 +1,4 @@
+using CommunityHub.Api.Features.Members;
 
 namespace CommunityHub.Api.Features.Partnerships;
 
@@ -162,4 +163,43 @@ public sealed class PartnershipInputValidator : AbstractValidator<PartnershipInp
             index++;
         }
     }
+}
+
+/// <summary>
+/// The partnership bodies openapi.yaml shows, accepted by the API as they stand once the members they name exist: the
+/// city of Oulu and the association of the member example. The review's goals are the ones this partnership would get.
+/// </summary>
+internal static class PartnershipExamples
+{
+    public static readonly Guid Id = Guid.Parse("0193a4c2-9b31-7d4e-8f52-3c7e1a2b4d31");
+
+    public static readonly Guid[] GoalIds = [Guid.Parse("0193a4c3-1d22-7b5a-9c10-4e7f8a9b0c21"), Guid.Parse("0193a4c3-1d22-7b5a-9c10-4e7f8a9b0c22")];
+
+    public static readonly PartnershipInput Partnership = new(
+        Title: "Näkövammaisten nuorten työllistymispolut 2026–2027",
+        Description: "Oulun kaupungin ja järjestön yhteinen malli, jolla näkövammaiset nuoret pääsevät työkokeiluihin ja työnantajat oppivat saavutettavan rekrytoinnin.",
+        MunicipalityCode: "564",
+        ServiceArea: ServiceArea.Employment,
+        StartsOn: new DateOnly(2026, 1, 1),
+        EndsOn: new DateOnly(2027, 12, 31),
+        AgreementRef: "OUKA/1234/00.04.01/2025",
+        ReviewIntervalMonths: 6,
+        Parties:
+        [
+            new PartyInput(MemberExamples.CityId, PartyRole.Municipality, "Rahoitus ja palveluohjaus"),
+            new PartyInput(MemberExamples.AssociationId, PartyRole.Coordinator, "Työkokeilupaikkojen hankinta ja nuorten tuki"),
+        ],
+        Goals:
+        [
+            new GoalInput(null, "Työkokeilut näkövammaisille nuorille", "Työkokeiluun ohjatut nuoret", "24 nuorta vuodessa"),
+            new GoalInput(null, "Saavutettava rekrytointi", "Saavutettavuuskoulutuksen saaneet työnantajat", "15 työnantajaa vuoden 2027 loppuun mennessä"),
+        ]);
+
+    public static readonly PartnershipTransitionInput Transition = new(PartnershipStatus.Negotiation, "Sopimusluonnos lähetetty järjestön hallitukselle kommentoitavaksi.");
+
+    public static readonly PartnershipReviewInput Review = new(
+        new DateOnly(2026, 6, 30),
+        "Kevätkausi: 11 nuorta aloitti työkokeilun ja kolme työnantajaa koulutettiin. Yhteistyö sujuu.",
+        [new GoalProgressInput(GoalIds[0], 45, "Haku ylitti odotukset."), new GoalProgressInput(GoalIds[1], 20, null)],
+        "Syyskuussa saavutettavuuskoulutus Kempeleen ja Limingan yrittäjille.");
 }

@@ -30,7 +30,8 @@ public static class PartnershipsEndpoints
         group.MapPost("/", Create).WithName("createPartnership").RequireAuthorization(Policies.Staff)
             .WithSummary("Create a partnership (staff)")
             .WithDescription("Created in `draft`; status changes only through transitions. At least two parties, each an existing member.")
-            .Produces<PartnershipResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415);
+            .Produces<PartnershipResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
+            .WithRequestExample(PartnershipExamples.Partnership);
         group.MapGet("/{id:guid}", Get).WithName("getPartnership").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("Get a partnership").ProducesTagged<PartnershipResponse>().WithProblems(401, 403, 404);
         group.MapPut("/{id:guid}", Update).WithName("updatePartnership").RequireAuthorization(Policies.Staff)
@@ -39,7 +40,8 @@ public static class PartnershipsEndpoints
                 "Read-only fields (id, status, nextReviewDue, timestamps, version, member names) are ignored. Goals with an id keep it, " +
                 "goals without one are new, goals left out are removed (409 when a review records progress on them). " +
                 "An ended or cancelled partnership cannot be edited (409).")
-            .Produces<PartnershipResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<PartnershipResponse>().WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(PartnershipExamples.Partnership);
         group.MapDelete("/{id:guid}", Delete).WithName("deletePartnership").RequireAuthorization(Policies.Staff)
             .WithSummary("Archive a partnership (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
         group.MapPost("/{id:guid}/transitions", Transition).WithName("transitionPartnership").RequireAuthorization(Policies.Staff)
@@ -47,7 +49,8 @@ public static class PartnershipsEndpoints
             .WithDescription(
                 "`draft → negotiation → active → ended`; any status that is not final may move to `cancelled`. " +
                 "Any other move is a 409 whose problem lists the `allowed` targets. Recorded in the history.")
-            .Produces<PartnershipResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<PartnershipResponse>().WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(PartnershipExamples.Transition);
         group.MapGet("/{id:guid}/history", History).WithName("getPartnershipHistory").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("A partnership's status transitions, oldest first (who, when, from, to, note)")
             .Produces<PartnershipHistory>().WithProblems(401, 403, 404);
@@ -59,7 +62,8 @@ public static class PartnershipsEndpoints
             .WithDescription(
                 "Progress (0–100) per goal of this partnership. Moves the partnership's nextReviewDue to the latest review date plus " +
                 "reviewIntervalMonths. Not possible for a cancelled partnership (409). Honours If-Match on the partnership's version.")
-            .Produces<PartnershipReviewResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<PartnershipReviewResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(PartnershipExamples.Review);
         group.MapGet("/{id:guid}/reviews/{reviewId:guid}", GetReview).WithName("getPartnershipReview")
             .RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("Get one review").ProducesTagged<PartnershipReviewResponse>().WithProblems(401, 403, 404);

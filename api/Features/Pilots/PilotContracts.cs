@@ -1,3 +1,5 @@
+using CommunityHub.Api.Features.Members;
+using CommunityHub.Api.Features.Partnerships;
 
 namespace CommunityHub.Api.Features.Pilots;
 
@@ -28,6 +30,8 @@ public sealed record PilotTeamInput(Guid? MemberId, string? Role);
 public sealed record PilotMetricInput(Guid? Id, string? Name, string? Unit, decimal? Baseline, decimal? Target, decimal? Actual);
 
 /// <summary>What the pilot showed. <c>results</c> is required before a pilot may leave <c>evaluating</c>.</summary>
+public sealed record PilotEvaluationInput(string? Results, string? Impact, string? Learnings, string? Recommendation);
+
 public sealed record PilotEvaluation(string? Results, string? Impact, string? Learnings, string? Recommendation);
 
 /// <summary>
@@ -49,7 +53,7 @@ public sealed record PilotInput(
     DateOnly? EndedOn,
     decimal? BudgetEur,
     IReadOnlyList<PilotMetricInput>? Metrics,
-    PilotEvaluation? Evaluation);
+    PilotEvaluationInput? Evaluation);
 
 public sealed record PilotTeamMember(Guid MemberId, string? Role);
 
@@ -141,4 +145,32 @@ public sealed class PilotInputValidator : AbstractValidator<PilotInput>
         RuleFor(p => p.Evaluation!.Recommendation).MaximumLength(4000).When(p => p.Evaluation is not null)
             .OverridePropertyName("evaluation.recommendation");
     }
+}
+
+/// <summary>
+/// The pilot bodies openapi.yaml shows, accepted by the API as they stand once what they name exists: the partnership
+/// example and the members it joins.
+/// </summary>
+internal static class PilotExamples
+{
+    public static readonly Guid Id = Guid.Parse("0193a4c5-2e40-7f1a-b233-5d8c0e1f2a41");
+
+    public static readonly PilotInput Pilot = new(
+        Title: "Saavutettava kesätyöhaku",
+        Theme: PilotTheme.Work,
+        Problem: "Näkövammaiset nuoret jäävät kesätöistä, koska hakulomakkeet eivät toimi ruudunlukijalla.",
+        Hypothesis: "Kun kesätöihin voi hakea puhelimitse ja saavutettavalla lomakkeella, näkövammaisten nuorten hakemukset kaksinkertaistuvat.",
+        MunicipalityCode: "564",
+        PartnershipId: PartnershipExamples.Id,
+        OwnerMemberId: MemberExamples.AssociationId,
+        Team: [new PilotTeamInput(MemberExamples.CityId, "Kesätyöhaun järjestäjä")],
+        PlannedStart: new DateOnly(2027, 2, 1),
+        PlannedEnd: new DateOnly(2027, 8, 31),
+        StartedOn: null,
+        EndedOn: null,
+        BudgetEur: 18_500m,
+        Metrics: [new PilotMetricInput(null, "Näkövammaisten nuorten kesätyöhakemukset", "kpl", 6, 12, null)],
+        Evaluation: null);
+
+    public static readonly PilotTransitionInput Transition = new(PilotStage.Decided, "Hyväksytty nuorisopalveluiden johtoryhmässä 12.1.2027.");
 }

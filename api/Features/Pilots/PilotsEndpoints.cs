@@ -17,13 +17,15 @@ public static class PilotsEndpoints
             .WithSummary("Get a pilot").ProducesTagged<PilotResponse>().WithProblems(401, 403, 404);
         group.MapPost("/", Create).WithName("createPilot").RequireAuthorization(Policies.Reader)
             .WithSummary("Create a pilot in stage idea (staff, or an editor of the owning member)")
-            .Produces<PilotResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415);
+            .Produces<PilotResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
+            .WithRequestExample(PilotExamples.Pilot);
         group.MapPut("/{id:guid}", Update).WithName("updatePilot").RequireAuthorization(Policies.Reader)
             .WithSummary("Replace a pilot (staff, or an editor of the owning member)")
             .WithDescription("`stage` and other read-only fields are ignored; the stage changes only through transitions. " +
                 "Metrics sent with their `id` are kept, those without are added, those left out are removed. " +
                 "A pilot in a final stage (adopted, discontinued) is read-only: 409.")
-            .Produces<PilotResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<PilotResponse>().WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(PilotExamples.Pilot);
         group.MapDelete("/{id:guid}", Delete).WithName("deletePilot").RequireAuthorization(Policies.Staff)
             .WithSummary("Archive a pilot (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
         group.MapPost("/{id:guid}/transitions", Transition).WithName("transitionPilot").RequireAuthorization(Policies.Reader)
@@ -32,7 +34,8 @@ public static class PilotsEndpoints
                 "Entering running sets startedOn (today, Finnish time) if empty; evaluating needs startedOn; leaving evaluating needs " +
                 "evaluation.results; discontinuing before evaluating needs a note (400 without); entering a final stage sets endedOn if empty. " +
                 "Other moves and any move out of a final stage are 409 with `allowed` listing the legal targets.")
-            .Produces<PilotResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<PilotResponse>().WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(PilotExamples.Transition);
         group.MapGet("/{id:guid}/history", History).WithName("getPilotHistory").RequireAuthorization(ApiKeyScopes.PilotsRead)
             .WithSummary("A pilot's stage transitions, oldest first: who, when, from, to, note")
             .Produces<PilotHistory>().WithProblems(401, 403, 404);

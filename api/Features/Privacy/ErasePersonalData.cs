@@ -6,12 +6,12 @@ namespace CommunityHub.Api.Features.Privacy;
 /// counts and feedback), its member contacts are blanked and removed, its user accounts are blanked and removed (the
 /// audit trail keeps their ids, not their names). An admin cannot erase their own account this way.
 /// </summary>
-public sealed record ErasePersonalDataCommand(string? Email) : IRequest<PersonalDataErasure>;
+public sealed record ErasePersonalDataCommand(PersonalDataEraseRequest Input) : IRequest<PersonalDataErasure>;
 
 public sealed class ErasePersonalDataValidator : AbstractValidator<ErasePersonalDataCommand>
 {
     public ErasePersonalDataValidator() =>
-        RuleFor(q => q.Email).NotEmpty().MaximumLength(254).EmailAddress().WithMessage("Email must be an email address.");
+        RuleFor(c => c.Input.Email).NotEmpty().MaximumLength(254).EmailAddress().WithMessage(_ => Texts.Get("privacy.email")).OverridePropertyName("email");
 }
 
 public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
@@ -19,9 +19,9 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
 {
     public async Task<PersonalDataErasure> Handle(ErasePersonalDataCommand request, CancellationToken ct)
     {
-        var email = PrivacyData.Normalize(request.Email!);
+        var email = PrivacyData.Normalize(request.Input.Email!);
         // User accounts keep their own key (upper case); registrations and contacts are matched in lower case.
-        var userKey = Users.UserInputValidator.Normalize(request.Email!);
+        var userKey = Users.UserInputValidator.Normalize(request.Input.Email!);
         var now = clock.GetUtcNow();
         await using var scope = await db.BeginWriteAsync(ct);
         var userIds = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(

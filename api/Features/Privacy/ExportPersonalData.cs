@@ -7,7 +7,7 @@ public sealed record ExportPersonalDataQuery(string? Email) : IRequest<PersonalD
 public sealed class ExportPersonalDataValidator : AbstractValidator<ExportPersonalDataQuery>
 {
     public ExportPersonalDataValidator() =>
-        RuleFor(q => q.Email).NotEmpty().MaximumLength(254).EmailAddress().WithMessage("Email must be an email address.");
+        RuleFor(q => q.Email).NotEmpty().MaximumLength(254).EmailAddress().WithMessage(_ => Texts.Get("privacy.email"));
 }
 
 public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<ExportPersonalDataQuery, PersonalDataExport>

@@ -42,3 +42,9 @@ public sealed record PersonalDataEraseRequest(string? Email);
 
 /// <summary>How many rows were anonymised (erasure, GDPR art. 17); the rows stay where other records refer to them.</summary>
 public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users);
+
+/// <summary>The erase body openapi.yaml shows: the registrant of the registration example.</summary>
+internal static class PrivacyExamples
+{
+    public static readonly PersonalDataEraseRequest Erase = new("vaino.harkonen@example.fi");
+}

@@ -29,7 +29,8 @@ public static class PrivacyEndpoints
             .WithSummary("Erase one email address's personal data (admin; audited)")
             .WithDescription("Registrations are anonymised (counts, waiting-list statistics and feedback stay), member contacts " +
                 "and user accounts are blanked and removed. Returns how many rows of each were erased. An admin's own account: 409.")
-            .Produces<PersonalDataErasure>().WithProblems(401, 403, 409, 415);
+            .Produces<PersonalDataErasure>().WithProblems(401, 403, 409, 415)
+            .WithRequestExample(PrivacyExamples.Erase);
         return routes;
     }
 
@@ -37,5 +38,5 @@ public static class PrivacyEndpoints
         TypedResults.Ok(await mediator.Send(new ExportPersonalDataQuery(email), ct));
 
     private static async Task<IResult> Erase(IMediator mediator, PersonalDataEraseRequest input, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ErasePersonalDataCommand(input.Email), ct));
+        TypedResults.Ok(await mediator.Send(new ErasePersonalDataCommand(input), ct));
 }

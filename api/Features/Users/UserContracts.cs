@@ -31,3 +31,9 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();
 }
+
+/// <summary>The user body openapi.yaml shows, accepted by the API as it stands (a staff member needs no memberId).</summary>
+internal static class UserExamples
+{
+    public static readonly UserInput User = new("sanna.hyvonen@kumppanuuskeskus.fi", "Sanna Hyvönen", Role.Staff, null, "Kesäkuun-mökkiranta-26");
+}

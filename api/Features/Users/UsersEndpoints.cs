@@ -9,9 +9,11 @@ public static class UsersEndpoints
         group.MapGet("/", List).WithName("listUsers").WithSummary("List users (admin)").Produces<UserPage>().WithProblems(401, 403);
         group.MapGet("/{id:guid}", Get).WithName("getUser").WithSummary("Get a user (admin)").ProducesTagged<UserResponse>().WithProblems(401, 403, 404);
         group.MapPost("/", Create).WithName("createUser").WithSummary("Create a user (admin)")
-            .Produces<UserResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 409, 415);
+            .Produces<UserResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 409, 415)
+            .WithRequestExample(UserExamples.User);
         group.MapPut("/{id:guid}", Update).WithName("updateUser").WithSummary("Replace a user (admin); leave out password to keep it")
-            .Produces<UserResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<UserResponse>().WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(UserExamples.User);
         group.MapDelete("/{id:guid}", Delete).WithName("deleteUser").WithSummary("Remove a user (admin)")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 409, 412);
         group.MapPost("/{id:guid}/sign-out-everywhere", SignOutEverywhere).WithName("signOutUserEverywhere")

@@ -1,4 +1,6 @@
 using CommunityHub.Api.Features.Changes;
+using CommunityHub.Api.Features.Members;
+using CommunityHub.Api.Features.Partnerships;
 
 namespace CommunityHub.Api.Features.Webhooks;
 
@@ -105,4 +107,19 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
         && !string.IsNullOrEmpty(uri.Host);
 
     internal static string TypesText(IEnumerable<string> types) => string.Join(",", types.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+}
+
+/// <summary>The subscription body openapi.yaml shows (accepted as it stands), and a batch its receiver gets.</summary>
+internal static class WebhookExamples
+{
+    public static readonly WebhookInput Subscription = new(
+        "https://integraatiot.ouka.fi/communityhub/muutokset", ["members", "partnerships", "events"], "564", "Oulun järjestörekisterin päivitys", null);
+
+    public static readonly WebhookPayload Payload = new(
+        Guid.Parse("0193a4d0-5a61-7c2b-8e44-6f9d1b2c3e51"),
+        Guid.Parse("0193a4d1-0b72-7d3c-9f55-7a0e2c3d4f61"),
+        [
+            new ChangeEntry(1842, "members", MemberExamples.AssociationId, "upsert", 3, new DateTimeOffset(2026, 11, 30, 8, 15, 2, TimeSpan.Zero), "564"),
+            new ChangeEntry(1843, "partnerships", PartnershipExamples.Id, "delete", 5, new DateTimeOffset(2026, 11, 30, 8, 16, 40, TimeSpan.Zero), "564"),
+        ]);
 }

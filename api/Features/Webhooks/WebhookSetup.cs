@@ -122,7 +122,11 @@ public static class WebhookSetup
                             Required = true,
                             Content = new Dictionary<string, OpenApiMediaType>
                             {
-                                ["application/json"] = new() { Schema = new OpenApiSchemaReference("WebhookPayload", document) },
+                                ["application/json"] = new()
+                                {
+                                    Schema = new OpenApiSchemaReference("WebhookPayload", document),
+                                    Example = OpenApiRequestExamples.ToNode(WebhookExamples.Payload),
+                                },
                             },
                         },
                         Responses = new OpenApiResponses

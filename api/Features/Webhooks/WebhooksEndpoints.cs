@@ -17,12 +17,14 @@ public static class WebhooksEndpoints
                 "Every change-feed entry committed from now on that matches `types` (and `municipalityCode`, when given) is POSTed " +
                 "to `url` in feed order, signed with the `secret` this answer shows once (see the `changes` webhook). `url` must be " +
                 "absolute https (http only where the server allows it with `Webhooks:AllowHttp`).")
-            .Produces<WebhookWithSecretResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415);
+            .Produces<WebhookWithSecretResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
+            .WithRequestExample(WebhookExamples.Subscription);
         group.MapPut("/{id:guid}", Update).WithName("updateWebhook").WithSummary("Replace a webhook subscription (admin)")
             .WithDescription(
                 "`status: active` re-enables a paused or failing subscription (delivery resumes from where it stopped, nothing " +
                 "skipped); `status: paused` stops deliveries. `failing` is set by the server after continuous failure.")
-            .Produces<WebhookResponse>().WithProblems(401, 403, 404, 409, 412, 415);
+            .Produces<WebhookResponse>().WithProblems(401, 403, 404, 409, 412, 415)
+            .WithRequestExample(WebhookExamples.Subscription);
         group.MapDelete("/{id:guid}", Delete).WithName("deleteWebhook").WithSummary("Remove a webhook subscription (admin)")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
         group.MapPost("/{id:guid}/rotate-secret", RotateSecret).WithName("rotateWebhookSecret")

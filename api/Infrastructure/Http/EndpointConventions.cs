@@ -17,6 +17,15 @@ public static class EndpointConventions
     public static RouteHandlerBuilder ProducesTagged<T>(this RouteHandlerBuilder builder, int status = StatusCodes.Status200OK) =>
         builder.Produces<T>(status).Produces(StatusCodes.Status304NotModified);
 
+    /// <summary>
+    /// Shows <paramref name="example"/> as the request body's example in openapi.yaml, written as the API reads it; fields
+    /// left null are left out, as a client sends only what it fills in. It must be a body the API accepts as it stands
+    /// (RequestExampleTests send every one).
+    /// </summary>
+    public static RouteHandlerBuilder WithRequestExample<T>(this RouteHandlerBuilder builder, T example)
+        where T : class =>
+        builder.WithMetadata(new RequestExample(example));
+
     /// <summary>Groups the endpoints under a tag and gives the tag its description in openapi.yaml.</summary>
     public static TBuilder WithTag<TBuilder>(this TBuilder builder, string name, string description)
         where TBuilder : IEndpointConventionBuilder =>
@@ -25,3 +34,6 @@ public static class EndpointConventions
 
 /// <summary>The description of an OpenAPI tag, carried as endpoint metadata from the feature that owns the tag.</summary>
 public sealed record TagDescription(string Name, string Description);
+
+/// <summary>A request body to show as the operation's example, carried as endpoint metadata from the feature.</summary>
+public sealed record RequestExample(object Body);

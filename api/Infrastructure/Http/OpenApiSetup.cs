@@ -60,6 +60,11 @@ public static class OpenApiSetup
                 ];
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                OpenApiRequestExamples.Describe(operation, context);
+                return Task.CompletedTask;
+            });
             options.AddDocumentTransformer((document, context, _) =>
             {
                 OpenApiRequestSchemas.RequireOnlyWhatValidationRefuses(document, context);

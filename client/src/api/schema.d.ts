@@ -945,7 +945,7 @@ export interface components {
             startsAt: null | string;
             /** Format: date-time */
             endsAt: null | string;
-            venue?: null | components["schemas"]["EventVenue"];
+            venue?: null | components["schemas"]["EventVenueInput"];
             municipalityCode: null | string;
             organizerIds: null | string[];
             /** Format: uuid */
@@ -1054,7 +1054,12 @@ export interface components {
             to: null | components["schemas"]["EventStatus"];
         };
         EventVenue: {
-            name?: null | string;
+            name: null | string;
+            street: null | string;
+            city: null | string;
+        };
+        EventVenueInput: {
+            name: null | string;
             street?: null | string;
             city?: null | string;
         };
@@ -1089,15 +1094,15 @@ export interface components {
         GoalInput: {
             /** Format: uuid */
             id?: null | string;
-            title?: null | string;
+            title: null | string;
             indicator?: null | string;
             target?: null | string;
         };
         GoalProgressInput: {
             /** Format: uuid */
-            goalId?: null | string;
+            goalId: null | string;
             /** Format: int32 */
-            progress?: null | number;
+            progress: null | number;
             comment?: null | string;
         };
         GoalProgressResponse: {
@@ -1127,6 +1132,11 @@ export interface components {
             };
         };
         MemberAddress: {
+            street: null | string;
+            postalCode: null | string;
+            city: null | string;
+        };
+        MemberAddressInput: {
             street?: null | string;
             postalCode?: null | string;
             city?: null | string;
@@ -1141,8 +1151,8 @@ export interface components {
             website?: null | string;
             email?: null | string;
             phone?: null | string;
-            address?: null | components["schemas"]["MemberAddress"];
-            membership?: null | components["schemas"]["Membership"];
+            address?: null | components["schemas"]["MemberAddressInput"];
+            membership?: null | components["schemas"]["MembershipInput"];
         };
         /** @enum {unknown} */
         MemberKind: "association" | "municipality" | "company" | "foundation" | "public_authority" | "other";
@@ -1172,6 +1182,13 @@ export interface components {
             version: number;
         };
         Membership: {
+            status: components["schemas"]["MembershipStatus"];
+            /** Format: date */
+            joinedOn: null | string;
+            /** Format: date */
+            endedOn: null | string;
+        };
+        MembershipInput: {
             status?: null | components["schemas"]["MembershipStatus"];
             /** Format: date */
             joinedOn?: null | string;
@@ -1179,7 +1196,7 @@ export interface components {
             endedOn?: null | string;
         };
         /** @enum {unknown} */
-        MembershipStatus: "applicant" | "active" | "suspended" | "ended" | null;
+        MembershipStatus: "applicant" | "active" | "suspended" | "ended";
         MemberStats: {
             byKind: components["schemas"]["CountBy"][];
             byMembershipStatus: components["schemas"]["CountBy"][];
@@ -1301,8 +1318,8 @@ export interface components {
         };
         PartyInput: {
             /** Format: uuid */
-            memberId?: null | string;
-            role?: null | components["schemas"]["PartyRole"];
+            memberId: null | string;
+            role: null | components["schemas"]["PartyRole"];
             responsibilities?: null | string;
         };
         PartyResponse: {
@@ -1329,7 +1346,7 @@ export interface components {
             deletedAt: null | string;
         };
         PersonalDataEraseRequest: {
-            email?: null | string;
+            email: null | string;
         };
         PersonalDataErasure: {
             /** Format: int32 */
@@ -1376,6 +1393,12 @@ export interface components {
             deletedAt: null | string;
         };
         PilotEvaluation: {
+            results: null | string;
+            impact: null | string;
+            learnings: null | string;
+            recommendation: null | string;
+        };
+        PilotEvaluationInput: {
             results?: null | string;
             impact?: null | string;
             learnings?: null | string;
@@ -1408,7 +1431,7 @@ export interface components {
             /** Format: double */
             budgetEur?: null | number;
             metrics?: null | components["schemas"]["PilotMetricInput"][];
-            evaluation?: null | components["schemas"]["PilotEvaluation"];
+            evaluation?: null | components["schemas"]["PilotEvaluationInput"];
         };
         PilotMetric: {
             /** Format: uuid */
@@ -1425,7 +1448,7 @@ export interface components {
         PilotMetricInput: {
             /** Format: uuid */
             id?: null | string;
-            name?: null | string;
+            name: null | string;
             unit?: null | string;
             /** Format: double */
             baseline?: null | number;
@@ -1483,7 +1506,7 @@ export interface components {
         };
         PilotTeamInput: {
             /** Format: uuid */
-            memberId?: null | string;
+            memberId: null | string;
             role?: null | string;
         };
         PilotTeamMember: {
@@ -2011,6 +2034,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "sanna.hyvonen@kumppanuuskeskus.fi",
+                 *       "password": "Kesäkuun-mökkiranta-26"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenRequest"];
             };
         };
@@ -2304,6 +2333,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "sanna.hyvonen@kumppanuuskeskus.fi",
+                 *       "displayName": "Sanna Hyvönen",
+                 *       "role": "staff",
+                 *       "password": "Kesäkuun-mökkiranta-26"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserInput"];
             };
         };
@@ -2502,6 +2539,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "sanna.hyvonen@kumppanuuskeskus.fi",
+                 *       "displayName": "Sanna Hyvönen",
+                 *       "role": "staff",
+                 *       "password": "Kesäkuun-mökkiranta-26"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserInput"];
             };
         };
@@ -2896,6 +2941,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Pohjois-Pohjanmaan Näkövammaiset ry",
+                 *       "businessId": "2988211-5",
+                 *       "kind": "association",
+                 *       "sectors": [
+                 *         "disability",
+                 *         "social_health"
+                 *       ],
+                 *       "municipalityCode": "564",
+                 *       "description": "Vertaistukea, kuntoutusohjausta ja edunvalvontaa näkövammaisille ja heidän läheisilleen Oulun seudulla.",
+                 *       "website": "https://www.ppnakovammaiset.fi",
+                 *       "email": "toimisto@ppnakovammaiset.fi",
+                 *       "phone": "+358 8 311 2233",
+                 *       "address": {
+                 *         "street": "Isokatu 47 B",
+                 *         "postalCode": "90100",
+                 *         "city": "Oulu"
+                 *       },
+                 *       "membership": {
+                 *         "status": "active",
+                 *         "joinedOn": "2019-03-01"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["MemberInput"];
             };
         };
@@ -3082,6 +3152,31 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Pohjois-Pohjanmaan Näkövammaiset ry",
+                 *       "businessId": "2988211-5",
+                 *       "kind": "association",
+                 *       "sectors": [
+                 *         "disability",
+                 *         "social_health"
+                 *       ],
+                 *       "municipalityCode": "564",
+                 *       "description": "Vertaistukea, kuntoutusohjausta ja edunvalvontaa näkövammaisille ja heidän läheisilleen Oulun seudulla.",
+                 *       "website": "https://www.ppnakovammaiset.fi",
+                 *       "email": "toimisto@ppnakovammaiset.fi",
+                 *       "phone": "+358 8 311 2233",
+                 *       "address": {
+                 *         "street": "Isokatu 47 B",
+                 *         "postalCode": "90100",
+                 *         "city": "Oulu"
+                 *       },
+                 *       "membership": {
+                 *         "status": "active",
+                 *         "joinedOn": "2019-03-01"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["MemberInput"];
             };
         };
@@ -3393,6 +3488,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Åsa Mäkelä-Lindström",
+                 *       "title": "Toiminnanjohtaja",
+                 *       "email": "asa.makela-lindstrom@ppnakovammaiset.fi",
+                 *       "phone": "+358 40 123 4567"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactInput"];
             };
         };
@@ -3508,6 +3611,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Åsa Mäkelä-Lindström",
+                 *       "title": "Toiminnanjohtaja",
+                 *       "email": "asa.makela-lindstrom@ppnakovammaiset.fi",
+                 *       "phone": "+358 40 123 4567"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactInput"];
             };
         };
@@ -3792,6 +3903,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Oulun kaupungin järjestörekisteri",
+                 *       "scopes": [
+                 *         "members:read",
+                 *         "partnerships:read",
+                 *         "events:read"
+                 *       ],
+                 *       "municipalityCode": "564"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ApiKeyInput"];
             };
         };
@@ -4142,6 +4264,42 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Näkövammaisten nuorten työllistymispolut 2026–2027",
+                 *       "description": "Oulun kaupungin ja järjestön yhteinen malli, jolla näkövammaiset nuoret pääsevät työkokeiluihin ja työnantajat oppivat saavutettavan rekrytoinnin.",
+                 *       "municipalityCode": "564",
+                 *       "serviceArea": "employment",
+                 *       "startsOn": "2026-01-01",
+                 *       "endsOn": "2027-12-31",
+                 *       "agreementRef": "OUKA/1234/00.04.01/2025",
+                 *       "reviewIntervalMonths": 6,
+                 *       "parties": [
+                 *         {
+                 *           "memberId": "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a11",
+                 *           "role": "municipality",
+                 *           "responsibilities": "Rahoitus ja palveluohjaus"
+                 *         },
+                 *         {
+                 *           "memberId": "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a12",
+                 *           "role": "coordinator",
+                 *           "responsibilities": "Työkokeilupaikkojen hankinta ja nuorten tuki"
+                 *         }
+                 *       ],
+                 *       "goals": [
+                 *         {
+                 *           "title": "Työkokeilut näkövammaisille nuorille",
+                 *           "indicator": "Työkokeiluun ohjatut nuoret",
+                 *           "target": "24 nuorta vuodessa"
+                 *         },
+                 *         {
+                 *           "title": "Saavutettava rekrytointi",
+                 *           "indicator": "Saavutettavuuskoulutuksen saaneet työnantajat",
+                 *           "target": "15 työnantajaa vuoden 2027 loppuun mennessä"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PartnershipInput"];
             };
         };
@@ -4410,6 +4568,42 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Näkövammaisten nuorten työllistymispolut 2026–2027",
+                 *       "description": "Oulun kaupungin ja järjestön yhteinen malli, jolla näkövammaiset nuoret pääsevät työkokeiluihin ja työnantajat oppivat saavutettavan rekrytoinnin.",
+                 *       "municipalityCode": "564",
+                 *       "serviceArea": "employment",
+                 *       "startsOn": "2026-01-01",
+                 *       "endsOn": "2027-12-31",
+                 *       "agreementRef": "OUKA/1234/00.04.01/2025",
+                 *       "reviewIntervalMonths": 6,
+                 *       "parties": [
+                 *         {
+                 *           "memberId": "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a11",
+                 *           "role": "municipality",
+                 *           "responsibilities": "Rahoitus ja palveluohjaus"
+                 *         },
+                 *         {
+                 *           "memberId": "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a12",
+                 *           "role": "coordinator",
+                 *           "responsibilities": "Työkokeilupaikkojen hankinta ja nuorten tuki"
+                 *         }
+                 *       ],
+                 *       "goals": [
+                 *         {
+                 *           "title": "Työkokeilut näkövammaisille nuorille",
+                 *           "indicator": "Työkokeiluun ohjatut nuoret",
+                 *           "target": "24 nuorta vuodessa"
+                 *         },
+                 *         {
+                 *           "title": "Saavutettava rekrytointi",
+                 *           "indicator": "Saavutettavuuskoulutuksen saaneet työnantajat",
+                 *           "target": "15 työnantajaa vuoden 2027 loppuun mennessä"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PartnershipInput"];
             };
         };
@@ -4632,6 +4826,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "to": "negotiation",
+                 *       "note": "Sopimusluonnos lähetetty järjestön hallitukselle kommentoitavaksi."
+                 *     }
+                 */
                 "application/json": components["schemas"]["PartnershipTransitionInput"];
             };
         };
@@ -4933,6 +5133,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reviewedOn": "2026-06-30",
+                 *       "summary": "Kevätkausi: 11 nuorta aloitti työkokeilun ja kolme työnantajaa koulutettiin. Yhteistyö sujuu.",
+                 *       "goalProgress": [
+                 *         {
+                 *           "goalId": "0193a4c3-1d22-7b5a-9c10-4e7f8a9b0c21",
+                 *           "progress": 45,
+                 *           "comment": "Haku ylitti odotukset."
+                 *         },
+                 *         {
+                 *           "goalId": "0193a4c3-1d22-7b5a-9c10-4e7f8a9b0c22",
+                 *           "progress": 20
+                 *         }
+                 *       ],
+                 *       "nextSteps": "Syyskuussa saavutettavuuskoulutus Kempeleen ja Limingan yrittäjille."
+                 *     }
+                 */
                 "application/json": components["schemas"]["PartnershipReviewInput"];
             };
         };
@@ -5245,6 +5463,34 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Saavutettava kesätyöhaku",
+                 *       "theme": "work",
+                 *       "problem": "Näkövammaiset nuoret jäävät kesätöistä, koska hakulomakkeet eivät toimi ruudunlukijalla.",
+                 *       "hypothesis": "Kun kesätöihin voi hakea puhelimitse ja saavutettavalla lomakkeella, näkövammaisten nuorten hakemukset kaksinkertaistuvat.",
+                 *       "municipalityCode": "564",
+                 *       "partnershipId": "0193a4c2-9b31-7d4e-8f52-3c7e1a2b4d31",
+                 *       "ownerMemberId": "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a12",
+                 *       "team": [
+                 *         {
+                 *           "memberId": "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a11",
+                 *           "role": "Kesätyöhaun järjestäjä"
+                 *         }
+                 *       ],
+                 *       "plannedStart": "2027-02-01",
+                 *       "plannedEnd": "2027-08-31",
+                 *       "budgetEur": 18500,
+                 *       "metrics": [
+                 *         {
+                 *           "name": "Näkövammaisten nuorten kesätyöhakemukset",
+                 *           "unit": "kpl",
+                 *           "baseline": 6,
+                 *           "target": 12
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PilotInput"];
             };
         };
@@ -5431,6 +5677,34 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Saavutettava kesätyöhaku",
+                 *       "theme": "work",
+                 *       "problem": "Näkövammaiset nuoret jäävät kesätöistä, koska hakulomakkeet eivät toimi ruudunlukijalla.",
+                 *       "hypothesis": "Kun kesätöihin voi hakea puhelimitse ja saavutettavalla lomakkeella, näkövammaisten nuorten hakemukset kaksinkertaistuvat.",
+                 *       "municipalityCode": "564",
+                 *       "partnershipId": "0193a4c2-9b31-7d4e-8f52-3c7e1a2b4d31",
+                 *       "ownerMemberId": "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a12",
+                 *       "team": [
+                 *         {
+                 *           "memberId": "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a11",
+                 *           "role": "Kesätyöhaun järjestäjä"
+                 *         }
+                 *       ],
+                 *       "plannedStart": "2027-02-01",
+                 *       "plannedEnd": "2027-08-31",
+                 *       "budgetEur": 18500,
+                 *       "metrics": [
+                 *         {
+                 *           "name": "Näkövammaisten nuorten kesätyöhakemukset",
+                 *           "unit": "kpl",
+                 *           "baseline": 6,
+                 *           "target": 12
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["PilotInput"];
             };
         };
@@ -5653,6 +5927,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "to": "decided",
+                 *       "note": "Hyväksytty nuorisopalveluiden johtoryhmässä 12.1.2027."
+                 *     }
+                 */
                 "application/json": components["schemas"]["PilotTransitionInput"];
             };
         };
@@ -5954,6 +6234,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Saavutettava rekrytointi – työnantajien aamukahvit",
+                 *       "description": "Miten näkövammainen työnhakija käyttää ruudunlukijaa, ja mitä se vaatii rekrytointijärjestelmältä? Kahvitarjoilu.",
+                 *       "startsAt": "2027-03-18T06:30:00Z",
+                 *       "endsAt": "2027-03-18T08:30:00Z",
+                 *       "venue": {
+                 *         "name": "Oulun pääkirjasto, Pakkala-sali",
+                 *         "street": "Kaarlenväylä 3",
+                 *         "city": "Oulu"
+                 *       },
+                 *       "municipalityCode": "564",
+                 *       "organizerIds": [
+                 *         "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a12",
+                 *         "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a11"
+                 *       ],
+                 *       "partnershipId": "0193a4c2-9b31-7d4e-8f52-3c7e1a2b4d31",
+                 *       "pilotId": "0193a4c5-2e40-7f1a-b233-5d8c0e1f2a41",
+                 *       "capacity": 40,
+                 *       "registrationClosesAt": "2027-03-16T21:59:00Z",
+                 *       "visibility": "public",
+                 *       "languages": [
+                 *         "fi",
+                 *         "sv"
+                 *       ],
+                 *       "keywords": [
+                 *         "saavutettavuus",
+                 *         "rekrytointi",
+                 *         "työllisyys"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CommunityEventInput"];
             };
         };
@@ -6140,6 +6452,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "title": "Saavutettava rekrytointi – työnantajien aamukahvit",
+                 *       "description": "Miten näkövammainen työnhakija käyttää ruudunlukijaa, ja mitä se vaatii rekrytointijärjestelmältä? Kahvitarjoilu.",
+                 *       "startsAt": "2027-03-18T06:30:00Z",
+                 *       "endsAt": "2027-03-18T08:30:00Z",
+                 *       "venue": {
+                 *         "name": "Oulun pääkirjasto, Pakkala-sali",
+                 *         "street": "Kaarlenväylä 3",
+                 *         "city": "Oulu"
+                 *       },
+                 *       "municipalityCode": "564",
+                 *       "organizerIds": [
+                 *         "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a12",
+                 *         "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a11"
+                 *       ],
+                 *       "partnershipId": "0193a4c2-9b31-7d4e-8f52-3c7e1a2b4d31",
+                 *       "pilotId": "0193a4c5-2e40-7f1a-b233-5d8c0e1f2a41",
+                 *       "capacity": 40,
+                 *       "registrationClosesAt": "2027-03-16T21:59:00Z",
+                 *       "visibility": "public",
+                 *       "languages": [
+                 *         "fi",
+                 *         "sv"
+                 *       ],
+                 *       "keywords": [
+                 *         "saavutettavuus",
+                 *         "rekrytointi",
+                 *         "työllisyys"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["CommunityEventInput"];
             };
         };
@@ -6362,6 +6706,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "to": "published"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EventTransitionInput"];
             };
         };
@@ -6602,6 +6951,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Väinö Härkönen",
+                 *       "email": "vaino.harkonen@example.fi",
+                 *       "notes": "Tarvitsen opaskoiralle paikan salissa."
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegistrationInput"];
             };
         };
@@ -6916,6 +7272,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "rating": 5,
+                 *       "comment": "Hyvä tilaisuus: sain yhteyden kahteen työnantajaan.",
+                 *       "cancelToken": "q3Xv9Jm2Lr0hYtB8wKc5NfEaZ1uPdG7sVjH4oQiR6Tk"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FeedbackInput"];
             };
         };
@@ -7199,6 +7562,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://integraatiot.ouka.fi/communityhub/muutokset",
+                 *       "types": [
+                 *         "members",
+                 *         "partnerships",
+                 *         "events"
+                 *       ],
+                 *       "municipalityCode": "564",
+                 *       "description": "Oulun järjestörekisterin päivitys"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookInput"];
             };
         };
@@ -7385,6 +7760,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://integraatiot.ouka.fi/communityhub/muutokset",
+                 *       "types": [
+                 *         "members",
+                 *         "partnerships",
+                 *         "events"
+                 *       ],
+                 *       "municipalityCode": "564",
+                 *       "description": "Oulun järjestörekisterin päivitys"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookInput"];
             };
         };
@@ -7952,6 +8339,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "vaino.harkonen@example.fi"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PersonalDataEraseRequest"];
             };
         };
@@ -8069,6 +8461,32 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subscriptionId": "0193a4d0-5a61-7c2b-8e44-6f9d1b2c3e51",
+                 *       "deliveryId": "0193a4d1-0b72-7d3c-9f55-7a0e2c3d4f61",
+                 *       "items": [
+                 *         {
+                 *           "seq": 1842,
+                 *           "type": "members",
+                 *           "id": "0193a4c2-7f10-7c3e-8a41-2b6d9e0f1a12",
+                 *           "op": "upsert",
+                 *           "version": 3,
+                 *           "changedAt": "2026-11-30T08:15:02Z",
+                 *           "municipalityCode": "564"
+                 *         },
+                 *         {
+                 *           "seq": 1843,
+                 *           "type": "partnerships",
+                 *           "id": "0193a4c2-9b31-7d4e-8f52-3c7e1a2b4d31",
+                 *           "op": "delete",
+                 *           "version": 5,
+                 *           "changedAt": "2026-11-30T08:16:40Z",
+                 *           "municipalityCode": "564"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookPayload"];
             };
         };

@@ -20,3 +20,9 @@ public sealed class ContactInputValidator : AbstractValidator<ContactInput>
             .WithMessage(_ => Texts.Get("phone.format"));
     }
 }
+
+/// <summary>The contact body openapi.yaml shows, accepted by the API as it stands.</summary>
+internal static class ContactExamples
+{
+    public static readonly ContactInput Contact = new("Åsa Mäkelä-Lindström", "Toiminnanjohtaja", "asa.makela-lindstrom@ppnakovammaiset.fi", "+358 40 123 4567");
+}

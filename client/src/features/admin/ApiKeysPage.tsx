@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../app/services';
 import { unwrapData } from '../../api/client';
+import { compact, optional, required } from '../../api/body';
 import { feedTypes, type ApiKey, type ApiKeyCreated } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { CheckboxGroup, TextField, fieldId } from '../../components/fields';
@@ -47,7 +48,7 @@ export function ApiKeysPage() {
   const [revoked, setRevoked] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () =>
-      unwrapData(api.POST('/api/v1/api-keys', { body: { name: name.trim() || null, scopes, municipalityCode: municipality.trim() || null } })),
+      unwrapData(api.POST('/api/v1/api-keys', { body: compact({ name: required(name), scopes, municipalityCode: optional(municipality) }) })),
     onSuccess: (result) => {
       setCreated(result);
       setName('');

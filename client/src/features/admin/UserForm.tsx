@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
+import { compact, required } from '../../api/body';
 import { userRoles, type UserBody, type User, type UserRole } from '../../api/types';
 import { SelectField, TextField, fieldId } from '../../components/fields';
 import { ErrorSummary, summaryFor } from '../../components/ErrorSummary';
@@ -32,16 +33,19 @@ export function userToForm(user: User | null): UserFormValues {
   };
 }
 
-/** The body for create; update sends the same shape with the password only when a new one was typed. */
+/**
+ * The body for create and update, with only what was filled in. The password is sent only when one was typed (as
+ * typed, never trimmed): left out on update, the current one stays.
+ */
 export function formToUserBody(values: UserFormValues): UserBody {
-  return {
-    email: values.email.trim(),
-    displayName: values.displayName.trim(),
+  return compact({
+    email: required(values.email),
+    displayName: required(values.displayName),
     role: values.role as UserRole,
     // Only a member editor is bound to a member.
-    memberId: values.role === 'member_editor' && values.memberId ? values.memberId : null,
-    password: values.password,
-  };
+    memberId: values.role === 'member_editor' && values.memberId ? values.memberId : undefined,
+    password: values.password === '' ? undefined : values.password,
+  });
 }
 
 export function UserForm({

@@ -74,9 +74,8 @@ export function UsersPage() {
           error={update.error}
           onCancel={close}
           onSubmit={(values) => {
-            const body = formToUserBody(values);
             update.mutate(
-              { user: editing, body: { ...body, password: values.password ? values.password : null } },
+              { user: editing, body: formToUserBody(values) },
               {
                 onSuccess: (saved) => {
                   close();

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
+import { compact, optional } from '../../api/body';
 import type { CommunityEvent } from '../../api/types';
 import { TextAreaField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -28,7 +29,7 @@ export function FeedbackSection({ event }: { event: CommunityEvent }) {
 
   function send(e: FormEvent) {
     e.preventDefault();
-    submit.mutate({ rating, comment: comment.trim() || null, cancelToken: token });
+    submit.mutate(compact({ rating, comment: optional(comment), cancelToken: token }));
   }
 
   return (

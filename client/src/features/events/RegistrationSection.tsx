@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
+import { compact, optional, required } from '../../api/body';
 import type { CommunityEvent } from '../../api/types';
 import { TextAreaField, TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -35,7 +36,7 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     setNotice(null);
-    const body = { name: values.name.trim() || null, email: values.email.trim() || null, memberId: null, notes: values.notes.trim() || null };
+    const body = compact({ name: required(values.name), email: required(values.email), notes: optional(values.notes) });
     register.mutate(
       { body, idempotencyKey: idempotencyKey.current },
       {

@@ -1,3 +1,4 @@
+import { compact, optional, optionalList, required } from '../../api/body';
 import type { CommunityEvent, EventBody, EventLanguage, EventVisibility } from '../../api/types';
 import { instantToLocalInput, localInputToInstant } from './time';
 
@@ -91,39 +92,37 @@ export function eventToForm(event: CommunityEvent): EventFormValues {
   };
 }
 
-function orNull(value: string): string | null {
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
 /**
- * The request body. A capacity that is not a whole number is sent as it is typed would be a JSON
- * type error, so only digits become a number; anything else is sent as null and the field keeps
- * its text for the user to correct (the browser's number input already refuses most of it).
+ * The request body, with only what was filled in (see api/body). A capacity that is not a whole number would be a
+ * JSON type error if sent as typed, so only digits become a number; anything else is left out and the field keeps its
+ * text for the user to correct (the browser's number input already refuses most of it). A venue is sent when any of
+ * it is filled in, its name then as null when missing so the server names `venue.name`.
  */
 export function formToEventBody(values: EventFormValues): EventBody {
-  const venueName = orNull(values.venueName);
-  const venueStreet = orNull(values.venueStreet);
-  const venueCity = orNull(values.venueCity);
+  const street = optional(values.venueStreet);
+  const city = optional(values.venueCity);
+  const venueName = optional(values.venueName);
   const capacity = values.capacity.trim();
-  return {
-    title: orNull(values.title),
-    description: orNull(values.description),
+  return compact({
+    title: required(values.title),
+    description: optional(values.description),
     startsAt: localInputToInstant(values.startsAt),
     endsAt: localInputToInstant(values.endsAt),
-    venue: venueName || venueStreet || venueCity ? { name: venueName, street: venueStreet, city: venueCity } : null,
-    municipalityCode: orNull(values.municipalityCode),
+    venue: venueName || street || city ? { name: venueName ?? null, street, city } : undefined,
+    municipalityCode: required(values.municipalityCode),
     organizerIds: values.organizerIds,
-    partnershipId: values.partnershipId || null,
-    pilotId: values.pilotId || null,
-    capacity: /^\d+$/.test(capacity) ? Number(capacity) : null,
-    registrationOpensAt: localInputToInstant(values.registrationOpensAt),
-    registrationClosesAt: localInputToInstant(values.registrationClosesAt),
-    visibility: values.visibility as EventVisibility,
-    languages: values.languages as EventLanguage[],
-    keywords: values.keywords
-      .split(',')
-      .map((k) => k.trim())
-      .filter((k) => k !== ''),
-  };
+    partnershipId: values.partnershipId || undefined,
+    pilotId: values.pilotId || undefined,
+    capacity: /^\d+$/.test(capacity) ? Number(capacity) : undefined,
+    registrationOpensAt: localInputToInstant(values.registrationOpensAt) ?? undefined,
+    registrationClosesAt: localInputToInstant(values.registrationClosesAt) ?? undefined,
+    visibility: values.visibility ? (values.visibility as EventVisibility) : undefined,
+    languages: optionalList(values.languages as EventLanguage[]),
+    keywords: optionalList(
+      values.keywords
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k !== ''),
+    ),
+  });
 }

@@ -10,6 +10,7 @@ import { ConflictNotice } from '../../components/ConflictNotice';
 import { Loading } from '../../components/Loading';
 import { useContacts, useDeleteContact, useSaveContact } from './api';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
+import { contactFormBody } from './form';
 
 const contactFields = ['name', 'title', 'email', 'phone'] as const;
 type ContactField = (typeof contactFields)[number];
@@ -40,14 +41,12 @@ function ContactForm({
     setValues({ ...values, ...patch });
     for (const key of Object.keys(patch)) server.edited(key);
   };
-  const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-
   function submit(event: FormEvent) {
     event.preventDefault();
     save.mutate(
       {
         contact,
-        body: { name: values.name.trim(), title: orNull(values.title), email: orNull(values.email), phone: orNull(values.phone) },
+        body: contactFormBody(values),
       },
       { onSuccess: onDone },
     );

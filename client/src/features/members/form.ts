@@ -1,4 +1,5 @@
-import type { Member, MemberBody, MemberKind, MembershipStatus, Sector } from '../../api/types';
+import { compact, optional, optionalGroup, optionalList, required } from '../../api/body';
+import type { ContactBody, Member, MemberBody, MemberKind, MembershipStatus, Sector } from '../../api/types';
 
 /** What the member form edits: every input as text, so an empty input is simply "". */
 export interface MemberFormValues {
@@ -80,35 +81,32 @@ export function memberToForm(member: Member): MemberFormValues {
   };
 }
 
-function orNull(value: string): string | null {
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
 /**
- * The request body. Values are only trimmed, never corrected: checking them is the API's job, and
- * its errors come back onto these same fields. Enum inputs are sent as chosen; an unchosen one is
- * sent empty so the server names it.
+ * The request body: only what was filled in (see api/body). Values are only trimmed, never corrected: checking them is
+ * the API's job, and its errors come back onto these same fields. Enum inputs are sent as chosen; an unchosen required
+ * one is sent as null so the server names it.
  */
 export function formToBody(values: MemberFormValues): MemberBody {
-  const street = orNull(values.street);
-  const postalCode = orNull(values.postalCode);
-  const city = orNull(values.city);
-  return {
-    name: orNull(values.name),
-    businessId: orNull(values.businessId),
+  return compact({
+    name: required(values.name),
+    businessId: optional(values.businessId),
     kind: values.kind ? (values.kind as MemberKind) : null,
-    sectors: values.sectors as Sector[],
-    municipalityCode: orNull(values.municipalityCode),
-    description: orNull(values.description),
-    website: orNull(values.website),
-    email: orNull(values.email),
-    phone: orNull(values.phone),
-    address: street || postalCode || city ? { street, postalCode, city } : null,
-    membership: {
-      status: values.membershipStatus ? (values.membershipStatus as MembershipStatus) : null,
-      joinedOn: orNull(values.joinedOn),
-      endedOn: orNull(values.endedOn),
-    },
-  };
+    sectors: optionalList(values.sectors as Sector[]),
+    municipalityCode: required(values.municipalityCode),
+    description: optional(values.description),
+    website: optional(values.website),
+    email: optional(values.email),
+    phone: optional(values.phone),
+    address: optionalGroup({ street: optional(values.street), postalCode: optional(values.postalCode), city: optional(values.city) }),
+    membership: optionalGroup({
+      status: values.membershipStatus ? (values.membershipStatus as MembershipStatus) : undefined,
+      joinedOn: optional(values.joinedOn),
+      endedOn: optional(values.endedOn),
+    }),
+  });
+}
+
+/** A contact person's body: the name, and whatever else was filled in. */
+export function contactFormBody(values: { name: string; title: string; email: string; phone: string }): ContactBody {
+  return compact({ name: required(values.name), title: optional(values.title), email: optional(values.email), phone: optional(values.phone) });
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { compact, optional, required } from '../../api/body';
 import type { Partnership } from '../../api/types';
 import { TextAreaField, TextField, fieldId } from '../../components/fields';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
@@ -28,18 +29,18 @@ export function ReviewForm({ partnership, onSaved, onCancel }: { partnership: Pa
   function submit(event: FormEvent) {
     event.preventDefault();
     create.mutate(
-      {
+      compact({
         reviewedOn: reviewedOn || null,
-        summary: summary.trim() || null,
-        nextSteps: nextSteps.trim() || null,
+        summary: required(summary),
+        nextSteps: optional(nextSteps),
         goalProgress: partnership.goals
           .filter((g) => progress[g.id]?.progress !== '')
           .map((g) => ({
             goalId: g.id,
             progress: Number(progress[g.id]?.progress ?? 0),
-            comment: progress[g.id]?.comment.trim() || null,
+            comment: optional(progress[g.id]?.comment ?? ''),
           })),
-      },
+      }),
       { onSuccess: onSaved },
     );
   }

@@ -96,7 +96,7 @@ export function useTransitionPartnership(id: string) {
       unwrap(
         api.POST('/api/v1/partnerships/{id}/transitions', {
           params: { path: { id } },
-          body: { to, note },
+          body: note ? { to, note } : { to },
           headers: ifMatchHeader(etag, version),
         }),
       ),

@@ -1,3 +1,4 @@
+import { compact, optional, optionalList, required } from '../../api/body';
 import type { Partnership, PartnershipBody, PartyRole, ServiceArea } from '../../api/types';
 
 export interface PartyValues {
@@ -71,25 +72,29 @@ export function partnershipToForm(p: Partnership): PartnershipFormValues {
   };
 }
 
-const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
-
-/** The request body; goals keep their ids, new ones go without, removed ones are left out. */
+/**
+ * The request body, with only what was filled in (see api/body). Goals keep their ids, new ones go without, removed
+ * ones are left out. Every party and goal row is sent, even a blank one, so the server's errors (`parties[2].memberId`)
+ * land on the row the user sees.
+ */
 export function formToPartnershipBody(values: PartnershipFormValues): PartnershipBody {
   const months = values.reviewIntervalMonths.trim();
-  return {
-    title: orNull(values.title),
-    description: orNull(values.description),
-    municipalityCode: orNull(values.municipalityCode),
+  return compact({
+    title: required(values.title),
+    description: optional(values.description),
+    municipalityCode: required(values.municipalityCode),
     serviceArea: values.serviceArea ? (values.serviceArea as ServiceArea) : null,
-    startsOn: orNull(values.startsOn),
-    endsOn: orNull(values.endsOn),
-    agreementRef: orNull(values.agreementRef),
-    reviewIntervalMonths: /^\d+$/.test(months) ? Number(months) : null,
+    startsOn: optional(values.startsOn),
+    endsOn: optional(values.endsOn),
+    agreementRef: optional(values.agreementRef),
+    reviewIntervalMonths: /^\d+$/.test(months) ? Number(months) : undefined,
     parties: values.parties.map((p) => ({
       memberId: p.memberId || null,
       role: p.role ? (p.role as PartyRole) : null,
-      responsibilities: orNull(p.responsibilities),
+      responsibilities: optional(p.responsibilities),
     })),
-    goals: values.goals.map((g) => ({ id: g.id, title: orNull(g.title), indicator: orNull(g.indicator), target: orNull(g.target) })),
-  };
+    goals: optionalList(
+      values.goals.map((g) => ({ id: g.id ?? undefined, title: required(g.title), indicator: optional(g.indicator), target: optional(g.target) })),
+    ),
+  });
 }

@@ -87,7 +87,7 @@ export function useMovePilot() {
       unwrap(
         api.POST('/api/v1/pilots/{id}/transitions', {
           params: { path: { id: pilot.id } },
-          body: { to, note },
+          body: note ? { to, note } : { to },
           headers: ifMatchHeader(etag ?? null, pilot.version),
         }),
       ),

@@ -20,14 +20,24 @@ describe('pilot form', () => {
       metrics: [{ key: 'k', id: 'metric-1', name: 'Kävijät', unit: '', baseline: '0', target: '25', actual: '' }],
     };
     const body = formToPilotBody(values);
-    expect(body.evaluation).toEqual({ results: 'Hyvä', impact: null, learnings: null, recommendation: null });
-    expect(body.metrics).toEqual([{ id: 'metric-1', name: 'Kävijät', unit: null, baseline: 0, target: 25, actual: null }]);
+    expect(body.evaluation).toStrictEqual({ results: 'Hyvä' });
+    expect(body.metrics).toStrictEqual([{ id: 'metric-1', name: 'Kävijät', baseline: 0, target: 25 }]);
     expect(body.ownerMemberId).toBe('01930000-0000-7000-8000-0000000000aa');
+  });
+
+  it('sends only what was filled in: no evaluation, team, dates or budget when they are empty', () => {
+    const values = { ...emptyPilotForm('01930000-0000-7000-8000-0000000000aa'), title: 'Kesäkahvila', theme: 'work', municipalityCode: '564', metrics: [] };
+    expect(formToPilotBody(values)).toStrictEqual({
+      title: 'Kesäkahvila',
+      theme: 'work',
+      municipalityCode: '564',
+      ownerMemberId: '01930000-0000-7000-8000-0000000000aa',
+    });
   });
 
   it('sends the partnership chosen in the form, or none', () => {
     const values = emptyPilotForm(null);
-    expect(formToPilotBody(values).partnershipId).toBeNull();
+    expect(formToPilotBody(values)).not.toHaveProperty('partnershipId');
     expect(formToPilotBody({ ...values, partnershipId: '01930000-0000-7000-8000-0000000000bb' }).partnershipId).toBe(
       '01930000-0000-7000-8000-0000000000bb',
     );

@@ -1,3 +1,4 @@
+import { compact, optional, optionalGroup, optionalList, required } from '../../api/body';
 import type { Pilot, PilotBody, PilotTheme } from '../../api/types';
 
 export interface TeamValues {
@@ -101,8 +102,6 @@ export function pilotToForm(p: Pilot): PilotFormValues {
   };
 }
 
-const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
-
 /** A number typed the Finnish way (`1 234,5`) or the JSON way (`1234.5`); null when empty or unreadable. */
 export function parseDecimal(value: string): number | null {
   const normalized = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
@@ -111,34 +110,40 @@ export function parseDecimal(value: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * The request body, with only what was filled in (see api/body). Every team and metric row is sent, even a blank one,
+ * so the server's errors (`metrics[1].name`) land on the row the user sees.
+ */
 export function formToPilotBody(values: PilotFormValues): PilotBody {
-  return {
-    title: orNull(values.title),
+  return compact({
+    title: required(values.title),
     theme: values.theme ? (values.theme as PilotTheme) : null,
-    problem: orNull(values.problem),
-    hypothesis: orNull(values.hypothesis),
-    municipalityCode: orNull(values.municipalityCode),
-    partnershipId: values.partnershipId || null,
+    problem: optional(values.problem),
+    hypothesis: optional(values.hypothesis),
+    municipalityCode: required(values.municipalityCode),
+    partnershipId: values.partnershipId || undefined,
     ownerMemberId: values.ownerMemberId || null,
-    team: values.team.map((m) => ({ memberId: m.memberId || null, role: orNull(m.role) })),
-    plannedStart: orNull(values.plannedStart),
-    plannedEnd: orNull(values.plannedEnd),
-    startedOn: orNull(values.startedOn),
-    endedOn: orNull(values.endedOn),
-    budgetEur: parseDecimal(values.budgetEur),
-    metrics: values.metrics.map((m) => ({
-      id: m.id,
-      name: orNull(m.name),
-      unit: orNull(m.unit),
-      baseline: parseDecimal(m.baseline),
-      target: parseDecimal(m.target),
-      actual: parseDecimal(m.actual),
-    })),
-    evaluation: {
-      results: orNull(values.results),
-      impact: orNull(values.impact),
-      learnings: orNull(values.learnings),
-      recommendation: orNull(values.recommendation),
-    },
-  };
+    team: optionalList(values.team.map((m) => ({ memberId: m.memberId || null, role: optional(m.role) }))),
+    plannedStart: optional(values.plannedStart),
+    plannedEnd: optional(values.plannedEnd),
+    startedOn: optional(values.startedOn),
+    endedOn: optional(values.endedOn),
+    budgetEur: parseDecimal(values.budgetEur) ?? undefined,
+    metrics: optionalList(
+      values.metrics.map((m) => ({
+        id: m.id ?? undefined,
+        name: required(m.name),
+        unit: optional(m.unit),
+        baseline: parseDecimal(m.baseline) ?? undefined,
+        target: parseDecimal(m.target) ?? undefined,
+        actual: parseDecimal(m.actual) ?? undefined,
+      })),
+    ),
+    evaluation: optionalGroup({
+      results: optional(values.results),
+      impact: optional(values.impact),
+      learnings: optional(values.learnings),
+      recommendation: optional(values.recommendation),
+    }),
+  });
 }

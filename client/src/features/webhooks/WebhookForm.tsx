@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
+import { compact, optional, required } from '../../api/body';
 import { feedTypes, type WebhookBody, type WebhookStatus } from '../../api/types';
 import { CheckboxGroup, TextAreaField, TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -21,9 +22,15 @@ export interface WebhookFormValues {
   description: string;
 }
 
+/** The body, with only what was filled in; a status left out keeps the subscription's current one. */
 export function webhookFormBody(values: WebhookFormValues, status: WebhookStatus | null): WebhookBody {
-  const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
-  return { url: orNull(values.url), types: values.types, municipalityCode: orNull(values.municipalityCode), description: orNull(values.description), status };
+  return compact({
+    url: required(values.url),
+    types: values.types,
+    municipalityCode: optional(values.municipalityCode),
+    description: optional(values.description),
+    status: status ?? undefined,
+  });
 }
 
 /** A subscription's receiver address and filters: which collections, and optionally one municipality. */

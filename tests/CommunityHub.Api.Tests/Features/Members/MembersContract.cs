@@ -27,6 +27,27 @@ public abstract class MembersContract<TFactory>(TFactory factory) : ContractTest
         fetched.Membership.Status.ShouldBe(MembershipStatus.Active);
     }
 
+    /// <summary>The web app sends only what the user filled in, so a field emptied in the form is left out of the PUT.</summary>
+    [Fact]
+    public async Task Replacing_a_member_clears_the_optional_fields_left_out_as_null_would()
+    {
+        var admin = await Factory.AdminAsync();
+        var member = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Kajaanin Kädentaitajat ry", "205", "association", "culture"));
+        var body = new Dictionary<string, object?> { ["name"] = "Kajaanin Kädentaitajat ry", ["kind"] = "association", ["municipalityCode"] = "205" };
+
+        var replaced = await (await admin.PutJsonAsync($"/api/v1/members/{member.Id}", body, "\"1\"").ShouldBe(HttpStatusCode.OK)).ReadAsync<MemberResponse>();
+
+        replaced.ShouldSatisfyAllConditions(
+            () => replaced.BusinessId.ShouldBeNull(),
+            () => replaced.Description.ShouldBeNull(),
+            () => replaced.Website.ShouldBeNull(),
+            () => replaced.Email.ShouldBeNull(),
+            () => replaced.Phone.ShouldBeNull(),
+            () => replaced.Address.ShouldBeNull(),
+            () => replaced.Sectors.ShouldBeEmpty(),
+            () => replaced.Membership.ShouldBe(new Membership(MembershipStatus.Active, null, null)));
+    }
+
     [Fact]
     public async Task Duplicate_business_id_returns_409()
     {

@@ -1,0 +1,84 @@
+using CommunityHub.Api.Infrastructure.Http;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace CommunityHub.Api.Tests.Unit;
+
+/// <summary>What a request schema requires, read from validators: the body's own rules and the child rules of nested shapes.</summary>
+public sealed class RequiredByValidationTests
+{
+    public sealed record Venue(string? Name, string? City);
+
+    public sealed record Line(Guid? ProductId, int? Quantity, string? Note);
+
+    public sealed record Order(string? Title, Venue? Venue, IReadOnlyList<Line>? Lines, Venue? Pickup);
+
+    public sealed class LineValidator : AbstractValidator<Line>
+    {
+        public LineValidator()
+        {
+            RuleFor(l => l.ProductId).NotNull();
+            RuleFor(l => l.Quantity).NotNull().InclusiveBetween(1, 99).When(l => l.Note is null);
+            RuleFor(l => l.Note).MaximumLength(100);
+        }
+    }
+
+    public sealed class OrderValidator : AbstractValidator<Order>
+    {
+        public OrderValidator()
+        {
+            RuleFor(o => o.Title).NotEmpty();
+            RuleFor(o => o.Venue!).ChildRules(venue =>
+            {
+                venue.RuleFor(v => v.Name).NotEmpty();
+                venue.RuleFor(v => v.City).NotEmpty();
+            });
+            RuleForEach(o => o.Lines).NotNull().SetValidator(new LineValidator());
+            RuleFor(o => o.Pickup!).ChildRules(venue => venue.RuleFor(v => v.Name).NotEmpty());
+        }
+    }
+
+    public sealed record Booking(Venue? Venue, Venue? Backup);
+
+    public sealed class BookingValidator : AbstractValidator<Booking>
+    {
+        public BookingValidator()
+        {
+            RuleFor(b => b.Venue!).ChildRules(venue => venue.RuleFor(v => v.Name).NotEmpty()).When(b => b.Backup is null);
+            RuleFor(b => b.Backup!).ChildRules(venue => venue.RuleFor(v => v.City).NotEmpty());
+        }
+    }
+
+    private static IReadOnlyDictionary<Type, HashSet<string>> Required(Type body)
+    {
+        var services = new ServiceCollection()
+            .AddScoped<IValidator<Order>, OrderValidator>()
+            .AddScoped<IValidator<Booking>, BookingValidator>()
+            .BuildServiceProvider();
+        using var scope = services.CreateScope();
+        return OpenApiRequestSchemas.RequiredByValidation([body], scope.ServiceProvider);
+    }
+
+    [Fact]
+    public void A_list_of_shapes_requires_what_its_set_validator_refuses_unconditionally()
+    {
+        var required = Required(typeof(Order));
+        required[typeof(Order)].ShouldBe(["title"]);
+        required[typeof(Line)].ShouldBe(["productId"]);
+    }
+
+    [Fact]
+    public void A_shape_nested_in_two_places_requires_only_what_both_demand()
+    {
+        // Venue wants name and city, Pickup only name: one schema serves both.
+        Required(typeof(Order))[typeof(Venue)].ShouldBe(["name"]);
+    }
+
+    [Fact]
+    public void Child_rules_under_a_condition_or_in_another_place_without_them_require_nothing()
+    {
+        // Venue's rules run only without a backup; Backup demands city, which Venue does not.
+        Required(typeof(Booking))[typeof(Venue)].ShouldBeEmpty();
+    }
+}
