@@ -11,6 +11,7 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { formatDateTime } from '../../i18n/format';
 import { useEnumLabel } from '../../i18n/labels';
@@ -147,48 +148,35 @@ export function ApiKeysPage() {
       ) : rows.length === 0 ? (
         <p>{t('apiKeys.none')}</p>
       ) : (
-        <table className="data-table responsive">
-          <caption className="visually-hidden">{t('apiKeys.listTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('apiKeys.name')}</th>
-              <th scope="col">{t('apiKeys.scopes')}</th>
-              <th scope="col">{t('apiKeys.municipality')}</th>
-              <th scope="col">{t('apiKeys.createdAt')}</th>
-              <th scope="col">{t('apiKeys.lastUsed')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((k) => (
-              <tr key={k.id}>
-                <th scope="row" data-label={t('apiKeys.name')}>
-                  {k.name}
-                </th>
-                <td data-label={t('apiKeys.scopes')}>{k.scopes.map((s) => label('collection', scopeCollection(s))).join(', ')}</td>
-                <td data-label={t('apiKeys.municipality')}>{k.municipalityCode ? municipalityName(k.municipalityCode) : t('apiKeys.allMunicipalities')}</td>
-                <td data-label={t('apiKeys.createdAt')}>{formatDateTime(k.createdAt)}</td>
-                <td data-label={t('apiKeys.lastUsed')}>{formatDateTime(k.lastUsedAt) || t('apiKeys.never')}</td>
-                <td>
-                  {k.revokedAt ? (
-                    <span className="badge badge-cancelled">{t('apiKeys.revokedOn', { date: formatDateTime(k.revokedAt) })}</span>
-                  ) : (
-                    <ConfirmButton
-                      label={t('apiKeys.revoke')}
-                      accessibleLabel={t('apiKeys.revokeNamed', { name: k.name })}
-                      confirmLabel={t('apiKeys.confirmRevoke')}
-                      question={t('apiKeys.revokeQuestion', { name: k.name })}
-                      busy={revoke.isPending}
-                      onConfirm={() => revoke.mutate(k)}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('apiKeys.listTitle')}
+          rows={rows}
+          rowKey={(k) => k.id}
+          columns={[
+            { header: t('apiKeys.name'), cell: (k) => k.name },
+            { header: t('apiKeys.scopes'), cell: (k) => k.scopes.map((s) => label('collection', scopeCollection(s))).join(', ') },
+            {
+              header: t('apiKeys.municipality'),
+              cell: (k) => (k.municipalityCode ? municipalityName(k.municipalityCode) : t('apiKeys.allMunicipalities')),
+            },
+            { header: t('apiKeys.createdAt'), cell: (k) => formatDateTime(k.createdAt) },
+            { header: t('apiKeys.lastUsed'), cell: (k) => formatDateTime(k.lastUsedAt) || t('apiKeys.never') },
+          ]}
+          rowActions={(k) =>
+            k.revokedAt ? (
+              <span className="badge badge-cancelled">{t('apiKeys.revokedOn', { date: formatDateTime(k.revokedAt) })}</span>
+            ) : (
+              <ConfirmButton
+                label={t('apiKeys.revoke')}
+                accessibleLabel={t('apiKeys.revokeNamed', { name: k.name })}
+                confirmLabel={t('apiKeys.confirmRevoke')}
+                question={t('apiKeys.revokeQuestion', { name: k.name })}
+                busy={revoke.isPending}
+                onConfirm={() => revoke.mutate(k)}
+              />
+            )
+          }
+        />
       )}
     </>
   );

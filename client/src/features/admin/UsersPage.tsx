@@ -7,6 +7,8 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
+import { LoadMore } from '../../components/LoadMore';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../i18n/format';
 import { useCreateUser, useDeleteUser, useUpdateUser, useUsers } from './api';
@@ -93,68 +95,46 @@ export function UsersPage() {
       ) : query.isError ? (
         <ApiErrorMessage error={query.error} />
       ) : (
-        <table className="data-table responsive">
-          <caption className="visually-hidden">{t('users.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.fields.displayName')}</th>
-              <th scope="col">{t('users.fields.email')}</th>
-              <th scope="col">{t('users.fields.role')}</th>
-              <th scope="col">{t('users.fields.member')}</th>
-              <th scope="col">{t('common.updatedAt')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row" data-label={t('users.fields.displayName')}>
-                  {u.displayName}
-                </th>
-                <td data-label={t('users.fields.email')}>{u.email}</td>
-                <td data-label={t('users.fields.role')}>{label('role', u.role)}</td>
-                <td data-label={t('users.fields.member')}>{u.memberId ? <MemberLink id={u.memberId} /> : '–'}</td>
-                <td data-label={t('common.updatedAt')}>{formatDateTime(u.updatedAt)}</td>
-                <td>
-                  <div className="row-actions">
-                    <button
-                      type="button"
-                      className="button button-secondary"
-                      aria-label={t('users.editTitle', { name: u.displayName })}
-                      onClick={() => {
-                        setNotice(null);
-                        update.reset();
-                        setEditing(u);
-                      }}
-                    >
-                      {t('common.edit')}
-                    </button>
-                    {me?.id !== u.id ? (
-                      <ConfirmButton
-                        label={t('common.delete')}
-                        accessibleLabel={t('users.deleteTitle', { name: u.displayName })}
-                        confirmLabel={t('users.confirmDelete')}
-                        question={t('users.deleteQuestion', { name: u.displayName })}
-                        busy={remove.isPending}
-                        onConfirm={() => remove.mutate(u, { onSuccess: () => setNotice(t('users.deleted', { email: u.email })) })}
-                      />
-                    ) : null}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('users.title')}
+          rows={users}
+          rowKey={(u) => u.id}
+          columns={[
+            { header: t('users.fields.displayName'), cell: (u) => u.displayName },
+            { header: t('users.fields.email'), cell: (u) => u.email },
+            { header: t('users.fields.role'), cell: (u) => label('role', u.role) },
+            { header: t('users.fields.member'), cell: (u) => (u.memberId ? <MemberLink id={u.memberId} /> : '–') },
+            { header: t('common.updatedAt'), cell: (u) => formatDateTime(u.updatedAt) },
+          ]}
+          rowActions={(u) => (
+            <div className="row-actions">
+              <button
+                type="button"
+                className="button button-secondary"
+                aria-label={t('users.editTitle', { name: u.displayName })}
+                onClick={() => {
+                  setNotice(null);
+                  update.reset();
+                  setEditing(u);
+                }}
+              >
+                {t('common.edit')}
+              </button>
+              {me?.id !== u.id ? (
+                <ConfirmButton
+                  label={t('common.delete')}
+                  accessibleLabel={t('users.deleteTitle', { name: u.displayName })}
+                  confirmLabel={t('users.confirmDelete')}
+                  question={t('users.deleteQuestion', { name: u.displayName })}
+                  busy={remove.isPending}
+                  onConfirm={() => remove.mutate(u, { onSuccess: () => setNotice(t('users.deleted', { email: u.email })) })}
+                />
+              ) : null}
+            </div>
+          )}
+        />
       )}
-      {query.hasNextPage ? (
-        <p>
-          <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {t('common.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore query={query} />
     </>
   );
 }

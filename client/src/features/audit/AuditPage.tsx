@@ -3,7 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { auditEntityTypes, type AuditEntry } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
+import { LoadMore } from '../../components/LoadMore';
 import { SelectField, TextField } from '../../components/fields';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
@@ -85,42 +87,20 @@ export function AuditPage() {
           <p className="muted" role="status">
             {query.hasNextPage ? t('audit.countMore', { shown: formatNumber(rows.length) }) : t('audit.count', { count: rows.length, shown: formatNumber(rows.length) })}
           </p>
-          <table className="data-table responsive">
-            <caption className="visually-hidden">{t('audit.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.fields.at')}</th>
-                <th scope="col">{t('audit.fields.actor')}</th>
-                <th scope="col">{t('audit.fields.op')}</th>
-                <th scope="col">{t('audit.fields.entityType')}</th>
-                <th scope="col">{t('audit.fields.entityId')}</th>
-                <th scope="col">{t('audit.fields.version')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row" data-label={t('audit.fields.at')}>
-                    {formatDateTime(a.at)}
-                  </th>
-                  <td data-label={t('audit.fields.actor')}>{a.actorName ?? t('audit.system')}</td>
-                  <td data-label={t('audit.fields.op')}>{label('auditOp', a.op)}</td>
-                  <td data-label={t('audit.fields.entityType')}>{label('collection', a.entityType)}</td>
-                  <td data-label={t('audit.fields.entityId')}>
-                    <EntityCell entry={a} />
-                  </td>
-                  <td data-label={t('audit.fields.version')}>{formatNumber(a.version)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {query.hasNextPage ? (
-            <p>
-              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-              </button>
-            </p>
-          ) : null}
+          <DataTable
+            caption={t('audit.title')}
+            rows={rows}
+            rowKey={(a) => a.id}
+            columns={[
+              { header: t('audit.fields.at'), cell: (a) => formatDateTime(a.at) },
+              { header: t('audit.fields.actor'), cell: (a) => a.actorName ?? t('audit.system') },
+              { header: t('audit.fields.op'), cell: (a) => label('auditOp', a.op) },
+              { header: t('audit.fields.entityType'), cell: (a) => label('collection', a.entityType) },
+              { header: t('audit.fields.entityId'), cell: (a) => <EntityCell entry={a} /> },
+              { header: t('audit.fields.version'), cell: (a) => formatNumber(a.version) },
+            ]}
+          />
+          <LoadMore query={query} />
         </>
       )}
     </>

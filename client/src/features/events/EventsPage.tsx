@@ -10,6 +10,7 @@ import { TextField } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
+import { LoadMore } from '../../components/LoadMore';
 import { currentLanguage } from '../../i18n';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatMonth, formatTimeRange } from '../../i18n/format';
@@ -57,13 +58,7 @@ function UpcomingList({ q }: { q: string }) {
           <EventCard key={e.id} event={e} />
         ))}
       </ul>
-      {query.hasNextPage ? (
-        <p>
-          <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore query={query} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityEvent } from '../../api/types';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { DataTable } from '../../components/DataTable';
 import { TransitionPanel } from '../../components/TransitionPanel';
 import { Loading } from '../../components/Loading';
 import { useEnumLabel } from '../../i18n/labels';
@@ -59,34 +60,26 @@ function Registrations({ event }: { event: CommunityEvent }) {
       ) : rows.length === 0 ? (
         <p>{t('events.noRegistrations')}</p>
       ) : (
-        <table className="data-table responsive">
-          <caption className="visually-hidden">{t('events.registrations')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('registration.name')}</th>
-              <th scope="col">{t('registration.email')}</th>
-              <th scope="col">{t('events.registrationStatus')}</th>
-              <th scope="col">{t('registration.notes')}</th>
-              <th scope="col">{t('events.registeredAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row" data-label={t('registration.name')}>
-                  {r.name}
-                </th>
-                <td data-label={t('registration.email')}>{r.email}</td>
-                <td data-label={t('events.registrationStatus')}>
+        <DataTable
+          caption={t('events.registrations')}
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: t('registration.name'), cell: (r) => r.name },
+            { header: t('registration.email'), cell: (r) => r.email },
+            {
+              header: t('events.registrationStatus'),
+              cell: (r) => (
+                <>
                   {label('registrationStatus', r.status)}
                   {r.status === 'waitlisted' && r.waitlistPosition != null ? ` (${formatNumber(r.waitlistPosition)}.)` : ''}
-                </td>
-                <td data-label={t('registration.notes')}>{r.notes ?? ''}</td>
-                <td data-label={t('events.registeredAt')}>{formatDateTime(r.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t('registration.notes'), cell: (r) => r.notes ?? '' },
+            { header: t('events.registeredAt'), cell: (r) => formatDateTime(r.createdAt) },
+          ]}
+        />
       )}
     </section>
   );

@@ -9,7 +9,9 @@ import { useLocationNotice } from '../../components/useLocationNotice';
 import { SelectField, TextField } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
+import { LoadMore } from '../../components/LoadMore';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
@@ -121,40 +123,24 @@ export function MembersPage() {
               ? t('members.countMore', { count: members.length, shown: formatNumber(members.length) })
               : t('members.count', { count: members.length, shown: formatNumber(members.length) })}
           </p>
-          <table className="data-table responsive">
-            <caption className="visually-hidden">{t('members.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('members.fields.name')}</th>
-                <th scope="col">{t('members.fields.kind')}</th>
-                <th scope="col">{t('members.fields.municipalityCode')}</th>
-                <th scope="col">{t('members.fields.sectors')}</th>
-                <th scope="col">{t('members.fields.membershipStatus')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row" data-label={t('members.fields.name')}>
-                    <Link to={`/members/${m.id}`}>{m.name}</Link>
-                  </th>
-                  <td data-label={t('members.fields.kind')}>{label('kind', m.kind)}</td>
-                  <td data-label={t('members.fields.municipalityCode')}>{municipalityName(m.municipalityCode)}</td>
-                  <td data-label={t('members.fields.sectors')}>{(m.sectors ?? []).map((s) => label('sector', s)).join(', ')}</td>
-                  <td data-label={t('members.fields.membershipStatus')}>
-                    <span className={`badge badge-${m.membership?.status ?? 'unknown'}`}>{label('membershipStatus', m.membership?.status)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {query.hasNextPage ? (
-            <p>
-              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-              </button>
-            </p>
-          ) : null}
+          <DataTable
+            caption={t('members.title')}
+            rows={members}
+            rowKey={(m) => m.id}
+            columns={[
+              { header: t('members.fields.name'), cell: (m) => <Link to={`/members/${m.id}`}>{m.name}</Link> },
+              { header: t('members.fields.kind'), cell: (m) => label('kind', m.kind) },
+              { header: t('members.fields.municipalityCode'), cell: (m) => municipalityName(m.municipalityCode) },
+              { header: t('members.fields.sectors'), cell: (m) => (m.sectors ?? []).map((s) => label('sector', s)).join(', ') },
+              {
+                header: t('members.fields.membershipStatus'),
+                cell: (m) => (
+                  <span className={`badge badge-${m.membership?.status ?? 'unknown'}`}>{label('membershipStatus', m.membership?.status)}</span>
+                ),
+              },
+            ]}
+          />
+          <LoadMore query={query} />
         </>
       )}
     </>

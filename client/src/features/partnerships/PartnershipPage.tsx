@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Loading } from '../../components/Loading';
 import { QueryBoundary } from '../../components/QueryBoundary';
@@ -226,27 +227,19 @@ function PartnershipView({ p, etag, onReload }: { p: Partnership; etag: string |
 
       <section className="section" aria-labelledby="parties-title">
         <h2 id="parties-title">{t('partnerships.fields.parties')}</h2>
-        <table className="data-table responsive">
-          <caption className="visually-hidden">{t('partnerships.fields.parties')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('partnerships.partyFields.member')}</th>
-              <th scope="col">{t('partnerships.partyFields.role')}</th>
-              <th scope="col">{t('partnerships.partyFields.responsibilities')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.parties.map((party) => (
-              <tr key={party.memberId}>
-                <th scope="row" data-label={t('partnerships.partyFields.member')}>
-                  <Link to={`/members/${party.memberId}`}>{party.memberName}</Link>
-                </th>
-                <td data-label={t('partnerships.partyFields.role')}>{label('partyRole', party.role)}</td>
-                <td data-label={t('partnerships.partyFields.responsibilities')}>{party.responsibilities ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('partnerships.fields.parties')}
+          rows={p.parties}
+          rowKey={(party) => party.memberId}
+          columns={[
+            {
+              header: t('partnerships.partyFields.member'),
+              cell: (party) => <Link to={`/members/${party.memberId}`}>{party.memberName}</Link>,
+            },
+            { header: t('partnerships.partyFields.role'), cell: (party) => label('partyRole', party.role) },
+            { header: t('partnerships.partyFields.responsibilities'), cell: (party) => party.responsibilities ?? '' },
+          ]}
+        />
       </section>
 
       <section className="section" aria-labelledby="goals-title">

@@ -8,7 +8,9 @@ import { useLocationNotice } from '../../components/useLocationNotice';
 import { SelectField, TextField } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
+import { LoadMore } from '../../components/LoadMore';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -101,40 +103,22 @@ export function PartnershipsPage() {
           <p className="muted" role="status">
             {t('partnerships.count', { count: rows.length, shown: formatNumber(rows.length) })}
           </p>
-          <table className="data-table responsive">
-            <caption className="visually-hidden">{t('partnerships.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('partnerships.fields.title')}</th>
-                <th scope="col">{t('partnerships.fields.municipalityCode')}</th>
-                <th scope="col">{t('partnerships.fields.serviceArea')}</th>
-                <th scope="col">{t('partnerships.fields.status')}</th>
-                <th scope="col">{t('partnerships.fields.nextReviewDue')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row" data-label={t('partnerships.fields.title')}>
-                    <Link to={`/partnerships/${p.id}`}>{p.title}</Link>
-                  </th>
-                  <td data-label={t('partnerships.fields.municipalityCode')}>{municipalityName(p.municipalityCode)}</td>
-                  <td data-label={t('partnerships.fields.serviceArea')}>{label('serviceArea', p.serviceArea)}</td>
-                  <td data-label={t('partnerships.fields.status')}>
-                    <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>
-                  </td>
-                  <td data-label={t('partnerships.fields.nextReviewDue')}>{p.nextReviewDue ? formatDate(p.nextReviewDue) : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {query.hasNextPage ? (
-            <p>
-              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-              </button>
-            </p>
-          ) : null}
+          <DataTable
+            caption={t('partnerships.title')}
+            rows={rows}
+            rowKey={(p) => p.id}
+            columns={[
+              { header: t('partnerships.fields.title'), cell: (p) => <Link to={`/partnerships/${p.id}`}>{p.title}</Link> },
+              { header: t('partnerships.fields.municipalityCode'), cell: (p) => municipalityName(p.municipalityCode) },
+              { header: t('partnerships.fields.serviceArea'), cell: (p) => label('serviceArea', p.serviceArea) },
+              {
+                header: t('partnerships.fields.status'),
+                cell: (p) => <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>,
+              },
+              { header: t('partnerships.fields.nextReviewDue'), cell: (p) => (p.nextReviewDue ? formatDate(p.nextReviewDue) : '–') },
+            ]}
+          />
+          <LoadMore query={query} />
         </>
       )}
     </>

@@ -6,6 +6,7 @@ import type { Pilot, PilotStage } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { Alert } from '../../components/Alert';
+import { DataTable } from '../../components/DataTable';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { HistoryList } from '../../components/HistoryList';
 import { TransitionPanel } from '../../components/TransitionPanel';
@@ -180,30 +181,25 @@ function PilotView({ p, etag, onReload }: { p: Pilot; etag: string | null; onRel
         {p.metrics.length === 0 ? (
           <p>{t('pilots.noMetrics')}</p>
         ) : (
-          <table className="data-table responsive">
-            <caption className="visually-hidden">{t('pilots.fields.metrics')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('pilots.metricFields.name')}</th>
-                <th scope="col">{t('pilots.metricFields.baseline')}</th>
-                <th scope="col">{t('pilots.metricFields.target')}</th>
-                <th scope="col">{t('pilots.metricFields.actual')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.metrics.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row" data-label={t('pilots.metricFields.name')}>
+          <DataTable
+            caption={t('pilots.fields.metrics')}
+            rows={p.metrics}
+            rowKey={(m) => m.id}
+            columns={[
+              {
+                header: t('pilots.metricFields.name'),
+                cell: (m) => (
+                  <>
                     {m.name}
                     {m.unit ? <span className="muted"> ({m.unit})</span> : null}
-                  </th>
-                  <td data-label={t('pilots.metricFields.baseline')}>{num(m.baseline)}</td>
-                  <td data-label={t('pilots.metricFields.target')}>{num(m.target)}</td>
-                  <td data-label={t('pilots.metricFields.actual')}>{num(m.actual)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('pilots.metricFields.baseline'), cell: (m) => num(m.baseline) },
+              { header: t('pilots.metricFields.target'), cell: (m) => num(m.target) },
+              { header: t('pilots.metricFields.actual'), cell: (m) => num(m.actual) },
+            ]}
+          />
         )}
       </section>
 

@@ -5,10 +5,12 @@ import { ApiError } from '../../api/problem';
 import type { Webhook, WebhookPing } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { DataTable } from '../../components/DataTable';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { Loading } from '../../components/Loading';
+import { LoadMore } from '../../components/LoadMore';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { SecretOnce } from '../../components/SecretOnce';
 import { useEnumLabel } from '../../i18n/labels';
@@ -249,47 +251,30 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
         <p>{t('webhooks.noDeliveries')}</p>
       ) : (
         <>
-          <table className="data-table responsive">
-            <caption className="visually-hidden">{t('webhooks.deliveriesTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.delivery.when')}</th>
-                <th scope="col">{t('webhooks.delivery.attempt')}</th>
-                <th scope="col">{t('webhooks.delivery.status')}</th>
-                <th scope="col">{t('webhooks.delivery.duration')}</th>
-                <th scope="col">{t('webhooks.delivery.items')}</th>
-                <th scope="col">{t('webhooks.delivery.error')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((d) => {
-                const ok = d.statusCode != null && d.statusCode >= 200 && d.statusCode < 300;
-                return (
-                  <tr key={d.id}>
-                    <th scope="row" data-label={t('webhooks.delivery.when')}>
-                      {formatDateTime(d.when)}
-                    </th>
-                    <td data-label={t('webhooks.delivery.attempt')}>{formatNumber(d.attempt)}</td>
-                    <td data-label={t('webhooks.delivery.status')}>
-                      <span className={`badge ${ok ? 'badge-active' : 'badge-cancelled'}`}>{d.statusCode ?? t('webhooks.noAnswer')}</span>
-                    </td>
-                    <td data-label={t('webhooks.delivery.duration')}>{t('webhooks.delivery.ms', { ms: formatNumber(d.durationMs) })}</td>
-                    <td data-label={t('webhooks.delivery.items')}>
-                      {d.firstSeq == null ? t('webhooks.delivery.ping') : d.firstSeq === d.lastSeq ? `#${d.firstSeq}` : `#${d.firstSeq}–#${d.lastSeq}`}
-                    </td>
-                    <td data-label={t('webhooks.delivery.error')}>{d.error ?? ''}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {query.hasNextPage ? (
-            <p>
-              <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-              </button>
-            </p>
-          ) : null}
+          <DataTable
+            caption={t('webhooks.deliveriesTitle')}
+            rows={rows}
+            rowKey={(d) => d.id}
+            columns={[
+              { header: t('webhooks.delivery.when'), cell: (d) => formatDateTime(d.when) },
+              { header: t('webhooks.delivery.attempt'), cell: (d) => formatNumber(d.attempt) },
+              {
+                header: t('webhooks.delivery.status'),
+                cell: (d) => {
+                  const ok = d.statusCode != null && d.statusCode >= 200 && d.statusCode < 300;
+                  return <span className={`badge ${ok ? 'badge-active' : 'badge-cancelled'}`}>{d.statusCode ?? t('webhooks.noAnswer')}</span>;
+                },
+              },
+              { header: t('webhooks.delivery.duration'), cell: (d) => t('webhooks.delivery.ms', { ms: formatNumber(d.durationMs) }) },
+              {
+                header: t('webhooks.delivery.items'),
+                cell: (d) =>
+                  d.firstSeq == null ? t('webhooks.delivery.ping') : d.firstSeq === d.lastSeq ? `#${d.firstSeq}` : `#${d.firstSeq}–#${d.lastSeq}`,
+              },
+              { header: t('webhooks.delivery.error'), cell: (d) => d.error ?? '' },
+            ]}
+          />
+          <LoadMore query={query} />
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { WebhookCreated } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
+import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
 import { SecretOnce } from '../../components/SecretOnce';
@@ -76,37 +77,39 @@ export function WebhooksPage() {
       ) : rows.length === 0 ? (
         <p>{t('webhooks.none')}</p>
       ) : (
-        <table className="data-table responsive">
-          <caption className="visually-hidden">{t('webhooks.listTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('webhooks.fields.url')}</th>
-              <th scope="col">{t('webhooks.fields.status')}</th>
-              <th scope="col">{t('webhooks.fields.types')}</th>
-              <th scope="col">{t('webhooks.fields.municipality')}</th>
-              <th scope="col">{t('webhooks.fields.updatedAt')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((w) => (
-              <tr key={w.id}>
-                <th scope="row" data-label={t('webhooks.fields.url')}>
+        <DataTable
+          caption={t('webhooks.listTitle')}
+          rows={rows}
+          rowKey={(w) => w.id}
+          columns={[
+            {
+              header: t('webhooks.fields.url'),
+              cell: (w) => (
+                <>
                   <Link className="break-anywhere" to={`/admin/webhooks/${w.id}`}>
                     {w.url}
                   </Link>
                   {w.description ? <span className="muted block">{w.description}</span> : null}
-                </th>
-                <td data-label={t('webhooks.fields.status')}>
+                </>
+              ),
+            },
+            {
+              header: t('webhooks.fields.status'),
+              cell: (w) => (
+                <>
                   <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
                   {w.nextAttemptAt ? <span className="muted block">{t('webhooks.retryAt', { when: formatDateTime(w.nextAttemptAt) })}</span> : null}
-                </td>
-                <td data-label={t('webhooks.fields.types')}>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</td>
-                <td data-label={t('webhooks.fields.municipality')}>{w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')}</td>
-                <td data-label={t('webhooks.fields.updatedAt')}>{formatDateTime(w.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: t('webhooks.fields.types'), cell: (w) => orderedTypes(w.types).map((type) => label('collection', type)).join(', ') },
+            {
+              header: t('webhooks.fields.municipality'),
+              cell: (w) => (w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')),
+            },
+            { header: t('webhooks.fields.updatedAt'), cell: (w) => formatDateTime(w.updatedAt) },
+          ]}
+        />
       )}
     </>
   );
