@@ -12,6 +12,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
+import { LoadMore } from '../../components/LoadMore';
 import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
 import { formatDateTime } from '../../i18n/format';
 import { useEnumLabel } from '../../i18n/labels';
@@ -178,6 +179,7 @@ export function ApiKeysPage() {
           }
         />
       )}
+      <LoadMore query={query} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CommunityEvent } from '../../api/types';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { DataTable } from '../../components/DataTable';
+import { LoadMore } from '../../components/LoadMore';
 import { TransitionPanel } from '../../components/TransitionPanel';
 import { Loading } from '../../components/Loading';
 import { useEnumLabel } from '../../i18n/labels';
@@ -81,6 +82,7 @@ function Registrations({ event }: { event: CommunityEvent }) {
           ]}
         />
       )}
+      <LoadMore query={query} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderApp } from '../../test/renderApp';
+import { adminUser, renderApp, sessionFor } from '../../test/renderApp';
 import { createFakeApi, json, problem } from '../../test/fakeApi';
 import type { CommunityEvent } from '../../api/types';
 
@@ -65,5 +65,29 @@ describe('public event registration', () => {
     expect(posts[1]?.body).toStrictEqual({ name: 'Helmi Heikkilä', email: 'helmi@example.fi' });
     const stored = JSON.parse(window.localStorage.getItem(`communityhub.registration.${event.id}`) ?? '[]') as { cancelToken: string }[];
     expect(stored[0]?.cancelToken).toBe('secret-token');
+  });
+});
+
+describe('organiser: registrations', () => {
+  it('loads registrations past the first page on request', async () => {
+    const registration = (id: string, name: string) => ({
+      id, eventId: event.id, name, email: `${id.slice(-2)}@example.fi`, notes: null, status: 'confirmed',
+      waitlistPosition: null, createdAt: '2026-11-20T08:00:00Z', cancelledAt: null,
+    });
+    const fake = createFakeApi({
+      'GET /api/v1/auth/me': () => json(adminUser),
+      [`GET /api/v1/events/${event.id}`]: () => json(event, { etag: '"2"' }),
+      [`GET /api/v1/events/${event.id}/registrations`]: (r) =>
+        r.search.includes('cursor=sivu2')
+          ? json({ items: [registration('01930000-0000-7000-8000-0000000000b2', 'Väinö Härkönen')], nextCursor: null })
+          : json({ items: [registration('01930000-0000-7000-8000-0000000000b1', 'Åsa Mäkelä')], nextCursor: 'sivu2' }),
+      [`GET /api/v1/events/${event.id}/feedback/summary`]: () => json({ count: 0, average: null, distribution: {}, unverifiedCount: 0 }),
+      'GET /api/v1/members': () => json({ items: [], nextCursor: null }),
+    });
+    renderApp(`/events/${event.id}`, { fetch: fake.fetch, session: sessionFor(adminUser) });
+    const table = await screen.findByRole('table', { name: 'Ilmoittautuneet' });
+    expect(within(table).getByText('Åsa Mäkelä')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Näytä lisää' }));
+    expect(await within(table).findByText('Väinö Härkönen')).toBeInTheDocument();
   });
 });

@@ -5,6 +5,7 @@ import type { WebhookCreated } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { DataTable } from '../../components/DataTable';
+import { LoadMore } from '../../components/LoadMore';
 import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
 import { SecretOnce } from '../../components/SecretOnce';
@@ -111,6 +112,7 @@ export function WebhooksPage() {
           ]}
         />
       )}
+      <LoadMore query={query} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { adminUser, renderApp, sessionFor } from '../../test/renderApp';
 import { createFakeApi, json } from '../../test/fakeApi';
 import type { Webhook, WebhookDelivery } from '../../api/types';
@@ -45,5 +46,41 @@ describe('webhooks', () => {
     expect(within(log).getByText(/Seuraava yritys/).parentElement).toHaveTextContent('Seuraava yritys: 30.11.2026 klo 9.10');
     const row = (await within(log).findByText('HTTP 503')).closest('tr') as HTMLElement;
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['3', '503', '41 ms', '#140–#142', 'HTTP 503']);
+  });
+});
+
+describe('lists past their first page', () => {
+  const second: Webhook = { ...webhook, id: '01930000-0000-7000-8000-0000000000c2', url: 'https://toinen.example.fi/hook', failingSince: null, nextAttemptAt: null };
+
+  it('loads the next page of webhooks on request', async () => {
+    const fake = createFakeApi({
+      'GET /api/v1/auth/me': () => json(adminUser),
+      'GET /api/v1/webhooks': (r) =>
+        r.search.includes('cursor=sivu2') ? json({ items: [second], nextCursor: null }) : json({ items: [webhook], nextCursor: 'sivu2' }),
+    });
+    renderApp('/admin/webhooks', { fetch: fake.fetch, session: sessionFor(adminUser) });
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText(webhook.url)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Näytä lisää' }));
+    expect(await within(table).findByText(second.url)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Näytä lisää' })).not.toBeInTheDocument();
+  });
+
+  it('loads the next page of API keys on request', async () => {
+    const key = (id: string, name: string) => ({
+      id, name, scopes: ['events:read'], municipalityCode: null, createdAt: '2026-11-01T08:00:00Z', lastUsedAt: null, revokedAt: null,
+    });
+    const fake = createFakeApi({
+      'GET /api/v1/auth/me': () => json(adminUser),
+      'GET /api/v1/api-keys': (r) =>
+        r.search.includes('cursor=sivu2')
+          ? json({ items: [key('01930000-0000-7000-8000-0000000000f2', 'Toinen avain')], nextCursor: null })
+          : json({ items: [key('01930000-0000-7000-8000-0000000000f1', 'Ensimmäinen avain')], nextCursor: 'sivu2' }),
+    });
+    renderApp('/admin/api-keys', { fetch: fake.fetch, session: sessionFor(adminUser) });
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('Ensimmäinen avain')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Näytä lisää' }));
+    expect(await within(table).findByText('Toinen avain')).toBeInTheDocument();
   });
 });
