@@ -12,7 +12,8 @@
 #       answer), with `Cache-Control: no-cache` (every request reaches the database), and the same wrk command against
 #       the ceiling: bench/CommunityHub.Bench.Ceiling serving the exact bytes, content type and ETag the API just
 #       returned for that URL from memory. The API's req/s and p99 are reported as a share of the ceiling's.
-#       LISTS adds the members list (limit=100) and a single partnership GET, measured the same way.
+#       The members, pilots and events lists (limit=100; pilots and events of municipality 564) and a single
+#       partnership GET are measured the same way (LISTS picks which).
 #   (b) a full change-feed sync from the start (limit=200, follow nextCursor until hasMore=false)
 #   (c) the CSV export of all partnerships while sampling the API's VmRSS every 100 ms
 # and stops the API (also on failure). Raw output goes to bench/results/ (gitignored).
@@ -20,12 +21,14 @@ set -euo pipefail
 
 MEMBERS="${MEMBERS:-5000}"
 PARTNERSHIPS="${PARTNERSHIPS:-20000}"
+PILOTS="${PILOTS:-3000}"
+EVENTS="${EVENTS:-3000}"
 CONCURRENCY="${CONCURRENCY:-8}"
 WRK_THREADS="${WRK_THREADS:-2}"
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-32}"
 WRK_DURATION="${WRK_DURATION:-20s}"
 WRK_WARMUP="${WRK_WARMUP:-5s}"
-LISTS="${LISTS:-partnerships}"
+LISTS="${LISTS:-partnerships members pilots events partnership}"
 SCALING="${SCALING:-1}"            # also: one connection, no-cache, partnership pages of 1…200 items (cost per item)
 GC_COUNTERS="${GC_COUNTERS:-1}"    # sample GC collections with dotnet-counters during each API wrk run (if installed)
 MODE="full"
@@ -111,11 +114,11 @@ datagen() { dotnet "$DATAGEN_DLL" "$@" --base-url "$BASE" --email "$ADMIN_EMAIL"
 
 # --- generate ----------------------------------------------------------------------------------------------------
 if [[ "$MODE" == "full" ]]; then
-log "generating $MEMBERS members and $PARTNERSHIPS partnerships through HTTP ($CONCURRENCY concurrent)"
-datagen generate --members "$MEMBERS" --partnerships "$PARTNERSHIPS" --concurrency "$CONCURRENCY" | tee "$RESULTS/generate-$STAMP.txt"
+log "generating $MEMBERS members, $PARTNERSHIPS partnerships, $PILOTS pilots and $EVENTS events through HTTP ($CONCURRENCY concurrent)"
+datagen generate --members "$MEMBERS" --partnerships "$PARTNERSHIPS" --pilots "$PILOTS" --events "$EVENTS" --concurrency "$CONCURRENCY" | tee "$RESULTS/generate-$STAMP.txt"
 
 if command -v sqlite3 >/dev/null 2>&1; then
-  for t in members partnerships partnership_parties partnership_goals changes audit; do
+  for t in members partnerships partnership_parties partnership_goals pilots pilot_team pilot_metrics events event_organizers changes audit; do
     if sqlite3 "$DB" "select 1 from sqlite_master where type='table' and name='$t'" | grep -q 1; then
       echo "rows_$t=$(sqlite3 "$DB" "select count(*) from $t")"
     fi
@@ -230,10 +233,12 @@ for list in $LISTS; do
   case "$list" in
     partnerships) measure partnerships "/api/v1/partnerships?municipality=564&limit=100" ;;
     members) measure members "/api/v1/members?limit=100" ;;
+    pilots) measure pilots "/api/v1/pilots?municipality=564&limit=100" ;;
+    events) measure events "/api/v1/events?municipality=564&limit=100" ;;
     partnership)
       ONE="$(curl -fsS -H "X-Api-Key: $KEY" "$BASE/api/v1/partnerships?municipality=564&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
       measure partnership "/api/v1/partnerships/$ONE" ;;
-    *) log "unknown list '$list' (partnerships, members, partnership)"; exit 1 ;;
+    *) log "unknown list '$list' (partnerships, members, pilots, events, partnership)"; exit 1 ;;
   esac
 done
 if [[ "$SCALING" == "1" ]]; then
@@ -283,7 +288,7 @@ NON2XX="$(awk '/Non-2xx/{print $NF}' "$WRK_OUT")"
 {
   echo "CommunityHub benchmark $STAMP  commit $(git -C "$ROOT" rev-parse --short HEAD)  nproc $(nproc)  dotnet $(dotnet --version)"
   echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "data: members=$(val members_created "$RESULTS/generate-$STAMP.txt") partnerships=$(val partnerships_created "$RESULTS/generate-$STAMP.txt") parties=$(val parties_created "$RESULTS/generate-$STAMP.txt") goals=$(val goals_created "$RESULTS/generate-$STAMP.txt") failed=$(val failed_requests "$RESULTS/generate-$STAMP.txt")"
+  echo "data: members=$(val members_created "$RESULTS/generate-$STAMP.txt") partnerships=$(val partnerships_created "$RESULTS/generate-$STAMP.txt") parties=$(val parties_created "$RESULTS/generate-$STAMP.txt") goals=$(val goals_created "$RESULTS/generate-$STAMP.txt") pilots=$(val pilots_created "$RESULTS/generate-$STAMP.txt") events=$(val events_created "$RESULTS/generate-$STAMP.txt") (published $(val events_published "$RESULTS/generate-$STAMP.txt")) failed=$(val failed_requests "$RESULTS/generate-$STAMP.txt")"
   echo "writes: $(awk -F= '/^members_created=/{m=$2} /^members_seconds=/{ms=$2} /^partnerships_created=/{p=$2} /^partnerships_seconds=/{ps=$2} END{ if (ms>0 && ps>0) printf "members %.0f/s, partnerships %.0f/s", m/ms, p/ps }' "$RESULTS/generate-$STAMP.txt") with $CONCURRENCY concurrent writers"
   echo "(a) list municipality=564 limit=100, API key, $WRK_CONNECTIONS connections: ${RPS} req/s, p50 ${P50}, p99 ${P99}, non-2xx ${NON2XX:-0}   target p99 < 25ms"
   cat "$RESULTS/lists-$STAMP.txt"
