@@ -29,6 +29,16 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>
+    /// Runs a query and reads all its rows into a <see cref="RowSet"/> (every value as UTF-8 text in the form the SQLite
+    /// schema stores), for handlers that write JSON straight from the rows. This default reads through ADO.NET.
+    /// </summary>
+    public virtual async Task<RowSet> QueryRowsAsync(DbConnection connection, CommandDefinition command)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(command);
+        return await RowSet.ReadAsync(reader, command.CancellationToken);
+    }
+
     /// <summary>Session settings every newly opened connection needs.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
@@ -186,6 +196,12 @@ public sealed class SqliteDialect : SqlDialect
     }
 
     public override DbConnection CreateConnection(string connectionString) => new InstrumentedSqliteConnection(connectionString);
+
+    /// <summary>Reads SQLite's own UTF-8 buffers (<see cref="SqliteRowReader"/>) unless a parameter needs Dapper.</summary>
+    public override Task<RowSet> QueryRowsAsync(DbConnection connection, CommandDefinition command) =>
+        connection is SqliteConnection sqlite && SqliteRowReader.TryRead(sqlite, command) is { } rows
+            ? Task.FromResult(rows)
+            : base.QueryRowsAsync(connection, command);
 
     public override async Task PrepareAsync(DbConnection connection, CancellationToken ct)
     {
