@@ -28,6 +28,8 @@ public sealed class RowSet : IDisposable
     private int used;
     private Cell[] cells;
     private int cellCount;
+    private int rowCount;
+    private int columnInRow;
 
     public RowSet(int columns)
     {
@@ -39,7 +41,7 @@ public sealed class RowSet : IDisposable
     public int Columns { get; }
 
     /// <summary>Complete rows added.</summary>
-    public int Count => cellCount / Columns;
+    public int Count => rowCount;
 
     public bool IsNull(int row, int column) => At(row, column).Length < 0;
 
@@ -222,6 +224,8 @@ public sealed class RowSet : IDisposable
             cells = [];
         }
         cellCount = 0;
+        rowCount = 0;
+        columnInRow = 0;
     }
 
     private void AddValue(DbDataReader reader, int i)
@@ -271,7 +275,7 @@ public sealed class RowSet : IDisposable
     private Cell At(int row, int column)
     {
         var index = row * Columns + column;
-        if ((uint)row >= (uint)Count || (uint)column >= (uint)Columns)
+        if ((uint)column >= (uint)Columns || (uint)row >= (uint)rowCount)
         {
             throw new ArgumentOutOfRangeException(nameof(row), $"No value at row {row}, column {column} of {Count}×{Columns}.");
         }
@@ -299,6 +303,11 @@ public sealed class RowSet : IDisposable
             cells = larger;
         }
         cells[cellCount++] = cell;
+        if (++columnInRow == Columns)
+        {
+            columnInRow = 0;
+            rowCount++;
+        }
     }
 
     /// <summary>Where a value's bytes are; <see cref="Length"/> −1 is NULL.</summary>
