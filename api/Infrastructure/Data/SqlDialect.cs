@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -206,8 +207,20 @@ public sealed class SqliteDialect : SqlDialect
             ? Task.FromResult(rows)
             : base.QueryRowsAsync(connection, command);
 
+    /// <summary>
+    /// Native connections whose session settings are set. The settings belong to the native connection, which the pool
+    /// keeps open between uses, so they are set once per native connection rather than on every open (a command and a
+    /// connection-string parse, several per request); a connection the pool closed takes its entry with it.
+    /// </summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Prepared = new();
+
     public override async Task PrepareAsync(DbConnection connection, CancellationToken ct)
     {
+        var native = (connection as SqliteConnection)?.Handle;
+        if (native is not null && Prepared.TryGetValue(native, out _))
+        {
+            return;
+        }
         await using var pragma = connection.CreateCommand();
         // The busy timeout lets concurrent writers queue instead of failing; foreign keys are off by default in SQLite.
         // mmap_size: reads take pages straight from the operating system's cache of the file (address space, not memory)
@@ -218,6 +231,10 @@ public sealed class SqliteDialect : SqlDialect
         pragma.CommandText =
             $"PRAGMA busy_timeout = {busyTimeout.ToString(CultureInfo.InvariantCulture)}; PRAGMA foreign_keys = ON; PRAGMA mmap_size = {MmapBytes};";
         await pragma.ExecuteNonQueryAsync(ct);
+        if (native is not null)
+        {
+            Prepared.AddOrUpdate(native, native);
+        }
     }
 
     // WAL lets readers run beside the single writer; the setting is stored in the database file.
