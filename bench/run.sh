@@ -8,7 +8,8 @@
 #
 # Builds Release, starts the API on a free port with a fresh SQLite database under bench/results/, fills it
 # through the API's own HTTP write path (Bogus data, CONCURRENCY parallel requests), then measures
-#   (a) wrk on the partnership list (municipality=564, limit=100) with an API key: as clients send it (a cache may
+#   (a) wrk on the partnership list (municipality=564, limit=100) with an API key (AUTH=token: the admin's bearer
+#       token instead): as clients send it (a cache may
 #       answer), with `Cache-Control: no-cache` (every request reaches the database), and the same wrk command against
 #       the ceiling: bench/CommunityHub.Bench.Ceiling serving the exact bytes, content type and ETag the API just
 #       returned for that URL from memory. The API's req/s and p99 are reported as a share of the ceiling's.
@@ -31,6 +32,8 @@ WRK_WARMUP="${WRK_WARMUP:-5s}"
 LISTS="${LISTS:-partnerships members pilots events partnership}"
 SCALING="${SCALING:-1}"            # also: one connection, no-cache, partnership pages of 1…200 items (cost per item)
 GC_COUNTERS="${GC_COUNTERS:-1}"    # sample GC collections with dotnet-counters during each API wrk run (if installed)
+AUTH="${AUTH:-key}"                # key: the bench API key (bound to 564; each request also counts itself in the per-key
+                                   # limit, a database write); token: the bench admin's bearer token (no key lookup or count)
 MODE="full"
 [[ "${1:-}" == "--lists" ]] && MODE="lists"
 
@@ -130,9 +133,15 @@ chmod 600 "$CREDENTIALS"
 fi
 
 # --- (a) lists: cached, uncached, ceiling ------------------------------------------------------------------------
+if [[ "$AUTH" == "token" ]]; then
+  AUTH_HEADER="Authorization: Bearer $(curl -fsS -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+else
+  AUTH_HEADER="X-Api-Key: $KEY"
+fi
 # One wrk command for all three; only the base URL (and for "uncached" one request header) differs.
 wrk_headers=()
-set_headers() { wrk_headers=(-H "X-Api-Key: $KEY"); [[ $# -gt 0 ]] && wrk_headers+=(-H "$1"); return 0; }
+set_headers() { wrk_headers=(-H "$AUTH_HEADER"); [[ $# -gt 0 ]] && wrk_headers+=(-H "$1"); return 0; }
 warm_up() { # url [extra header]
   local url="$1"; shift
   set_headers "$@"
@@ -191,7 +200,7 @@ per10k() { # gc-file wrk-file
 measure() { # name path-and-query
   local name="$1" pq="$2" url="$BASE$2" body hdr ctype etag cport cbase path
   body="$RESULTS/body-$name-$STAMP.json"; hdr="$RESULTS/headers-$name-$STAMP.txt"
-  curl -fsS -D "$hdr" -o "$body" -H "X-Api-Key: $KEY" "$url" || { log "$name: $url failed"; return 1; }
+  curl -fsS -D "$hdr" -o "$body" -H "$AUTH_HEADER" "$url" || { log "$name: $url failed"; return 1; }
   ctype="$(sed -n 's/^[Cc]ontent-[Tt]ype: *//p' "$hdr" | tr -d '\r')"
   etag="$(sed -n 's/^[Ee][Tt]ag: *//p' "$hdr" | tr -d '\r')"
   log "(a) $name: $(wc -c <"$body") bytes, $ctype, ETag $etag"
@@ -217,7 +226,7 @@ measure() { # name path-and-query
   c="$RESULTS/wrk-$name-cached-$STAMP.txt"; u="$RESULTS/wrk-$name-uncached-$STAMP.txt"; k="$RESULTS/wrk-$name-ceiling-$STAMP.txt"
   cp="$(to_ms "$(field 99% "$c")")"; up="$(to_ms "$(field 99% "$u")")"; kp="$(to_ms "$(field 99% "$k")")"
   {
-    echo "(a) $name $pq ($(wc -c <"$body") bytes), $WRK_CONNECTIONS connections:"
+    echo "(a) $name $pq ($(wc -c <"$body") bytes), $WRK_CONNECTIONS connections, auth=$AUTH:"
     echo "    API          $(rps "$c") req/s, p50 $(field 50% "$c"), p99 $(field 99% "$c")  = $(share "$(rps "$c")" "$(rps "$k")") of the ceiling's req/s, p99 $(awk -v a="$cp" -v b="$kp" 'BEGIN{printf "%.1f", (b>0?a/b:0)}')x the ceiling's; GC per 10,000 requests: $(per10k "$RESULTS/gc-$name-cached-$STAMP.txt" "$c")"
     echo "    API no-cache $(rps "$u") req/s, p50 $(field 50% "$u"), p99 $(field 99% "$u")  = $(share "$(rps "$u")" "$(rps "$k")") of the ceiling's req/s; GC per 10,000 requests: $(per10k "$RESULTS/gc-$name-uncached-$STAMP.txt" "$u")"
     echo "    ceiling      $(rps "$k") req/s, p50 $(field 50% "$k"), p99 $(field 99% "$k")"
@@ -226,8 +235,8 @@ measure() { # name path-and-query
   } >>"$RESULTS/lists-$STAMP.txt"
 }
 
-STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" "$BASE/api/v1/partnerships?municipality=564&limit=100")"
-[[ "$STATUS" == "200" ]] || { log "list with API key answered $STATUS"; exit 1; }
+STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH_HEADER" "$BASE/api/v1/partnerships?municipality=564&limit=100")"
+[[ "$STATUS" == "200" ]] || { log "list with $AUTH answered $STATUS"; exit 1; }
 : >"$RESULTS/lists-$STAMP.txt"
 for list in $LISTS; do
   case "$list" in
@@ -236,7 +245,7 @@ for list in $LISTS; do
     pilots) measure pilots "/api/v1/pilots?municipality=564&limit=100" ;;
     events) measure events "/api/v1/events?municipality=564&limit=100" ;;
     partnership)
-      ONE="$(curl -fsS -H "X-Api-Key: $KEY" "$BASE/api/v1/partnerships?municipality=564&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
+      ONE="$(curl -fsS -H "$AUTH_HEADER" "$BASE/api/v1/partnerships?municipality=564&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
       measure partnership "/api/v1/partnerships/$ONE" ;;
     *) log "unknown list '$list' (partnerships, members, pilots, events, partnership)"; exit 1 ;;
   esac
@@ -247,8 +256,8 @@ if [[ "$SCALING" == "1" ]]; then
   log "(a) scaling: wrk -t1 -c1 -d5s, Cache-Control: no-cache, limit 1 10 25 50 100 200"
   for limit in 1 10 25 50 100 200; do
     out="$RESULTS/wrk-scaling-$limit-$STAMP.txt"
-    wrk -t1 -c1 -d2s -H "X-Api-Key: $KEY" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >/dev/null
-    wrk -t1 -c1 -d5s --latency -H "X-Api-Key: $KEY" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >"$out"
+    wrk -t1 -c1 -d2s -H "$AUTH_HEADER" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >/dev/null
+    wrk -t1 -c1 -d5s --latency -H "$AUTH_HEADER" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >"$out"
     echo "$limit $(awk '/^Requests\/sec/{print 1000/$2}' "$out")"
   done >"$RESULTS/scaling-$STAMP.txt"
   python3 - "$RESULTS/scaling-$STAMP.txt" >>"$RESULTS/lists-$STAMP.txt" <<'PY'
