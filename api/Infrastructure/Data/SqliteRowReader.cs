@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -16,8 +17,7 @@ namespace CommunityHub.Api.Infrastructure.Data;
 /// Parameters are bound as Dapper with <see cref="TypeHandlers"/> binds them (ids, dates and instants as text), so
 /// the statement sees the same values either way. A parameter this reader does not bind (a list that Dapper would
 /// expand into several) makes <see cref="TryRead"/> answer null, and the caller reads through ADO.NET instead.
-/// Statements are prepared per call, not cached: preparing the list's three statements measured a few per cent of the
-/// request (see docs/benchmarks.md), not worth holding native statements across pooled connections.
+/// Statements are prepared once per pooled native connection and kept (<see cref="PreparedStatements"/>).
 /// </remarks>
 public static class SqliteRowReader
 {
@@ -46,45 +46,39 @@ public static class SqliteRowReader
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var timing = SqliteCommandTiming.Start(command.CommandText);
         var timed = true;
+        var statements = Statements.GetValue(db, _ => new PreparedStatements(new SqliteConnectionStringBuilder(connection.ConnectionString).Pooling));
+        sqlite3_stmt? statement = null;
         try
         {
-            var rc = raw.sqlite3_prepare_v2(db, command.CommandText, out var statement, out var tail);
-            using (statement)
+            statement = statements.Rent(db, command.CommandText, timing);
+            Bind(statement, arguments, db, timing);
+            var rows = new RowSet(Math.Max(1, raw.sqlite3_column_count(statement)));
+            try
             {
-                Check(rc, db, timing);
-                if (!string.IsNullOrWhiteSpace(tail))
+                while (true)
                 {
-                    throw new InvalidOperationException("SqliteRowReader runs one statement at a time.");
-                }
-                Bind(statement, arguments, db, timing);
-                var rows = new RowSet(Math.Max(1, raw.sqlite3_column_count(statement)));
-                try
-                {
-                    while (true)
+                    ct.ThrowIfCancellationRequested();
+                    var rc = raw.sqlite3_step(statement);
+                    if (timed)
                     {
-                        ct.ThrowIfCancellationRequested();
-                        rc = raw.sqlite3_step(statement);
-                        if (timed)
-                        {
-                            timed = false;
-                            timing.Dispose();
-                        }
-                        if (rc == raw.SQLITE_DONE)
-                        {
-                            return rows;
-                        }
-                        if (rc != raw.SQLITE_ROW)
-                        {
-                            Check(rc, db, timing);
-                        }
-                        ReadRow(statement, rows);
+                        timed = false;
+                        timing.Dispose();
                     }
+                    if (rc == raw.SQLITE_DONE)
+                    {
+                        return rows;
+                    }
+                    if (rc != raw.SQLITE_ROW)
+                    {
+                        Check(rc, db, timing);
+                    }
+                    ReadRow(statement, rows);
                 }
-                catch
-                {
-                    rows.Dispose();
-                    throw;
-                }
+            }
+            catch
+            {
+                rows.Dispose();
+                throw;
             }
         }
         finally
@@ -92,6 +86,61 @@ public static class SqliteRowReader
             if (timed)
             {
                 timing.Dispose();
+            }
+            if (statement is not null)
+            {
+                statements.Return(command.CommandText, statement);
+            }
+        }
+    }
+
+    /// <summary>The prepared statements of each native connection (which the pool keeps open between uses).</summary>
+    private static readonly ConditionalWeakTable<sqlite3, PreparedStatements> Statements = new();
+
+    /// <summary>
+    /// Prepared statements by SQL text, for one native connection: preparing was about a fifth of a small page's SQLite
+    /// time. A statement is taken out while it runs (a nested use of the same text prepares its own) and reset, its
+    /// bindings cleared, when put back, so a kept statement never holds a read transaction open. Kept only on pooled
+    /// connections: when the pool closes a native connection (sqlite3_close_v2) that still has statements, SQLite frees
+    /// it once the collector has finalized them, so without a pool every request would leave one such connection behind.
+    /// </summary>
+    private sealed class PreparedStatements(bool keep)
+    {
+        /// <summary>Enough for every list statement (a few per list and filter combination); beyond it none are kept.</summary>
+        private const int MaxKept = 64;
+
+        private readonly Dictionary<string, sqlite3_stmt> kept = new(StringComparer.Ordinal);
+
+        public sqlite3_stmt Rent(sqlite3 db, string sql, SqliteCommandTiming timing)
+        {
+            if (kept.Remove(sql, out var statement))
+            {
+                return statement;
+            }
+            var rc = raw.sqlite3_prepare_v2(db, sql, out statement, out var tail);
+            try
+            {
+                Check(rc, db, timing);
+                if (!string.IsNullOrWhiteSpace(tail))
+                {
+                    throw new InvalidOperationException("SqliteRowReader runs one statement at a time.");
+                }
+                return statement;
+            }
+            catch
+            {
+                statement.Dispose();
+                throw;
+            }
+        }
+
+        public void Return(string sql, sqlite3_stmt statement)
+        {
+            raw.sqlite3_reset(statement);
+            raw.sqlite3_clear_bindings(statement);
+            if (!keep || kept.Count >= MaxKept || !kept.TryAdd(sql, statement))
+            {
+                statement.Dispose();
             }
         }
     }

@@ -147,6 +147,49 @@ public sealed class RowSourceTests : IClassFixture<SqliteApiFactory>
     }
 
     [Fact]
+    public async Task A_kept_statement_binds_afresh_and_holds_no_read_transaction_after_a_read_that_failed_half_way()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "communityhub-tests", $"row-source-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        try
+        {
+            using var reader = Opened(new SqliteConnection($"Data Source={file}"));
+            using var writer = Opened(new SqliteConnection($"Data Source={file};Pooling=False"));
+            await writer.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE kept (n INTEGER NOT NULL); INSERT INTO kept (n) VALUES (1), (2), (3);");
+            const string sql = "SELECT n, CASE WHEN n = @Fail THEN json('not json') ELSE n END FROM kept WHERE (@From IS NULL OR n > @From) ORDER BY n";
+
+            using (var rows = ThroughSqlite(reader, new CommandDefinition(sql, new { From = (int?)1, Fail = (int?)null })))
+            {
+                rows.Count.ShouldBe(2);
+            }
+            using (var rows = ThroughSqlite(reader, new CommandDefinition(sql, new { From = (int?)null, Fail = (int?)null })))
+            {
+                rows.Count.ShouldBe(3, "the same statement again, its earlier binding cleared");
+            }
+            // Fails on the second row, with the first one read: the statement must still be reset when it is put back.
+            Should.Throw<SqliteException>(() => ThroughSqlite(reader, new CommandDefinition(sql, new { From = (int?)null, Fail = (int?)2 })));
+
+            await writer.ExecuteAsync("INSERT INTO kept (n) VALUES (4)");
+            var checkpoint = (await writer.QueryAsync<(long Busy, long Log, long Checkpointed)>("PRAGMA wal_checkpoint(TRUNCATE)")).Single();
+            checkpoint.Busy.ShouldBe(0, "no statement the reader keeps holds a read transaction open");
+            using (var rows = ThroughSqlite(reader, new CommandDefinition(sql, new { From = (int?)3, Fail = (int?)null })))
+            {
+                rows.Text(0, 0).ShouldBe("4", "a kept statement reads the database as it is now");
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_partnership_page_and_the_members_page_are_the_same_bytes_from_either_row_source()
     {
         var admin = await factory.AdminAsync();
