@@ -42,7 +42,7 @@ else
   HEADERS=(-H "X-Api-Key: $KEY")
 fi
 [[ -n "$EXTRA" ]] && HEADERS+=(-H "$EXTRA")
-wrk -t2 -c8 -d5s "${HEADERS[@]}" "$BASE$PQ" >/dev/null
+wrk -t2 -c8 -d"${WARMUP:-5}s" "${HEADERS[@]}" "$BASE$PQ" >/dev/null   # WARMUP: seconds before tracing (JIT tiers)
 wrk -t2 -c8 -d"$((PROFILE_SECONDS + 6))s" "${HEADERS[@]}" "$BASE$PQ" >"$RESULTS/profile-wrk-$STAMP.txt" &
 WRK_PID=$!
 sleep 1
