@@ -6,7 +6,8 @@
 # `wrk -t1 -c${CONNECTIONS:-1} -d${SECONDS_PER:-5}s` against each build in turn (so a noisy minute hits both), reading each process's
 # user+system CPU ticks from /proc/<pid>/stat before and after: µs of API CPU per request = Δticks / requests.
 # Every request sends Cache-Control: no-cache except the "(as sent)" rows, which a cache may answer. ROUNDS=n repeats
-# the whole series and reports the median of each figure. AUTH=key (default: the bench API key, bound to 564; every
+# the whole series and reports the median of each figure. Each build is first warmed up (WARMUP seconds, default 10,
+# on the partnership and members pages) so the JIT has compiled the hot code at its final tier. AUTH=key (default: the bench API key, bound to 564; every
 # request also counts itself in the per-key limit) or AUTH=token (the bench admin's bearer token: the same pages
 # without the API key's lookup and count). One connection counts the thread pool's spinning between requests too;
 # CONNECTIONS=8 keeps the server busy, closer to the cost per request under load.
@@ -69,6 +70,11 @@ measure() { # label path [header]
   for i in "${!LABELS[@]}"; do measure_one "$i" "$@"; done
 }
 : >"$WORK/raw.tsv"
+# Tiered JIT compiles the page writers at their final tier only after many calls: warm every build up first.
+for i in "${!LABELS[@]}"; do
+  wrk -t1 -c8 -d"${WARMUP:-10}s" -H "${HEADERS[$i]}" -H "Cache-Control: no-cache" "${BASES[$i]}/api/v1/partnerships?municipality=564&limit=100" >/dev/null
+  wrk -t1 -c8 -d"${WARMUP:-10}s" -H "${HEADERS[$i]}" -H "Cache-Control: no-cache" "${BASES[$i]}/api/v1/members?limit=100" >/dev/null
+done
 for round in $(seq "$ROUNDS"); do
   for limit in $LIMITS; do
     measure "partnerships limit=$limit" "/api/v1/partnerships?municipality=564&limit=$limit" "Cache-Control: no-cache"
