@@ -68,7 +68,9 @@ services.AddScoped<IStatsContributor, EventStatsContributor>();
 services.AddWebhooks(builder.Configuration, builder.Environment);
 services.AddPrivacy(builder.Configuration);
 services.AddMediation(typeof(Program).Assembly);
-services.AddValidatorsFromAssembly(typeof(Program).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+// Validators hold no state and take no dependencies (messages are looked up when a rule fails, in the request's
+// language), so each is built once: building a list's validator per request cost more than running it.
+services.AddValidatorsFromAssembly(typeof(Program).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
 services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

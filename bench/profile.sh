@@ -4,7 +4,8 @@
 #   bench/profile.sh "/api/v1/partnerships?municipality=564&limit=100" "Cache-Control: no-cache"
 # Starts the built Release API (bench/run.sh builds it; API_DIR= another build) on bench/results/bench.db (DB=), drives it with wrk (-t2 -c8) and
 # records a CPU-sampling trace with dotnet-trace for PROFILE_SECONDS, then prints the top frames (exclusive and
-# inclusive) with `dotnet-trace report … topN`. Install the tools once:
+# inclusive) with `dotnet-trace report … topN`. AUTH=token sends the bench admin's bearer token instead of the API key
+# (the same pages without the key's lookup and per-key count). Install the tools once:
 #   dotnet tool install -g dotnet-trace --version 10.0.750501
 set -euo pipefail
 PQ="${1:-/api/v1/partnerships?municipality=564&limit=100}"
@@ -33,8 +34,15 @@ BASE="http://127.0.0.1:$PORT"
 API_PID=$!
 trap 'kill $API_PID 2>/dev/null || true' EXIT
 for _ in $(seq 300); do curl -fsS "$BASE/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
-HEADERS=(-H "X-Api-Key: $KEY"); [[ -n "$EXTRA" ]] && HEADERS+=(-H "$EXTRA")
-wrk -t2 -c8 -d5s "${HEADERS[@]}" "$BASE$PQ" >/dev/null
+if [[ "${AUTH:-key}" == "token" ]]; then
+  TOKEN="$(curl -fsS -H 'Content-Type: application/json' -d "{\"email\":\"bench-admin@example.fi\",\"password\":\"$ADMIN_PASSWORD\"}" \
+    "$BASE/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+  HEADERS=(-H "Authorization: Bearer $TOKEN")
+else
+  HEADERS=(-H "X-Api-Key: $KEY")
+fi
+[[ -n "$EXTRA" ]] && HEADERS+=(-H "$EXTRA")
+wrk -t2 -c8 -d"${WARMUP:-5}s" "${HEADERS[@]}" "$BASE$PQ" >/dev/null   # WARMUP: seconds before tracing (JIT tiers)
 wrk -t2 -c8 -d"$((PROFILE_SECONDS + 6))s" "${HEADERS[@]}" "$BASE$PQ" >"$RESULTS/profile-wrk-$STAMP.txt" &
 WRK_PID=$!
 sleep 1

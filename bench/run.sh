@@ -8,11 +8,13 @@
 #
 # Builds Release, starts the API on a free port with a fresh SQLite database under bench/results/, fills it
 # through the API's own HTTP write path (Bogus data, CONCURRENCY parallel requests), then measures
-#   (a) wrk on the partnership list (municipality=564, limit=100) with an API key: as clients send it (a cache may
+#   (a) wrk on the partnership list (municipality=564, limit=100) with an API key (AUTH=token: the admin's bearer
+#       token instead): as clients send it (a cache may
 #       answer), with `Cache-Control: no-cache` (every request reaches the database), and the same wrk command against
 #       the ceiling: bench/CommunityHub.Bench.Ceiling serving the exact bytes, content type and ETag the API just
 #       returned for that URL from memory. The API's req/s and p99 are reported as a share of the ceiling's.
-#       LISTS adds the members list (limit=100) and a single partnership GET, measured the same way.
+#       The members, pilots and events lists (limit=100; pilots and events of municipality 564) and a single
+#       partnership GET are measured the same way (LISTS picks which).
 #   (b) a full change-feed sync from the start (limit=200, follow nextCursor until hasMore=false)
 #   (c) the CSV export of all partnerships while sampling the API's VmRSS every 100 ms
 # and stops the API (also on failure). Raw output goes to bench/results/ (gitignored).
@@ -20,14 +22,22 @@ set -euo pipefail
 
 MEMBERS="${MEMBERS:-5000}"
 PARTNERSHIPS="${PARTNERSHIPS:-20000}"
+PILOTS="${PILOTS:-3000}"
+EVENTS="${EVENTS:-3000}"
 CONCURRENCY="${CONCURRENCY:-8}"
 WRK_THREADS="${WRK_THREADS:-2}"
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-32}"
 WRK_DURATION="${WRK_DURATION:-20s}"
 WRK_WARMUP="${WRK_WARMUP:-5s}"
-LISTS="${LISTS:-partnerships}"
+# The uncached path's own warm-up: .NET compiles a method at its final (optimised) tier only after it has run many
+# times, and at a few hundred uncached pages a second that takes seconds: measured after 3 s, the same build answered
+# about a third of the requests per second it answered after 15 s.
+WRK_WARMUP_NOCACHE="${WRK_WARMUP_NOCACHE:-15s}"
+LISTS="${LISTS:-partnerships members pilots events partnership}"
 SCALING="${SCALING:-1}"            # also: one connection, no-cache, partnership pages of 1…200 items (cost per item)
 GC_COUNTERS="${GC_COUNTERS:-1}"    # sample GC collections with dotnet-counters during each API wrk run (if installed)
+AUTH="${AUTH:-key}"                # key: the bench API key (bound to 564; each request also counts itself in the per-key
+                                   # limit, a database write); token: the bench admin's bearer token (no key lookup or count)
 MODE="full"
 [[ "${1:-}" == "--lists" ]] && MODE="lists"
 
@@ -111,11 +121,11 @@ datagen() { dotnet "$DATAGEN_DLL" "$@" --base-url "$BASE" --email "$ADMIN_EMAIL"
 
 # --- generate ----------------------------------------------------------------------------------------------------
 if [[ "$MODE" == "full" ]]; then
-log "generating $MEMBERS members and $PARTNERSHIPS partnerships through HTTP ($CONCURRENCY concurrent)"
-datagen generate --members "$MEMBERS" --partnerships "$PARTNERSHIPS" --concurrency "$CONCURRENCY" | tee "$RESULTS/generate-$STAMP.txt"
+log "generating $MEMBERS members, $PARTNERSHIPS partnerships, $PILOTS pilots and $EVENTS events through HTTP ($CONCURRENCY concurrent)"
+datagen generate --members "$MEMBERS" --partnerships "$PARTNERSHIPS" --pilots "$PILOTS" --events "$EVENTS" --concurrency "$CONCURRENCY" | tee "$RESULTS/generate-$STAMP.txt"
 
 if command -v sqlite3 >/dev/null 2>&1; then
-  for t in members partnerships partnership_parties partnership_goals changes audit; do
+  for t in members partnerships partnership_parties partnership_goals pilots pilot_team pilot_metrics events event_organizers changes audit; do
     if sqlite3 "$DB" "select 1 from sqlite_master where type='table' and name='$t'" | grep -q 1; then
       echo "rows_$t=$(sqlite3 "$DB" "select count(*) from $t")"
     fi
@@ -127,13 +137,20 @@ chmod 600 "$CREDENTIALS"
 fi
 
 # --- (a) lists: cached, uncached, ceiling ------------------------------------------------------------------------
+if [[ "$AUTH" == "token" ]]; then
+  AUTH_HEADER="Authorization: Bearer $(curl -fsS -H 'Content-Type: application/json' \
+    -d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/v1/auth/token" | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')"
+else
+  AUTH_HEADER="X-Api-Key: $KEY"
+fi
 # One wrk command for all three; only the base URL (and for "uncached" one request header) differs.
 wrk_headers=()
-set_headers() { wrk_headers=(-H "X-Api-Key: $KEY"); [[ $# -gt 0 ]] && wrk_headers+=(-H "$1"); return 0; }
+set_headers() { wrk_headers=(-H "$AUTH_HEADER"); [[ $# -gt 0 ]] && wrk_headers+=(-H "$1"); return 0; }
 warm_up() { # url [extra header]
-  local url="$1"; shift
+  local url="$1" duration="$WRK_WARMUP"; shift
+  [[ $# -gt 0 && "$1" == "Cache-Control: no-cache" ]] && duration="$WRK_WARMUP_NOCACHE"
   set_headers "$@"
-  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$WRK_WARMUP" "${wrk_headers[@]}" "$url" >/dev/null
+  wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"$duration" "${wrk_headers[@]}" "$url" >/dev/null
 }
 run_wrk() { # out-file url [extra header]
   local out="$1" url="$2"; shift 2
@@ -188,7 +205,7 @@ per10k() { # gc-file wrk-file
 measure() { # name path-and-query
   local name="$1" pq="$2" url="$BASE$2" body hdr ctype etag cport cbase path
   body="$RESULTS/body-$name-$STAMP.json"; hdr="$RESULTS/headers-$name-$STAMP.txt"
-  curl -fsS -D "$hdr" -o "$body" -H "X-Api-Key: $KEY" "$url" || { log "$name: $url failed"; return 1; }
+  curl -fsS -D "$hdr" -o "$body" -H "$AUTH_HEADER" "$url" || { log "$name: $url failed"; return 1; }
   ctype="$(sed -n 's/^[Cc]ontent-[Tt]ype: *//p' "$hdr" | tr -d '\r')"
   etag="$(sed -n 's/^[Ee][Tt]ag: *//p' "$hdr" | tr -d '\r')"
   log "(a) $name: $(wc -c <"$body") bytes, $ctype, ETag $etag"
@@ -196,7 +213,7 @@ measure() { # name path-and-query
   log "(a) $name: API, as sent (wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION after $WRK_WARMUP warm-up)"
   warm_up "$url"
   with_gc "$RESULTS/gc-$name-cached-$STAMP.txt" run_wrk "$RESULTS/wrk-$name-cached-$STAMP.txt" "$url"
-  log "(a) $name: API, Cache-Control: no-cache"
+  log "(a) $name: API, Cache-Control: no-cache (after $WRK_WARMUP_NOCACHE warm-up)"
   warm_up "$url" "Cache-Control: no-cache"
   with_gc "$RESULTS/gc-$name-uncached-$STAMP.txt" run_wrk "$RESULTS/wrk-$name-uncached-$STAMP.txt" "$url" "Cache-Control: no-cache"
 
@@ -214,7 +231,7 @@ measure() { # name path-and-query
   c="$RESULTS/wrk-$name-cached-$STAMP.txt"; u="$RESULTS/wrk-$name-uncached-$STAMP.txt"; k="$RESULTS/wrk-$name-ceiling-$STAMP.txt"
   cp="$(to_ms "$(field 99% "$c")")"; up="$(to_ms "$(field 99% "$u")")"; kp="$(to_ms "$(field 99% "$k")")"
   {
-    echo "(a) $name $pq ($(wc -c <"$body") bytes), $WRK_CONNECTIONS connections:"
+    echo "(a) $name $pq ($(wc -c <"$body") bytes), $WRK_CONNECTIONS connections, auth=$AUTH:"
     echo "    API          $(rps "$c") req/s, p50 $(field 50% "$c"), p99 $(field 99% "$c")  = $(share "$(rps "$c")" "$(rps "$k")") of the ceiling's req/s, p99 $(awk -v a="$cp" -v b="$kp" 'BEGIN{printf "%.1f", (b>0?a/b:0)}')x the ceiling's; GC per 10,000 requests: $(per10k "$RESULTS/gc-$name-cached-$STAMP.txt" "$c")"
     echo "    API no-cache $(rps "$u") req/s, p50 $(field 50% "$u"), p99 $(field 99% "$u")  = $(share "$(rps "$u")" "$(rps "$k")") of the ceiling's req/s; GC per 10,000 requests: $(per10k "$RESULTS/gc-$name-uncached-$STAMP.txt" "$u")"
     echo "    ceiling      $(rps "$k") req/s, p50 $(field 50% "$k"), p99 $(field 99% "$k")"
@@ -223,17 +240,19 @@ measure() { # name path-and-query
   } >>"$RESULTS/lists-$STAMP.txt"
 }
 
-STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $KEY" "$BASE/api/v1/partnerships?municipality=564&limit=100")"
-[[ "$STATUS" == "200" ]] || { log "list with API key answered $STATUS"; exit 1; }
+STATUS="$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH_HEADER" "$BASE/api/v1/partnerships?municipality=564&limit=100")"
+[[ "$STATUS" == "200" ]] || { log "list with $AUTH answered $STATUS"; exit 1; }
 : >"$RESULTS/lists-$STAMP.txt"
 for list in $LISTS; do
   case "$list" in
     partnerships) measure partnerships "/api/v1/partnerships?municipality=564&limit=100" ;;
     members) measure members "/api/v1/members?limit=100" ;;
+    pilots) measure pilots "/api/v1/pilots?municipality=564&limit=100" ;;
+    events) measure events "/api/v1/events?municipality=564&limit=100" ;;
     partnership)
-      ONE="$(curl -fsS -H "X-Api-Key: $KEY" "$BASE/api/v1/partnerships?municipality=564&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
+      ONE="$(curl -fsS -H "$AUTH_HEADER" "$BASE/api/v1/partnerships?municipality=564&limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')"
       measure partnership "/api/v1/partnerships/$ONE" ;;
-    *) log "unknown list '$list' (partnerships, members, partnership)"; exit 1 ;;
+    *) log "unknown list '$list' (partnerships, members, pilots, events, partnership)"; exit 1 ;;
   esac
 done
 if [[ "$SCALING" == "1" ]]; then
@@ -242,8 +261,8 @@ if [[ "$SCALING" == "1" ]]; then
   log "(a) scaling: wrk -t1 -c1 -d5s, Cache-Control: no-cache, limit 1 10 25 50 100 200"
   for limit in 1 10 25 50 100 200; do
     out="$RESULTS/wrk-scaling-$limit-$STAMP.txt"
-    wrk -t1 -c1 -d2s -H "X-Api-Key: $KEY" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >/dev/null
-    wrk -t1 -c1 -d5s --latency -H "X-Api-Key: $KEY" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >"$out"
+    wrk -t1 -c1 -d2s -H "$AUTH_HEADER" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >/dev/null
+    wrk -t1 -c1 -d5s --latency -H "$AUTH_HEADER" -H "Cache-Control: no-cache" "$BASE/api/v1/partnerships?municipality=564&limit=$limit" >"$out"
     echo "$limit $(awk '/^Requests\/sec/{print 1000/$2}' "$out")"
   done >"$RESULTS/scaling-$STAMP.txt"
   python3 - "$RESULTS/scaling-$STAMP.txt" >>"$RESULTS/lists-$STAMP.txt" <<'PY'
@@ -283,7 +302,7 @@ NON2XX="$(awk '/Non-2xx/{print $NF}' "$WRK_OUT")"
 {
   echo "CommunityHub benchmark $STAMP  commit $(git -C "$ROOT" rev-parse --short HEAD)  nproc $(nproc)  dotnet $(dotnet --version)"
   echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "data: members=$(val members_created "$RESULTS/generate-$STAMP.txt") partnerships=$(val partnerships_created "$RESULTS/generate-$STAMP.txt") parties=$(val parties_created "$RESULTS/generate-$STAMP.txt") goals=$(val goals_created "$RESULTS/generate-$STAMP.txt") failed=$(val failed_requests "$RESULTS/generate-$STAMP.txt")"
+  echo "data: members=$(val members_created "$RESULTS/generate-$STAMP.txt") partnerships=$(val partnerships_created "$RESULTS/generate-$STAMP.txt") parties=$(val parties_created "$RESULTS/generate-$STAMP.txt") goals=$(val goals_created "$RESULTS/generate-$STAMP.txt") pilots=$(val pilots_created "$RESULTS/generate-$STAMP.txt") events=$(val events_created "$RESULTS/generate-$STAMP.txt") (published $(val events_published "$RESULTS/generate-$STAMP.txt")) failed=$(val failed_requests "$RESULTS/generate-$STAMP.txt")"
   echo "writes: $(awk -F= '/^members_created=/{m=$2} /^members_seconds=/{ms=$2} /^partnerships_created=/{p=$2} /^partnerships_seconds=/{ps=$2} END{ if (ms>0 && ps>0) printf "members %.0f/s, partnerships %.0f/s", m/ms, p/ps }' "$RESULTS/generate-$STAMP.txt") with $CONCURRENCY concurrent writers"
   echo "(a) list municipality=564 limit=100, API key, $WRK_CONNECTIONS connections: ${RPS} req/s, p50 ${P50}, p99 ${P99}, non-2xx ${NON2XX:-0}   target p99 < 25ms"
   cat "$RESULTS/lists-$STAMP.txt"

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Bogus;
+using CommunityHub.Api.Features.Events;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Partnerships;
+using CommunityHub.Api.Features.Pilots;
 
 namespace CommunityHub.Bench.DataGen;
 
-/// <summary>Deterministic (seeded) Finnish-looking members and partnerships for the benchmark data set.</summary>
+/// <summary>Deterministic (seeded) Finnish-looking members, partnerships, pilots and events for the benchmark data set.</summary>
 internal sealed class FinnishData(int seed)
 {
     public static readonly (string Code, string Name)[] Municipalities =
@@ -115,6 +117,81 @@ internal sealed class FinnishData(int seed)
                 faker.PickRandom(3, 6, 12),
                 parties,
                 goals));
+        }
+        return list;
+    }
+
+    private static readonly string[] PilotTopics =
+    [
+        "Digituki kirjastossa", "Kimppakyyti kylille", "Nuorten kesätyöseteli", "Etälukiolinja", "Ruokahävikkikahvila",
+        "Liikuntalähetti kotiin", "Kotoutujien kielikahvila", "Senioreiden tablettikoulu", "Kylätalon etätyöpiste", "Lähiluontopolku",
+    ];
+
+    private static readonly string[] Venues = ["Kirjasto", "Nuorisotalo", "Kylätalo", "Seurakuntatalo", "Monitoimitalo", "Urheiluhalli"];
+
+    private static readonly string[] Keywords = ["nuoret", "ikäihmiset", "liikunta", "kulttuuri", "ilmainen", "perheet", "luonto", "digi"];
+
+    public IReadOnlyList<PilotInput> Pilots(int count, IReadOnlyList<Guid> memberIds, IReadOnlyList<Guid> partnershipIds)
+    {
+        var list = new List<PilotInput>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var (code, city) = faker.PickRandom(Municipalities);
+            var people = Enumerable.Range(0, 6).Select(_ => memberIds[faker.Random.Int(0, memberIds.Count - 1)]).Distinct().ToList();
+            var team = people.Skip(1).Take(faker.Random.Int(0, 4))
+                .Select(id => new PilotTeamInput(id, faker.PickRandom("kehittäjä", "kouluttaja", "viestintä", null))).ToList();
+            var metrics = Enumerable.Range(0, faker.Random.Int(0, 3)).Select(_ => new PilotMetricInput(
+                null,
+                faker.PickRandom(Indicators),
+                faker.PickRandom("hlöä", "kertaa", "%", null),
+                faker.Random.Int(0, 50),
+                faker.Random.Int(50, 500),
+                faker.Random.Bool(0.5f) ? faker.Random.Int(0, 400) : null)).ToList();
+            var start = DateOnly.FromDateTime(faker.Date.Between(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 31, 0, 0, 0, DateTimeKind.Utc)));
+            list.Add(new PilotInput(
+                $"{city}: {faker.PickRandom(PilotTopics).ToLowerInvariant()} {i + 1}",
+                faker.PickRandom<PilotTheme>(),
+                faker.Lorem.Paragraph(2),
+                faker.Lorem.Sentence(14),
+                code,
+                faker.Random.Bool(0.4f) ? partnershipIds[faker.Random.Int(0, partnershipIds.Count - 1)] : null,
+                people[0],
+                team,
+                start,
+                start.AddMonths(faker.Random.Int(3, 18)),
+                null,
+                null,
+                faker.Random.Int(1, 400) * 250m,
+                metrics,
+                null));
+        }
+        return list;
+    }
+
+    public IReadOnlyList<CommunityEventInput> Events(int count, IReadOnlyList<Guid> memberIds)
+    {
+        var list = new List<CommunityEventInput>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var (code, city) = faker.PickRandom(Municipalities);
+            var starts = new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero).AddDays(faker.Random.Int(0, 700)).AddMinutes(15 * faker.Random.Int(0, 40));
+            var organizers = Enumerable.Range(0, faker.Random.Int(1, 3)).Select(_ => memberIds[faker.Random.Int(0, memberIds.Count - 1)]).Distinct().ToList();
+            list.Add(new CommunityEventInput(
+                $"{faker.PickRandom(Venues)}ilta: {faker.PickRandom(GoalTitles).ToLowerInvariant()} {i + 1}",
+                faker.Lorem.Paragraph(3),
+                starts,
+                starts.AddHours(faker.Random.Int(1, 4)),
+                new EventVenue($"{city}n {faker.PickRandom(Venues).ToLowerInvariant()}", $"{faker.Address.StreetName()} {faker.Random.Int(1, 120)}", city),
+                code,
+                organizers,
+                null,
+                null,
+                faker.Random.Bool(0.7f) ? faker.Random.Int(10, 300) : null,
+                null,
+                null,
+                EventVisibility.Public,
+                faker.PickRandom(Enum.GetValues<EventLanguage>(), faker.Random.Int(1, 2)).Distinct().ToList(),
+                faker.PickRandom(Keywords, faker.Random.Int(0, 4)).Distinct().ToList()));
         }
         return list;
     }

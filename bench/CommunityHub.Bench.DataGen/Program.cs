@@ -8,15 +8,17 @@ using Bogus;
 using CommunityHub.Api.Features.ApiKeys;
 using CommunityHub.Api.Features.Auth;
 using CommunityHub.Api.Features.Changes;
+using CommunityHub.Api.Features.Events;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Partnerships;
+using CommunityHub.Api.Features.Pilots;
 
 namespace CommunityHub.Bench.DataGen;
 
 /// <summary>
 /// Benchmark helper for bench/run.sh. Talks to a running API over HTTP only, so every row it creates goes through
 /// the app's own write path (validation, change feed, audit). Sub-commands:
-///   generate --members N --partnerships N [--concurrency 8] [--seed 3]
+///   generate --members N --partnerships N [--pilots 3000] [--events 3000] [--concurrency 8] [--seed 3]
 ///   apikey   [--municipality 564]                      prints key=...
 ///   sync     [--limit 200]                             full change-feed pull from the start
 ///   export   --pid PID                                 CSV export of all partnerships while sampling VmRSS of PID
@@ -78,6 +80,8 @@ internal static class Program
     {
         var memberCount = options.GetInt("members", 5000);
         var partnershipCount = options.GetInt("partnerships", 20000);
+        var pilotCount = options.GetInt("pilots", 3000);
+        var eventCount = options.GetInt("events", 3000);
         var concurrency = options.GetInt("concurrency", 8);
         var seed = options.GetInt("seed", 3);
         var data = new FinnishData(seed);
@@ -109,6 +113,7 @@ internal static class Program
         }
 
         var partnerships = data.Partnerships(partnershipCount, okMembers);
+        var partnershipIds = new Guid[partnershipCount];
         var createdPartnerships = 0;
         var parties = 0L;
         var goals = 0L;
@@ -121,6 +126,7 @@ internal static class Program
                 Interlocked.Increment(ref failures);
                 return;
             }
+            partnershipIds[i] = created.Id;
             Interlocked.Increment(ref createdPartnerships);
             Interlocked.Add(ref parties, created.Parties.Count);
             Interlocked.Add(ref goals, created.Goals.Count);
@@ -134,6 +140,47 @@ internal static class Program
         Console.WriteLine(Inv($"parties_created={parties}"));
         Console.WriteLine(Inv($"goals_created={goals}"));
         Console.WriteLine(Inv($"partnerships_seconds={clock.Elapsed.TotalSeconds:0.0}"));
+
+        var okPartnerships = partnershipIds.Where(id => id != Guid.Empty).ToArray();
+        var pilots = okPartnerships.Length == 0 ? [] : data.Pilots(pilotCount, okMembers, okPartnerships);
+        var createdPilots = 0;
+        clock.Restart();
+        await Parallel.ForEachAsync(pilots, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (pilot, ct) =>
+        {
+            if (await PostAsync<PilotInput, PilotResponse>(http, "/api/v1/pilots", pilot, ct) is null)
+            {
+                Interlocked.Increment(ref failures);
+                return;
+            }
+            Interlocked.Increment(ref createdPilots);
+        });
+        Console.WriteLine(Inv($"pilots_created={createdPilots}"));
+        Console.WriteLine(Inv($"pilots_seconds={clock.Elapsed.TotalSeconds:0.0}"));
+
+        // Nine in ten events are published: an API key (like an anonymous caller) sees only published public events.
+        var events = data.Events(eventCount, okMembers);
+        var createdEvents = 0;
+        var publishedEvents = 0;
+        clock.Restart();
+        await Parallel.ForEachAsync(Enumerable.Range(0, events.Count), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (i, ct) =>
+        {
+            var created = await PostAsync<CommunityEventInput, CommunityEventResponse>(http, "/api/v1/events", events[i], ct);
+            if (created is null)
+            {
+                Interlocked.Increment(ref failures);
+                return;
+            }
+            Interlocked.Increment(ref createdEvents);
+            if (i % 10 != 9)
+            {
+                var published = await PostAsync<EventTransitionInput, CommunityEventResponse>(
+                    http, $"/api/v1/events/{created.Id}/transitions", new EventTransitionInput(EventStatus.Published), ct);
+                Interlocked.Increment(ref published is null ? ref failures : ref publishedEvents);
+            }
+        });
+        Console.WriteLine(Inv($"events_created={createdEvents}"));
+        Console.WriteLine(Inv($"events_published={publishedEvents}"));
+        Console.WriteLine(Inv($"events_seconds={clock.Elapsed.TotalSeconds:0.0}"));
         Console.WriteLine(Inv($"failed_requests={failures}"));
         return failures == 0 ? 0 : 1;
     }
@@ -163,7 +210,7 @@ internal static class Program
 
     private static async Task<int> CreateApiKeyAsync(HttpClient http, Options options)
     {
-        var input = new ApiKeyInput("bench", [ApiKeyScopes.PartnershipsRead, ApiKeyScopes.MembersRead], options.Get("municipality", "564"));
+        var input = new ApiKeyInput("bench", [ApiKeyScopes.PartnershipsRead, ApiKeyScopes.MembersRead, ApiKeyScopes.PilotsRead, ApiKeyScopes.EventsRead], options.Get("municipality", "564"));
         using var response = await http.PostAsJsonAsync("/api/v1/api-keys", input, Json);
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<ApiKeyCreated>(Json);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Api.Features.Members;
 
@@ -9,7 +11,7 @@ public sealed record ListMembersQuery(
     string? Municipality,
     string? Status,
     int? Limit,
-    string? Cursor) : IRequest<MemberPage>;
+    string? Cursor) : IRequest<JsonBody>;
 
 public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
 {
@@ -30,9 +32,10 @@ public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
     }
 }
 
-public sealed class ListMembersHandler(Db db) : IRequestHandler<ListMembersQuery, MemberPage>
+/// <summary>Answers the page already rendered (<see cref="MemberPage"/> as JSON, with its ETag), written from the rows.</summary>
+public sealed class ListMembersHandler(Db db, IOptions<JsonOptions> json) : IRequestHandler<ListMembersQuery, JsonBody>
 {
-    public async Task<MemberPage> Handle(ListMembersQuery request, CancellationToken ct)
+    public async Task<JsonBody> Handle(ListMembersQuery request, CancellationToken ct)
     {
         var keyset = Keyset.From(ListMembersValidator.CursorKind, 2, request.Limit, request.Cursor);
         var sql = new StringBuilder($"SELECT {MemberData.Columns} FROM members m WHERE m.deleted_at IS NULL");
@@ -72,8 +75,10 @@ public sealed class ListMembersHandler(Db db) : IRequestHandler<ListMembersQuery
         parameters.Add("Take", keyset.Take);
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<MemberRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [r.NameSort, r.Id.ToString()]);
-        return new MemberPage(await MemberData.WithSectorsAsync(db.Dialect, connection, null, page.Items, ct), page.NextCursor);
+        using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
+        var (count, nextCursor) = keyset.Page(
+            rows.Count, i => [rows.Text(i, MemberData.NameSortColumn)!, rows.Id(i, MemberData.IdColumn).ToString()]);
+        using var sectors = await MemberData.SectorRowsAsync(db.Dialect, connection, rows, count, ct);
+        return MemberJson.Page(rows, count, sectors, nextCursor, json.Value.SerializerOptions);
     }
 }

@@ -44,8 +44,7 @@ public static class MembersEndpoints
         string? status, int? limit, string? cursor, CancellationToken ct)
     {
         var query = new ListMembersQuery(q, kind, sector, municipality, status, limit, cursor);
-        return cache.ServeAsync(
-            http, query, token => mediator.Send(query, token), page => ETags.ForPage(page.Items.Select(m => (m.Id, m.Version)), page.NextCursor), ct);
+        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
     }
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)

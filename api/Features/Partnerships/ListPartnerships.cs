@@ -5,8 +5,8 @@ namespace CommunityHub.Api.Features.Partnerships;
 
 /// <summary>
 /// Partnerships by id (time-ordered), keyset paged; a municipality-bound API key sees only its municipality.
-/// Answers the page already rendered (<see cref="PartnershipPage"/> as JSON, with its ETag): the rows go from the
-/// reader into the response buffer without building response objects.
+/// Answers the page already rendered (<see cref="PartnershipPage"/> as JSON, with its ETag): the values go from the
+/// database's buffers (<see cref="RowSet"/>) into the response buffer without building strings or response objects.
 /// </summary>
 public sealed record ListPartnershipsQuery(
     string? Municipality,
@@ -48,9 +48,9 @@ public sealed class ListPartnershipsHandler(Db db, ICurrentUser user, TimeProvid
         parameters.Add("Take", keyset.Take);
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = await PartnershipData.ReadRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
-        var page = keyset.Page(rows, r => [r.Id.ToString()]);
-        var details = await PartnershipData.DetailsAsync(db.Dialect, connection, null, page.Items, ct);
-        return PartnershipJson.Page(page.Items, details, page.NextCursor, json.Value.SerializerOptions);
+        using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
+        var (count, nextCursor) = keyset.Page(rows.Count, i => [rows.Id(i, PartnershipData.IdColumn).ToString()]);
+        using var children = await PartnershipData.ChildRowsAsync(db.Dialect, connection, null, rows, count, ct);
+        return PartnershipJson.Page(rows, count, children, nextCursor, json.Value.SerializerOptions);
     }
 }

@@ -31,6 +31,10 @@ public sealed class PartnershipFilterValidator : AbstractValidator<IPartnershipF
 
 internal static class PartnershipFilterSql
 {
+    // The statuses that are not final, as SQL literals (names from the enum, never from a request): one statement text
+    // that any reader binds, where Dapper's IN @List would rewrite it into one parameter per status.
+    private static readonly string OpenStatuses = string.Join(", ", PartnershipLifecycle.Open.Select(s => $"'{EnumText.Name(s)}'"));
+
     /// <summary>
     /// Appends the filter's conditions (and the caller's municipality binding) to a query over <c>partnerships p</c>
     /// that already has a WHERE clause.
@@ -75,9 +79,8 @@ internal static class PartnershipFilterSql
         }
         if (filter.ReviewDue == true)
         {
-            sql.Append(" AND p.next_review_due < @Today AND p.status IN @OpenStatuses");
+            sql.Append(" AND p.next_review_due < @Today AND p.status IN (").Append(OpenStatuses).Append(')');
             parameters.Add("Today", today);
-            parameters.Add("OpenStatuses", PartnershipLifecycle.Open.Select(EnumText.Name).ToList());
         }
     }
 }

@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace CommunityHub.Api.Features.Partnerships;
 
 /// <summary>
-/// Writes a <see cref="PartnershipPage"/> straight from the rows into pooled buffers with <see cref="Utf8JsonWriter"/>,
-/// byte for byte what System.Text.Json makes of the same page with the HTTP JSON options (same property order, names,
-/// escaping, date and instant formats, nulls written), without building the response objects first.
+/// Writes a <see cref="PartnershipPage"/> straight from the rows (<see cref="RowSet"/>, on either provider) into pooled
+/// buffers with <see cref="Utf8JsonWriter"/>, byte for byte what System.Text.Json makes of the same page with the HTTP
+/// JSON options (same property order, names, escaping, date and instant formats, nulls written), without building the
+/// response objects first.
 /// </summary>
 internal static class PartnershipJson
 {
@@ -34,9 +35,11 @@ internal static class PartnershipJson
     private static readonly JsonEncodedText Indicator = JsonEncodedText.Encode("indicator");
     private static readonly JsonEncodedText Target = JsonEncodedText.Encode("target");
 
-    /// <summary>The page's JSON and its ETag (the same one <see cref="Tagged.Page{T}"/> gives).</summary>
-    public static JsonBody Page(
-        IReadOnlyList<PartnershipRow> rows, PartnershipDetails details, string? nextCursor, JsonSerializerOptions options)
+    /// <summary>
+    /// The page's JSON and its ETag (the same one <see cref="Tagged.Page{T}"/> gives) from the first <paramref name="count"/>
+    /// partnership rows (columns as <see cref="PartnershipData.Columns"/>) and their children.
+    /// </summary>
+    public static JsonBody Page(RowSet rows, int count, PartnershipChildren children, string? nextCursor, JsonSerializerOptions options)
     {
         var buffer = new ChunkedBuffer();
         try
@@ -45,15 +48,15 @@ internal static class PartnershipJson
             {
                 writer.WriteStartObject();
                 writer.WriteStartArray(Items);
-                for (var i = 0; i < rows.Count; i++)
+                for (var i = 0; i < count; i++)
                 {
-                    Write(writer, rows[i], details.Parties[i], details.Goals[i]);
+                    Write(writer, rows, i, children);
                 }
                 writer.WriteEndArray();
                 writer.WriteString(NextCursor, nextCursor);
                 writer.WriteEndObject();
             }
-            return new JsonBody(buffer, ETags.ForPage(rows.Select(r => (r.Id, r.Version)), nextCursor));
+            return new JsonBody(buffer, ETags.ForPage(rows, count, PartnershipData.IdColumn, PartnershipData.VersionColumn, nextCursor));
         }
         catch
         {
@@ -62,76 +65,94 @@ internal static class PartnershipJson
         }
     }
 
-    private static void Write(Utf8JsonWriter writer, PartnershipRow row, IReadOnlyList<PartyResponse> parties, IReadOnlyList<GoalResponse> goals)
+    /// <summary>The same page from partnerships already in memory, through the same writer.</summary>
+    public static JsonBody Page(
+        IReadOnlyList<PartnershipRow> rows, PartnershipDetails details, string? nextCursor, JsonSerializerOptions options)
+    {
+        using var page = new RowSet(PartnershipData.ColumnCount);
+        using var parties = new RowSet(PartnershipData.PartyColumnCount);
+        using var goals = new RowSet(PartnershipData.GoalColumnCount);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            page.Add(row.Id);
+            page.Add(row.Title);
+            page.Add(row.Description);
+            page.Add(row.MunicipalityCode);
+            page.Add(row.ServiceArea);
+            page.Add(row.Status);
+            page.Add(row.StartsOn);
+            page.Add(row.EndsOn);
+            page.Add(row.AgreementRef);
+            page.Add(row.ReviewIntervalMonths);
+            page.Add(row.NextReviewDue);
+            page.Add(row.CreatedAt);
+            page.Add(row.UpdatedAt);
+            page.Add(row.Version);
+            foreach (var party in details.Parties[i])
+            {
+                parties.Add(row.Id);
+                parties.Add(party.MemberId);
+                parties.Add(party.MemberName);
+                parties.Add(EnumText.Name(party.Role));
+                parties.Add(party.Responsibilities);
+            }
+            foreach (var goal in details.Goals[i])
+            {
+                goals.Add(row.Id);
+                goals.Add(goal.Id);
+                goals.Add(goal.Title);
+                goals.Add(goal.Indicator);
+                goals.Add(goal.Target);
+            }
+        }
+        return Page(page, rows.Count, PartnershipChildren.Of(page, rows.Count, parties, goals), nextCursor, options);
+    }
+
+    private static void Write(Utf8JsonWriter writer, RowSet rows, int row, PartnershipChildren children)
     {
         writer.WriteStartObject();
-        writer.WriteString(Id, row.Id);
-        writer.WriteString(Title, row.Title);
-        writer.WriteString(Description, row.Description);
-        writer.WriteString(MunicipalityCode, row.MunicipalityCode);
-        writer.WriteString(ServiceAreaName, EnumText.Encoded(EnumText.Parse<ServiceArea>(row.ServiceArea)));
-        writer.WriteString(Status, EnumText.Encoded(row.StatusValue));
-        WriteDate(writer, StartsOn, row.StartsOn);
-        WriteDate(writer, EndsOn, row.EndsOn);
-        writer.WriteString(AgreementRef, row.AgreementRef);
-        if (row.ReviewIntervalMonths is { } months)
-        {
-            writer.WriteNumber(ReviewIntervalMonths, months);
-        }
-        else
-        {
-            writer.WriteNull(ReviewIntervalMonths);
-        }
-        WriteDate(writer, NextReviewDue, row.NextReviewDue);
+        writer.WriteId(Id, rows, row, 0);
+        writer.WriteText(Title, rows, row, 1);
+        writer.WriteText(Description, rows, row, 2);
+        writer.WriteText(MunicipalityCode, rows, row, 3);
+        writer.WriteEnum<ServiceArea>(ServiceAreaName, rows, row, 4);
+        writer.WriteEnum<PartnershipStatus>(Status, rows, row, 5);
+        writer.WriteDate(StartsOn, rows, row, 6);
+        writer.WriteDate(EndsOn, rows, row, 7);
+        writer.WriteText(AgreementRef, rows, row, 8);
+        writer.WriteInteger(ReviewIntervalMonths, rows, row, 9);
+        writer.WriteDate(NextReviewDue, rows, row, 10);
 
         writer.WriteStartArray(Parties);
-        foreach (var party in parties)
+        var (first, end) = children.PartiesOf[row];
+        for (var i = first; i < end; i++)
         {
             writer.WriteStartObject();
-            writer.WriteString(MemberId, party.MemberId);
-            writer.WriteString(MemberName, party.MemberName);
-            writer.WriteString(Role, EnumText.Encoded(party.Role));
-            writer.WriteString(Responsibilities, party.Responsibilities);
+            writer.WriteId(MemberId, children.Parties, i, 1);
+            writer.WriteText(MemberName, children.Parties, i, 2);
+            writer.WriteEnum<PartyRole>(Role, children.Parties, i, 3);
+            writer.WriteText(Responsibilities, children.Parties, i, 4);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
 
         writer.WriteStartArray(Goals);
-        foreach (var goal in goals)
+        (first, end) = children.GoalsOf[row];
+        for (var i = first; i < end; i++)
         {
             writer.WriteStartObject();
-            writer.WriteString(Id, goal.Id);
-            writer.WriteString(Title, goal.Title);
-            writer.WriteString(Indicator, goal.Indicator);
-            writer.WriteString(Target, goal.Target);
+            writer.WriteId(Id, children.Goals, i, 1);
+            writer.WriteText(Title, children.Goals, i, 2);
+            writer.WriteText(Indicator, children.Goals, i, 3);
+            writer.WriteText(Target, children.Goals, i, 4);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
 
-        WriteInstant(writer, CreatedAt, row.CreatedAt);
-        WriteInstant(writer, UpdatedAt, row.UpdatedAt);
-        writer.WriteNumber(Version, row.Version);
+        writer.WriteInstant(CreatedAt, rows, row, 11);
+        writer.WriteInstant(UpdatedAt, rows, row, 12);
+        writer.WriteInteger(Version, rows, row, 13);
         writer.WriteEndObject();
-    }
-
-    /// <summary>As System.Text.Json writes a DateOnly: ISO 8601 <c>yyyy-MM-dd</c>.</summary>
-    private static void WriteDate(Utf8JsonWriter writer, JsonEncodedText name, DateOnly? value)
-    {
-        if (value is not { } date)
-        {
-            writer.WriteNull(name);
-            return;
-        }
-        Span<byte> text = stackalloc byte[10];
-        date.TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        writer.WriteString(name, text[..written]);
-    }
-
-    /// <summary>As the API's instant converter writes one (<see cref="Json"/>): UTC, trailing zero fractions dropped, <c>Z</c>.</summary>
-    private static void WriteInstant(Utf8JsonWriter writer, JsonEncodedText name, DateTimeOffset value)
-    {
-        Span<byte> text = stackalloc byte[40];
-        value.ToUniversalTime().TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-        writer.WriteString(name, text[..written]);
     }
 }

@@ -23,27 +23,52 @@ public sealed class InstrumentedSqliteConnection(string connectionString) : Sqli
 
 public sealed class InstrumentedSqliteCommand : SqliteCommand
 {
-    private static readonly Histogram<double> Duration = AppMetrics.Meter.CreateHistogram<double>(
-        "communityhub.db.command.duration", "s", "Time to execute a database command (to its first row).");
-
     public override SqliteDataReader ExecuteReader(CommandBehavior behavior)
     {
-        using var activity = AppMetrics.Activities.StartActivity("db.command", ActivityKind.Client);
-        activity?.SetTag("db.system", "sqlite");
-        activity?.SetTag("db.query.text", CommandText);
-        var started = Stopwatch.GetTimestamp();
+        using var timing = SqliteCommandTiming.Start(CommandText);
         try
         {
             return base.ExecuteReader(behavior);
         }
         catch (SqliteException e)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            timing.Failed(e);
             throw;
         }
-        finally
-        {
-            Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("db.system", "sqlite"));
-        }
+    }
+}
+
+/// <summary>
+/// The span and duration of one SQLite statement (to its first row), for commands and for <see cref="SqliteRowReader"/>,
+/// which runs statements without a command.
+/// </summary>
+public readonly struct SqliteCommandTiming : IDisposable
+{
+    private static readonly Histogram<double> Duration = AppMetrics.Meter.CreateHistogram<double>(
+        "communityhub.db.command.duration", "s", "Time to execute a database command (to its first row).");
+
+    private readonly Activity? activity;
+    private readonly long started;
+
+    private SqliteCommandTiming(Activity? activity, long started)
+    {
+        this.activity = activity;
+        this.started = started;
+    }
+
+    public static SqliteCommandTiming Start(string text)
+    {
+        var activity = AppMetrics.Activities.StartActivity("db.command", ActivityKind.Client);
+        activity?.SetTag("db.system", "sqlite");
+        activity?.SetTag("db.query.text", text);
+        return new SqliteCommandTiming(activity, Stopwatch.GetTimestamp());
+    }
+
+    public void Failed(SqliteException e) => activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+
+    public void Dispose()
+    {
+        Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("db.system", "sqlite"));
+        activity?.Dispose();
     }
 }

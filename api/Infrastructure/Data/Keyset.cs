@@ -36,13 +36,16 @@ public sealed class Keyset
     /// <summary>Cuts the fetched rows to the page and encodes the cursor after its last row (null when none follow).</summary>
     public KeysetPage<T> Page<T>(IReadOnlyList<T> rows, Func<T, string[]> keysOf)
     {
-        if (rows.Count <= Limit)
-        {
-            return new KeysetPage<T>(rows, null);
-        }
-        var page = rows.Take(Limit).ToList();
-        return new KeysetPage<T>(page, Cursor.Encode(kind, keysOf(page[^1])));
+        var (count, nextCursor) = Page(rows.Count, i => keysOf(rows[i]));
+        return new KeysetPage<T>(count == rows.Count ? rows : rows.Take(count).ToList(), nextCursor);
     }
+
+    /// <summary>
+    /// The same for rows kept elsewhere (a <see cref="RowSet"/>): how many of the <paramref name="fetched"/> rows are the
+    /// page, and the cursor after its last row, whose keys <paramref name="keysOfRow"/> gives by index.
+    /// </summary>
+    public (int Count, string? NextCursor) Page(int fetched, Func<int, string[]> keysOfRow) =>
+        fetched <= Limit ? (fetched, null) : (Limit, Cursor.Encode(kind, keysOfRow(Limit - 1)));
 }
 
 /// <summary>A page of rows and the cursor to the next page (null on the last).</summary>

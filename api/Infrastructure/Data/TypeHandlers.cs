@@ -27,8 +27,10 @@ public static class TypeHandlers
         SqlMapper.AddTypeHandler(new DateOnlyHandler());
     }
 
-    public static string Format(DateTimeOffset value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>How an instant is stored on SQLite: UTC, always seven fraction digits, so text order is time order.</summary>
+    public const string InstantFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static string Format(DateTimeOffset value) => value.ToUniversalTime().ToString(InstantFormat, CultureInfo.InvariantCulture);
 
     private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
     {

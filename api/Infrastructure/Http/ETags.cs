@@ -10,14 +10,76 @@ public static class ETags
 
     public static string ForPage(IEnumerable<(Guid Id, long Version)> rows, string? nextCursor)
     {
-        var text = new StringBuilder();
+        var tag = new PageTag();
         foreach (var (id, version) in rows)
         {
-            text.Append(id.ToString("N")).Append(':').Append(version.ToString(CultureInfo.InvariantCulture)).Append(';');
+            tag.Add(id, version);
         }
-        text.Append(nextCursor);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
-        return $"W/\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
+        return tag.Finish(nextCursor);
+    }
+
+    /// <summary>The page's ETag from the first <paramref name="count"/> rows' id and version columns.</summary>
+    public static string ForPage(RowSet rows, int count, int idColumn, int versionColumn, string? nextCursor)
+    {
+        var tag = new PageTag();
+        for (var i = 0; i < count; i++)
+        {
+            tag.Add(rows.Id(i, idColumn), rows.Number(i, versionColumn));
+        }
+        return tag.Finish(nextCursor);
+    }
+
+    /// <summary>
+    /// SHA-256 over <c>{id:N}:{version};…{nextCursor}</c> (UTF-8), the first 16 bytes as lowercase hex, weak. Built in
+    /// one pooled buffer, hashed once.
+    /// </summary>
+    private struct PageTag()
+    {
+        private byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
+        private int length;
+
+        public void Add(Guid id, long version)
+        {
+            Ensure(32 + 1 + 20 + 1);
+            id.TryFormat(buffer.AsSpan(length), out var written, "N");
+            length += written;
+            buffer[length++] = (byte)':';
+            version.TryFormat(buffer.AsSpan(length), out written, provider: CultureInfo.InvariantCulture);
+            length += written;
+            buffer[length++] = (byte)';';
+        }
+
+        public string Finish(string? nextCursor)
+        {
+            try
+            {
+                if (nextCursor is not null)
+                {
+                    Ensure(Encoding.UTF8.GetByteCount(nextCursor));
+                    length += Encoding.UTF8.GetBytes(nextCursor, buffer.AsSpan(length));
+                }
+                Span<byte> hash = stackalloc byte[32];
+                SHA256.HashData(buffer.AsSpan(0, length), hash);
+                return $"W/\"{Convert.ToHexStringLower(hash[..16])}\"";
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                buffer = [];
+            }
+        }
+
+        private void Ensure(int more)
+        {
+            if (buffer.Length - length >= more)
+            {
+                return;
+            }
+            var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, length + more));
+            buffer.AsSpan(0, length).CopyTo(larger);
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
     }
 
     /// <summary>

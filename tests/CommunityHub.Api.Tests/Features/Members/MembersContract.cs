@@ -1,6 +1,10 @@
 using System.Net;
+using System.Text.Json;
 using CommunityHub.Api.Features.Members;
+using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Shouldly;
 
 namespace CommunityHub.Api.Tests.Features.Members;
@@ -159,6 +163,48 @@ public abstract class MembersContract<TFactory>(TFactory factory) : ContractTest
         seen.Select(m => m.Id).Distinct().Count().ShouldBe(120);
         var all = await (await admin.GetAsync("/api/v1/members?municipality=778&limit=200")).ReadAsync<MemberPage>();
         seen.Select(m => m.Id).ShouldBe(all.Items.Select(m => m.Id));
+    }
+
+    [Fact]
+    public async Task List_page_is_byte_identical_to_serialising_the_same_members_with_finnish_letters_nulls_and_escapes()
+    {
+        var admin = await Factory.AdminAsync();
+        var full = MemberRequests.Body("Äänekosken \"Åbo\" \\ yhdistys <&> – öljyä", "994", "municipality", "youth", "culture", "social_health");
+        full["description"] = "Rivinvaihto\nsarkain\tja \u2028 ja ohjausmerkki \u0001 ja emoji 😀";
+        await MemberRequests.CreateAsync(admin, full);
+        var sparse = MemberRequests.Body("Vähäinen ry", "994");
+        foreach (var field in new[] { "businessId", "description", "website", "email", "phone", "address" })
+        {
+            sparse[field] = null;
+        }
+        sparse["membership"] = new { status = "ended", joinedOn = (string?)null, endedOn = "2025-12-31" };
+        await MemberRequests.CreateAsync(admin, sparse);
+        var partial = MemberRequests.Body("Osoitteeton Oy", "994", "company", "other");
+        partial["address"] = new { street = (string?)null, postalCode = (string?)null, city = "Åbo" };
+        await MemberRequests.CreateAsync(admin, partial);
+        var options = Factory.Services.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+
+        foreach (var url in new[] { "/api/v1/members?municipality=994&limit=2", "/api/v1/members?municipality=994&limit=200" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+            var response = await admin.SendAsync(request).ShouldBe(HttpStatusCode.OK);
+            var listed = await response.Content.ReadAsByteArrayAsync();
+            var page = JsonSerializer.Deserialize<MemberPage>(listed, Json.Options)!;
+            page.Items.Count.ShouldBeGreaterThan(0);
+
+            // Each item as GET /members/{id} serialises it (System.Text.Json through TypedResults.Ok).
+            var items = new List<MemberResponse>();
+            foreach (var item in page.Items)
+            {
+                items.Add(await (await admin.GetAsync($"/api/v1/members/{item.Id}").ShouldBe(HttpStatusCode.OK)).ReadAsync<MemberResponse>());
+            }
+            var expected = JsonSerializer.SerializeToUtf8Bytes(new MemberPage(items, page.NextCursor), options);
+
+            System.Text.Encoding.UTF8.GetString(listed).ShouldBe(System.Text.Encoding.UTF8.GetString(expected));
+            listed.ShouldBe(expected);
+            response.Headers.ETag!.ToString().ShouldBe(ETags.ForPage(items.Select(m => (m.Id, m.Version)), page.NextCursor));
+        }
     }
 
     [Fact]
