@@ -181,7 +181,7 @@ internal sealed class FinnishData(int seed)
                 faker.Lorem.Paragraph(3),
                 starts,
                 starts.AddHours(faker.Random.Int(1, 4)),
-                new EventVenue($"{city}n {faker.PickRandom(Venues).ToLowerInvariant()}", $"{faker.Address.StreetName()} {faker.Random.Int(1, 120)}", city),
+                new EventVenueInput($"{city}n {faker.PickRandom(Venues).ToLowerInvariant()}", $"{faker.Address.StreetName()} {faker.Random.Int(1, 120)}", city),
                 code,
                 organizers,
                 null,
