@@ -31,6 +31,9 @@ public static class SqliteRowReader
     /// </summary>
     private static readonly bool Direct = raw.GetNativeLibraryName() == "e_sqlite3";
 
+    /// <summary>The prepared statements of each native connection (which the pool keeps open between uses).</summary>
+    private static readonly ConditionalWeakTable<sqlite3, PreparedStatements> Statements = new();
+
     /// <summary>Whether <see cref="TryRead"/> binds these parameters itself (else it leaves the command to ADO.NET).</summary>
     public static bool Binds(object? parameters) => TryGetArguments(parameters, out _);
 
@@ -93,9 +96,6 @@ public static class SqliteRowReader
             }
         }
     }
-
-    /// <summary>The prepared statements of each native connection (which the pool keeps open between uses).</summary>
-    private static readonly ConditionalWeakTable<sqlite3, PreparedStatements> Statements = new();
 
     /// <summary>
     /// Prepared statements by SQL text, for one native connection: preparing was about a fifth of a small page's SQLite
@@ -167,7 +167,7 @@ public static class SqliteRowReader
             }
             return;
         }
-        // The caller's using keeps the statement's handle alive until after the last row.
+        // The caller holds the statement until it puts it back, so the bare pointer stays valid for the whole row.
         var handle = statement.DangerousGetHandle();
         for (var i = 0; i < rows.Columns; i++)
         {
