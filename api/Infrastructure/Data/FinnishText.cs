@@ -25,6 +25,8 @@ public static class FinnishText
                 case 'Ä' or 'Æ': key.Append(ADiaeresis); break;
                 case 'Ö' or 'Ø': key.Append(ODiaeresis); break;
                 case 'Ü': key.Append('Y'); break;
+                // Half of a character outside the BMP (an emoji): kept as it is; alone it cannot be normalised.
+                case var _ when char.IsSurrogate(c): key.Append(c); break;
                 default:
                     var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
                     foreach (var part in decomposed)

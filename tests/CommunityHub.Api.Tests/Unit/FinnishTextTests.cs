@@ -30,4 +30,11 @@ public sealed class FinnishTextTests
         var decomposed = "a\u0308a\u0308nekoski"; // ä written as a + combining diaeresis
         FinnishText.SearchKey(decomposed).ShouldBe(FinnishText.SearchKey("äänekoski"));
     }
+
+    [Fact]
+    public void Characters_outside_the_basic_plane_keep_their_place_in_the_sort_key()
+    {
+        FinnishText.SortKey("Kylä 🌲 ry").ShouldBe(FinnishText.SortKey("KYLÄ 🌲 RY"));
+        FinnishText.SortKey("Kylä 🌲 ry").ShouldContain("🌲");
+    }
 }

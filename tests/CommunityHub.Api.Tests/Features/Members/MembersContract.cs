@@ -126,6 +126,15 @@ public abstract class MembersContract<TFactory>(TFactory factory) : ContractTest
     }
 
     [Fact]
+    public async Task A_name_with_an_emoji_is_stored_and_read_back_as_written()
+    {
+        var admin = await Factory.AdminAsync();
+        var created = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Metsäretkeilijät 🌲 ry", "998"));
+        var read = await (await admin.GetAsync($"/api/v1/members/{created.Id}").ShouldBe(HttpStatusCode.OK)).ReadAsync<MemberResponse>();
+        read.Name.ShouldBe("Metsäretkeilijät 🌲 ry");
+    }
+
+    [Fact]
     public async Task List_is_in_finnish_alphabetical_order_with_a_ring_a_umlaut_o_umlaut_after_z()
     {
         var admin = await Factory.AdminAsync();
