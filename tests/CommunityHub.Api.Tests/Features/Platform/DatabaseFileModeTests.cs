@@ -20,10 +20,16 @@ public sealed class DatabaseFileModeTests
         return factory;
     }
 
-    private static void ShouldBeOwnerOnly(string database)
+    private static async Task ShouldBeOwnerOnlyAsync(SqliteApiFactory factory)
     {
+        var database = factory.DatabasePath;
+        // WAL mode: -wal and -shm exist while any connection is open, and SQLite deletes them when the last one closes.
+        // Other test classes clear every connection pool when they finish, so the app's pooled connections may close at
+        // any moment: an unpooled connection of this test keeps the files while the app writes and they are checked.
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False");
+        await holder.OpenAsync();
+        await (await factory.AdminAsync()).PostJsonAsync("/api/v1/members", Members.MemberRequests.Body("Tiedostot auki ry")).ShouldBe(HttpStatusCode.Created);
         File.GetUnixFileMode(database).ShouldBe(OwnerReadWrite);
-        // WAL mode: both exist while the app holds connections; SQLite gives them the database file's mode.
         File.Exists(database + "-wal").ShouldBeTrue();
         File.GetUnixFileMode(database + "-wal").ShouldBe(OwnerReadWrite);
         File.GetUnixFileMode(database + "-shm").ShouldBe(OwnerReadWrite);
@@ -34,7 +40,7 @@ public sealed class DatabaseFileModeTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes only");
         await using var factory = await StartedAsync(new SqliteApiFactory());
-        ShouldBeOwnerOnly(factory.DatabasePath);
+        await ShouldBeOwnerOnlyAsync(factory);
     }
 
     [Fact]
@@ -47,7 +53,7 @@ public sealed class DatabaseFileModeTests
         File.SetUnixFileMode(factory.DatabasePath, OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         await using (await StartedAsync(factory))
         {
-            ShouldBeOwnerOnly(factory.DatabasePath);
+            await ShouldBeOwnerOnlyAsync(factory);
         }
     }
 
