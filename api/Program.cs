@@ -54,6 +54,11 @@ services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IStartupTask, AdminBootstrap>();
 services.AddSingleton<ChangeFeedReader>();
 services.AddSingleton<ResponseCache>();
+services.AddSingleton<PartnershipDocuments>();
+services.AddSingleton<IChangeProjection>(sp => sp.GetRequiredService<PartnershipDocuments>());
+services.AddSingleton<PartnershipMemberNames>();
+services.AddSingleton<PartnershipDocumentBackfill>();
+services.AddHostedService(sp => sp.GetRequiredService<PartnershipDocumentBackfill>());
 
 // Each feature's part of the demo data and of the dashboard stats.
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();

@@ -30,13 +30,35 @@ public sealed class ListPartnershipsValidator : AbstractValidator<ListPartnershi
     }
 }
 
-public sealed class ListPartnershipsHandler(Db db, ICurrentUser user, TimeProvider clock, IOptions<JsonOptions> json)
+public sealed class ListPartnershipsHandler(
+    Db db, ICurrentUser user, TimeProvider clock, IOptions<JsonOptions> json, PartnershipMemberNames memberNames)
     : IRequestHandler<ListPartnershipsQuery, JsonBody>
 {
     public async Task<JsonBody> Handle(ListPartnershipsQuery request, CancellationToken ct)
     {
         var keyset = Keyset.From(ListPartnershipsValidator.CursorKind, 1, request.Limit, request.Cursor);
-        var sql = new StringBuilder($"SELECT {PartnershipData.Columns} FROM partnerships p WHERE p.deleted_at IS NULL");
+        var options = json.Value.SerializerOptions;
+        await using var connection = await db.OpenAsync(ct);
+
+        // The stored documents first (PartnershipDocuments); the tables when one is missing or behind.
+        using (var documents = await db.Dialect.QueryRowsAsync(connection, Command(PartnershipDocuments.PageColumns, PartnershipDocuments.PageFrom, keyset, request, ct)))
+        {
+            var (count, nextCursor) = keyset.Page(documents.Count, i => [documents.Id(i, PartnershipData.IdColumn).ToString()]);
+            if (await PartnershipDocuments.PageAsync(documents, count, nextCursor, memberNames, connection, db.Dialect, options, ct) is { } page)
+            {
+                return page;
+            }
+        }
+
+        using var rows = await db.Dialect.QueryRowsAsync(connection, Command(PartnershipData.Columns, "partnerships p", keyset, request, ct));
+        var (rowCount, rowsNextCursor) = keyset.Page(rows.Count, i => [rows.Id(i, PartnershipData.IdColumn).ToString()]);
+        using var children = await PartnershipData.ChildRowsAsync(db.Dialect, connection, null, rows, rowCount, ct);
+        return PartnershipJson.Page(rows, rowCount, children, rowsNextCursor, options);
+    }
+
+    private CommandDefinition Command(string columns, string from, Keyset keyset, ListPartnershipsQuery request, CancellationToken ct)
+    {
+        var sql = new StringBuilder($"SELECT {columns} FROM {from} WHERE p.deleted_at IS NULL");
         var parameters = new DynamicParameters();
         PartnershipFilterSql.Apply(sql, parameters, db.Dialect, request, user, PartnershipDates.Today(clock));
         if (keyset.After is not null)
@@ -46,11 +68,6 @@ public sealed class ListPartnershipsHandler(Db db, ICurrentUser user, TimeProvid
         }
         sql.Append(" ORDER BY p.id ").Append(db.Dialect.Limit("@Take"));
         parameters.Add("Take", keyset.Take);
-
-        await using var connection = await db.OpenAsync(ct);
-        using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
-        var (count, nextCursor) = keyset.Page(rows.Count, i => [rows.Id(i, PartnershipData.IdColumn).ToString()]);
-        using var children = await PartnershipData.ChildRowsAsync(db.Dialect, connection, null, rows, count, ct);
-        return PartnershipJson.Page(rows, count, children, nextCursor, json.Value.SerializerOptions);
+        return new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace CommunityHub.Api.Features.Partnerships;
@@ -50,7 +51,7 @@ internal static class PartnershipJson
                 writer.WriteStartArray(Items);
                 for (var i = 0; i < count; i++)
                 {
-                    Write(writer, rows, i, children);
+                    Write(writer, rows, i, children, nameMarkers: false);
                 }
                 writer.WriteEndArray();
                 writer.WriteString(NextCursor, nextCursor);
@@ -109,7 +110,29 @@ internal static class PartnershipJson
         return Page(page, rows.Count, PartnershipChildren.Of(page, rows.Count, parties, goals), nextCursor, options);
     }
 
-    private static void Write(Utf8JsonWriter writer, RowSet rows, int row, PartnershipChildren children)
+    /// <summary>
+    /// The stored form of one partnership (<see cref="PartnershipDocuments"/>): its JSON object exactly as the page
+    /// writes it, except that each party's <c>memberName</c> value is a marker, <see cref="NameMarker"/> followed by the
+    /// member's id (36 characters), for the page to replace with the member's current name. The marker byte is a
+    /// control character, which the writer escapes everywhere else, so it occurs in a document only as a marker.
+    /// </summary>
+    public static byte[] Document(RowSet rows, int row, PartnershipChildren children, JsonSerializerOptions options)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions(options)))
+        {
+            Write(writer, rows, row, children, nameMarkers: true);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The byte that starts a member name marker in a stored document.</summary>
+    public const byte NameMarker = 0x01;
+
+    /// <summary>A marker's length: the marker byte and the member id as 36 characters.</summary>
+    public const int NameMarkerLength = 37;
+
+    private static void Write(Utf8JsonWriter writer, RowSet rows, int row, PartnershipChildren children, bool nameMarkers)
     {
         writer.WriteStartObject();
         writer.WriteId(Id, rows, row, 0);
@@ -125,12 +148,23 @@ internal static class PartnershipJson
         writer.WriteDate(NextReviewDue, rows, row, 10);
 
         writer.WriteStartArray(Parties);
+        Span<byte> marker = stackalloc byte[NameMarkerLength];
         var (first, end) = children.PartiesOf[row];
         for (var i = first; i < end; i++)
         {
             writer.WriteStartObject();
             writer.WriteId(MemberId, children.Parties, i, 1);
-            writer.WriteText(MemberName, children.Parties, i, 2);
+            if (nameMarkers)
+            {
+                writer.WritePropertyName(MemberName);
+                marker[0] = NameMarker;
+                children.Parties.Id(i, 1).TryFormat(marker[1..], out _, "D");
+                writer.WriteRawValue(marker, skipInputValidation: true);
+            }
+            else
+            {
+                writer.WriteText(MemberName, children.Parties, i, 2);
+            }
             writer.WriteEnum<PartyRole>(Role, children.Parties, i, 3);
             writer.WriteText(Responsibilities, children.Parties, i, 4);
             writer.WriteEndObject();

@@ -31,7 +31,16 @@ public enum ChangeOp
 /// </param>
 public sealed record EntityType(string Name, bool InFeed = false, string? PublicViewSql = null);
 
-public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
+/// <summary>
+/// A read model kept in step with the writes: called for every change recorded, inside the write's transaction and
+/// after the write's own statements, so the model commits (or rolls back) with the write it reflects.
+/// </summary>
+public interface IChangeProjection
+{
+    Task ApplyAsync(WriteScope scope, EntityType entityType, Guid entityId, ChangeOp op, CancellationToken ct);
+}
+
+public sealed class ChangeLog(TimeProvider clock, ICurrentUser user, IEnumerable<IChangeProjection> projections)
 {
     public async Task RecordAsync(
         WriteScope scope,
@@ -66,7 +75,13 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
             },
             scope.Transaction,
             cancellationToken: ct));
+
+        foreach (var projection in projections)
+        {
+            await projection.ApplyAsync(scope, entityType, entityId, op, ct);
+        }
     }
+
     /// <summary>
     /// Appends the feed entry, tagged with who may read the record as of this write: its municipality and whether keys
     /// may read it (<see cref="EntityType.PublicViewSql"/>). When a write other than a delete takes the record out of

@@ -141,11 +141,12 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         const string url = "/api/v1/partnerships?municipality=609&limit=10";
         await BytesAsync(GetAsync(admin, url));
 
-        // Changed behind the API's back (no change-feed entry): only a request that reaches the database can see it.
+        // Changed behind the API's back (no change-feed entry): only a request that reaches the database can see it. Like
+        // every write, it moves the row's version, which the ETag and the list's stored documents are checked against.
         var db = Factory.Services.GetRequiredService<Db>();
         await using (var connection = await db.OpenAsync(CancellationToken.None))
         {
-            await connection.ExecuteAsync("UPDATE partnerships SET title = 'Suoraan kantaan' WHERE id = @Id", new { Id = created.Id.ToString() });
+            await connection.ExecuteAsync("UPDATE partnerships SET title = 'Suoraan kantaan', version = version + 1 WHERE id = @Id", new { Id = created.Id.ToString() });
         }
 
         var cached = JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(admin, url)), Json.Options)!;

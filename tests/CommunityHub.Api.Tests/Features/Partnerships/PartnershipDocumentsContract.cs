@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using CommunityHub.Api.Features.Partnerships;
+using CommunityHub.Api.Infrastructure.Data;
+using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Tests.Features.Members;
+using CommunityHub.Api.Tests.Infrastructure;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace CommunityHub.Api.Tests.Features.Partnerships;
+
+/// <summary>
+/// The partnership list reads each partnership's stored document (the read model) instead of its row, parties and
+/// goals. Every write must leave the document at the partnership's version; a page from documents must be the bytes and
+/// ETag of the page from the tables; a missing or outdated document must never show; member names come from the members
+/// as they are now.
+/// </summary>
+public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) : ContractTests<TFactory>(factory)
+    where TFactory : ApiFactory
+{
+    private Db Db => Factory.Services.GetRequiredService<Db>();
+
+    private static async Task<(byte[] Body, string ETag)> PageAsync(HttpClient client, string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+        var response = await client.SendAsync(request).ShouldBe(HttpStatusCode.OK);
+        return (await response.Content.ReadAsByteArrayAsync(), response.Headers.ETag!.ToString());
+    }
+
+    private async Task<T> WithConnectionAsync<T>(Func<System.Data.Common.DbConnection, Task<T>> action)
+    {
+        await using var connection = await Db.OpenAsync(CancellationToken.None);
+        return await action(connection);
+    }
+
+    private Task<int> ExecuteAsync(string sql, object? parameters = null) => WithConnectionAsync(c => c.ExecuteAsync(sql, parameters));
+
+    private Task<StoredDocument?> DocumentAsync(Guid id) => WithConnectionAsync(c => c.QuerySingleOrDefaultAsync<StoredDocument>(
+        "SELECT d.version AS Version, d.body AS Body, p.version AS PartnershipVersion FROM partnership_documents d " +
+        "JOIN partnerships p ON p.id = d.partnership_id WHERE d.partnership_id = @Id",
+        new { Id = id.ToString() }));
+
+    /// <summary>The page as the tables give it: the documents of the page's partnerships removed, read, then rendered again.</summary>
+    private async Task<(byte[] Body, string ETag)> TablesPageAsync(HttpClient client, string url, params Guid[] ids)
+    {
+        await ExecuteAsync(
+            $"DELETE FROM partnership_documents WHERE partnership_id IN ({string.Join(", ", ids.Select(id => $"'{id}'"))})");
+        var page = await PageAsync(client, url);
+        (await Factory.Services.GetRequiredService<PartnershipDocumentBackfill>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(ids.Length);
+        return page;
+    }
+
+    private async Task ShouldBeCurrentAsync(HttpClient client, string url, params Guid[] ids)
+    {
+        foreach (var id in ids)
+        {
+            var document = (await DocumentAsync(id)).ShouldNotBeNull($"partnership {id} has no stored document");
+            document.Version.ShouldBe(document.PartnershipVersion, $"the document of {id} is behind its partnership");
+        }
+        var fromDocuments = await PageAsync(client, url);
+        var fromTables = await TablesPageAsync(client, url, ids);
+        Encoding.UTF8.GetString(fromDocuments.Body).ShouldBe(Encoding.UTF8.GetString(fromTables.Body));
+        fromDocuments.ETag.ShouldBe(fromTables.ETag);
+    }
+
+    [Fact]
+    public async Task The_list_reads_the_stored_documents_and_their_page_is_the_page_the_tables_give()
+    {
+        var admin = await Factory.AdminAsync();
+        var city = await MemberRequests.CreateAsync(admin, MemberRequests.Body($"Kyyjärven kunta \"Å\" \\ {Guid.NewGuid():N}", "256", "municipality"));
+        var association = await MemberRequests.CreateAsync(admin, MemberRequests.Body($"Yhdistys <&> öljy 😀 {Guid.NewGuid():N}", "256"));
+        var first = await PartnershipRequests.CreateAsync(admin, PartnershipRequests.Body(city.Id, association.Id, "Ensimmäinen ÅÄÖ", "256"));
+        var second = await PartnershipRequests.CreateAsync(admin, PartnershipRequests.Body(association.Id, city.Id, "Toinen \"lainaus\"", "256"));
+        const string url = "/api/v1/partnerships?municipality=256&limit=1";
+
+        // Served from the documents: a change made to a stored document shows in the page.
+        await ExecuteAsync("UPDATE partnership_documents SET body = REPLACE(body, 'Ensimmäinen ÅÄÖ', 'Muutettu dokumentissa') WHERE partnership_id = @Id",
+            new { Id = first.Id.ToString() });
+        Encoding.UTF8.GetString((await PageAsync(admin, url)).Body).ShouldContain("Muutettu dokumentissa");
+
+        // Rendered again from the tables (the backfill renders the missing documents), the page is the one the tables
+        // give, both pages of it.
+        await ExecuteAsync("DELETE FROM partnership_documents WHERE partnership_id = @Id", new { Id = first.Id.ToString() });
+        (await Factory.Services.GetRequiredService<PartnershipDocumentBackfill>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+        await ShouldBeCurrentAsync(admin, url, first.Id, second.Id);
+        Encoding.UTF8.GetString((await PageAsync(admin, url)).Body).ShouldContain("Ensimmäinen ÅÄÖ");
+        var page = JsonSerializer.Deserialize<PartnershipPage>((await PageAsync(admin, url)).Body, Json.Options)!;
+        page.NextCursor.ShouldNotBeNull();
+        await ShouldBeCurrentAsync(admin, $"{url}&cursor={Uri.EscapeDataString(page.NextCursor)}", first.Id, second.Id);
+    }
+
+    [Fact]
+    public async Task A_document_behind_its_partnership_is_never_shown()
+    {
+        var admin = await Factory.AdminAsync();
+        var created = await PartnershipRequests.CreateAsync(admin, "426", "Liperin kumppanuus");
+        await ExecuteAsync(
+            "UPDATE partnership_documents SET version = version - 1, body = REPLACE(body, 'Liperin kumppanuus', 'Vanhentunut') WHERE partnership_id = @Id",
+            new { Id = created.Id.ToString() });
+
+        var body = Encoding.UTF8.GetString((await PageAsync(admin, "/api/v1/partnerships?municipality=426&limit=200")).Body);
+        body.ShouldContain("Liperin kumppanuus");
+        body.ShouldNotContain("Vanhentunut");
+    }
+
+    [Fact]
+    public async Task Every_write_leaves_the_document_at_the_partnerships_version()
+    {
+        var admin = await Factory.AdminAsync();
+        var (city, coordinator) = await PartnershipRequests.MembersAsync(admin, "614");
+        var funder = await MemberRequests.CreateAsync(admin, MemberRequests.Body($"Posion säätiö {Guid.NewGuid():N}", "614"));
+        const string url = "/api/v1/partnerships?municipality=614&limit=200";
+
+        var p = await PartnershipRequests.CreateAsync(admin, PartnershipRequests.Body(city, coordinator, "Posion kyläverkosto", "614"));
+        await ShouldBeCurrentAsync(admin, url, p.Id);
+
+        var body = PartnershipRequests.ToBody(p);
+        body["title"] = "Posion kyläverkosto – laajennettu";
+        body["parties"] = new object[]
+        {
+            new { memberId = coordinator, role = "coordinator", responsibilities = "Kokoaa kylät." },
+            new { memberId = funder.Id, role = "funder", responsibilities = (string?)null },
+        };
+        body["goals"] = new object[] { new { id = (Guid?)p.Goals[0].Id, title = "Kylät mukana", indicator = (string?)null, target = "12" } };
+        await admin.PutJsonAsync($"/api/v1/partnerships/{p.Id}", body, "\"1\"").ShouldBe(HttpStatusCode.OK);
+        await ShouldBeCurrentAsync(admin, url, p.Id);
+
+        await PartnershipRequests.TransitionAsync(admin, p.Id, "negotiation").ShouldBe(HttpStatusCode.OK);
+        await ShouldBeCurrentAsync(admin, url, p.Id);
+
+        await admin.PostJsonAsync($"/api/v1/partnerships/{p.Id}/reviews", PartnershipRequests.Review("2026-03-01", (p.Goals[0].Id, 40)))
+            .ShouldBe(HttpStatusCode.Created);
+        await ShouldBeCurrentAsync(admin, url, p.Id);
+
+        // A member's new name shows at once, and no document was rewritten for it (the name is not stored in them).
+        var before = (await DocumentAsync(p.Id))!.Body;
+        var renamed = MemberRequests.Body($"Posion säätiö \"uusi\" ÄÖ {Guid.NewGuid():N}", "614");
+        await admin.PutJsonAsync($"/api/v1/members/{funder.Id}", renamed, $"\"{funder.Version}\"").ShouldBe(HttpStatusCode.OK);
+        (await DocumentAsync(p.Id))!.Body.ShouldBe(before);
+        var listed = JsonSerializer.Deserialize<PartnershipPage>((await PageAsync(admin, url)).Body, Json.Options)!;
+        listed.Items.Single(x => x.Id == p.Id).Parties.Single(x => x.MemberId == funder.Id).MemberName.ShouldBe((string)renamed["name"]!);
+        await ShouldBeCurrentAsync(admin, url, p.Id);
+
+        await admin.DeleteAsync($"/api/v1/partnerships/{p.Id}", null).ShouldBe(HttpStatusCode.NoContent);
+        (await DocumentAsync(p.Id)).ShouldBeNull();
+    }
+
+    private sealed class StoredDocument
+    {
+        public long Version { get; init; }
+        public string Body { get; init; } = "";
+        public long PartnershipVersion { get; init; }
+    }
+}
+
+public sealed class PartnershipDocumentsSqliteTests(SqliteApiFactory factory) : PartnershipDocumentsContract<SqliteApiFactory>(factory);
+
+public sealed class PartnershipDocumentsSqlServerTests(SqlServerApiFactory factory) : PartnershipDocumentsContract<SqlServerApiFactory>(factory);
