@@ -273,14 +273,17 @@ public sealed class PartnershipMemberNames
 
 /// <summary>
 /// Renders the documents that are missing or behind their partnership (partnerships written before the read model
-/// existed, or by an older version of the API), in batches, each in its own write transaction, once at start. Until it
-/// is done those pages are read from the tables, as before. Safe on several instances at once: each batch replaces
-/// whole documents under the write lock, from the rows as they are then.
+/// existed, or by an older version of the API during a rolling upgrade), in batches, each in its own write transaction:
+/// at start and then every <see cref="Interval"/>. Until then those pages are read from the tables, as before. Safe on
+/// several instances at once: each batch replaces whole documents under the write lock, from the rows as they are then.
 /// </summary>
-public sealed class PartnershipDocumentBackfill(Db db, IOptions<JsonOptions> json, ILogger<PartnershipDocumentBackfill> logger)
+public sealed class PartnershipDocumentBackfill(Db db, IOptions<JsonOptions> json, TimeProvider clock, ILogger<PartnershipDocumentBackfill> logger)
     : BackgroundService
 {
     internal const int BatchSize = 200;
+
+    /// <summary>How often the check for missing or outdated documents repeats (one indexed scan when there are none).</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
     /// <summary>Renders every missing or outdated document; returns how many were written.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -313,23 +316,35 @@ public sealed class PartnershipDocumentBackfill(Db db, IOptions<JsonOptions> jso
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var written = await RunAsync(stoppingToken);
-            if (written > 0)
+            try
             {
-                logger.LogInformation(
-                    "Rendered {Count} partnership documents for the list in {Milliseconds} ms.",
-                    written, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var written = await RunAsync(stoppingToken);
+                if (written > 0)
+                {
+                    logger.LogInformation(
+                        "Rendered {Count} partnership documents for the list in {Milliseconds} ms.",
+                        written, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Rendering the partnership documents failed; the list reads those partnerships from the tables.");
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Rendering the partnership documents failed; the list reads those partnerships from the tables until the next pass.");
+            }
+            try
+            {
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 }
