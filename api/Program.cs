@@ -54,11 +54,16 @@ services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IStartupTask, AdminBootstrap>();
 services.AddSingleton<ChangeFeedReader>();
 services.AddSingleton<ResponseCache>();
+// The lists' stored documents: rendered with each write, filled in for older rows in the background.
 services.AddSingleton<PartnershipDocuments>();
 services.AddSingleton<IChangeProjection>(sp => sp.GetRequiredService<PartnershipDocuments>());
+services.AddSingleton<IDocumentSource>(sp => sp.GetRequiredService<PartnershipDocuments>());
 services.AddSingleton<PartnershipMemberNames>();
-services.AddSingleton<PartnershipDocumentBackfill>();
-services.AddHostedService(sp => sp.GetRequiredService<PartnershipDocumentBackfill>());
+services.AddSingleton<MemberDocuments>();
+services.AddSingleton<IChangeProjection>(sp => sp.GetRequiredService<MemberDocuments>());
+services.AddSingleton<IDocumentSource>(sp => sp.GetRequiredService<MemberDocuments>());
+services.AddSingleton<DocumentBackfill>();
+services.AddHostedService(sp => sp.GetRequiredService<DocumentBackfill>());
 
 // Each feature's part of the demo data and of the dashboard stats.
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();

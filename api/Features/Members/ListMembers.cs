@@ -38,7 +38,30 @@ public sealed class ListMembersHandler(Db db, IOptions<JsonOptions> json) : IReq
     public async Task<JsonBody> Handle(ListMembersQuery request, CancellationToken ct)
     {
         var keyset = Keyset.From(ListMembersValidator.CursorKind, 2, request.Limit, request.Cursor);
-        var sql = new StringBuilder($"SELECT {MemberData.Columns} FROM members m WHERE m.deleted_at IS NULL");
+        var options = json.Value.SerializerOptions;
+        await using var connection = await db.OpenAsync(ct);
+
+        // The stored documents first (MemberDocuments); the tables when one is missing or behind.
+        using (var documents = await db.Dialect.QueryRowsAsync(connection, Command(MemberDocuments.PageColumns, MemberDocuments.PageFrom, keyset, request, ct)))
+        {
+            var (count, nextCursor) = keyset.Page(
+                documents.Count, i => [documents.Text(i, MemberDocuments.NameSortColumn)!, documents.Id(i, MemberData.IdColumn).ToString()]);
+            if (MemberDocuments.Page(documents, count, nextCursor, options) is { } page)
+            {
+                return page;
+            }
+        }
+
+        using var rows = await db.Dialect.QueryRowsAsync(connection, Command(MemberData.Columns, "members m", keyset, request, ct));
+        var (rowCount, rowsNextCursor) = keyset.Page(
+            rows.Count, i => [rows.Text(i, MemberData.NameSortColumn)!, rows.Id(i, MemberData.IdColumn).ToString()]);
+        using var sectors = await MemberData.SectorRowsAsync(db.Dialect, connection, rows, rowCount, ct);
+        return MemberJson.Page(rows, rowCount, sectors, rowsNextCursor, options);
+    }
+
+    private CommandDefinition Command(string columns, string from, Keyset keyset, ListMembersQuery request, CancellationToken ct)
+    {
+        var sql = new StringBuilder($"SELECT {columns} FROM {from} WHERE m.deleted_at IS NULL");
         var parameters = new DynamicParameters();
         if (!string.IsNullOrWhiteSpace(request.Q))
         {
@@ -73,12 +96,6 @@ public sealed class ListMembersHandler(Db db, IOptions<JsonOptions> json) : IReq
         }
         sql.Append(" ORDER BY m.name_sort, m.id ").Append(db.Dialect.Limit("@Take"));
         parameters.Add("Take", keyset.Take);
-
-        await using var connection = await db.OpenAsync(ct);
-        using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
-        var (count, nextCursor) = keyset.Page(
-            rows.Count, i => [rows.Text(i, MemberData.NameSortColumn)!, rows.Id(i, MemberData.IdColumn).ToString()]);
-        using var sectors = await MemberData.SectorRowsAsync(db.Dialect, connection, rows, count, ct);
-        return MemberJson.Page(rows, count, sectors, nextCursor, json.Value.SerializerOptions);
+        return new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct);
     }
 }

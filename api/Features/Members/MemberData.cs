@@ -53,7 +53,8 @@ public static class MemberData
     /// The sectors of the first <paramref name="count"/> member rows, as rows (member id, sector) grouped by member, for
     /// <see cref="MemberJson"/>: one query with the ids as one JSON-array parameter.
     /// </summary>
-    internal static Task<RowSet> SectorRowsAsync(SqlDialect dialect, DbConnection connection, RowSet rows, int count, CancellationToken ct)
+    internal static Task<RowSet> SectorRowsAsync(
+        SqlDialect dialect, DbConnection connection, RowSet rows, int count, CancellationToken ct, DbTransaction? tx = null)
     {
         var ids = new StringBuilder(count * 39 + 2).Append('[');
         for (var i = 0; i < count; i++)
@@ -63,6 +64,7 @@ public static class MemberData
         return dialect.QueryRowsAsync(connection, new CommandDefinition(
             $"SELECT member_id, sector FROM member_sectors WHERE member_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY member_id, sector",
             new { Ids = ids.Append(']').ToString() },
+            tx,
             cancellationToken: ct));
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace CommunityHub.Api.Features.Members;
@@ -62,6 +63,17 @@ internal static class MemberJson
             buffer.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The stored form of one member (<see cref="MemberDocuments"/>): its JSON object exactly as the page writes it.</summary>
+    public static byte[] Document(RowSet rows, int row, RowSet sectors, (int Start, int End) sectorRows, JsonSerializerOptions options)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions(options)))
+        {
+            Write(writer, rows, row, sectors, sectorRows);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void Write(Utf8JsonWriter writer, RowSet rows, int row, RowSet sectors, (int Start, int End) sectorRows)

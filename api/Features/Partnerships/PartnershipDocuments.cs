@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
@@ -7,21 +6,16 @@ using Microsoft.Extensions.Options;
 namespace CommunityHub.Api.Features.Partnerships;
 
 /// <summary>
-/// The partnership list's read model: each live partnership's JSON object, rendered when it is written and stored in
-/// <c>partnership_documents</c> with the version it was rendered from. A list page then reads one stored row per
-/// partnership and copies it into the response, instead of reading the row, its parties (a member-name lookup each)
-/// and its goals and writing every value (issue 14: the page's cost per partnership).
+/// The partnership list's stored documents (<see cref="StoredDocuments"/>): each live partnership's JSON object in
+/// <c>partnership_documents</c>, rendered whenever a partnership change is recorded. A page reads one stored row per
+/// partnership instead of the row, its parties (a member-name lookup each) and its goals.
 /// </summary>
 /// <remarks>
-/// <para>Never stale: every write of a partnership records a change (<see cref="ChangeLog"/>), which calls
-/// <see cref="ApplyAsync"/> in the write's transaction after the write, so the document commits with the row it reflects.
-/// The page also compares each document's version with the partnership's and renders the page from the tables when
-/// any differs or is missing, so a document can only ever make a page faster, never different.</para>
-/// <para>Member names are not stored: a party's <c>memberName</c> is a marker with the member's id
+/// Member names are not stored: a party's <c>memberName</c> is a reference to the member
 /// (<see cref="PartnershipJson.Document"/>), replaced with the name when the page is written
-/// (<see cref="PartnershipMemberNames"/>), so renaming a member rewrites no document.</para>
+/// (<see cref="PartnershipMemberNames"/>), so renaming a member rewrites no document.
 /// </remarks>
-public sealed class PartnershipDocuments(IOptions<JsonOptions> json) : IChangeProjection
+public sealed class PartnershipDocuments(IOptions<JsonOptions> json) : IChangeProjection, IDocumentSource
 {
     /// <summary>The page's query selects these, in this order, after the partnership filter.</summary>
     internal const string PageColumns = "p.id, p.version, d.version, d.body";
@@ -32,6 +26,15 @@ public sealed class PartnershipDocuments(IOptions<JsonOptions> json) : IChangePr
     private const int DocumentVersionColumn = 2;
     private const int BodyColumn = 3;
 
+    public string Name => "partnership";
+
+    public string BehindSql(SqlDialect dialect) =>
+        $"""
+        SELECT p.id FROM {PageFrom}
+        WHERE p.deleted_at IS NULL AND (d.version IS NULL OR d.version <> p.version)
+        ORDER BY p.id {dialect.Limit("@Take")}
+        """;
+
     public async Task ApplyAsync(WriteScope scope, EntityType entityType, Guid entityId, ChangeOp op, CancellationToken ct)
     {
         if (entityType.Name != PartnershipData.Type.Name)
@@ -40,21 +43,19 @@ public sealed class PartnershipDocuments(IOptions<JsonOptions> json) : IChangePr
         }
         if (op == ChangeOp.Delete)
         {
-            await scope.Connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM partnership_documents WHERE partnership_id = @Id", new { Id = entityId }, scope.Transaction, cancellationToken: ct));
+            await StoredDocuments.ReplaceAsync(scope, "partnership_documents", "partnership_id", StoredDocuments.IdsJson([entityId]), [], ct);
             return;
         }
-        await StoreAsync(scope, [entityId], json.Value.SerializerOptions, ct);
+        await StoreAsync(scope, [entityId], ct);
     }
 
-    /// <summary>Renders and stores (replacing any) the documents of the live partnerships among <paramref name="ids"/>.</summary>
-    internal static async Task<int> StoreAsync(WriteScope scope, IReadOnlyCollection<Guid> ids, JsonSerializerOptions options, CancellationToken ct)
+    public async Task<int> StoreAsync(WriteScope scope, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var dialect = scope.Dialect;
-        var parameters = new { Ids = JsonSerializer.Serialize(ids.Select(id => id.ToString("D"))) };
+        var idsJson = StoredDocuments.IdsJson(ids);
         using var rows = await dialect.QueryRowsAsync(scope.Connection, new CommandDefinition(
             $"SELECT {PartnershipData.Columns} FROM partnerships p WHERE p.id IN ({dialect.IdsFromJson("@Ids")}) AND p.deleted_at IS NULL ORDER BY p.id",
-            parameters,
+            new { Ids = idsJson },
             scope.Transaction,
             cancellationToken: ct));
         using var children = await PartnershipData.ChildRowsAsync(dialect, scope.Connection, scope.Transaction, rows, rows.Count, ct);
@@ -64,117 +65,35 @@ public sealed class PartnershipDocuments(IOptions<JsonOptions> json) : IChangePr
             documents.Add(new StoredDocument(
                 rows.Id(i, PartnershipData.IdColumn),
                 rows.Number(i, PartnershipData.VersionColumn),
-                Encoding.UTF8.GetString(PartnershipJson.Document(rows, i, children, options))));
+                Encoding.UTF8.GetString(PartnershipJson.Document(rows, i, children, json.Value.SerializerOptions))));
         }
-        await scope.Connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM partnership_documents WHERE partnership_id IN ({dialect.IdsFromJson("@Ids")})",
-            parameters,
-            scope.Transaction,
-            cancellationToken: ct));
-        if (documents.Count > 0)
-        {
-            await scope.Connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO partnership_documents (partnership_id, version, body) VALUES (@PartnershipId, @Version, @Body)",
-                documents,
-                scope.Transaction,
-                cancellationToken: ct));
-        }
+        await StoredDocuments.ReplaceAsync(scope, "partnership_documents", "partnership_id", idsJson, documents, ct);
         return documents.Count;
     }
 
     /// <summary>
     /// The page from the first <paramref name="count"/> rows of <paramref name="rows"/> (columns <see cref="PageColumns"/>),
     /// byte for byte what <see cref="PartnershipJson.Page(RowSet, int, PartnershipChildren, string?, JsonSerializerOptions)"/>
-    /// writes from the tables; null when a row has no document of its current version (the caller then reads the tables).
+    /// writes from the tables, ETag included; null when a row has no document of its current version (the caller then
+    /// reads the tables).
     /// </summary>
     internal static async Task<JsonBody?> PageAsync(
         RowSet rows, int count, string? nextCursor, PartnershipMemberNames names, DbConnection connection, SqlDialect dialect,
         JsonSerializerOptions options, CancellationToken ct)
     {
-        if (options.WriteIndented)
+        if (options.WriteIndented || !StoredDocuments.AllCurrent(rows, count, VersionColumn, DocumentVersionColumn))
         {
             return null;
         }
         var members = new HashSet<Guid>();
-        for (var i = 0; i < count; i++)
-        {
-            if (rows.IsNull(i, DocumentVersionColumn) || !rows.Utf8(i, VersionColumn).SequenceEqual(rows.Utf8(i, DocumentVersionColumn)))
-            {
-                return null;
-            }
-            var body = rows.Utf8(i, BodyColumn);
-            for (var at = body.IndexOf(PartnershipJson.NameMarker); at >= 0; at = body.IndexOf(PartnershipJson.NameMarker))
-            {
-                members.Add(MarkedMember(body, at));
-                body = body[(at + PartnershipJson.NameMarkerLength)..];
-            }
-        }
+        StoredDocuments.AddReferences(rows, count, BodyColumn, members);
         var lookup = await names.ResolveAsync(connection, dialect, members, options, ct);
-        if (lookup is null)
-        {
-            return null;
-        }
-
-        var buffer = new ChunkedBuffer();
-        try
-        {
-            Append(buffer, "{\"items\":["u8);
-            for (var i = 0; i < count; i++)
-            {
-                if (i > 0)
-                {
-                    Append(buffer, ","u8);
-                }
-                var body = rows.Utf8(i, BodyColumn);
-                for (var at = body.IndexOf(PartnershipJson.NameMarker); at >= 0; at = body.IndexOf(PartnershipJson.NameMarker))
-                {
-                    Append(buffer, body[..at]);
-                    Append(buffer, lookup[MarkedMember(body, at)]);
-                    body = body[(at + PartnershipJson.NameMarkerLength)..];
-                }
-                Append(buffer, body);
-            }
-            Append(buffer, "],\"nextCursor\":"u8);
-            if (nextCursor is null)
-            {
-                Append(buffer, "null"u8);
-            }
-            else
-            {
-                Append(buffer, "\""u8);
-                Append(buffer, JsonEncodedText.Encode(nextCursor, options.Encoder).EncodedUtf8Bytes);
-                Append(buffer, "\""u8);
-            }
-            Append(buffer, "}"u8);
-            return new JsonBody(buffer, ETags.ForPage(rows, count, PartnershipData.IdColumn, VersionColumn, nextCursor));
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
+        return lookup is null
+            ? null
+            : StoredDocuments.Page(
+                rows, count, BodyColumn, nextCursor,
+                ETags.ForPage(rows, count, PartnershipData.IdColumn, VersionColumn, nextCursor), options, lookup);
     }
-
-    private static Guid MarkedMember(ReadOnlySpan<byte> body, int at) =>
-        body.Length >= at + PartnershipJson.NameMarkerLength
-        && Utf8Parser.TryParse(body.Slice(at + 1, PartnershipJson.NameMarkerLength - 1), out Guid id, out var consumed, 'D')
-        && consumed == PartnershipJson.NameMarkerLength - 1
-            ? id
-            : throw new InvalidOperationException("A stored partnership document has a malformed member name marker.");
-
-    private static void Append(ChunkedBuffer buffer, ReadOnlySpan<byte> bytes)
-    {
-        while (bytes.Length > 0)
-        {
-            var span = buffer.GetSpan(Math.Min(bytes.Length, 4096));
-            var take = Math.Min(span.Length, bytes.Length);
-            bytes[..take].CopyTo(span);
-            buffer.Advance(take);
-            bytes = bytes[take..];
-        }
-    }
-
-    private sealed record StoredDocument(Guid PartnershipId, long Version, string Body);
 }
 
 /// <summary>
@@ -268,83 +187,5 @@ public sealed class PartnershipMemberNames
         public long Version { get; } = version;
 
         public ConcurrentDictionary<Guid, byte[]> Values { get; } = values ?? new();
-    }
-}
-
-/// <summary>
-/// Renders the documents that are missing or behind their partnership (partnerships written before the read model
-/// existed, or by an older version of the API during a rolling upgrade), in batches, each in its own write transaction:
-/// at start and then every <see cref="Interval"/>. Until then those pages are read from the tables, as before. Safe on
-/// several instances at once: each batch replaces whole documents under the write lock, from the rows as they are then.
-/// </summary>
-public sealed class PartnershipDocumentBackfill(Db db, IOptions<JsonOptions> json, TimeProvider clock, ILogger<PartnershipDocumentBackfill> logger)
-    : BackgroundService
-{
-    internal const int BatchSize = 200;
-
-    /// <summary>How often the check for missing or outdated documents repeats (one indexed scan when there are none).</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
-
-    /// <summary>Renders every missing or outdated document; returns how many were written.</summary>
-    public async Task<int> RunAsync(CancellationToken ct)
-    {
-        var written = 0;
-        while (true)
-        {
-            await using var scope = await db.BeginWriteAsync(ct);
-            var ids = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
-                $"""
-                SELECT p.id FROM {PartnershipDocuments.PageFrom}
-                WHERE p.deleted_at IS NULL AND (d.version IS NULL OR d.version <> p.version)
-                ORDER BY p.id {db.Dialect.Limit("@Take")}
-                """,
-                new { Take = BatchSize },
-                scope.Transaction,
-                cancellationToken: ct))).ToList();
-            if (ids.Count == 0)
-            {
-                return written;
-            }
-            written += await PartnershipDocuments.StoreAsync(scope, ids, json.Value.SerializerOptions, ct);
-            await scope.CommitAsync(ct);
-            if (ids.Count < BatchSize)
-            {
-                return written;
-            }
-        }
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                var written = await RunAsync(stoppingToken);
-                if (written > 0)
-                {
-                    logger.LogInformation(
-                        "Rendered {Count} partnership documents for the list in {Milliseconds} ms.",
-                        written, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Rendering the partnership documents failed; the list reads those partnerships from the tables until the next pass.");
-            }
-            try
-            {
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

@@ -51,7 +51,7 @@ internal static class PartnershipJson
                 writer.WriteStartArray(Items);
                 for (var i = 0; i < count; i++)
                 {
-                    Write(writer, rows, i, children, nameMarkers: false);
+                    Write(writer, rows, i, children, nameReferences: false);
                 }
                 writer.WriteEndArray();
                 writer.WriteString(NextCursor, nextCursor);
@@ -112,27 +112,20 @@ internal static class PartnershipJson
 
     /// <summary>
     /// The stored form of one partnership (<see cref="PartnershipDocuments"/>): its JSON object exactly as the page
-    /// writes it, except that each party's <c>memberName</c> value is a marker, <see cref="NameMarker"/> followed by the
-    /// member's id (36 characters), for the page to replace with the member's current name. The marker byte is a
-    /// control character, which the writer escapes everywhere else, so it occurs in a document only as a marker.
+    /// writes it, except that each party's <c>memberName</c> value is a reference to the member
+    /// (<see cref="StoredDocuments.WriteReference"/>), for the page to replace with the member's current name.
     /// </summary>
     public static byte[] Document(RowSet rows, int row, PartnershipChildren children, JsonSerializerOptions options)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
         using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions(options)))
         {
-            Write(writer, rows, row, children, nameMarkers: true);
+            Write(writer, rows, row, children, nameReferences: true);
         }
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>The byte that starts a member name marker in a stored document.</summary>
-    public const byte NameMarker = 0x01;
-
-    /// <summary>A marker's length: the marker byte and the member id as 36 characters.</summary>
-    public const int NameMarkerLength = 37;
-
-    private static void Write(Utf8JsonWriter writer, RowSet rows, int row, PartnershipChildren children, bool nameMarkers)
+    private static void Write(Utf8JsonWriter writer, RowSet rows, int row, PartnershipChildren children, bool nameReferences)
     {
         writer.WriteStartObject();
         writer.WriteId(Id, rows, row, 0);
@@ -148,18 +141,15 @@ internal static class PartnershipJson
         writer.WriteDate(NextReviewDue, rows, row, 10);
 
         writer.WriteStartArray(Parties);
-        Span<byte> marker = stackalloc byte[NameMarkerLength];
         var (first, end) = children.PartiesOf[row];
         for (var i = first; i < end; i++)
         {
             writer.WriteStartObject();
             writer.WriteId(MemberId, children.Parties, i, 1);
-            if (nameMarkers)
+            if (nameReferences)
             {
                 writer.WritePropertyName(MemberName);
-                marker[0] = NameMarker;
-                children.Parties.Id(i, 1).TryFormat(marker[1..], out _, "D");
-                writer.WriteRawValue(marker, skipInputValidation: true);
+                StoredDocuments.WriteReference(writer, children.Parties.Id(i, 1));
             }
             else
             {

@@ -50,7 +50,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
         await ExecuteAsync(
             $"DELETE FROM partnership_documents WHERE partnership_id IN ({string.Join(", ", ids.Select(id => $"'{id}'"))})");
         var page = await PageAsync(client, url);
-        (await Factory.Services.GetRequiredService<PartnershipDocumentBackfill>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(ids.Length);
+        (await Factory.Services.GetRequiredService<DocumentBackfill>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(ids.Length);
         return page;
     }
 
@@ -85,7 +85,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
         // Rendered again from the tables (the backfill renders the missing documents), the page is the one the tables
         // give, both pages of it.
         await ExecuteAsync("DELETE FROM partnership_documents WHERE partnership_id = @Id", new { Id = first.Id.ToString() });
-        (await Factory.Services.GetRequiredService<PartnershipDocumentBackfill>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+        (await Factory.Services.GetRequiredService<DocumentBackfill>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
         await ShouldBeCurrentAsync(admin, url, first.Id, second.Id);
         Encoding.UTF8.GetString((await PageAsync(admin, url)).Body).ShouldContain("Ensimmäinen ÅÄÖ");
         var page = JsonSerializer.Deserialize<PartnershipPage>((await PageAsync(admin, url)).Body, Json.Options)!;

@@ -1,0 +1,258 @@
+using System.Buffers.Text;
+using System.Text.Json;
+
+namespace CommunityHub.Api.Infrastructure.Data;
+
+/// <summary>
+/// A list's read model: each live record's JSON object as the list writes it, rendered in the transaction of every write
+/// that records a change of the record (an <see cref="IChangeProjection"/>) and stored with the version it was rendered
+/// from. A page then copies one stored value per record into the response instead of reading the record's row and
+/// children and writing every value (issue 14: the cost per item of a page).
+/// </summary>
+/// <remarks>
+/// <para>A page uses the documents only when every one of them is at its record's version
+/// (<see cref="AllCurrent"/>); otherwise the caller renders the page from the tables as before, so a document can make a
+/// page faster but never different.</para>
+/// <para>A document may hold references: <see cref="Reference"/> followed by a record id (36 characters) where a value
+/// from another record belongs (a party's member name), replaced when the page is written (<see cref="Page"/>), so a
+/// change of that other record rewrites no document. The byte is a control character, which the JSON writer escapes
+/// everywhere else, so it occurs in a document only as a reference.</para>
+/// </remarks>
+public static class StoredDocuments
+{
+    /// <summary>The byte that starts a reference in a stored document.</summary>
+    public const byte Reference = 0x01;
+
+    /// <summary>A reference's length: the byte and the id as 36 characters.</summary>
+    public const int ReferenceLength = 37;
+
+    /// <summary>Writes a reference to <paramref name="id"/> as the current JSON value.</summary>
+    public static void WriteReference(Utf8JsonWriter writer, Guid id)
+    {
+        Span<byte> reference = stackalloc byte[ReferenceLength];
+        reference[0] = Reference;
+        id.TryFormat(reference[1..], out _, "D");
+        writer.WriteRawValue(reference, skipInputValidation: true);
+    }
+
+    /// <summary>Whether each of the first <paramref name="count"/> rows has a document of its record's version.</summary>
+    public static bool AllCurrent(RowSet rows, int count, int versionColumn, int documentVersionColumn)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (rows.IsNull(i, documentVersionColumn) || !rows.Utf8(i, versionColumn).SequenceEqual(rows.Utf8(i, documentVersionColumn)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Adds the ids the documents of the first <paramref name="count"/> rows refer to.</summary>
+    public static void AddReferences(RowSet rows, int count, int bodyColumn, HashSet<Guid> into)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var body = rows.Utf8(i, bodyColumn);
+            for (var at = body.IndexOf(Reference); at >= 0; at = body.IndexOf(Reference))
+            {
+                into.Add(Referenced(body, at));
+                body = body[(at + ReferenceLength)..];
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>{"items":[…],"nextCursor":…}</c> from the documents of the first <paramref name="count"/> rows, each reference
+    /// replaced with its value in <paramref name="values"/> (JSON, written as is): the bytes <see cref="Utf8JsonWriter"/>
+    /// writes for the same page with unindented options.
+    /// </summary>
+    public static JsonBody Page(
+        RowSet rows, int count, int bodyColumn, string? nextCursor, string etag, JsonSerializerOptions options,
+        IReadOnlyDictionary<Guid, byte[]>? values = null)
+    {
+        if (options.WriteIndented)
+        {
+            throw new InvalidOperationException("Stored documents are unindented; the page cannot be written indented from them.");
+        }
+        var buffer = new ChunkedBuffer();
+        try
+        {
+            Append(buffer, "{\"items\":["u8);
+            for (var i = 0; i < count; i++)
+            {
+                if (i > 0)
+                {
+                    Append(buffer, ","u8);
+                }
+                var body = rows.Utf8(i, bodyColumn);
+                for (var at = body.IndexOf(Reference); at >= 0; at = body.IndexOf(Reference))
+                {
+                    Append(buffer, body[..at]);
+                    Append(buffer, values is not null && values.TryGetValue(Referenced(body, at), out var value)
+                        ? value
+                        : throw new InvalidOperationException("A stored document refers to a record whose value was not given."));
+                    body = body[(at + ReferenceLength)..];
+                }
+                Append(buffer, body);
+            }
+            Append(buffer, "],\"nextCursor\":"u8);
+            if (nextCursor is null)
+            {
+                Append(buffer, "null"u8);
+            }
+            else
+            {
+                Append(buffer, "\""u8);
+                Append(buffer, JsonEncodedText.Encode(nextCursor, options.Encoder).EncodedUtf8Bytes);
+                Append(buffer, "\""u8);
+            }
+            Append(buffer, "}"u8);
+            return new JsonBody(buffer, etag);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Replaces the stored documents of <paramref name="ids"/> (a JSON array parameter) with <paramref name="documents"/>.</summary>
+    public static async Task ReplaceAsync(
+        WriteScope scope, string table, string keyColumn, string ids, IReadOnlyCollection<StoredDocument> documents, CancellationToken ct)
+    {
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM {table} WHERE {keyColumn} IN ({scope.Dialect.IdsFromJson("@Ids")})",
+            new { Ids = ids },
+            scope.Transaction,
+            cancellationToken: ct));
+        if (documents.Count > 0)
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                $"INSERT INTO {table} ({keyColumn}, version, body) VALUES (@Id, @Version, @Body)",
+                documents,
+                scope.Transaction,
+                cancellationToken: ct));
+        }
+    }
+
+    /// <summary>Ids as one JSON-array parameter for <see cref="SqlDialect.IdsFromJson"/>.</summary>
+    public static string IdsJson(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(id => id.ToString("D")));
+
+    private static Guid Referenced(ReadOnlySpan<byte> body, int at) =>
+        body.Length >= at + ReferenceLength
+        && Utf8Parser.TryParse(body.Slice(at + 1, ReferenceLength - 1), out Guid id, out var consumed, 'D')
+        && consumed == ReferenceLength - 1
+            ? id
+            : throw new InvalidOperationException("A stored document has a malformed reference.");
+
+    private static void Append(ChunkedBuffer buffer, ReadOnlySpan<byte> bytes)
+    {
+        while (bytes.Length > 0)
+        {
+            var span = buffer.GetSpan(Math.Min(bytes.Length, 4096));
+            var take = Math.Min(span.Length, bytes.Length);
+            bytes[..take].CopyTo(span);
+            buffer.Advance(take);
+            bytes = bytes[take..];
+        }
+    }
+}
+
+/// <summary>One stored document: the record's id, the version it was rendered from, and its JSON (UTF-8 text).</summary>
+public sealed record StoredDocument(Guid Id, long Version, string Body);
+
+/// <summary>A kind of stored document, for <see cref="DocumentBackfill"/>.</summary>
+public interface IDocumentSource
+{
+    /// <summary>What the documents are of, for the log.</summary>
+    string Name { get; }
+
+    /// <summary>Selects the ids (at most <c>@Take</c>, in id order) of live records whose document is missing or behind.</summary>
+    string BehindSql(SqlDialect dialect);
+
+    /// <summary>Renders and stores (replacing any) the documents of the live records among <paramref name="ids"/>.</summary>
+    Task<int> StoreAsync(WriteScope scope, IReadOnlyCollection<Guid> ids, CancellationToken ct);
+}
+
+/// <summary>
+/// Renders the stored documents that are missing or behind their record (records written before a read model existed,
+/// or by an older version of the API during a rolling upgrade), in batches, each in its own write transaction: at start
+/// and then every <see cref="Interval"/>. Until then those pages are read from the tables, as before. Safe on several
+/// instances at once: each batch replaces whole documents inside a write transaction, from the rows as they are then.
+/// </summary>
+public sealed class DocumentBackfill(IEnumerable<IDocumentSource> sources, Db db, TimeProvider clock, ILogger<DocumentBackfill> logger)
+    : BackgroundService
+{
+    internal const int BatchSize = 200;
+
+    /// <summary>How often the check repeats (one scan of the live records when nothing is behind).</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+
+    /// <summary>Renders every missing or outdated document of every source; returns how many were written.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var written = 0;
+        foreach (var source in sources)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var count = await RunAsync(source, ct);
+            if (count > 0)
+            {
+                logger.LogInformation(
+                    "Rendered {Count} stored {Name} documents in {Milliseconds} ms.",
+                    count, source.Name, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            written += count;
+        }
+        return written;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Rendering stored documents failed; lists read those records from the tables until the next pass.");
+            }
+            try
+            {
+                await Task.Delay(Interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<int> RunAsync(IDocumentSource source, CancellationToken ct)
+    {
+        var written = 0;
+        while (true)
+        {
+            await using var scope = await db.BeginWriteAsync(ct);
+            var ids = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
+                source.BehindSql(db.Dialect), new { Take = BatchSize }, scope.Transaction, cancellationToken: ct))).ToList();
+            if (ids.Count == 0)
+            {
+                return written;
+            }
+            written += await source.StoreAsync(scope, ids, ct);
+            await scope.CommitAsync(ct);
+            if (ids.Count < BatchSize)
+            {
+                return written;
+            }
+        }
+    }
+}
