@@ -9,7 +9,8 @@ namespace CommunityHub.Api.Features.Members;
 /// <c>member_documents</c>, rendered whenever a member change is recorded. A page reads one stored row per member
 /// instead of the row and its sectors.
 /// </summary>
-public sealed class MemberDocuments(IOptions<JsonOptions> json) : IChangeProjection, IDocumentSource
+public sealed class MemberDocuments(IOptions<JsonOptions> json)
+    : DocumentProjection(MemberData.Type, "members", "member_documents", "member_id")
 {
     /// <summary>The page's query selects these, in this order, after the member filter.</summary>
     internal const string PageColumns = "m.id, m.version, d.version, d.body, m.name_sort";
@@ -21,39 +22,14 @@ public sealed class MemberDocuments(IOptions<JsonOptions> json) : IChangeProject
     private const int DocumentVersionColumn = 2;
     private const int BodyColumn = 3;
 
-    public string Name => "member";
-
-    public string BehindSql(SqlDialect dialect) =>
-        $"""
-        SELECT m.id FROM {PageFrom}
-        WHERE m.deleted_at IS NULL AND (d.version IS NULL OR d.version <> m.version)
-        ORDER BY m.id {dialect.Limit("@Take")}
-        """;
-
-    public async Task ApplyAsync(WriteScope scope, EntityType entityType, Guid entityId, ChangeOp op, CancellationToken ct)
+    protected override async Task<IReadOnlyCollection<StoredDocument>> RenderAsync(WriteScope scope, string ids, CancellationToken ct)
     {
-        if (entityType.Name != MemberData.Type.Name)
-        {
-            return;
-        }
-        if (op == ChangeOp.Delete)
-        {
-            await StoredDocuments.ReplaceAsync(scope, "member_documents", "member_id", StoredDocuments.IdsJson([entityId]), [], ct);
-            return;
-        }
-        await StoreAsync(scope, [entityId], ct);
-    }
-
-    public async Task<int> StoreAsync(WriteScope scope, IReadOnlyCollection<Guid> ids, CancellationToken ct)
-    {
-        var dialect = scope.Dialect;
-        var idsJson = StoredDocuments.IdsJson(ids);
-        using var rows = await dialect.QueryRowsAsync(scope.Connection, new CommandDefinition(
-            $"SELECT {MemberData.Columns} FROM members m WHERE m.id IN ({dialect.IdsFromJson("@Ids")}) AND m.deleted_at IS NULL ORDER BY m.id",
-            new { Ids = idsJson },
+        using var rows = await scope.Dialect.QueryRowsAsync(scope.Connection, new CommandDefinition(
+            $"SELECT {MemberData.Columns} FROM members m WHERE m.id IN ({scope.Dialect.IdsFromJson("@Ids")}) AND m.deleted_at IS NULL ORDER BY m.id",
+            new { Ids = ids },
             scope.Transaction,
             cancellationToken: ct));
-        using var sectors = await MemberData.SectorRowsAsync(dialect, scope.Connection, rows, rows.Count, ct, scope.Transaction);
+        using var sectors = await MemberData.SectorRowsAsync(scope.Dialect, scope.Connection, rows, rows.Count, ct, scope.Transaction);
         var sectorsOf = sectors.ChildrenOf(rows, rows.Count, MemberData.IdColumn, 0);
         var documents = new List<StoredDocument>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
@@ -63,8 +39,7 @@ public sealed class MemberDocuments(IOptions<JsonOptions> json) : IChangeProject
                 rows.Number(i, MemberData.VersionColumn),
                 Encoding.UTF8.GetString(MemberJson.Document(rows, i, sectors, sectorsOf[i], json.Value.SerializerOptions))));
         }
-        await StoredDocuments.ReplaceAsync(scope, "member_documents", "member_id", idsJson, documents, ct);
-        return documents.Count;
+        return documents;
     }
 
     /// <summary>

@@ -15,7 +15,8 @@ namespace CommunityHub.Api.Features.Partnerships;
 /// (<see cref="PartnershipJson.Document"/>), replaced with the name when the page is written
 /// (<see cref="PartnershipMemberNames"/>), so renaming a member rewrites no document.
 /// </remarks>
-public sealed class PartnershipDocuments(IOptions<JsonOptions> json) : IChangeProjection, IDocumentSource
+public sealed class PartnershipDocuments(IOptions<JsonOptions> json)
+    : DocumentProjection(PartnershipData.Type, "partnerships", "partnership_documents", "partnership_id")
 {
     /// <summary>The page's query selects these, in this order, after the partnership filter.</summary>
     internal const string PageColumns = "p.id, p.version, d.version, d.body";
@@ -26,39 +27,14 @@ public sealed class PartnershipDocuments(IOptions<JsonOptions> json) : IChangePr
     private const int DocumentVersionColumn = 2;
     private const int BodyColumn = 3;
 
-    public string Name => "partnership";
-
-    public string BehindSql(SqlDialect dialect) =>
-        $"""
-        SELECT p.id FROM {PageFrom}
-        WHERE p.deleted_at IS NULL AND (d.version IS NULL OR d.version <> p.version)
-        ORDER BY p.id {dialect.Limit("@Take")}
-        """;
-
-    public async Task ApplyAsync(WriteScope scope, EntityType entityType, Guid entityId, ChangeOp op, CancellationToken ct)
+    protected override async Task<IReadOnlyCollection<StoredDocument>> RenderAsync(WriteScope scope, string ids, CancellationToken ct)
     {
-        if (entityType.Name != PartnershipData.Type.Name)
-        {
-            return;
-        }
-        if (op == ChangeOp.Delete)
-        {
-            await StoredDocuments.ReplaceAsync(scope, "partnership_documents", "partnership_id", StoredDocuments.IdsJson([entityId]), [], ct);
-            return;
-        }
-        await StoreAsync(scope, [entityId], ct);
-    }
-
-    public async Task<int> StoreAsync(WriteScope scope, IReadOnlyCollection<Guid> ids, CancellationToken ct)
-    {
-        var dialect = scope.Dialect;
-        var idsJson = StoredDocuments.IdsJson(ids);
-        using var rows = await dialect.QueryRowsAsync(scope.Connection, new CommandDefinition(
-            $"SELECT {PartnershipData.Columns} FROM partnerships p WHERE p.id IN ({dialect.IdsFromJson("@Ids")}) AND p.deleted_at IS NULL ORDER BY p.id",
-            new { Ids = idsJson },
+        using var rows = await scope.Dialect.QueryRowsAsync(scope.Connection, new CommandDefinition(
+            $"SELECT {PartnershipData.Columns} FROM partnerships p WHERE p.id IN ({scope.Dialect.IdsFromJson("@Ids")}) AND p.deleted_at IS NULL ORDER BY p.id",
+            new { Ids = ids },
             scope.Transaction,
             cancellationToken: ct));
-        using var children = await PartnershipData.ChildRowsAsync(dialect, scope.Connection, scope.Transaction, rows, rows.Count, ct);
+        using var children = await PartnershipData.ChildRowsAsync(scope.Dialect, scope.Connection, scope.Transaction, rows, rows.Count, ct);
         var documents = new List<StoredDocument>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -67,8 +43,7 @@ public sealed class PartnershipDocuments(IOptions<JsonOptions> json) : IChangePr
                 rows.Number(i, PartnershipData.VersionColumn),
                 Encoding.UTF8.GetString(PartnershipJson.Document(rows, i, children, json.Value.SerializerOptions))));
         }
-        await StoredDocuments.ReplaceAsync(scope, "partnership_documents", "partnership_id", idsJson, documents, ct);
-        return documents.Count;
+        return documents;
     }
 
     /// <summary>

@@ -176,6 +176,39 @@ public interface IDocumentSource
 }
 
 /// <summary>
+/// The stored documents of one kind of record (<c>{documentTable}</c>: key, version, body), kept in step with the
+/// record's writes: every recorded change of <paramref name="type"/> renders the record's document again in the write's
+/// transaction, or removes it once the record is deleted.
+/// </summary>
+public abstract class DocumentProjection(EntityType type, string recordTable, string documentTable, string keyColumn)
+    : IChangeProjection, IDocumentSource
+{
+    public string Name => type.Name;
+
+    public string BehindSql(SqlDialect dialect) =>
+        $"""
+        SELECT r.id FROM {recordTable} r LEFT JOIN {documentTable} d ON d.{keyColumn} = r.id
+        WHERE r.deleted_at IS NULL AND (d.version IS NULL OR d.version <> r.version)
+        ORDER BY r.id {dialect.Limit("@Take")}
+        """;
+
+    public Task ApplyAsync(WriteScope scope, EntityType entityType, Guid entityId, ChangeOp op, CancellationToken ct) =>
+        entityType.Name == type.Name ? StoreAsync(scope, [entityId], ct) : Task.CompletedTask;
+
+    /// <summary>Renders the documents of the live records among <paramref name="ids"/> and replaces those stored for all of them.</summary>
+    public async Task<int> StoreAsync(WriteScope scope, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var idsJson = StoredDocuments.IdsJson(ids);
+        var documents = await RenderAsync(scope, idsJson, ct);
+        await StoredDocuments.ReplaceAsync(scope, documentTable, keyColumn, idsJson, documents, ct);
+        return documents.Count;
+    }
+
+    /// <summary>The documents of the live (not deleted) records among the ids in <paramref name="ids"/> (a JSON array parameter).</summary>
+    protected abstract Task<IReadOnlyCollection<StoredDocument>> RenderAsync(WriteScope scope, string ids, CancellationToken ct);
+}
+
+/// <summary>
 /// Renders the stored documents that are missing or behind their record (records written before a read model existed,
 /// or by an older version of the API during a rolling upgrade), in batches, each in its own write transaction: at start
 /// and then every <see cref="Interval"/>. Until then those pages are read from the tables, as before. Safe on several
