@@ -100,7 +100,10 @@ for label in order:
     print(f"{label:34}" + "".join(f"{statistics.median(cpu[(b, label)]):>12.0f} ({statistics.median(reqs[(b, label)]):>6.0f}) " for b in labels))
 for b in labels:
     pts = [(float(re.search(r"limit=(\d+)$", l).group(1)), statistics.median(cpu[(b, l)])) for l in order if re.search(r"limit=(\d+)$", l) and l.startswith("partnerships")]
-    n = len(pts); mx = sum(x for x, _ in pts) / n; my = sum(y for _, y in pts) / n
+    n = len(pts)
+    if len({x for x, _ in pts}) < 2:
+        continue  # one page size (e.g. LIMITS=100): no line to fit
+    mx = sum(x for x, _ in pts) / n; my = sum(y for _, y in pts) / n
     slope = sum((x - mx) * (y - my) for x, y in pts) / sum((x - mx) ** 2 for x, _ in pts)
     print(f"{b}: least squares over partnerships limit={','.join(str(int(x)) for x, _ in pts)}: {slope:.1f} µs CPU per partnership + {my - slope * mx:.0f} µs per request")
 PY

@@ -222,8 +222,10 @@ public static class SqliteRowReader
             }
             var rc = value switch
             {
-                null => raw.sqlite3_bind_null(statement, i),
+                null or DbString { Value: null } => raw.sqlite3_bind_null(statement, i),
                 string text => raw.sqlite3_bind_text(statement, i, text),
+                // Its length and ANSI flag only shape the parameter's type on SQL Server; SQLite binds the text.
+                DbString text => raw.sqlite3_bind_text(statement, i, text.Value),
                 Guid id => raw.sqlite3_bind_text(statement, i, id.ToString("D")),
                 DateTimeOffset instant => raw.sqlite3_bind_text(statement, i, TypeHandlers.Format(instant)),
                 DateOnly date => raw.sqlite3_bind_text(statement, i, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
@@ -259,7 +261,7 @@ public static class SqliteRowReader
         }
         foreach (var value in arguments.Values)
         {
-            if (value is not (null or string or Guid or DateTimeOffset or DateOnly or bool or long or int))
+            if (value is not (null or string or DbString or Guid or DateTimeOffset or DateOnly or bool or long or int))
             {
                 return false;
             }

@@ -148,6 +148,10 @@ public sealed class JsonBody(ChunkedBuffer content, string etag) : IDisposable
     {
         response.ContentType = ContentType;
         response.ContentLength = Length;
+        // Started first, so the body goes straight into the connection's pipe behind the headers: Kestrel keeps bytes
+        // written before the response starts in buffers of their own and copies them into the pipe once the headers are
+        // out, a second copy of the whole body (most of the memmove a cached page cost).
+        await response.StartAsync(ct);
         var pipe = response.BodyWriter;
         foreach (var chunk in content.Chunks())
         {

@@ -135,6 +135,28 @@ public sealed class RowSourceTests : IClassFixture<SqliteApiFactory>
     }
 
     [Fact]
+    public async Task A_db_string_parameter_is_bound_as_dapper_binds_it_so_the_api_key_lookup_stays_prepared()
+    {
+        using var connection = InMemory();
+        var command = new CommandDefinition(
+            "SELECT @Prefix, typeof(@Prefix), @Missing, typeof(@Missing)",
+            new
+            {
+                Prefix = new DbString { Value = "ab12cd34 ä", IsAnsi = true, Length = 32 },
+                Missing = new DbString { Value = null, IsAnsi = true, Length = 32 },
+            });
+
+        SqliteRowReader.Binds(command.Parameters).ShouldBeTrue();
+        using var raw = ThroughSqlite(connection, command);
+        using var generic = await ThroughDataReaderAsync(connection, command);
+
+        ShouldBeSameValues(raw, generic);
+        raw.Text(0, 0).ShouldBe("ab12cd34 ä");
+        raw.Text(0, 1).ShouldBe("text");
+        raw.IsNull(0, 2).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_list_parameter_that_only_dapper_expands_is_read_through_the_data_reader()
     {
         using var connection = InMemory();
