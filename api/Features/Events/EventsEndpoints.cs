@@ -84,8 +84,7 @@ public static class EventsEndpoints
         string? status, string? q, int? limit, string? cursor, CancellationToken ct)
     {
         var query = new ListCommunityEventsQuery(from, to, municipality, organizer, status, q, limit, cursor);
-        return cache.ServeAsync(
-            http, query, token => mediator.Send(query, token), page => ETags.ForPage(page.Items.Select(e => (e.Id, e.Version)), page.NextCursor), ct);
+        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
     }
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
