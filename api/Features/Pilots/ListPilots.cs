@@ -82,6 +82,6 @@ public sealed class ListPilotsHandler(Db db, ICurrentUser user) : IRequestHandle
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<PilotRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
         var page = keyset.Page(rows, r => [r.Id.ToString()]);
-        return new PilotPage(await PilotData.WithDetailsAsync(connection, null, page.Items, ct), page.NextCursor);
+        return new PilotPage(await PilotData.WithDetailsAsync(db.Dialect, connection, null, page.Items, ct), page.NextCursor);
     }
 }

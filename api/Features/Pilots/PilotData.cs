@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CommunityHub.Api.Infrastructure.Time;
 
 namespace CommunityHub.Api.Features.Pilots;
@@ -23,29 +24,42 @@ public static class PilotData
             tx,
             cancellationToken: ct)) ?? throw new NotFoundException("Pilot", id);
 
-    /// <summary>Adds team and metrics to a page of rows: two queries, whatever the page size.</summary>
+    /// <summary>
+    /// Adds team and metrics to a page of rows: two queries whatever the page size, each with one parameter holding the
+    /// ids as a JSON array (Dapper's <c>IN @Ids</c> would bind one parameter per id, and Microsoft.Data.Sqlite looks
+    /// each name up by scanning).
+    /// </summary>
     internal static async Task<IReadOnlyList<PilotResponse>> WithDetailsAsync(
-        DbConnection connection, DbTransaction? tx, IReadOnlyList<PilotRow> rows, CancellationToken ct)
+        SqlDialect dialect, DbConnection connection, DbTransaction? tx, IReadOnlyList<PilotRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
             return [];
         }
-        var ids = new { Ids = rows.Select(r => r.Id.ToString()).ToList() };
+        var ids = new { Ids = JsonSerializer.Serialize(rows.Select(r => r.Id.ToString("D"))) };
         var team = (await connection.QueryAsync<PilotTeamRow>(new CommandDefinition(
-                "SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN @Ids ORDER BY pilot_id, position", ids, tx, cancellationToken: ct)))
+                $"SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position",
+                ids, tx, cancellationToken: ct)))
             .ToLookup(t => t.PilotId, t => new PilotTeamMember(t.MemberId, t.Role));
         var metrics = (await connection.QueryAsync<PilotMetricRow>(new CommandDefinition(
-                "SELECT id, pilot_id, name, unit, baseline, target, actual FROM pilot_metrics WHERE pilot_id IN @Ids ORDER BY pilot_id, position",
+                $"""
+                SELECT id, pilot_id, name, unit, baseline, target, actual FROM pilot_metrics
+                WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position
+                """,
                 ids, tx, cancellationToken: ct)))
             .ToLookup(m => m.PilotId, m => new PilotMetric(m.Id, m.Name, m.Unit, m.Baseline, m.Target, m.Actual));
-        return rows.Select(r => r.ToResponse(team[r.Id].ToList(), metrics[r.Id].ToList())).ToList();
+        var responses = new PilotResponse[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            responses[i] = rows[i].ToResponse([.. team[rows[i].Id]], [.. metrics[rows[i].Id]]);
+        }
+        return responses;
     }
 
     internal static async Task<PilotResponse> ReadBackAsync(WriteScope scope, Guid id, CancellationToken ct)
     {
         var row = await GetOrThrowAsync(scope.Connection, scope.Transaction, id, null, ct);
-        return (await WithDetailsAsync(scope.Connection, scope.Transaction, [row], ct))[0];
+        return (await WithDetailsAsync(scope.Dialect, scope.Connection, scope.Transaction, [row], ct))[0];
     }
 
     /// <summary>Today's date in Finland: the date a transition fills into startedOn / endedOn.</summary>
