@@ -49,8 +49,7 @@ public static class PilotsEndpoints
         Guid? partnership, string? q, int? limit, string? cursor, CancellationToken ct)
     {
         var query = new ListPilotsQuery(theme, stage, municipality, member, partnership, q, limit, cursor);
-        return cache.ServeAsync(
-            http, query, token => mediator.Send(query, token), page => ETags.ForPage(page.Items.Select(p => (p.Id, p.Version)), page.NextCursor), ct);
+        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
     }
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
