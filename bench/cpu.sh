@@ -83,7 +83,9 @@ for round in $(seq "$ROUNDS"); do
   measure "members limit=100" "/api/v1/members?limit=100" "Cache-Control: no-cache"
   measure "members limit=100 (as sent)" "/api/v1/members?limit=100"
   measure "pilots limit=100" "/api/v1/pilots?municipality=564&limit=100" "Cache-Control: no-cache"
+  measure "pilots limit=100 (as sent)" "/api/v1/pilots?municipality=564&limit=100"
   measure "events limit=100" "/api/v1/events?municipality=564&limit=100" "Cache-Control: no-cache"
+  measure "events limit=100 (as sent)" "/api/v1/events?municipality=564&limit=100"
   measure "one partnership" "/api/v1/partnerships/$ONE" "Cache-Control: no-cache"
 done
 python3 - "$WORK/raw.tsv" "$ROUNDS" "$AUTH" "$CONNECTIONS" "${LABELS[@]}" <<'PY'

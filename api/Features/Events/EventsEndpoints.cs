@@ -77,12 +77,14 @@ public static class EventsEndpoints
         return routes;
     }
 
-    private static async Task<IResult> List(
-        HttpContext http, IMediator mediator, string? from, string? to, string? municipality, Guid? organizer, string? status, string? q,
-        int? limit, string? cursor, CancellationToken ct)
+    // Cacheable: every write the page shows (the event, its organisers, and registrations through the counts) commits a
+    // change-feed entry; what a caller may see depends only on signed in or not, an API key's scopes and municipality.
+    private static Task<IResult> List(
+        HttpContext http, IMediator mediator, ResponseCache cache, string? from, string? to, string? municipality, Guid? organizer,
+        string? status, string? q, int? limit, string? cursor, CancellationToken ct)
     {
-        var page = await mediator.Send(new ListCommunityEventsQuery(from, to, municipality, organizer, status, q, limit, cursor), ct);
-        return Tagged.Page(http, page, page.Items.Select(e => (e.Id, e.Version)), page.NextCursor);
+        var query = new ListCommunityEventsQuery(from, to, municipality, organizer, status, q, limit, cursor);
+        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
     }
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)

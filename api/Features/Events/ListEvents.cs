@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Api.Features.Events;
 
@@ -13,7 +15,7 @@ public sealed record ListCommunityEventsQuery(
     string? Status,
     string? Q,
     int? Limit,
-    string? Cursor) : IRequest<CommunityEventPage>;
+    string? Cursor) : IRequest<JsonBody>;
 
 public sealed class ListCommunityEventsValidator : AbstractValidator<ListCommunityEventsQuery>
 {
@@ -36,9 +38,10 @@ public sealed class ListCommunityEventsValidator : AbstractValidator<ListCommuni
     }
 }
 
-public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user) : IRequestHandler<ListCommunityEventsQuery, CommunityEventPage>
+/// <summary>Answers the page already rendered (<see cref="CommunityEventPage"/> as JSON, with its ETag), written from the rows.</summary>
+public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user, IOptions<JsonOptions> json) : IRequestHandler<ListCommunityEventsQuery, JsonBody>
 {
-    public async Task<CommunityEventPage> Handle(ListCommunityEventsQuery request, CancellationToken ct)
+    public async Task<JsonBody> Handle(ListCommunityEventsQuery request, CancellationToken ct)
     {
         EventAccess.EnsureMayRead(user);
         var keyset = Keyset.From(ListCommunityEventsValidator.CursorKind, 2, request.Limit, request.Cursor);
@@ -90,8 +93,14 @@ public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user) : IRequ
         parameters.Add("Take", keyset.Take);
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [TypeHandlers.Format(r.StartsAt), r.Id.ToString()]);
-        return new CommunityEventPage(await CommunityEventData.WithOrganizersAsync(connection, null, page.Items, ct), page.NextCursor);
+        using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
+        var (count, nextCursor) = keyset.Page(rows.Count, i => [StartKey(rows, i), rows.Id(i, CommunityEventData.IdColumn).ToString()]);
+        using var organizers = await CommunityEventData.OrganizerRowsAsync(db.Dialect, connection, rows, count, ct);
+        return EventJson.Page(rows, count, organizers, nextCursor, json.Value.SerializerOptions);
     }
+
+    /// <summary>The cursor's start key in the stored instant form, whatever form the row holds it in.</summary>
+    private static string StartKey(RowSet rows, int row) =>
+        TypeHandlers.Format(DateTimeOffset.Parse(
+            rows.Text(row, CommunityEventData.StartsAtColumn)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
 }

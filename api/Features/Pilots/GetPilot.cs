@@ -9,6 +9,6 @@ public sealed class GetPilotHandler(Db db, ICurrentUser user) : IRequestHandler<
     {
         await using var connection = await db.OpenAsync(ct);
         var row = await PilotData.GetOrThrowAsync(connection, null, request.Id, user.MunicipalityScope, ct);
-        return (await PilotData.WithDetailsAsync(connection, null, [row], ct))[0];
+        return (await PilotData.WithDetailsAsync(db.Dialect, connection, null, [row], ct))[0];
     }
 }

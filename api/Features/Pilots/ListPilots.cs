@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace CommunityHub.Api.Features.Pilots;
 
@@ -10,7 +12,7 @@ public sealed record ListPilotsQuery(
     Guid? Partnership,
     string? Q,
     int? Limit,
-    string? Cursor) : IRequest<PilotPage>;
+    string? Cursor) : IRequest<JsonBody>;
 
 public sealed class ListPilotsValidator : AbstractValidator<ListPilotsQuery>
 {
@@ -29,12 +31,13 @@ public sealed class ListPilotsValidator : AbstractValidator<ListPilotsQuery>
     }
 }
 
-public sealed class ListPilotsHandler(Db db, ICurrentUser user) : IRequestHandler<ListPilotsQuery, PilotPage>
+/// <summary>Answers the page already rendered (<see cref="PilotPage"/> as JSON, with its ETag), written from the rows.</summary>
+public sealed class ListPilotsHandler(Db db, ICurrentUser user, IOptions<JsonOptions> json) : IRequestHandler<ListPilotsQuery, JsonBody>
 {
-    public async Task<PilotPage> Handle(ListPilotsQuery request, CancellationToken ct)
+    public async Task<JsonBody> Handle(ListPilotsQuery request, CancellationToken ct)
     {
         var keyset = Keyset.From(ListPilotsValidator.CursorKind, 1, request.Limit, request.Cursor);
-        var sql = new StringBuilder($"SELECT {PilotData.Columns} FROM pilots p WHERE p.deleted_at IS NULL");
+        var sql = new StringBuilder($"SELECT {PilotData.RowColumns(db.Dialect)} FROM pilots p WHERE p.deleted_at IS NULL");
         var parameters = new DynamicParameters();
         if (user.MunicipalityScope is { } scope)
         {
@@ -80,8 +83,11 @@ public sealed class ListPilotsHandler(Db db, ICurrentUser user) : IRequestHandle
         parameters.Add("Take", keyset.Take);
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<PilotRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [r.Id.ToString()]);
-        return new PilotPage(await PilotData.WithDetailsAsync(connection, null, page.Items, ct), page.NextCursor);
+        using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
+        var (count, nextCursor) = keyset.Page(rows.Count, i => [rows.Id(i, PilotData.IdColumn).ToString()]);
+        var ids = PilotData.IdsJson(rows, count);
+        using var team = await PilotData.TeamRowsAsync(db.Dialect, connection, ids, ct);
+        using var metrics = await PilotData.MetricRowsAsync(db.Dialect, connection, ids, ct);
+        return PilotJson.Page(rows, count, team, metrics, nextCursor, db.Dialect.AmountsAreDoubles, json.Value.SerializerOptions);
     }
 }

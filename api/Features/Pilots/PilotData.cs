@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CommunityHub.Api.Infrastructure.Time;
 
 namespace CommunityHub.Api.Features.Pilots;
@@ -15,6 +16,42 @@ public static class PilotData
         "p.planned_start, p.planned_end, p.started_on, p.ended_on, p.budget_eur, p.stage, p.evaluation_results, " +
         "p.evaluation_impact, p.evaluation_learnings, p.evaluation_recommendation, p.created_at, p.updated_at, p.version";
 
+    // Positions in Columns that the list reads from a RowSet.
+    internal const int IdColumn = 0;
+    internal const int BudgetColumn = 12;
+    internal const int VersionColumn = 20;
+
+    /// <summary><see cref="Columns"/> for a <see cref="RowSet"/>: the same columns, the budget as the dialect's amount text.</summary>
+    internal static string RowColumns(SqlDialect dialect) => Columns.Replace("p.budget_eur", dialect.AmountText("p.budget_eur"), StringComparison.Ordinal);
+
+    /// <summary>The first <paramref name="count"/> rows' ids as a JSON array, for <see cref="SqlDialect.IdsFromJson"/>.</summary>
+    internal static string IdsJson(RowSet rows, int count)
+    {
+        var ids = new StringBuilder(count * 39 + 2).Append('[');
+        for (var i = 0; i < count; i++)
+        {
+            ids.Append(i == 0 ? "\"" : ",\"").Append(rows.Id(i, IdColumn).ToString("D")).Append('"');
+        }
+        return ids.Append(']').ToString();
+    }
+
+    /// <summary>Team rows (pilot id, member id, role) of the pilots in <paramref name="idsJson"/>, by pilot, then position.</summary>
+    internal static Task<RowSet> TeamRowsAsync(SqlDialect dialect, DbConnection connection, string idsJson, CancellationToken ct) =>
+        dialect.QueryRowsAsync(connection, new CommandDefinition(
+            $"SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position",
+            new { Ids = idsJson },
+            cancellationToken: ct));
+
+    /// <summary>Metric rows (pilot id, id, name, unit, baseline, target, actual) of the pilots in <paramref name="idsJson"/>, by pilot, then position.</summary>
+    internal static Task<RowSet> MetricRowsAsync(SqlDialect dialect, DbConnection connection, string idsJson, CancellationToken ct) =>
+        dialect.QueryRowsAsync(connection, new CommandDefinition(
+            $"""
+            SELECT pilot_id, id, name, unit, {dialect.AmountText("baseline")}, {dialect.AmountText("target")}, {dialect.AmountText("actual")}
+            FROM pilot_metrics WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position
+            """,
+            new { Ids = idsJson },
+            cancellationToken: ct));
+
     /// <summary>The live pilot, or 404. Municipality-bound API keys see only their municipality's pilots.</summary>
     internal static async Task<PilotRow> GetOrThrowAsync(DbConnection connection, DbTransaction? tx, Guid id, string? municipalityScope, CancellationToken ct) =>
         await connection.QuerySingleOrDefaultAsync<PilotRow>(new CommandDefinition(
@@ -23,29 +60,42 @@ public static class PilotData
             tx,
             cancellationToken: ct)) ?? throw new NotFoundException("Pilot", id);
 
-    /// <summary>Adds team and metrics to a page of rows: two queries, whatever the page size.</summary>
+    /// <summary>
+    /// Adds team and metrics to a page of rows: two queries whatever the page size, each with one parameter holding the
+    /// ids as a JSON array (Dapper's <c>IN @Ids</c> would bind one parameter per id, and Microsoft.Data.Sqlite looks
+    /// each name up by scanning).
+    /// </summary>
     internal static async Task<IReadOnlyList<PilotResponse>> WithDetailsAsync(
-        DbConnection connection, DbTransaction? tx, IReadOnlyList<PilotRow> rows, CancellationToken ct)
+        SqlDialect dialect, DbConnection connection, DbTransaction? tx, IReadOnlyList<PilotRow> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {
             return [];
         }
-        var ids = new { Ids = rows.Select(r => r.Id.ToString()).ToList() };
+        var ids = new { Ids = JsonSerializer.Serialize(rows.Select(r => r.Id.ToString("D"))) };
         var team = (await connection.QueryAsync<PilotTeamRow>(new CommandDefinition(
-                "SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN @Ids ORDER BY pilot_id, position", ids, tx, cancellationToken: ct)))
+                $"SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position",
+                ids, tx, cancellationToken: ct)))
             .ToLookup(t => t.PilotId, t => new PilotTeamMember(t.MemberId, t.Role));
         var metrics = (await connection.QueryAsync<PilotMetricRow>(new CommandDefinition(
-                "SELECT id, pilot_id, name, unit, baseline, target, actual FROM pilot_metrics WHERE pilot_id IN @Ids ORDER BY pilot_id, position",
+                $"""
+                SELECT id, pilot_id, name, unit, baseline, target, actual FROM pilot_metrics
+                WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position
+                """,
                 ids, tx, cancellationToken: ct)))
             .ToLookup(m => m.PilotId, m => new PilotMetric(m.Id, m.Name, m.Unit, m.Baseline, m.Target, m.Actual));
-        return rows.Select(r => r.ToResponse(team[r.Id].ToList(), metrics[r.Id].ToList())).ToList();
+        var responses = new PilotResponse[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            responses[i] = rows[i].ToResponse([.. team[rows[i].Id]], [.. metrics[rows[i].Id]]);
+        }
+        return responses;
     }
 
     internal static async Task<PilotResponse> ReadBackAsync(WriteScope scope, Guid id, CancellationToken ct)
     {
         var row = await GetOrThrowAsync(scope.Connection, scope.Transaction, id, null, ct);
-        return (await WithDetailsAsync(scope.Connection, scope.Transaction, [row], ct))[0];
+        return (await WithDetailsAsync(scope.Dialect, scope.Connection, scope.Transaction, [row], ct))[0];
     }
 
     /// <summary>Today's date in Finland: the date a transition fills into startedOn / endedOn.</summary>

@@ -42,12 +42,14 @@ public static class PilotsEndpoints
         return routes;
     }
 
-    private static async Task<IResult> List(
-        HttpContext http, IMediator mediator, string? theme, string? stage, string? municipality, Guid? member, Guid? partnership,
-        string? q, int? limit, string? cursor, CancellationToken ct)
+    // Cacheable: every write to a pilot, its team or its metrics commits a change-feed entry, and the page depends on
+    // nothing but the query and the caller's municipality binding (which the cache keys on).
+    private static Task<IResult> List(
+        HttpContext http, IMediator mediator, ResponseCache cache, string? theme, string? stage, string? municipality, Guid? member,
+        Guid? partnership, string? q, int? limit, string? cursor, CancellationToken ct)
     {
-        var page = await mediator.Send(new ListPilotsQuery(theme, stage, municipality, member, partnership, q, limit, cursor), ct);
-        return Tagged.Page(http, page, page.Items.Select(p => (p.Id, p.Version)), page.NextCursor);
+        var query = new ListPilotsQuery(theme, stage, municipality, member, partnership, q, limit, cursor);
+        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
     }
 
     private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)

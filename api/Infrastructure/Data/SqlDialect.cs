@@ -71,6 +71,16 @@ public abstract class SqlDialect
     public abstract string IdsFromJson(string parameter);
 
     /// <summary>
+    /// An amount column (<c>REAL</c> on SQLite, <c>decimal(…)</c> on SQL Server) for a <see cref="RowSet"/>: on SQLite its
+    /// exact double as text with 17 significant digits (SQLite's own text for a REAL has 15, which may not be the stored
+    /// double); on SQL Server the decimal itself, scale included. <see cref="AmountsAreDoubles"/> says which to expect.
+    /// </summary>
+    public abstract string AmountText(string column);
+
+    /// <summary>Whether amounts are stored as doubles (SQLite), which Dapper hands over as <c>(decimal)double</c>.</summary>
+    public abstract bool AmountsAreDoubles { get; }
+
+    /// <summary>
     /// One cheap read that changes whenever a change-feed write commits: the newest committed seq on SQLite (one writer at
     /// a time, so seq order is commit order); on SQL Server <c>@@DBTS</c> while no transaction that writes a rowversion
     /// is open, else NULL (a position then cannot prove that a snapshot holds every commit, so the caller must not reuse
@@ -270,6 +280,11 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string IdsFromJson(string parameter) => $"SELECT value FROM json_each({parameter})";
 
+    // printf turns NULL into 0.0, so NULL stays NULL first.
+    public override string AmountText(string column) => $"CASE WHEN {column} IS NULL THEN NULL ELSE printf('%!.17g', {column}) END";
+
+    public override bool AmountsAreDoubles => true;
+
     public override string ChangeVersion => ChangeHead;
 }
 
@@ -357,6 +372,10 @@ public sealed partial class SqlServerDialect : SqlDialect
         """;
 
     public override string IdsFromJson(string parameter) => $"SELECT id FROM OPENJSON({parameter}) WITH (id CHAR(36) '$')";
+
+    public override string AmountText(string column) => column;
+
+    public override bool AmountsAreDoubles => false;
 
     [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoSeparator();

@@ -62,6 +62,26 @@ public static class RowJson
         writer.WriteNumber(name, rows.Number(row, column));
     }
 
+    /// <summary>
+    /// As System.Text.Json writes the decimal Dapper reads from an amount column (<see cref="SqlDialect.AmountText"/>):
+    /// from a double (<paramref name="fromDouble"/>: the exact double's text) converted as <c>(decimal)double</c> does;
+    /// otherwise the decimal as stored, its scale (trailing zeros) included.
+    /// </summary>
+    public static void WriteDecimal(this Utf8JsonWriter writer, JsonEncodedText name, RowSet rows, int row, int column, bool fromDouble)
+    {
+        if (rows.IsNull(row, column))
+        {
+            writer.WriteNull(name);
+            return;
+        }
+        writer.WriteNumber(name, Decimal(rows.Utf8(row, column), fromDouble));
+    }
+
+    private static decimal Decimal(ReadOnlySpan<byte> text, bool fromDouble) =>
+        fromDouble
+            ? (decimal)double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)
+            : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
     public static void WriteEnum<T>(this Utf8JsonWriter writer, JsonEncodedText name, RowSet rows, int row, int column) where T : struct, Enum
     {
         if (rows.IsNull(row, column))

@@ -60,6 +60,11 @@ public sealed partial class SqlServerRenderingDialect : SqlDialect
 
     public override string IdsFromJson(string parameter) => Mark(Sqlite.IdsFromJson(parameter), SqlServer.IdsFromJson(parameter));
 
+    public override string AmountText(string column) => Mark(Sqlite.AmountText(column), SqlServer.AmountText(column));
+
+    // The statements run on SQLite, so the amounts they read are SQLite's doubles.
+    public override bool AmountsAreDoubles => Sqlite.AmountsAreDoubles;
+
     public override string ChangeVersion => Mark(Sqlite.ChangeVersion, SqlServer.ChangeVersion);
 
     public override string CountInWindow(string table) => Mark(Sqlite.CountInWindow(table), SqlServer.CountInWindow(table));
