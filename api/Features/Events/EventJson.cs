@@ -9,8 +9,6 @@ namespace CommunityHub.Api.Features.Events;
 /// </summary>
 internal static class EventJson
 {
-    private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
-    private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
     private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
     private static readonly JsonEncodedText Description = JsonEncodedText.Encode("description");
@@ -45,28 +43,9 @@ internal static class EventJson
     public static JsonBody Page(RowSet rows, int count, RowSet organizers, string? nextCursor, JsonSerializerOptions options)
     {
         var organizersOf = organizers.ChildrenOf(rows, count, CommunityEventData.IdColumn, 0);
-        var buffer = new ChunkedBuffer();
-        try
-        {
-            using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions(options)))
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray(Items);
-                for (var i = 0; i < count; i++)
-                {
-                    Write(writer, rows, i, organizers, organizersOf[i]);
-                }
-                writer.WriteEndArray();
-                writer.WriteString(NextCursor, nextCursor);
-                writer.WriteEndObject();
-            }
-            return new JsonBody(buffer, ETags.ForPage(rows, count, CommunityEventData.IdColumn, CommunityEventData.VersionColumn, nextCursor));
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
+        return JsonBody.Page(
+            count, nextCursor, ETags.ForPage(rows, count, CommunityEventData.IdColumn, CommunityEventData.VersionColumn, nextCursor), options,
+            (rows, organizers, organizersOf), static (writer, i, page) => Write(writer, page.rows, i, page.organizers, page.organizersOf[i]));
     }
 
     private static void Write(Utf8JsonWriter writer, RowSet rows, int row, RowSet organizers, (int Start, int End) organizerRows)

@@ -10,8 +10,6 @@ namespace CommunityHub.Api.Features.Members;
 /// </summary>
 internal static class MemberJson
 {
-    private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
-    private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
     private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText Name = JsonEncodedText.Encode("name");
     private static readonly JsonEncodedText BusinessId = JsonEncodedText.Encode("businessId");
@@ -41,28 +39,9 @@ internal static class MemberJson
     public static JsonBody Page(RowSet rows, int count, RowSet sectors, string? nextCursor, JsonSerializerOptions options)
     {
         var sectorsOf = sectors.ChildrenOf(rows, count, MemberData.IdColumn, 0);
-        var buffer = new ChunkedBuffer();
-        try
-        {
-            using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions(options)))
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray(Items);
-                for (var i = 0; i < count; i++)
-                {
-                    Write(writer, rows, i, sectors, sectorsOf[i]);
-                }
-                writer.WriteEndArray();
-                writer.WriteString(NextCursor, nextCursor);
-                writer.WriteEndObject();
-            }
-            return new JsonBody(buffer, ETags.ForPage(rows, count, MemberData.IdColumn, MemberData.VersionColumn, nextCursor));
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
+        return JsonBody.Page(
+            count, nextCursor, ETags.ForPage(rows, count, MemberData.IdColumn, MemberData.VersionColumn, nextCursor), options,
+            (rows, sectors, sectorsOf), static (writer, i, page) => Write(writer, page.rows, i, page.sectors, page.sectorsOf[i]));
     }
 
     /// <summary>The stored form of one member (<see cref="MemberDocuments"/>): its JSON object exactly as the page writes it.</summary>

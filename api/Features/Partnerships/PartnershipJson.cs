@@ -11,8 +11,6 @@ namespace CommunityHub.Api.Features.Partnerships;
 /// </summary>
 internal static class PartnershipJson
 {
-    private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
-    private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
     private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
     private static readonly JsonEncodedText Description = JsonEncodedText.Encode("description");
@@ -42,28 +40,9 @@ internal static class PartnershipJson
     /// </summary>
     public static JsonBody Page(RowSet rows, int count, PartnershipChildren children, string? nextCursor, JsonSerializerOptions options)
     {
-        var buffer = new ChunkedBuffer();
-        try
-        {
-            using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions(options)))
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray(Items);
-                for (var i = 0; i < count; i++)
-                {
-                    Write(writer, rows, i, children, nameReferences: false);
-                }
-                writer.WriteEndArray();
-                writer.WriteString(NextCursor, nextCursor);
-                writer.WriteEndObject();
-            }
-            return new JsonBody(buffer, ETags.ForPage(rows, count, PartnershipData.IdColumn, PartnershipData.VersionColumn, nextCursor));
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
+        return JsonBody.Page(
+            count, nextCursor, ETags.ForPage(rows, count, PartnershipData.IdColumn, PartnershipData.VersionColumn, nextCursor), options,
+            (rows, children), static (writer, i, page) => Write(writer, page.rows, i, page.children, nameReferences: false));
     }
 
     /// <summary>The same page from partnerships already in memory, through the same writer.</summary>

@@ -9,8 +9,6 @@ namespace CommunityHub.Api.Features.Pilots;
 /// </summary>
 internal static class PilotJson
 {
-    private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
-    private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
     private static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
     private static readonly JsonEncodedText Title = JsonEncodedText.Encode("title");
     private static readonly JsonEncodedText Theme = JsonEncodedText.Encode("theme");
@@ -53,28 +51,10 @@ internal static class PilotJson
     {
         var teamOf = team.ChildrenOf(rows, count, PilotData.IdColumn, 0);
         var metricsOf = metrics.ChildrenOf(rows, count, PilotData.IdColumn, 0);
-        var buffer = new ChunkedBuffer();
-        try
-        {
-            using (var writer = new Utf8JsonWriter(buffer, JsonBody.WriterOptions(options)))
-            {
-                writer.WriteStartObject();
-                writer.WriteStartArray(Items);
-                for (var i = 0; i < count; i++)
-                {
-                    Write(writer, rows, i, team, teamOf[i], metrics, metricsOf[i], amountsAreDoubles);
-                }
-                writer.WriteEndArray();
-                writer.WriteString(NextCursor, nextCursor);
-                writer.WriteEndObject();
-            }
-            return new JsonBody(buffer, ETags.ForPage(rows, count, PilotData.IdColumn, PilotData.VersionColumn, nextCursor));
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
+        return JsonBody.Page(
+            count, nextCursor, ETags.ForPage(rows, count, PilotData.IdColumn, PilotData.VersionColumn, nextCursor), options,
+            (rows, team, teamOf, metrics, metricsOf, amountsAreDoubles),
+            static (writer, i, page) => Write(writer, page.rows, i, page.team, page.teamOf[i], page.metrics, page.metricsOf[i], page.amountsAreDoubles));
     }
 
     private static void Write(

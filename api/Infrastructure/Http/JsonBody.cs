@@ -125,6 +125,41 @@ public sealed class JsonBody(ChunkedBuffer content, string etag) : IDisposable
 
     public ChunkedBuffer Content => content;
 
+    private static readonly JsonEncodedText Items = JsonEncodedText.Encode("items");
+    private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
+
+    /// <summary>
+    /// A list page, <c>{"items":[…],"nextCursor":…}</c>, written with <paramref name="options"/>' writer settings into
+    /// pooled chunks: <paramref name="writeItem"/> writes item 0 … <paramref name="count"/> − 1 from
+    /// <paramref name="state"/> (a static lambda and a state, so no closure is allocated per page).
+    /// </summary>
+    public static JsonBody Page<TState>(
+        int count, string? nextCursor, string etag, JsonSerializerOptions options, TState state, Action<Utf8JsonWriter, int, TState> writeItem)
+    {
+        var buffer = new ChunkedBuffer();
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions(options)))
+            {
+                writer.WriteStartObject();
+                writer.WriteStartArray(Items);
+                for (var i = 0; i < count; i++)
+                {
+                    writeItem(writer, i, state);
+                }
+                writer.WriteEndArray();
+                writer.WriteString(NextCursor, nextCursor);
+                writer.WriteEndObject();
+            }
+            return new JsonBody(buffer, etag);
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Serialises a value with the given (HTTP) JSON options, for bodies that are not hand-written.</summary>
     public static JsonBody Serialize<T>(T value, string etag, JsonSerializerOptions options)
     {
