@@ -25,14 +25,9 @@ public static class CommunityEventData
     /// <summary>The organisers of the first <paramref name="count"/> event rows as (event id, member id) rows, ordered by event, then member.</summary>
     internal static Task<RowSet> OrganizerRowsAsync(SqlDialect dialect, DbConnection connection, RowSet rows, int count, CancellationToken ct)
     {
-        var ids = new StringBuilder(count * 39 + 2).Append('[');
-        for (var i = 0; i < count; i++)
-        {
-            ids.Append(i == 0 ? "\"" : ",\"").Append(rows.Id(i, IdColumn).ToString("D")).Append('"');
-        }
         return dialect.QueryRowsAsync(connection, new CommandDefinition(
             $"SELECT event_id, member_id FROM event_organizers WHERE event_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY event_id, member_id",
-            new { Ids = ids.Append(']').ToString() },
+            new { Ids = rows.IdsJson(count, IdColumn) },
             cancellationToken: ct));
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 namespace CommunityHub.Api.Features.Members;
 
@@ -42,7 +41,7 @@ public static class MemberData
         // One parameter holding the ids as a JSON array: Dapper's IN @Ids binds one parameter per id.
         var sectors = (await connection.QueryAsync<(Guid MemberId, string Sector)>(new CommandDefinition(
                 $"SELECT member_id, sector FROM member_sectors WHERE member_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY sector",
-                new { Ids = JsonSerializer.Serialize(rows.Select(r => r.Id.ToString("D"))) },
+                new { Ids = SqlDialect.IdsJson(rows.Select(r => r.Id)) },
                 tx,
                 cancellationToken: ct)))
             .ToLookup(s => s.MemberId, s => EnumText.Parse<Sector>(s.Sector));
@@ -56,14 +55,9 @@ public static class MemberData
     internal static Task<RowSet> SectorRowsAsync(
         SqlDialect dialect, DbConnection connection, RowSet rows, int count, CancellationToken ct, DbTransaction? tx = null)
     {
-        var ids = new StringBuilder(count * 39 + 2).Append('[');
-        for (var i = 0; i < count; i++)
-        {
-            ids.Append(i == 0 ? "\"" : ",\"").Append(rows.Id(i, IdColumn).ToString("D")).Append('"');
-        }
         return dialect.QueryRowsAsync(connection, new CommandDefinition(
             $"SELECT member_id, sector FROM member_sectors WHERE member_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY member_id, sector",
-            new { Ids = ids.Append(']').ToString() },
+            new { Ids = rows.IdsJson(count, IdColumn) },
             tx,
             cancellationToken: ct));
     }

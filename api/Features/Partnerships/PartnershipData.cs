@@ -113,12 +113,7 @@ public static class PartnershipData
     internal static async Task<PartnershipChildren> ChildRowsAsync(
         SqlDialect dialect, DbConnection connection, DbTransaction? tx, RowSet rows, int count, CancellationToken ct)
     {
-        var ids = new StringBuilder(count * 39 + 2).Append('[');
-        for (var i = 0; i < count; i++)
-        {
-            ids.Append(i == 0 ? "\"" : ",\"").Append(rows.Id(i, IdColumn).ToString("D")).Append('"');
-        }
-        var parameters = new { Ids = ids.Append(']').ToString() };
+        var parameters = new { Ids = rows.IdsJson(count, IdColumn) };
         var parties = await dialect.QueryRowsAsync(connection, new CommandDefinition(PartiesSql(dialect), parameters, tx, cancellationToken: ct));
         try
         {

@@ -133,7 +133,7 @@ public sealed class PartnershipMemberNames
         var found = 0;
         using (var rows = await dialect.QueryRowsAsync(connection, new CommandDefinition(
                    $"SELECT id, name FROM members WHERE id IN ({dialect.IdsFromJson("@Ids")})",
-                   new { Ids = JsonSerializer.Serialize(missing.Select(id => id.ToString("D"))) },
+                   new { Ids = SqlDialect.IdsJson(missing) },
                    cancellationToken: ct)))
         {
             var keep = names.Values.Count + rows.Count <= MaxKept ? names.Values : new ConcurrentDictionary<Guid, byte[]>(names.Values);

@@ -85,7 +85,7 @@ public sealed class ListPilotsHandler(Db db, ICurrentUser user, IOptions<JsonOpt
         await using var connection = await db.OpenAsync(ct);
         using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
         var (count, nextCursor) = keyset.Page(rows.Count, i => [rows.Id(i, PilotData.IdColumn).ToString()]);
-        var ids = PilotData.IdsJson(rows, count);
+        var ids = rows.IdsJson(count, PilotData.IdColumn);
         using var team = await PilotData.TeamRowsAsync(db.Dialect, connection, ids, ct);
         using var metrics = await PilotData.MetricRowsAsync(db.Dialect, connection, ids, ct);
         return PilotJson.Page(rows, count, team, metrics, nextCursor, db.Dialect.AmountsAreDoubles, json.Value.SerializerOptions);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CommunityHub.Api.Infrastructure.Time;
 
 namespace CommunityHub.Api.Features.Pilots;
@@ -23,17 +22,6 @@ public static class PilotData
 
     /// <summary><see cref="Columns"/> for a <see cref="RowSet"/>: the same columns, the budget as the dialect's amount text.</summary>
     internal static string RowColumns(SqlDialect dialect) => Columns.Replace("p.budget_eur", dialect.AmountText("p.budget_eur"), StringComparison.Ordinal);
-
-    /// <summary>The first <paramref name="count"/> rows' ids as a JSON array, for <see cref="SqlDialect.IdsFromJson"/>.</summary>
-    internal static string IdsJson(RowSet rows, int count)
-    {
-        var ids = new StringBuilder(count * 39 + 2).Append('[');
-        for (var i = 0; i < count; i++)
-        {
-            ids.Append(i == 0 ? "\"" : ",\"").Append(rows.Id(i, IdColumn).ToString("D")).Append('"');
-        }
-        return ids.Append(']').ToString();
-    }
 
     /// <summary>Team rows (pilot id, member id, role) of the pilots in <paramref name="idsJson"/>, by pilot, then position.</summary>
     internal static Task<RowSet> TeamRowsAsync(SqlDialect dialect, DbConnection connection, string idsJson, CancellationToken ct) =>
@@ -72,7 +60,7 @@ public static class PilotData
         {
             return [];
         }
-        var ids = new { Ids = JsonSerializer.Serialize(rows.Select(r => r.Id.ToString("D"))) };
+        var ids = new { Ids = SqlDialect.IdsJson(rows.Select(r => r.Id)) };
         var team = (await connection.QueryAsync<PilotTeamRow>(new CommandDefinition(
                 $"SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position",
                 ids, tx, cancellationToken: ct)))

@@ -71,6 +71,20 @@ public sealed class RowSet : IDisposable
     }
 
     /// <summary>
+    /// The ids in <paramref name="column"/> of the first <paramref name="count"/> rows as one JSON array of strings, the
+    /// parameter <see cref="SqlDialect.IdsFromJson"/> reads (one bound parameter whatever the page size).
+    /// </summary>
+    public string IdsJson(int count, int column)
+    {
+        var ids = new StringBuilder(count * 39 + 2).Append('[');
+        for (var i = 0; i < count; i++)
+        {
+            ids.Append(i == 0 ? "\"" : ",\"").Append(Id(i, column).ToString("D")).Append('"');
+        }
+        return ids.Append(']').ToString();
+    }
+
+    /// <summary>
     /// For rows ordered by a parent's key (column <paramref name="key"/>, as <c>ORDER BY parent_id, position</c> gives
     /// them): which rows belong to each of the first <paramref name="count"/> rows of <paramref name="parents"/> (key in
     /// column <paramref name="parentKey"/>), as start and end index. Rows of other parents are left out.

@@ -70,6 +70,9 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string IdsFromJson(string parameter);
 
+    /// <summary>Ids as the one JSON-array parameter <see cref="IdsFromJson"/> reads (for rows on a page: <see cref="RowSet.IdsJson"/>).</summary>
+    public static string IdsJson(IEnumerable<Guid> ids) => System.Text.Json.JsonSerializer.Serialize(ids.Select(id => id.ToString("D")));
+
     /// <summary>
     /// An amount column (<c>REAL</c> on SQLite, <c>decimal(…)</c> on SQL Server) for a <see cref="RowSet"/>: on SQLite its
     /// exact double as text with 17 significant digits (SQLite's own text for a REAL has 15, which may not be the stored

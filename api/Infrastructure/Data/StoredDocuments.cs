@@ -136,9 +136,6 @@ public static class StoredDocuments
         }
     }
 
-    /// <summary>Ids as one JSON-array parameter for <see cref="SqlDialect.IdsFromJson"/>.</summary>
-    public static string IdsJson(IEnumerable<Guid> ids) => JsonSerializer.Serialize(ids.Select(id => id.ToString("D")));
-
     private static Guid Referenced(ReadOnlySpan<byte> body, int at) =>
         body.Length >= at + ReferenceLength
         && Utf8Parser.TryParse(body.Slice(at + 1, ReferenceLength - 1), out Guid id, out var consumed, 'D')
@@ -198,7 +195,7 @@ public abstract class DocumentProjection(EntityType type, string recordTable, st
     /// <summary>Renders the documents of the live records among <paramref name="ids"/> and replaces those stored for all of them.</summary>
     public async Task<int> StoreAsync(WriteScope scope, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var idsJson = StoredDocuments.IdsJson(ids);
+        var idsJson = SqlDialect.IdsJson(ids);
         var documents = await RenderAsync(scope, idsJson, ct);
         await StoredDocuments.ReplaceAsync(scope, documentTable, keyColumn, idsJson, documents, ct);
         return documents.Count;

@@ -192,7 +192,7 @@ public sealed class PilotRowSourceTests : IClassFixture<SqliteApiFactory>
         using var generic = await ThroughDataReaderAsync(connectionForPage, page);
         raw.Count.ShouldBe(Texts.Length);
         ShouldBeSameValues(raw, generic);
-        var ids = PilotData.IdsJson(raw, raw.Count);
+        var ids = raw.IdsJson(raw.Count, PilotData.IdColumn);
         using var rawTeam = await PilotData.TeamRowsAsync(dialect, connectionForPage, ids, CancellationToken.None);
         using var rawMetrics = await PilotData.MetricRowsAsync(dialect, connectionForPage, ids, CancellationToken.None);
         using var genericTeam = await ThroughDataReaderAsync(connectionForPage, new CommandDefinition(
