@@ -54,14 +54,14 @@ services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IStartupTask, AdminBootstrap>();
 services.AddSingleton<ChangeFeedReader>();
 services.AddSingleton<ResponseCache>();
-// The lists' stored documents: rendered with each write, filled in for older rows in the background.
+// The lists' stored documents: rendered after each write, filled in for older rows in the background.
 services.AddSingleton<PartnershipDocuments>();
-services.AddSingleton<IChangeProjection>(sp => sp.GetRequiredService<PartnershipDocuments>());
 services.AddSingleton<IDocumentSource>(sp => sp.GetRequiredService<PartnershipDocuments>());
 services.AddSingleton<PartnershipMemberNames>();
 services.AddSingleton<MemberDocuments>();
-services.AddSingleton<IChangeProjection>(sp => sp.GetRequiredService<MemberDocuments>());
 services.AddSingleton<IDocumentSource>(sp => sp.GetRequiredService<MemberDocuments>());
+services.AddSingleton<DocumentRenderer>();
+services.AddHostedService(sp => sp.GetRequiredService<DocumentRenderer>());
 services.AddSingleton<DocumentBackfill>();
 services.AddHostedService(sp => sp.GetRequiredService<DocumentBackfill>());
 

@@ -31,16 +31,7 @@ public enum ChangeOp
 /// </param>
 public sealed record EntityType(string Name, bool InFeed = false, string? PublicViewSql = null);
 
-/// <summary>
-/// A read model kept in step with the writes: called for every change recorded, inside the write's transaction and
-/// after the write's own statements, so the model commits (or rolls back) with the write it reflects.
-/// </summary>
-public interface IChangeProjection
-{
-    Task ApplyAsync(WriteScope scope, EntityType entityType, Guid entityId, ChangeOp op, CancellationToken ct);
-}
-
-public sealed class ChangeLog(TimeProvider clock, ICurrentUser user, IEnumerable<IChangeProjection> projections)
+public sealed class ChangeLog(TimeProvider clock, ICurrentUser user, DocumentRenderer documents)
 {
     public async Task RecordAsync(
         WriteScope scope,
@@ -76,10 +67,7 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user, IEnumerable
             scope.Transaction,
             cancellationToken: ct));
 
-        foreach (var projection in projections)
-        {
-            await projection.ApplyAsync(scope, entityType, entityId, op, ct);
-        }
+        documents.Written(scope, entityType, entityId);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 
 namespace CommunityHub.Api.Infrastructure.Data;
 
@@ -8,6 +9,10 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
         : this(options, SqlDialect.For(options.Provider))
     {
     }
+
+    // This instance's queue of writers where the database has one writer at a time (see BeginWriteAsync).
+    private readonly (SemaphoreSlim Gate, TimeSpan Wait)? writers =
+        dialect.SingleWriterWait(options.ConnectionString) is { } wait ? (new SemaphoreSlim(1, 1), wait) : null;
 
     public SqlDialect Dialect { get; } = dialect;
 
@@ -48,35 +53,84 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
     /// Opens a connection and a write transaction. On SQLite this is <c>BEGIN IMMEDIATE</c>, so the write lock
     /// is taken up front and a read-then-write never fails half way with SQLITE_BUSY.
     /// </summary>
+    /// <remarks>
+    /// SQLite has one writer at a time. Its busy handler makes a waiting writer sleep and poll (1, 2, 5 … up to 100 ms),
+    /// so with many writers the lock sits idle between one commit and the next poll, and every millisecond a write
+    /// holds it costs the others more than that. This instance's writers therefore queue here first, in arrival order,
+    /// and the next one starts the moment the previous one is done; the busy handler is left to arbitrate only between
+    /// processes. Past the same timeout as the busy handler's the write fails as busy (503 with Retry-After).
+    /// </remarks>
     public async Task<WriteScope> BeginWriteAsync(CancellationToken ct)
     {
-        var connection = await OpenAsync(ct);
+        if (writers is { } queue && !await queue.Gate.WaitAsync(queue.Wait, ct))
+        {
+            throw new SqliteException("database is locked: this instance's writers did not finish in time", 5);
+        }
         try
         {
-            var tx = await connection.BeginTransactionAsync(ct);
-            return new WriteScope(connection, tx, Dialect);
+            var connection = await OpenAsync(ct);
+            try
+            {
+                var tx = await connection.BeginTransactionAsync(ct);
+                return new WriteScope(connection, tx, Dialect, writers?.Gate);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
         }
         catch
         {
-            await connection.DisposeAsync();
+            writers?.Gate.Release();
             throw;
         }
     }
 }
 
-public sealed class WriteScope(DbConnection connection, DbTransaction transaction, SqlDialect dialect) : IAsyncDisposable
+/// <summary>
+/// A write transaction and its connection. <see cref="CommitAsync"/> then runs what the write asked to happen once it is
+/// committed (<see cref="OnCommitted"/>); disposing rolls back an uncommitted write and lets the next writer in.
+/// </summary>
+public sealed class WriteScope(DbConnection connection, DbTransaction transaction, SqlDialect dialect, SemaphoreSlim? writers = null)
+    : IAsyncDisposable
 {
+    private List<Action>? committed;
+    private SemaphoreSlim? writers = writers;
+
     public DbConnection Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
 
     /// <summary>The dialect of the database this write runs on, for SQL that shared reads build.</summary>
     public SqlDialect Dialect { get; } = dialect;
 
-    public Task CommitAsync(CancellationToken ct) => Transaction.CommitAsync(ct);
+    /// <summary>Runs <paramref name="action"/> after the write commits, never if it rolls back.</summary>
+    public void OnCommitted(Action action) => (committed ??= []).Add(action);
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await Transaction.CommitAsync(ct);
+        var actions = committed;
+        committed = null;
+        if (actions is not null)
+        {
+            foreach (var action in actions)
+            {
+                action();
+            }
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await Transaction.DisposeAsync();
-        await Connection.DisposeAsync();
+        try
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+        finally
+        {
+            Interlocked.Exchange(ref writers, null)?.Release();
+        }
     }
 }

@@ -43,6 +43,12 @@ public abstract class SqlDialect
     /// <summary>Session settings every newly opened connection needs.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// For a database with one writer at a time (SQLite): how long a write waits for this instance's other writers
+    /// (<see cref="Db.BeginWriteAsync"/> queues them in the process); null where writers lock rows and run side by side.
+    /// </summary>
+    public virtual TimeSpan? SingleWriterWait(string connectionString) => null;
+
     /// <summary>Run once per migration run on the open connection, outside any transaction.</summary>
     public virtual string? BeforeMigrations => null;
 
@@ -240,7 +246,7 @@ public sealed class SqliteDialect : SqlDialect
         // instead of copying them into each connection's own 2 MB page cache, which also starts empty again whenever
         // any connection has written. On the bench data set (114 MB) this halved the SQLite time of a 100-item
         // partnership page (docs/benchmarks.md).
-        var busyTimeout = Math.Min(10_000, new SqliteConnectionStringBuilder(connection.ConnectionString).DefaultTimeout * 1000);
+        var busyTimeout = BusyTimeoutMilliseconds(connection.ConnectionString);
         pragma.CommandText =
             $"PRAGMA busy_timeout = {busyTimeout.ToString(CultureInfo.InvariantCulture)}; PRAGMA foreign_keys = ON; PRAGMA mmap_size = {MmapBytes};";
         await pragma.ExecuteNonQueryAsync(ct);
@@ -249,6 +255,12 @@ public sealed class SqliteDialect : SqlDialect
             Prepared.AddOrUpdate(native, native);
         }
     }
+
+    public override TimeSpan? SingleWriterWait(string connectionString) =>
+        TimeSpan.FromMilliseconds(BusyTimeoutMilliseconds(connectionString));
+
+    private static int BusyTimeoutMilliseconds(string connectionString) =>
+        Math.Min(10_000, new SqliteConnectionStringBuilder(connectionString).DefaultTimeout * 1000);
 
     // WAL lets readers run beside the single writer; the setting is stored in the database file.
     public override string? BeforeMigrations => "PRAGMA journal_mode = WAL;";

@@ -7,6 +7,7 @@ using CommunityHub.Api.Infrastructure.Http;
 using CommunityHub.Api.Tests.Features.Members;
 using CommunityHub.Api.Tests.Infrastructure;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
@@ -14,14 +15,18 @@ namespace CommunityHub.Api.Tests.Features.Partnerships;
 
 /// <summary>
 /// The partnership list reads each partnership's stored document (the read model) instead of its row, parties and
-/// goals. Every write must leave the document at the partnership's version; a page from documents must be the bytes and
-/// ETag of the page from the tables; a missing or outdated document must never show; member names come from the members
-/// as they are now.
+/// goals. Every write must have the document rendered at the partnership's version once the write has committed
+/// (<see cref="DocumentRenderer"/>; the tests wait for it with <c>RenderWrittenAsync</c>); a page from documents must be
+/// the bytes and ETag of the page from the tables; a missing or outdated document must never show, and a document that
+/// cannot be rendered must never cost the write; member names come from the members as they are now.
 /// </summary>
 public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) : ContractTests<TFactory>(factory)
     where TFactory : ApiFactory
 {
     private Db Db => Factory.Services.GetRequiredService<Db>();
+
+    /// <summary>Returns once the documents of every write committed so far are stored.</summary>
+    private Task<int> RenderedAsync() => Factory.Services.GetRequiredService<DocumentRenderer>().RenderWrittenAsync(CancellationToken.None);
 
     private static async Task<(byte[] Body, string ETag)> PageAsync(HttpClient client, string url)
     {
@@ -38,6 +43,19 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
     }
 
     private Task<int> ExecuteAsync(string sql, object? parameters = null) => WithConnectionAsync(c => c.ExecuteAsync(sql, parameters));
+
+    /// <summary>Runs a statement of the provider's own dialect (not checked as T-SQL like the app's statements are).</summary>
+    private async Task ExecuteNativeAsync(string sql)
+    {
+        if (Db.Dialect.Provider == DatabaseProvider.SqlServer)
+        {
+            await ExecuteAsync(sql);
+            return;
+        }
+        await using var connection = new SqliteConnection(Factory.Services.GetRequiredService<DatabaseOptions>().ConnectionString);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync(sql);
+    }
 
     private Task<StoredDocument?> DocumentAsync(Guid id) => WithConnectionAsync(c => c.QuerySingleOrDefaultAsync<StoredDocument>(
         "SELECT d.version AS Version, d.body AS Body, p.version AS PartnershipVersion FROM partnership_documents d " +
@@ -56,6 +74,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
 
     private async Task ShouldBeCurrentAsync(HttpClient client, string url, params Guid[] ids)
     {
+        await RenderedAsync();
         foreach (var id in ids)
         {
             var document = (await DocumentAsync(id)).ShouldNotBeNull($"partnership {id} has no stored document");
@@ -76,6 +95,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
         var first = await PartnershipRequests.CreateAsync(admin, PartnershipRequests.Body(city.Id, association.Id, "Ensimmäinen ÅÄÖ", "256"));
         var second = await PartnershipRequests.CreateAsync(admin, PartnershipRequests.Body(association.Id, city.Id, "Toinen \"lainaus\"", "256"));
         const string url = "/api/v1/partnerships?municipality=256&limit=1";
+        await RenderedAsync();
 
         // Served from the documents: a change made to a stored document shows in the page.
         await ExecuteAsync("UPDATE partnership_documents SET body = REPLACE(body, 'Ensimmäinen ÅÄÖ', 'Muutettu dokumentissa') WHERE partnership_id = @Id",
@@ -98,6 +118,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
     {
         var admin = await Factory.AdminAsync();
         var created = await PartnershipRequests.CreateAsync(admin, "426", "Liperin kumppanuus");
+        await RenderedAsync();
         await ExecuteAsync(
             "UPDATE partnership_documents SET version = version - 1, body = REPLACE(body, 'Liperin kumppanuus', 'Vanhentunut') WHERE partnership_id = @Id",
             new { Id = created.Id.ToString() });
@@ -108,7 +129,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
     }
 
     [Fact]
-    public async Task Every_write_leaves_the_document_at_the_partnerships_version()
+    public async Task Every_write_has_its_document_rendered_at_the_partnerships_version()
     {
         var admin = await Factory.AdminAsync();
         var (city, coordinator) = await PartnershipRequests.MembersAsync(admin, "614");
@@ -140,13 +161,51 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
         var before = (await DocumentAsync(p.Id))!.Body;
         var renamed = MemberRequests.Body($"Posion säätiö \"uusi\" ÄÖ {Guid.NewGuid():N}", "614");
         await admin.PutJsonAsync($"/api/v1/members/{funder.Id}", renamed, $"\"{funder.Version}\"").ShouldBe(HttpStatusCode.OK);
+        await RenderedAsync();
         (await DocumentAsync(p.Id))!.Body.ShouldBe(before);
         var listed = JsonSerializer.Deserialize<PartnershipPage>((await PageAsync(admin, url)).Body, Json.Options)!;
         listed.Items.Single(x => x.Id == p.Id).Parties.Single(x => x.MemberId == funder.Id).MemberName.ShouldBe((string)renamed["name"]!);
         await ShouldBeCurrentAsync(admin, url, p.Id);
 
         await admin.DeleteAsync($"/api/v1/partnerships/{p.Id}", null).ShouldBe(HttpStatusCode.NoContent);
+        await RenderedAsync();
         (await DocumentAsync(p.Id)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_write_commits_when_its_document_cannot_be_stored_and_its_pages_are_right_until_it_is()
+    {
+        var admin = await Factory.AdminAsync();
+        var (city, coordinator) = await PartnershipRequests.MembersAsync(admin, "698");
+        const string url = "/api/v1/partnerships?municipality=698&limit=200";
+        var sqlServer = Db.Dialect.Provider == DatabaseProvider.SqlServer;
+        await ExecuteNativeAsync(sqlServer
+            ? "CREATE TRIGGER test_documents_unavailable ON partnership_documents INSTEAD OF INSERT AS THROW 50000, 'documents unavailable', 1;"
+            : "CREATE TRIGGER test_documents_unavailable BEFORE INSERT ON partnership_documents BEGIN SELECT RAISE(ABORT, 'documents unavailable'); END;");
+        PartnershipResponse created;
+        try
+        {
+            // Before, the document was stored in the write's own transaction, so this write failed (500) and was lost.
+            created = await PartnershipRequests.CreateAsync(admin, PartnershipRequests.Body(city, coordinator, "Rovaniemen yökahvila", "698"));
+            await RenderedAsync();
+            (await DocumentAsync(created.Id)).ShouldBeNull();
+
+            var body = PartnershipRequests.ToBody(created);
+            body["title"] = "Rovaniemen yökahvila – talvikausi";
+            await admin.PutJsonAsync($"/api/v1/partnerships/{created.Id}", body, "\"1\"").ShouldBe(HttpStatusCode.OK);
+            await RenderedAsync();
+            var page = Encoding.UTF8.GetString((await PageAsync(admin, url)).Body);
+            page.ShouldContain("Rovaniemen yökahvila – talvikausi");
+            page.ShouldContain("\"version\":2");
+        }
+        finally
+        {
+            await ExecuteNativeAsync("DROP TRIGGER test_documents_unavailable");
+        }
+
+        // The next backfill stores what the failed renders left behind.
+        (await Factory.Services.GetRequiredService<DocumentBackfill>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+        await ShouldBeCurrentAsync(admin, url, created.Id);
     }
 
     private sealed class StoredDocument
