@@ -57,7 +57,7 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Validation(new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] }),
         Exception e when SqlDialect.IsTransient(e) =>
-            Problem(StatusCodes.Status503ServiceUnavailable, "Service unavailable", "The database is busy. Try again in a moment."),
+            Problem(StatusCodes.Status503ServiceUnavailable, Texts.Get("problem.503.title"), Texts.Get("problem.503.detail")),
         Exception e when SqlDialect.IsUniqueViolation(e) =>
             Problem(StatusCodes.Status409Conflict, Texts.Get("problem.409.title"), Texts.Get("conflict.unique")),
         _ => null,

@@ -271,6 +271,8 @@ public static partial class Texts
         ["problem.429.detail"] = "Too many requests. Retry after the time in Retry-After.",
         ["problem.422.title"] = "Unprocessable content",
         ["problem.429.title"] = "Too many requests",
+        ["problem.503.detail"] = "The database is busy. Try again in a moment.",
+        ["problem.503.title"] = "Service unavailable",
         ["problem.validation.detail"] = "See errors for the fields to correct.",
         ["registration.cancelNeedsToken"] = "Cancel with the registration's token (?token=…), or sign in as staff or an organiser.",
         ["registration.closed"] = "Registration has closed: it closed at {0}.",

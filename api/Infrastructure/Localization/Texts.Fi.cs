@@ -271,6 +271,8 @@ public static partial class Texts
         ["problem.429.detail"] = "Liian monta pyyntöä. Yritä uudelleen Retry-After-otsakkeen ilmoittaman ajan kuluttua.",
         ["problem.422.title"] = "Pyyntöä ei voi käsitellä",
         ["problem.429.title"] = "Liian monta pyyntöä",
+        ["problem.503.detail"] = "Tietokanta on varattu. Yritä hetken kuluttua uudelleen.",
+        ["problem.503.title"] = "Palvelu ei ole käytettävissä",
         ["problem.validation.detail"] = "Korjattavat kentät on lueteltu kohdassa errors.",
         ["registration.cancelNeedsToken"] = "Peru ilmoittautuminen sen tunnisteella (?token=…) tai kirjaudu sisään henkilökuntana tai järjestäjänä.",
         ["registration.closed"] = "Ilmoittautuminen on päättynyt: se päättyi {0}.",

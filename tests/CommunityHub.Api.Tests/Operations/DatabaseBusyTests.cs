@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using CommunityHub.Api.Infrastructure.Data;
 using CommunityHub.Api.Infrastructure.Telemetry;
 using CommunityHub.Api.Tests.Features.Members;
@@ -52,6 +54,16 @@ public sealed class DatabaseBusyTests : IClassFixture<SqliteApiFactory>
             refused.Headers.RetryAfter.ShouldNotBeNull();
             refused.Headers.RetryAfter!.Delta.ShouldNotBeNull();
             refused.Headers.RetryAfter.Delta!.Value.ShouldBeGreaterThan(TimeSpan.Zero);
+
+            // In Finnish for a Finnish caller, like every other problem.
+            using var finnish = new HttpRequestMessage(HttpMethod.Post, "/api/v1/members")
+            {
+                Content = JsonContent.Create(MemberRequests.Body("Lukitun Kannan Yhdistys ry")),
+            };
+            finnish.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("fi"));
+            var finnishProblem = await admin.SendAsync(finnish).ShouldBeProblem(HttpStatusCode.ServiceUnavailable);
+            finnishProblem.GetProperty("title").GetString().ShouldBe("Palvelu ei ole käytettävissä");
+            finnishProblem.GetProperty("detail").GetString().ShouldBe("Tietokanta on varattu. Yritä hetken kuluttua uudelleen.");
 
             await using var rollback = holder.CreateCommand();
             rollback.CommandText = "ROLLBACK;";
