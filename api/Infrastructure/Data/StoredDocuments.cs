@@ -218,7 +218,8 @@ public abstract class DocumentProjection(EntityType type, string recordTable, st
 /// <para>Until its document is stored, a page showing the record is written from the tables (the version check of
 /// <see cref="StoredDocuments.AllCurrent"/>), so the delay is never visible in an answer, only in its cost.</para>
 /// <para>A batch renders each record as it is when the batch runs, so a write that commits meanwhile only queues its
-/// record again. A batch that fails (logged) leaves its documents behind; <see cref="DocumentBackfill"/> renders them on
+/// record again. A batch that meets a concurrent write (a unique violation: another instance stored one of its documents
+/// meanwhile) or a busy database is tried once more. A batch that still fails (logged) leaves its documents behind; <see cref="DocumentBackfill"/> renders them on
 /// its next pass, as it does for writes of an instance that stopped before rendering them.</para>
 /// </remarks>
 public sealed class DocumentRenderer(IEnumerable<IDocumentSource> sources, Db db, ILogger<DocumentRenderer> logger) : BackgroundService
@@ -270,20 +271,27 @@ public sealed class DocumentRenderer(IEnumerable<IDocumentSource> sources, Db db
                 {
                     return stored;
                 }
-                try
+                for (var attempt = 1; ; attempt++)
                 {
-                    await using var scope = await db.BeginWriteAsync(ct);
-                    foreach (var (source, ids) in batch)
+                    try
                     {
-                        stored += await source.StoreAsync(scope, ids, ct);
+                        stored += await StoreAsync(batch, ct);
+                        break;
                     }
-                    await scope.CommitAsync(ct);
-                }
-                catch (Exception e) when (!ct.IsCancellationRequested)
-                {
-                    logger.LogError(
-                        e, "Rendering the stored documents of {Count} written records failed; lists read them from the tables until the next backfill.",
-                        count);
+                    catch (Exception e) when (attempt == 1 && (SqlDialect.IsUniqueViolation(e) || SqlDialect.IsTransient(e)) && !ct.IsCancellationRequested)
+                    {
+                        // Another instance stored one of these documents between this batch's delete and insert (SQL
+                        // Server, two instances writing one record), or the database was busy: once more, from the rows
+                        // as they are now.
+                        logger.LogInformation(e, "Rendering the stored documents of {Count} written records met a concurrent write; retrying once.", count);
+                    }
+                    catch (Exception e) when (!ct.IsCancellationRequested)
+                    {
+                        logger.LogError(
+                            e, "Rendering the stored documents of {Count} written records failed; lists read them from the tables until the next backfill.",
+                            count);
+                        break;
+                    }
                 }
             }
         }
@@ -291,6 +299,18 @@ public sealed class DocumentRenderer(IEnumerable<IDocumentSource> sources, Db db
         {
             rendering.Release();
         }
+    }
+
+    private async Task<int> StoreAsync(Dictionary<IDocumentSource, HashSet<Guid>> batch, CancellationToken ct)
+    {
+        var stored = 0;
+        await using var scope = await db.BeginWriteAsync(ct);
+        foreach (var (source, ids) in batch)
+        {
+            stored += await source.StoreAsync(scope, ids, ct);
+        }
+        await scope.CommitAsync(ct);
+        return stored;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
