@@ -6,8 +6,9 @@ namespace CommunityHub.Api.Infrastructure.Data;
 
 /// <summary>
 /// A list's read model: each live record's JSON object as the list writes it, rendered after every write that records a
-/// change of the record (<see cref="DocumentRenderer"/>) and stored with the version it was rendered from. A page then copies one stored value per record into the response instead of reading the record's row and
-/// children and writing every value (issue 14: the cost per item of a page).
+/// change of the record (<see cref="DocumentRenderer"/>) and stored with the version it was rendered from. A page then
+/// copies one stored value per record into the response instead of reading the record's row and children and writing
+/// every value (issue 14: the cost per item of a page).
 /// </summary>
 /// <remarks>
 /// <para>A page uses the documents only when every one of them is at its record's version
@@ -219,8 +220,9 @@ public abstract class DocumentProjection(EntityType type, string recordTable, st
 /// <see cref="StoredDocuments.AllCurrent"/>), so the delay is never visible in an answer, only in its cost.</para>
 /// <para>A batch renders each record as it is when the batch runs, so a write that commits meanwhile only queues its
 /// record again. A batch that meets a concurrent write (a unique violation: another instance stored one of its documents
-/// meanwhile) or a busy database is tried once more. A batch that still fails (logged) leaves its documents behind; <see cref="DocumentBackfill"/> renders them on
-/// its next pass, as it does for writes of an instance that stopped before rendering them.</para>
+/// meanwhile) or a busy database is tried once more. A batch that still fails (logged) leaves its documents behind;
+/// <see cref="DocumentBackfill"/> renders them on its next pass, as it does for writes of an instance that stopped
+/// before rendering them. A failed render never fails the write: that has committed already.</para>
 /// </remarks>
 public sealed class DocumentRenderer(IEnumerable<IDocumentSource> sources, Db db, ILogger<DocumentRenderer> logger) : BackgroundService
 {
