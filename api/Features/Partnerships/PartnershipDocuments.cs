@@ -98,23 +98,14 @@ public sealed class PartnershipMemberNames
             version = head.Count == 0 || head.IsNull(0, 0) ? null : head.Number(0, 0);
         }
 
-        // Names read at this version or later are current for it: a rename moves the version, and the next page starts over.
-        var names = current;
-        if (version is { } v && v != names.Version)
+        // Names read at this version or later are current for it: a rename moves the version, and the next page starts
+        // over with an empty table, shared from then on if this is the newest version seen (an older one, or none,
+        // stays this page's own).
+        var seen = current;
+        var names = version == seen.Version ? seen : new Names(version ?? long.MinValue);
+        if (names != seen && version > seen.Version)
         {
-            if (v > names.Version)
-            {
-                var fresh = new Names(v);
-                names = Interlocked.CompareExchange(ref current, fresh, names) == names ? fresh : new Names(v);
-            }
-            else
-            {
-                names = new Names(v);
-            }
-        }
-        else if (version is null)
-        {
-            names = new Names(long.MinValue);
+            Interlocked.CompareExchange(ref current, names, seen);
         }
 
         List<Guid>? missing = null;
