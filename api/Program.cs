@@ -75,6 +75,7 @@ services.AddScoped<IStatsContributor, MemberStatsContributor>();
 services.AddScoped<IStatsContributor, PartnershipStatsContributor>();
 services.AddScoped<IStatsContributor, PilotStatsContributor>();
 services.AddScoped<IStatsContributor, EventStatsContributor>();
+services.AddScoped<IMemberNameShown, PartnershipPartyRename>();
 services.AddWebhooks(builder.Configuration, builder.Environment);
 services.AddPrivacy(builder.Configuration);
 services.AddMediation(typeof(Program).Assembly);

@@ -128,7 +128,9 @@ public static class EventsEndpoints
         HttpContext http, IMediator mediator, Guid id, string? status, int? limit, string? cursor, CancellationToken ct)
     {
         var page = await mediator.Send(new ListRegistrationsQuery(id, status, limit, cursor), ct);
-        return Tagged.Page(http, page, page.Items.Select(r => (r.Id, r.UpdatedAt.UtcTicks)), page.NextCursor);
+        // A waitlisted place moves when someone ahead leaves the list, without the row changing: the tag covers it too.
+        return Tagged.Page(
+            http, page, page.Items.SelectMany(r => new[] { (r.Id, r.UpdatedAt.UtcTicks), (r.Id, (long)(r.WaitlistPosition ?? 0)) }), page.NextCursor);
     }
 
     private static async Task ExportRegistrations(

@@ -4,7 +4,8 @@ namespace CommunityHub.Api.Features.Members;
 /// <summary>Replaces a member. A member editor may edit only its own member and cannot change its membership.</summary>
 public sealed record UpdateMemberCommand(Guid Id, MemberInput Input, long? ExpectedVersion) : IRequest<MemberResponse>;
 
-public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class UpdateMemberHandler(
+    Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, IEnumerable<IMemberNameShown> nameShownBy)
     : IRequestHandler<UpdateMemberCommand, MemberResponse>
 {
     public async Task<MemberResponse> Handle(UpdateMemberCommand request, CancellationToken ct)
@@ -29,6 +30,7 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
         await MemberData.EnsureBusinessIdFreeAsync(scope, input.BusinessId, request.Id, ct);
 
         var version = current.Version + 1;
+        var now = clock.GetUtcNow();
         var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE members SET name = @Name, name_sort = @NameSort, name_search = @NameSearch, business_id = @BusinessId,
@@ -38,7 +40,7 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
                 updated_at = @Now, version = @Version
             WHERE id = @Id AND version = @Version - 1
             """,
-            MemberData.WriteParameters(request.Id, input, membership, version, clock.GetUtcNow()),
+            MemberData.WriteParameters(request.Id, input, membership, version, now),
             scope.Transaction,
             cancellationToken: ct));
         if (updated == 0)
@@ -47,6 +49,14 @@ public sealed class UpdateMemberHandler(Db db, ChangeLog changes, TimeProvider c
         }
         await MemberData.ReplaceSectorsAsync(scope, request.Id, input.Sectors, ct);
         await changes.RecordAsync(scope, MemberData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        // Compared as stored (trimmed): a write that keeps the name changes nothing that shows it.
+        if (!string.Equals(current.Name, input.Name!.Trim(), StringComparison.Ordinal))
+        {
+            foreach (var shown in nameShownBy)
+            {
+                await shown.MemberRenamedAsync(scope, request.Id, now, ct);
+            }
+        }
         var result = await MemberData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

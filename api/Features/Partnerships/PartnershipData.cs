@@ -221,17 +221,19 @@ public static class PartnershipData
     /// </summary>
     internal static async Task SaveGoalsAsync(WriteScope scope, Guid id, IReadOnlyList<GoalInput> goals, DateTimeOffset now, CancellationToken ct)
     {
-        var current = await GoalIdsAsync(scope, id, ct);
+        var current = (await scope.Connection.QueryAsync<(string Id, string Title)>(new CommandDefinition(
+                "SELECT id, title FROM partnership_goals WHERE partnership_id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct)))
+            .ToDictionary(g => Guid.Parse(g.Id), g => g.Title);
         var unknown = goals
             .Select((goal, index) => (goal, index))
-            .Where(x => x.goal.Id is { } goalId && !current.Contains(goalId))
+            .Where(x => x.goal.Id is { } goalId && !current.ContainsKey(goalId))
             .ToDictionary(x => $"goals[{x.index}].id", x => new[] { Texts.Get("partnership.unknownGoal", x.goal.Id) });
         if (unknown.Count > 0)
         {
             throw new FieldValidationException(unknown);
         }
 
-        var removed = current.Except(goals.Where(g => g.Id is not null).Select(g => g.Id!.Value)).Select(g => g.ToString()).ToList();
+        var removed = current.Keys.Except(goals.Where(g => g.Id is not null).Select(g => g.Id!.Value)).Select(g => g.ToString()).ToList();
         if (removed.Count > 0)
         {
             var reviewed = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
@@ -265,6 +267,20 @@ public static class PartnershipData
             await scope.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE partnership_goals SET title = @Title, indicator = @Indicator, target = @Target, position = @Position WHERE id = @Id",
                 updates,
+                scope.Transaction,
+                cancellationToken: ct));
+        }
+        // A review shows each goal's current title (goalTitle), so renaming a goal changes the reviews that record
+        // progress on it: they get a new version, or a GET with the old ETag would answer 304 and keep the old title.
+        var renamed = updates.Where(g => !string.Equals(current[g.Id], g.Title, StringComparison.Ordinal)).Select(g => g.Id.ToString()).ToList();
+        if (renamed.Count > 0)
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE partnership_reviews SET version = version + 1, updated_at = @Now
+                WHERE id IN (SELECT rg.review_id FROM partnership_review_goals rg WHERE rg.goal_id IN @Ids)
+                """,
+                new { Ids = renamed, Now = now },
                 scope.Transaction,
                 cancellationToken: ct));
         }

@@ -13,7 +13,9 @@ namespace CommunityHub.Api.Features.Partnerships;
 /// <remarks>
 /// Member names are not stored: a party's <c>memberName</c> is a reference to the member
 /// (<see cref="PartnershipJson.Document"/>), replaced with the name when the page is written
-/// (<see cref="PartnershipMemberNames"/>), so renaming a member rewrites no document.
+/// (<see cref="PartnershipMemberNames"/>), so a page never shows a name older than the member. A rename still gives
+/// every partnership showing the name a new version (<see cref="PartnershipPartyRename"/>: their ETags and the change
+/// feed must move), so their documents are rendered again, and their pages are read from the tables until then.
 /// </remarks>
 public sealed class PartnershipDocuments(IOptions<JsonOptions> json)
     : DocumentProjection(PartnershipData.Type, "partnerships", "partnership_documents", "partnership_id")

@@ -582,6 +582,35 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
     }
 
     [Fact]
+    public async Task A_registrations_page_answers_its_old_etag_with_200_once_a_place_on_it_moved_up()
+    {
+        var admin = await Factory.AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(8), capacity: 1));
+        var anonymous = Factory.Anonymous();
+        var receipts = new List<RegistrationReceipt>();
+        foreach (var name in new[] { "Aino", "Eero", "Fatima" })
+        {
+            receipts.Add(await (await EventRequests.RegisterAsync(anonymous, published.Id, name, $"{name.ToLowerInvariant()}@example.fi")
+                .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>());
+        }
+        receipts.Select(r => r.WaitlistPosition).ShouldBe([null, 1, 2]);
+        var first = await (await admin.GetAsync($"/api/v1/events/{published.Id}/registrations?limit=2").ShouldBe(HttpStatusCode.OK))
+            .ReadAsync<RegistrationPage>();
+        var url = $"/api/v1/events/{published.Id}/registrations?limit=2&cursor={Uri.EscapeDataString(first.NextCursor!)}";
+        var before = await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK);
+        (await before.ReadAsync<RegistrationPage>()).Items.Single().WaitlistPosition.ShouldBe(2);
+        var oldTag = before.Headers.ETag!.ToString();
+        (await admin.GetAsync(url, oldTag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+
+        // Eero, on the first page, leaves the waiting list: Fatima's place on the second page moves up though her row does not change.
+        await admin.DeleteAsync($"/api/v1/events/{published.Id}/registrations/{receipts[1].Id}", null).ShouldBe(HttpStatusCode.NoContent);
+        var after = await admin.GetAsync(url, oldTag).ShouldBe(HttpStatusCode.OK);
+        (await after.ReadAsync<RegistrationPage>()).Items.Single().WaitlistPosition.ShouldBe(1);
+        (await admin.GetAsync(url, after.Headers.ETag!.ToString())).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
     public async Task Raising_capacity_promotes_the_waiting_list_and_every_seat_change_is_in_the_change_feed()
     {
         var admin = await Factory.AdminAsync();

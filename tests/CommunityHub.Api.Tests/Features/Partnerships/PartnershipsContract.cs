@@ -435,6 +435,47 @@ public abstract class PartnershipsContract<TFactory>(TFactory factory) : Contrac
     }
 
     [Fact]
+    public async Task A_review_answers_its_old_etag_with_200_once_a_goal_it_shows_is_renamed()
+    {
+        var admin = await Factory.AdminAsync();
+        var p = await PartnershipRequests.CreateAsync(admin);
+        var created = await (await admin.PostJsonAsync($"/api/v1/partnerships/{p.Id}/reviews", PartnershipRequests.Review("2026-03-01", (p.Goals[0].Id, 30)))
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<PartnershipReviewResponse>();
+        var url = $"/api/v1/partnerships/{p.Id}/reviews/{created.Id}";
+        var oldTag = (await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK)).Headers.ETag!.ToString();
+
+        async Task PutGoalsAsync(string firstTitle, string secondTitle)
+        {
+            var current = await (await admin.GetAsync($"/api/v1/partnerships/{p.Id}").ShouldBe(HttpStatusCode.OK)).ReadAsync<PartnershipResponse>();
+            var body = PartnershipRequests.ToBody(current);
+            body["description"] = $"Kuvaus {current.Version}";
+            body["goals"] = new object[]
+            {
+                new { id = (Guid?)p.Goals[0].Id, title = firstTitle, indicator = p.Goals[0].Indicator, target = p.Goals[0].Target },
+                new { id = (Guid?)p.Goals[1].Id, title = secondTitle, indicator = p.Goals[1].Indicator, target = p.Goals[1].Target },
+            };
+            await admin.PutJsonAsync($"/api/v1/partnerships/{p.Id}", body, $"\"{current.Version}\"").ShouldBe(HttpStatusCode.OK);
+        }
+
+        // A write that keeps the goal titles leaves the review as it was.
+        await PutGoalsAsync(p.Goals[0].Title, p.Goals[1].Title);
+        (await admin.GetAsync(url, oldTag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+
+        // The review shows the goal's current title, so renaming that goal gives the review a new version.
+        await PutGoalsAsync("Neuvonta tavoittaa kuntalaiset", p.Goals[1].Title);
+        var after = await admin.GetAsync(url, oldTag).ShouldBe(HttpStatusCode.OK);
+        var review = await after.ReadAsync<PartnershipReviewResponse>();
+        review.GoalProgress.Single().GoalTitle.ShouldBe("Neuvonta tavoittaa kuntalaiset");
+        review.Version.ShouldBe(created.Version + 1);
+        var newTag = after.Headers.ETag!.ToString();
+        newTag.ShouldBe($"\"{review.Version}\"");
+
+        // Renaming a goal the review does not show leaves it as it was.
+        await PutGoalsAsync("Neuvonta tavoittaa kuntalaiset", "Verkosto kasvaa");
+        (await admin.GetAsync(url, newTag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
     public async Task Reviews_list_by_review_date_and_page_without_repeats()
     {
         var admin = await Factory.AdminAsync();
