@@ -16,8 +16,8 @@ namespace CommunityHub.Api.Infrastructure.Data;
 /// page faster but never different.</para>
 /// <para>A document may hold references: <see cref="Reference"/> followed by a record id (36 characters) where a value
 /// from another record belongs (a party's member name), replaced when the page is written (<see cref="Page"/>), so a
-/// document never holds a value that other record has since changed. The byte is a control character, which the JSON writer escapes
-/// everywhere else, so it occurs in a document only as a reference.</para>
+/// document never holds a value that other record has since changed. The byte is a control character, which the JSON
+/// writer escapes everywhere else, so it occurs in a document only as a reference.</para>
 /// </remarks>
 public static class StoredDocuments
 {
