@@ -15,17 +15,19 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
+        if (exception is TooManyRequestsException tooMany)
+        {
+            // The one 429 writer, as the rate limits answer without an exception.
+            await TooManyRequests.WriteAsync(context, (long)Math.Ceiling(tooMany.RetryAfter.TotalSeconds), tooMany.Message);
+            return true;
+        }
         var problem = Map(exception, context);
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
             return false;
         }
-        if (exception is TooManyRequestsException tooMany)
-        {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning(exception, "The database was busy on {Method} {Path}; answered 503", context.Request.Method, context.Request.Path);
             AppMetrics.DatabaseBusy.Add(1);
@@ -53,7 +55,6 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
             new Dictionary<string, object?> { ["currentVersion"] = p.CurrentVersion }),
         ForbiddenException f => Problem(StatusCodes.Status403Forbidden, Texts.Get("problem.403.title"), f.Message),
         UnprocessableException u => Problem(StatusCodes.Status422UnprocessableEntity, Texts.Get("problem.422.title"), u.Message),
-        TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, Texts.Get("problem.429.title"), t.Message),
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Validation(new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] }),
         Exception e when SqlDialect.IsTransient(e) =>
