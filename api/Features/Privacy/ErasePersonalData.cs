@@ -3,8 +3,9 @@ namespace CommunityHub.Api.Features.Privacy;
 
 /// <summary>
 /// Erases one email address's personal data in one transaction: its registrations are anonymised (the rows stay for
-/// counts and feedback), its member contacts are blanked and removed, its user accounts are blanked and removed (the
-/// audit trail keeps their ids, not their names). An admin cannot erase their own account this way.
+/// counts and feedback), its member contacts are blanked and removed, its user accounts are blanked and removed, and
+/// the accounts' names are cleared wherever writes copied them: the audit trail, partnership and pilot histories and
+/// partnership reviews keep the user id, not the name. An admin cannot erase their own account this way.
 /// </summary>
 public sealed record ErasePersonalDataCommand(PersonalDataEraseRequest Input) : IRequest<PersonalDataErasure>;
 
@@ -24,9 +25,11 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
         var userKey = Users.UserInputValidator.Normalize(request.Input.Email!);
         var now = clock.GetUtcNow();
         await using var scope = await db.BeginWriteAsync(ct);
-        var userIds = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT id FROM users WHERE email_normalized = @Email", new { Email = userKey }, scope.Transaction, cancellationToken: ct))).ToList();
-        if (userIds.Any(id => id.ToString() == user.Subject))
+        // The display names are read before the rows are blanked: reviews from before migration 0018 are found by name.
+        var accounts = (await scope.Connection.QueryAsync<ErasedUserRow>(new CommandDefinition(
+            "SELECT id, display_name FROM users WHERE email_normalized = @Email", new { Email = userKey }, scope.Transaction, cancellationToken: ct)))
+            .ToList();
+        if (accounts.Any(a => a.Id.ToString() == user.Subject))
         {
             throw new ConflictException("An admin cannot erase their own account; another admin can.");
         }
@@ -40,7 +43,7 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
             """,
             new { Email = email, Now = now }, scope.Transaction, cancellationToken: ct));
         var users = 0;
-        foreach (var id in userIds)
+        foreach (var account in accounts)
         {
             // The email key becomes the row's id: unique, and no longer anyone's address. No password opens it again.
             users += await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -49,13 +52,65 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
                     deleted_at = COALESCE(deleted_at, @Now), updated_at = @Now, version = version + 1
                 WHERE id = @Id
                 """,
-                new { Id = id, Now = now }, scope.Transaction, cancellationToken: ct));
-            await scope.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE audit SET actor_name = NULL WHERE actor_id = @Subject",
-                new { Subject = id.ToString() }, scope.Transaction, cancellationToken: ct));
+                new { account.Id, Now = now }, scope.Transaction, cancellationToken: ct));
+            await EraseCopiedNameAsync(scope, account.Id.ToString(), account.DisplayName, now, ct);
         }
         await changes.RecordAsync(scope, PrivacyData.SubjectType, Guid.CreateVersion7(now), ChangeOp.Delete, 1, null, ct);
         await scope.CommitAsync(ct);
         return new PersonalDataErasure(registrations, contacts, users);
     }
+
+    /// <summary>
+    /// Clears a user's name where writes copied it beside their id (the subject of their token). The id stays: once the
+    /// account is blanked it names nobody. Histories have no version or ETag of their own, and partnerships and pilots do
+    /// not show who moved them; a review does have a version, so a review whose name is cleared gets a new one.
+    /// </summary>
+    private static async Task EraseCopiedNameAsync(WriteScope scope, string subject, string displayName, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var table in (string[])["audit", "partnership_transitions", "pilot_transitions"])
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE {table} SET actor_name = NULL WHERE actor_id = @Subject AND actor_name IS NOT NULL",
+                new { Subject = subject }, scope.Transaction, cancellationToken: ct));
+        }
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE partnership_reviews SET reviewed_by = NULL, version = version + 1, updated_at = @Now
+            WHERE reviewed_by_id = @Subject AND reviewed_by IS NOT NULL
+            """,
+            new { Subject = subject, Now = now }, scope.Transaction, cancellationToken: ct));
+
+        // Reviews written before migration 0018 kept only the name. Best effort: they are matched by the exact display
+        // name the account had when erased, so a name the account had before a rename is not found, and a namesake's
+        // review from then is cleared too. Compared in C# as well, so SQL Server's case-insensitive collation (and its
+        // trailing-space rule) cannot widen "exact".
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            return;
+        }
+        var byName = (await scope.Connection.QueryAsync<LegacyReviewRow>(new CommandDefinition(
+                "SELECT id, reviewed_by FROM partnership_reviews WHERE reviewed_by_id IS NULL AND reviewed_by = @Name",
+                new { Name = displayName }, scope.Transaction, cancellationToken: ct)))
+            .Where(r => string.Equals(r.ReviewedBy, displayName, StringComparison.Ordinal))
+            .Select(r => r.Id.ToString())
+            .ToList();
+        if (byName.Count > 0)
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE partnership_reviews SET reviewed_by = NULL, version = version + 1, updated_at = @Now WHERE id IN @Ids",
+                new { Ids = byName, Now = now }, scope.Transaction, cancellationToken: ct));
+        }
+    }
+}
+
+internal sealed class ErasedUserRow
+{
+    public Guid Id { get; init; }
+    public string DisplayName { get; init; } = "";
+}
+
+internal sealed class LegacyReviewRow
+{
+    public Guid Id { get; init; }
+    public string? ReviewedBy { get; init; }
 }

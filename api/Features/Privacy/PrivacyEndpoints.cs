@@ -28,7 +28,10 @@ public static class PrivacyEndpoints
         group.MapPost("/subjects/erase", Erase).WithName("erasePersonalData")
             .WithSummary("Erase one email address's personal data (admin; audited)")
             .WithDescription("Registrations are anonymised (counts, waiting-list statistics and feedback stay), member contacts " +
-                "and user accounts are blanked and removed. Returns how many rows of each were erased. An admin's own account: 409.")
+                "and user accounts are blanked and removed, and the accounts' names are cleared where they were copied: the audit " +
+                "log, partnership and pilot histories, and partnership reviews (`reviewedBy`; such a review gets a new version). " +
+                "The user ids stay there. Reviews written before reviewers were recorded by id are matched by the account's exact " +
+                "display name. Returns how many registrations, contacts and accounts were erased. An admin's own account: 409.")
             .Produces<PersonalDataErasure>().WithProblems(401, 403, 409, 415)
             .WithRequestExample(PrivacyExamples.Erase);
         return routes;

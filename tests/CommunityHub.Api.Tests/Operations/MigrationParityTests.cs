@@ -100,6 +100,17 @@ public sealed class MigrationParityTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Reviews_record_their_reviewer_by_id_on_both_providers()
+    {
+        // Migration 0018: nullable, because reviews written before it recorded only the reviewer's name.
+        connection.Query<(string Name, long NotNull)>("SELECT name, \"notnull\" FROM pragma_table_info('partnership_reviews')")
+            .ShouldContain(("reviewed_by_id", 0L));
+        var sqlServer = TSqlSchema.SqlServer.Tables["partnership_reviews"];
+        sqlServer.ShouldContainKey("reviewed_by_id");
+        sqlServer["reviewed_by_id"].Nullable.ShouldBeTrue();
+    }
+
+    [Fact]
     public void The_intended_differences_are_still_there()
     {
         // If a difference disappears, take it off the lists above so a new one cannot hide behind it.

@@ -59,8 +59,8 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Tim
         var id = Guid.CreateVersion7(now);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO partnership_reviews (id, partnership_id, reviewed_on, summary, next_steps, reviewed_by, created_at, updated_at, version)
-            VALUES (@Id, @PartnershipId, @ReviewedOn, @Summary, @NextSteps, @ReviewedBy, @Now, @Now, 1)
+            INSERT INTO partnership_reviews (id, partnership_id, reviewed_on, summary, next_steps, reviewed_by, reviewed_by_id, created_at, updated_at, version)
+            VALUES (@Id, @PartnershipId, @ReviewedOn, @Summary, @NextSteps, @ReviewedBy, @ReviewedById, @Now, @Now, 1)
             """,
             new
             {
@@ -70,6 +70,8 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Tim
                 Summary = input.Summary!.Trim(),
                 input.NextSteps,
                 ReviewedBy = user.DisplayName,
+                // The id lets erasing this user's personal data find the name copied here (ErasePersonalData).
+                ReviewedById = user.Subject,
                 Now = now,
             },
             scope.Transaction,

@@ -1,8 +1,14 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using CommunityHub.Api.Features.Audit;
 using CommunityHub.Api.Features.Events;
+using CommunityHub.Api.Features.Partnerships;
+using CommunityHub.Api.Features.Pilots;
 using CommunityHub.Api.Features.Privacy;
 using CommunityHub.Api.Tests.Features.Events;
+using CommunityHub.Api.Tests.Features.Members;
+using CommunityHub.Api.Tests.Features.Partnerships;
+using CommunityHub.Api.Tests.Features.Pilots;
 using CommunityHub.Api.Tests.Infrastructure;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -139,6 +145,113 @@ public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
         audit.ShouldContain("\"export\"");
         audit.ShouldContain("\"delete\"");
         audit.ShouldNotContain(subject);
+    }
+
+    /// <summary>A staff user with this address and display name, signed in.</summary>
+    private async Task<HttpClient> StaffUserAsync(HttpClient admin, string email, string displayName)
+    {
+        await admin.PostJsonAsync("/api/v1/users", new { email, displayName, role = "staff", password = "Staff-password-2026" })
+            .ShouldBe(HttpStatusCode.Created);
+        return await Factory.SignedInAsync(email, "Staff-password-2026");
+    }
+
+    private async Task<int> ExecuteAsync(string sql, object parameters)
+    {
+        await using var connection = await Factory.Services.GetRequiredService<CommunityHub.Api.Infrastructure.Data.Db>().OpenAsync(CancellationToken.None);
+        return await connection.ExecuteAsync(sql, parameters);
+    }
+
+    [Fact]
+    public async Task Erasure_removes_the_name_copied_into_partnership_and_pilot_histories_and_reviews_keeping_the_ids_and_others_names()
+    {
+        var admin = await AdminAsync();
+        var subject = $"kaisa.{Guid.NewGuid():N}@example.fi";
+        var kaisa = await StaffUserAsync(admin, subject, "Kaisa Korpela");
+        var other = await StaffUserAsync(admin, $"olli.{Guid.NewGuid():N}@example.fi", "Olli Ojala");
+
+        var partnership = await PartnershipRequests.CreateAsync(admin);
+        await PartnershipRequests.TransitionAsync(kaisa, partnership.Id, "negotiation").ShouldBe(HttpStatusCode.OK);
+        await PartnershipRequests.TransitionAsync(other, partnership.Id, "active").ShouldBe(HttpStatusCode.OK);
+        var owner = await MemberRequests.CreateAsync(admin, MemberRequests.Body($"Pilotin omistaja {Guid.NewGuid():N}", "614"));
+        var pilot = await PilotRequests.CreateAsync(admin, PilotRequests.Body(owner.Id));
+        await PilotRequests.MoveAsync(kaisa, pilot.Id, "decided");
+        await PilotRequests.MoveAsync(other, pilot.Id, "preparing");
+        var reviews = $"/api/v1/partnerships/{partnership.Id}/reviews";
+        var byKaisa = await kaisa.PostJsonAsync(reviews, PartnershipRequests.Review("2026-03-01", (partnership.Goals[0].Id, 30))).ShouldBe(HttpStatusCode.Created);
+        var kaisasReview = await byKaisa.ReadAsync<PartnershipReviewResponse>();
+        var kaisasTag = byKaisa.Headers.ETag!.ToString();
+        var byOther = await other.PostJsonAsync(reviews, PartnershipRequests.Review("2026-04-01", (partnership.Goals[0].Id, 40))).ShouldBe(HttpStatusCode.Created);
+        var othersReview = await byOther.ReadAsync<PartnershipReviewResponse>();
+        var othersTag = byOther.Headers.ETag!.ToString();
+        kaisasReview.ReviewedBy.ShouldBe("Kaisa Korpela");
+        await admin.GetAsync($"{reviews}/{kaisasReview.Id}", kaisasTag).ShouldBe(HttpStatusCode.NotModified);
+        var partnershipBefore = await (await admin.GetAsync($"/api/v1/partnerships/{partnership.Id}").ShouldBe(HttpStatusCode.OK)).ReadAsync<PartnershipResponse>();
+        var pilotBefore = await (await admin.GetAsync($"/api/v1/pilots/{pilot.Id}").ShouldBe(HttpStatusCode.OK)).ReadAsync<PilotResponse>();
+
+        await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBe(HttpStatusCode.OK);
+
+        // As in the audit log, the user id stays (it names nobody once the account is blanked); the name goes.
+        var partnershipHistory = await (await admin.GetAsync($"/api/v1/partnerships/{partnership.Id}/history").ShouldBe(HttpStatusCode.OK))
+            .ReadAsync<PartnershipHistory>();
+        var negotiation = partnershipHistory.Items.Single(t => t.To == PartnershipStatus.Negotiation);
+        negotiation.ByName.ShouldBeNull();
+        negotiation.ById.ShouldNotBeNull();
+        partnershipHistory.Items.Single(t => t.To == PartnershipStatus.Active).ByName.ShouldBe("Olli Ojala");
+        var pilotHistory = await (await admin.GetAsync($"/api/v1/pilots/{pilot.Id}/history").ShouldBe(HttpStatusCode.OK)).ReadAsync<PilotHistory>();
+        var decided = pilotHistory.Items.Single(t => t.To == PilotStage.Decided);
+        decided.ActorName.ShouldBeNull();
+        decided.ActorId.ShouldBe(negotiation.ById);
+        pilotHistory.Items.Single(t => t.To == PilotStage.Preparing).ActorName.ShouldBe("Olli Ojala");
+
+        var review = await (await admin.GetAsync($"{reviews}/{kaisasReview.Id}", kaisasTag).ShouldBe(HttpStatusCode.OK))
+            .ReadAsync<PartnershipReviewResponse>();
+        review.ReviewedBy.ShouldBeNull();
+        review.Version.ShouldBe(kaisasReview.Version + 1);
+        review.Summary.ShouldBe(kaisasReview.Summary);
+        await admin.GetAsync($"{reviews}/{othersReview.Id}", othersTag).ShouldBe(HttpStatusCode.NotModified);
+        var page = await (await admin.GetAsync(reviews).ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
+        page.ShouldNotContain("Kaisa");
+        page.ShouldContain("Olli Ojala");
+        var audit = await (await admin.GetAsync($"/api/v1/audit?entityType=partnerships&entityId={partnership.Id}&limit=200").ShouldBe(HttpStatusCode.OK)).ReadAsync<AuditPage>();
+        audit.Items.ShouldNotContain(e => e.ActorName == "Kaisa Korpela");
+        audit.Items.ShouldContain(e => e.ActorId == negotiation.ById && e.ActorName == null);
+
+        // The partnership and the pilot do not show who moved them, so their representations (and ETags) stay.
+        (await (await admin.GetAsync($"/api/v1/partnerships/{partnership.Id}")).ReadAsync<PartnershipResponse>()).Version.ShouldBe(partnershipBefore.Version);
+        (await (await admin.GetAsync($"/api/v1/pilots/{pilot.Id}")).ReadAsync<PilotResponse>()).Version.ShouldBe(pilotBefore.Version);
+    }
+
+    [Fact]
+    public async Task Erasure_clears_a_review_from_before_reviewer_ids_by_its_exact_display_name_only()
+    {
+        var admin = await AdminAsync();
+        var subject = $"aino.{Guid.NewGuid():N}@example.fi";
+        var aino = await StaffUserAsync(admin, subject, "Aino Aalto");
+        var namesake = await StaffUserAsync(admin, $"aino2.{Guid.NewGuid():N}@example.fi", "Aino Aalto");
+        var partnership = await PartnershipRequests.CreateAsync(admin);
+        var reviews = $"/api/v1/partnerships/{partnership.Id}/reviews";
+        async Task<PartnershipReviewResponse> ReviewAsync(HttpClient client, string reviewedOn) =>
+            await (await client.PostJsonAsync(reviews, PartnershipRequests.Review(reviewedOn, (partnership.Goals[0].Id, 10))).ShouldBe(HttpStatusCode.Created))
+                .ReadAsync<PartnershipReviewResponse>();
+        var legacy = await ReviewAsync(aino, "2026-02-01");
+        var legacyOfOther = await ReviewAsync(admin, "2026-02-02");
+        var byNamesake = await ReviewAsync(namesake, "2026-02-03");
+        // Reviews written before migration 0018 recorded only the reviewer's name.
+        (await ExecuteAsync("UPDATE partnership_reviews SET reviewed_by_id = NULL WHERE id IN @Ids", new { Ids = new[] { legacy.Id.ToString(), legacyOfOther.Id.ToString() } }))
+            .ShouldBe(2);
+
+        await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBe(HttpStatusCode.OK);
+
+        async Task<PartnershipReviewResponse> GetAsync(Guid id) =>
+            await (await admin.GetAsync($"{reviews}/{id}").ShouldBe(HttpStatusCode.OK)).ReadAsync<PartnershipReviewResponse>();
+        var cleared = await GetAsync(legacy.Id);
+        cleared.ReviewedBy.ShouldBeNull();
+        cleared.Version.ShouldBe(legacy.Version + 1);
+        var kept = await GetAsync(legacyOfOther.Id);
+        (kept.ReviewedBy, kept.Version).ShouldBe(("Administrator", legacyOfOther.Version));
+        // A review that records its reviewer's id is matched by the id alone, so a namesake keeps their name.
+        var namesakes = await GetAsync(byNamesake.Id);
+        (namesakes.ReviewedBy, namesakes.Version).ShouldBe(("Aino Aalto", byNamesake.Version));
     }
 }
 

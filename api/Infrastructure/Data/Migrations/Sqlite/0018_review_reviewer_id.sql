@@ -1,0 +1,4 @@
+-- Who wrote a review, by user id (the token's subject), beside the display name it shows: erasing a user's personal
+-- data then finds their reviews by id and clears the name (ErasePersonalData). Reviews written before this migration
+-- have no id; erasure matches them by the exact display name instead. Equivalent to SqlServer/0018_review_reviewer_id.sql.
+ALTER TABLE partnership_reviews ADD COLUMN reviewed_by_id TEXT NULL;
