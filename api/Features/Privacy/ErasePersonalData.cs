@@ -31,7 +31,7 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
             .ToList();
         if (accounts.Any(a => a.Id.ToString() == user.Subject))
         {
-            throw new ConflictException("An admin cannot erase their own account; another admin can.");
+            throw new ConflictException(Texts.Get("privacy.eraseSelf"));
         }
 
         var registrations = await PrivacyData.EraseRegistrationsByEmailAsync(scope, email, now, ct);

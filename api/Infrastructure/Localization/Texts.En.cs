@@ -252,6 +252,7 @@ public static partial class Texts
         ["pilot.transitionNotAllowed"] = "A pilot cannot move from {0} to {1}. Allowed: {2}.",
         ["pilot.unknownMetric"] = "This pilot has no metric with this id. Leave the id out to add a new metric.",
         ["precondition.changed"] = "The resource has changed: its current version is {0}. Reload it and apply your change again.",
+        ["privacy.eraseSelf"] = "An admin cannot erase their own account; another admin can.",
         ["privacy.email"] = "Email must be an email address.",
         ["problem.400.title"] = "One or more fields are invalid.",
         ["problem.401.detail"] = "Sign in, or send a valid API key.",

@@ -252,6 +252,7 @@ public static partial class Texts
         ["pilot.transitionNotAllowed"] = "Kokeilua ei voi siirtää vaiheesta ”{0}” vaiheeseen ”{1}”. Sallitut: {2}.",
         ["pilot.unknownMetric"] = "Kokeilulla ei ole mittaria tällä tunnisteella. Jätä tunniste pois, kun lisäät uuden mittarin.",
         ["precondition.changed"] = "Tietoa on muutettu sillä välin: sen nykyinen versio on {0}. Lataa tieto uudelleen ja tee muutoksesi sitten.",
+        ["privacy.eraseSelf"] = "Ylläpitäjä ei voi poistaa omaa tiliään. Toinen ylläpitäjä voi.",
         ["privacy.email"] = "Sähköpostiosoite ei kelpaa.",
         ["problem.400.title"] = "Yksi tai useampi kenttä on virheellinen.",
         ["problem.401.detail"] = "Kirjaudu sisään tai lähetä voimassa oleva API-avain.",
