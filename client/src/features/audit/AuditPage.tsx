@@ -11,6 +11,7 @@ import { useUrlFilters } from '../../components/useUrlFilters';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useAudit, type AuditFilters } from './api';
+import { actorLabel } from './actorLabel';
 
 const filterNames = ['entityType', 'entityId'] as const;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,7 +94,7 @@ export function AuditPage() {
             rowKey={(a) => a.id}
             columns={[
               { header: t('audit.fields.at'), cell: (a) => formatDateTime(a.at) },
-              { header: t('audit.fields.actor'), cell: (a) => a.actorName ?? t('audit.system') },
+              { header: t('audit.fields.actor'), cell: (a) => actorLabel(a, t) },
               { header: t('audit.fields.op'), cell: (a) => label('auditOp', a.op) },
               { header: t('audit.fields.entityType'), cell: (a) => label('collection', a.entityType) },
               { header: t('audit.fields.entityId'), cell: (a) => <EntityCell entry={a} /> },
