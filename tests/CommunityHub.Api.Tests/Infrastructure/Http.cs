@@ -40,11 +40,30 @@ public static class Http
         return await client.SendAsync(request);
     }
 
-    public static async Task<HttpResponseMessage> GetAsync(this HttpClient client, string url, string ifNoneMatch)
+    public static Task<HttpResponseMessage> GetAsync(this HttpClient client, string url, string ifNoneMatch) =>
+        client.GetAsync(url, noCache: false, ifNoneMatch);
+
+    /// <summary>A GET, with <c>Cache-Control: no-cache</c> when asked (past any cache, to the database) and <c>If-None-Match</c> when given.</summary>
+    public static async Task<HttpResponseMessage> GetAsync(this HttpClient client, string url, bool noCache, string? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        if (noCache)
+        {
+            request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
+        }
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
         return await client.SendAsync(request);
+    }
+
+    /// <summary>The body of a 200 JSON answer as bytes, for byte-for-byte comparisons.</summary>
+    public static async Task<byte[]> JsonBytesAsync(this Task<HttpResponseMessage> pending)
+    {
+        var response = await pending.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.ToString().ShouldBe("application/json; charset=utf-8");
+        return await response.Content.ReadAsByteArrayAsync();
     }
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)

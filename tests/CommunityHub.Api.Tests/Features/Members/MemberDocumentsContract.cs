@@ -26,9 +26,7 @@ public abstract class MemberDocumentsContract<TFactory>(TFactory factory) : Cont
 
     private static async Task<(string Body, string ETag)> PageAsync(HttpClient client, string url)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
-        var response = await client.SendAsync(request).ShouldBe(HttpStatusCode.OK);
+        var response = await client.GetAsync(url, noCache: true).ShouldBe(HttpStatusCode.OK);
         return (Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()), response.Headers.ETag!.ToString());
     }
 

@@ -30,9 +30,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
 
     private static async Task<(byte[] Body, string ETag)> PageAsync(HttpClient client, string url)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
-        var response = await client.SendAsync(request).ShouldBe(HttpStatusCode.OK);
+        var response = await client.GetAsync(url, noCache: true).ShouldBe(HttpStatusCode.OK);
         return (await response.Content.ReadAsByteArrayAsync(), response.Headers.ETag!.ToString());
     }
 

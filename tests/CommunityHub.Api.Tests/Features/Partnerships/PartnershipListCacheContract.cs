@@ -22,27 +22,6 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
 {
     private ResponseCache Cache => Factory.Services.GetRequiredService<ResponseCache>();
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, bool noCache = false, string? ifNoneMatch = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (noCache)
-        {
-            request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
-        }
-        if (ifNoneMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        }
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<byte[]> BytesAsync(Task<HttpResponseMessage> pending)
-    {
-        var response = await pending.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.ToString().ShouldBe("application/json; charset=utf-8");
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
     [Fact]
     public async Task List_page_is_byte_identical_to_serialising_the_same_partnerships_with_finnish_letters_nulls_empty_lists_and_escapes()
     {
@@ -69,7 +48,7 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
 
         foreach (var url in new[] { "/api/v1/partnerships?municipality=992&limit=2", "/api/v1/partnerships?municipality=992&limit=200" })
         {
-            var response = await GetAsync(admin, url, noCache: true).ShouldBe(HttpStatusCode.OK);
+            var response = await admin.GetAsync(url, noCache: true).ShouldBe(HttpStatusCode.OK);
             var listed = await response.Content.ReadAsByteArrayAsync();
             var page = JsonSerializer.Deserialize<PartnershipPage>(listed, Json.Options)!;
             page.Items.Count.ShouldBeGreaterThan(0);
@@ -96,13 +75,13 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         var created = await PartnershipRequests.CreateAsync(admin, "564", "Välimuistin kumppanuus");
         const string url = "/api/v1/partnerships?municipality=564&limit=50";
 
-        var first = await BytesAsync(GetAsync(admin, url));
+        var first = await admin.GetAsync(url).JsonBytesAsync();
         var hits = Cache.Hits;
-        var second = await BytesAsync(GetAsync(admin, url));
+        var second = await admin.GetAsync(url).JsonBytesAsync();
         Cache.Hits.ShouldBe(hits + 1, "the second identical request is answered from the cache");
         second.ShouldBe(first);
         var bypasses = Cache.Bypasses;
-        var uncached = await BytesAsync(GetAsync(admin, url, noCache: true));
+        var uncached = await admin.GetAsync(url, noCache: true).JsonBytesAsync();
         Cache.Bypasses.ShouldBe(bypasses + 1);
         Cache.Hits.ShouldBe(hits + 1, "no-cache is never answered from the cache");
         uncached.ShouldBe(first);
@@ -111,7 +90,7 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         var body = PartnershipRequests.ToBody(created);
         body["title"] = "Välimuistin kumppanuus, päivitetty";
         await admin.PutJsonAsync($"/api/v1/partnerships/{created.Id}", body).ShouldBe(HttpStatusCode.OK);
-        var afterUpdate = JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(admin, url)), Json.Options)!;
+        var afterUpdate = JsonSerializer.Deserialize<PartnershipPage>(await admin.GetAsync(url).JsonBytesAsync(), Json.Options)!;
         afterUpdate.Items.Single(p => p.Id == created.Id).Title.ShouldBe("Välimuistin kumppanuus, päivitetty");
 
         // A write to something the page only shows: a party's member name.
@@ -121,15 +100,15 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         var newName = $"Uusi nimi ry {Guid.NewGuid():N}";
         memberBody["name"] = newName;
         await admin.PutJsonAsync($"/api/v1/members/{memberId}", memberBody, $"\"{member.GetProperty("version").GetInt64()}\"").ShouldBe(HttpStatusCode.OK);
-        var afterRename = JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(admin, url)), Json.Options)!;
+        var afterRename = JsonSerializer.Deserialize<PartnershipPage>(await admin.GetAsync(url).JsonBytesAsync(), Json.Options)!;
         afterRename.Items.Single(p => p.Id == created.Id).Parties[1].MemberName.ShouldBe(newName);
 
         // And a transition (status) and an archive.
         await PartnershipRequests.TransitionAsync(admin, created.Id, "negotiation").ShouldBe(HttpStatusCode.OK);
-        var afterTransition = JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(admin, url)), Json.Options)!;
+        var afterTransition = JsonSerializer.Deserialize<PartnershipPage>(await admin.GetAsync(url).JsonBytesAsync(), Json.Options)!;
         afterTransition.Items.Single(p => p.Id == created.Id).Status.ShouldBe(PartnershipStatus.Negotiation);
         await admin.DeleteAsync($"/api/v1/partnerships/{created.Id}", null).ShouldBe(HttpStatusCode.NoContent);
-        var afterDelete = JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(admin, url)), Json.Options)!;
+        var afterDelete = JsonSerializer.Deserialize<PartnershipPage>(await admin.GetAsync(url).JsonBytesAsync(), Json.Options)!;
         afterDelete.Items.ShouldNotContain(p => p.Id == created.Id);
     }
 
@@ -139,7 +118,7 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         var admin = await Factory.AdminAsync();
         var created = await PartnershipRequests.CreateAsync(admin, "609", "Alkuperäinen otsikko");
         const string url = "/api/v1/partnerships?municipality=609&limit=10";
-        await BytesAsync(GetAsync(admin, url));
+        await admin.GetAsync(url).JsonBytesAsync();
 
         // Changed behind the API's back (no change-feed entry): only a request that reaches the database can see it. Like
         // every write, it moves the row's version, which the ETag and the list's stored documents are checked against.
@@ -149,9 +128,9 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
             await connection.ExecuteAsync("UPDATE partnerships SET title = 'Suoraan kantaan', version = version + 1 WHERE id = @Id", new { Id = created.Id.ToString() });
         }
 
-        var cached = JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(admin, url)), Json.Options)!;
+        var cached = JsonSerializer.Deserialize<PartnershipPage>(await admin.GetAsync(url).JsonBytesAsync(), Json.Options)!;
         cached.Items.Single(p => p.Id == created.Id).Title.ShouldBe("Alkuperäinen otsikko");
-        var fresh = JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(admin, url, noCache: true)), Json.Options)!;
+        var fresh = JsonSerializer.Deserialize<PartnershipPage>(await admin.GetAsync(url, noCache: true).JsonBytesAsync(), Json.Options)!;
         fresh.Items.Single(p => p.Id == created.Id).Title.ShouldBe("Suoraan kantaan");
     }
 
@@ -163,17 +142,17 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         var helsinki = await PartnershipRequests.CreateAsync(admin, "091", "Helsingin välimuisti");
         const string url = "/api/v1/partnerships?limit=200";
 
-        var all = JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(admin, url)), Json.Options)!;
+        var all = JsonSerializer.Deserialize<PartnershipPage>(await admin.GetAsync(url).JsonBytesAsync(), Json.Options)!;
         all.Items.Select(p => p.Id).ShouldContain(oulu.Id);
         all.Items.Select(p => p.Id).ShouldContain(helsinki.Id);
-        await BytesAsync(GetAsync(admin, url));
+        await admin.GetAsync(url).JsonBytesAsync();
 
         foreach (var (code, own, other) in new[] { ("564", oulu.Id, helsinki.Id), ("091", helsinki.Id, oulu.Id) })
         {
             var key = await ApiKeyPrincipal.ClientAsync(Factory, ["partnerships:read"], code);
             for (var i = 0; i < 2; i++)
             {
-                var page = JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(key, url)), Json.Options)!;
+                var page = JsonSerializer.Deserialize<PartnershipPage>(await key.GetAsync(url).JsonBytesAsync(), Json.Options)!;
                 page.Items.Select(p => p.Id).ShouldContain(own);
                 page.Items.Select(p => p.Id).ShouldNotContain(other);
                 page.Items.ShouldAllBe(p => p.MunicipalityCode == code);
@@ -182,9 +161,9 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
 
         // A key with other scopes is another caller too; an admin still gets the whole list afterwards.
         var wider = await ApiKeyPrincipal.ClientAsync(Factory, ["partnerships:read", "members:read"], "564");
-        JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(wider, url)), Json.Options)!
+        JsonSerializer.Deserialize<PartnershipPage>(await wider.GetAsync(url).JsonBytesAsync(), Json.Options)!
             .Items.ShouldAllBe(p => p.MunicipalityCode == "564");
-        JsonSerializer.Deserialize<PartnershipPage>(await BytesAsync(GetAsync(admin, url)), Json.Options)!
+        JsonSerializer.Deserialize<PartnershipPage>(await admin.GetAsync(url).JsonBytesAsync(), Json.Options)!
             .Items.Select(p => p.Id).ShouldContain(helsinki.Id);
     }
 
@@ -194,19 +173,19 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         var admin = await Factory.AdminAsync();
         var created = await PartnershipRequests.CreateAsync(admin, "425", "Limingan kumppanuus");
         const string url = "/api/v1/partnerships?municipality=425";
-        var first = await GetAsync(admin, url).ShouldBe(HttpStatusCode.OK);
+        var first = await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK);
         var etag = first.Headers.ETag!.ToString();
 
         var hits = Cache.Hits;
-        var notModified = await GetAsync(admin, url, ifNoneMatch: etag);
+        var notModified = await admin.GetAsync(url, ifNoneMatch: etag);
         notModified.StatusCode.ShouldBe(HttpStatusCode.NotModified);
         notModified.Headers.ETag!.ToString().ShouldBe(etag);
         (await notModified.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
         Cache.Hits.ShouldBe(hits + 1);
-        (await GetAsync(admin, url, noCache: true, ifNoneMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        (await admin.GetAsync(url, noCache: true, ifNoneMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
 
         await PartnershipRequests.TransitionAsync(admin, created.Id, "cancelled").ShouldBe(HttpStatusCode.OK);
-        var changed = await GetAsync(admin, url, ifNoneMatch: etag).ShouldBe(HttpStatusCode.OK);
+        var changed = await admin.GetAsync(url, ifNoneMatch: etag).ShouldBe(HttpStatusCode.OK);
         changed.Headers.ETag!.ToString().ShouldNotBe(etag);
     }
 
@@ -217,11 +196,11 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         var helsinki = await PartnershipRequests.CreateAsync(admin, "091", "Yksittäinen kumppanuus");
         var url = $"/api/v1/partnerships/{helsinki.Id}";
 
-        var first = await BytesAsync(GetAsync(admin, url));
+        var first = await admin.GetAsync(url).JsonBytesAsync();
         var hits = Cache.Hits;
-        (await BytesAsync(GetAsync(admin, url))).ShouldBe(first);
+        (await admin.GetAsync(url).JsonBytesAsync()).ShouldBe(first);
         Cache.Hits.ShouldBe(hits + 1);
-        (await BytesAsync(GetAsync(admin, url, noCache: true))).ShouldBe(first);
+        (await admin.GetAsync(url, noCache: true).JsonBytesAsync()).ShouldBe(first);
 
         // The admin's cached answer is never handed to a key bound to another municipality.
         var oulu = await ApiKeyPrincipal.ClientAsync(Factory, ["partnerships:read"], "564");
@@ -229,10 +208,10 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         await oulu.GetAsync(url).ShouldBeProblem(HttpStatusCode.NotFound);
 
         var moved = await PartnershipRequests.TransitionAsync(admin, helsinki.Id, "negotiation").ShouldBe(HttpStatusCode.OK);
-        var after = await GetAsync(admin, url, ifNoneMatch: "\"1\"").ShouldBe(HttpStatusCode.OK);
+        var after = await admin.GetAsync(url, ifNoneMatch: "\"1\"").ShouldBe(HttpStatusCode.OK);
         after.Headers.ETag!.ToString().ShouldBe(moved.Headers.ETag!.ToString());
         (await after.ReadAsync<PartnershipResponse>()).Status.ShouldBe(PartnershipStatus.Negotiation);
-        (await GetAsync(admin, url, ifNoneMatch: "\"2\"")).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        (await admin.GetAsync(url, ifNoneMatch: "\"2\"")).StatusCode.ShouldBe(HttpStatusCode.NotModified);
     }
 
     [Fact]
@@ -243,17 +222,17 @@ public abstract class PartnershipListCacheContract<TFactory>(TFactory factory) :
         const string url = "/api/v1/members?municipality=297&limit=100";
         var anonymous = Factory.Anonymous();
 
-        var first = await BytesAsync(GetAsync(anonymous, url));
+        var first = await anonymous.GetAsync(url).JsonBytesAsync();
         var hits = Cache.Hits;
-        (await BytesAsync(GetAsync(anonymous, url))).ShouldBe(first);
+        (await anonymous.GetAsync(url).JsonBytesAsync()).ShouldBe(first);
         Cache.Hits.ShouldBe(hits + 1);
-        (await BytesAsync(GetAsync(anonymous, url, noCache: true))).ShouldBe(first);
+        (await anonymous.GetAsync(url, noCache: true).JsonBytesAsync()).ShouldBe(first);
 
         var member = await (await admin.GetAsync($"/api/v1/members/{created.Id}").ShouldBe(HttpStatusCode.OK)).JsonAsync();
         var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(member.GetRawText())!;
         body["sectors"] = new[] { "culture", "youth" };
         await admin.PutJsonAsync($"/api/v1/members/{created.Id}", body).ShouldBe(HttpStatusCode.OK);
-        var after = await (await GetAsync(anonymous, url).ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        var after = await (await anonymous.GetAsync(url).ShouldBe(HttpStatusCode.OK)).JsonAsync();
         after.GetProperty("items").EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == created.Id)
             .GetProperty("sectors").EnumerateArray().Select(s => s.GetString()).ShouldBe(["culture", "youth"]);
     }

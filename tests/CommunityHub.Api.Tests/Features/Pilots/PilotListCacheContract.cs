@@ -24,27 +24,6 @@ public abstract class PilotListCacheContract<TFactory>(TFactory factory) : Contr
 {
     private ResponseCache Cache => Factory.Services.GetRequiredService<ResponseCache>();
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, bool noCache = false, string? ifNoneMatch = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (noCache)
-        {
-            request.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
-        }
-        if (ifNoneMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        }
-        return await client.SendAsync(request);
-    }
-
-    private static async Task<byte[]> BytesAsync(Task<HttpResponseMessage> pending)
-    {
-        var response = await pending.ShouldBe(HttpStatusCode.OK);
-        response.Content.Headers.ContentType!.ToString().ShouldBe("application/json; charset=utf-8");
-        return await response.Content.ReadAsByteArrayAsync();
-    }
-
     private static PilotPage Page(byte[] body) => JsonSerializer.Deserialize<PilotPage>(body, Json.Options)!;
 
     private async Task<(HttpClient Admin, Guid Owner, Guid Team)> SetUpAsync(string municipality)
@@ -75,14 +54,14 @@ public abstract class PilotListCacheContract<TFactory>(TFactory factory) : Contr
 
         foreach (var url in new[] { "/api/v1/pilots?municipality=992&limit=2", "/api/v1/pilots?municipality=992&limit=200" })
         {
-            var first = await GetAsync(admin, url).ShouldBe(HttpStatusCode.OK);
+            var first = await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK);
             var listed = await first.Content.ReadAsByteArrayAsync();
             var hits = Cache.Hits;
-            var cached = await GetAsync(admin, url).ShouldBe(HttpStatusCode.OK);
+            var cached = await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK);
             Cache.Hits.ShouldBe(hits + 1, "the second identical request is answered from the cache");
             (await cached.Content.ReadAsByteArrayAsync()).ShouldBe(listed);
             cached.Headers.ETag!.ToString().ShouldBe(first.Headers.ETag!.ToString());
-            var uncached = await GetAsync(admin, url, noCache: true).ShouldBe(HttpStatusCode.OK);
+            var uncached = await admin.GetAsync(url, noCache: true).ShouldBe(HttpStatusCode.OK);
             (await uncached.Content.ReadAsByteArrayAsync()).ShouldBe(listed);
             uncached.Headers.ETag!.ToString().ShouldBe(first.Headers.ETag!.ToString());
 
@@ -108,27 +87,27 @@ public abstract class PilotListCacheContract<TFactory>(TFactory factory) : Contr
         var body = PilotRequests.Body(owner, "Välimuistin pilotti", municipality: "564", team: team);
         var created = await PilotRequests.CreateAsync(admin, body);
         const string url = "/api/v1/pilots?municipality=564&limit=50";
-        Page(await BytesAsync(GetAsync(admin, url))).Items.Select(p => p.Id).ShouldContain(created.Id);
+        Page(await admin.GetAsync(url).JsonBytesAsync()).Items.Select(p => p.Id).ShouldContain(created.Id);
         var hits = Cache.Hits;
-        await BytesAsync(GetAsync(admin, url));
+        await admin.GetAsync(url).JsonBytesAsync();
         Cache.Hits.ShouldBe(hits + 1);
 
         body["title"] = "Välimuistin pilotti, päivitetty";
         body["metrics"] = new object[] { new { name = "Osallistujat", unit = "henkilöä", baseline = 3, target = 9, actual = 4.25m } };
         await admin.PutJsonAsync($"/api/v1/pilots/{created.Id}", body).ShouldBe(HttpStatusCode.OK);
-        var afterUpdate = Page(await BytesAsync(GetAsync(admin, url))).Items.Single(p => p.Id == created.Id);
+        var afterUpdate = Page(await admin.GetAsync(url).JsonBytesAsync()).Items.Single(p => p.Id == created.Id);
         afterUpdate.Title.ShouldBe("Välimuistin pilotti, päivitetty");
         afterUpdate.Metrics.Single().Actual.ShouldBe(4.25m);
 
         await PilotRequests.MoveAsync(admin, created.Id, "decided");
-        Page(await BytesAsync(GetAsync(admin, url))).Items.Single(p => p.Id == created.Id).Stage.ShouldBe(PilotStage.Decided);
+        Page(await admin.GetAsync(url).JsonBytesAsync()).Items.Single(p => p.Id == created.Id).Stage.ShouldBe(PilotStage.Decided);
 
         var second = await PilotRequests.CreateAsync(admin, PilotRequests.Body(owner, "Toinen pilotti", municipality: "564"));
-        Page(await BytesAsync(GetAsync(admin, url))).Items.Select(p => p.Id).ShouldContain(second.Id);
+        Page(await admin.GetAsync(url).JsonBytesAsync()).Items.Select(p => p.Id).ShouldContain(second.Id);
 
         await admin.DeleteAsync($"/api/v1/pilots/{created.Id}", null).ShouldBe(HttpStatusCode.NoContent);
-        Page(await BytesAsync(GetAsync(admin, url))).Items.Select(p => p.Id).ShouldNotContain(created.Id);
-        (await BytesAsync(GetAsync(admin, url))).ShouldBe(await BytesAsync(GetAsync(admin, url, noCache: true)));
+        Page(await admin.GetAsync(url).JsonBytesAsync()).Items.Select(p => p.Id).ShouldNotContain(created.Id);
+        (await admin.GetAsync(url).JsonBytesAsync()).ShouldBe(await admin.GetAsync(url, noCache: true).JsonBytesAsync());
     }
 
     [Fact]
@@ -137,7 +116,7 @@ public abstract class PilotListCacheContract<TFactory>(TFactory factory) : Contr
         var (admin, owner, _) = await SetUpAsync("609");
         var created = await PilotRequests.CreateAsync(admin, PilotRequests.Body(owner, "Alkuperäinen otsikko", municipality: "609"));
         const string url = "/api/v1/pilots?municipality=609&limit=10";
-        await BytesAsync(GetAsync(admin, url));
+        await admin.GetAsync(url).JsonBytesAsync();
 
         // Changed behind the API's back (no change-feed entry): only a request that reaches the database can see it.
         var db = Factory.Services.GetRequiredService<Db>();
@@ -146,8 +125,8 @@ public abstract class PilotListCacheContract<TFactory>(TFactory factory) : Contr
             await connection.ExecuteAsync("UPDATE pilots SET title = 'Suoraan kantaan' WHERE id = @Id", new { Id = created.Id.ToString() });
         }
 
-        Page(await BytesAsync(GetAsync(admin, url))).Items.Single(p => p.Id == created.Id).Title.ShouldBe("Alkuperäinen otsikko");
-        Page(await BytesAsync(GetAsync(admin, url, noCache: true))).Items.Single(p => p.Id == created.Id).Title.ShouldBe("Suoraan kantaan");
+        Page(await admin.GetAsync(url).JsonBytesAsync()).Items.Single(p => p.Id == created.Id).Title.ShouldBe("Alkuperäinen otsikko");
+        Page(await admin.GetAsync(url, noCache: true).JsonBytesAsync()).Items.Single(p => p.Id == created.Id).Title.ShouldBe("Suoraan kantaan");
     }
 
     [Fact]
@@ -158,17 +137,17 @@ public abstract class PilotListCacheContract<TFactory>(TFactory factory) : Contr
         var helsinki = await PilotRequests.CreateAsync(admin, PilotRequests.Body(owner, "Helsingin välimuisti", municipality: "091"));
         const string url = "/api/v1/pilots?limit=200";
 
-        var all = Page(await BytesAsync(GetAsync(admin, url)));
+        var all = Page(await admin.GetAsync(url).JsonBytesAsync());
         all.Items.Select(p => p.Id).ShouldContain(oulu.Id);
         all.Items.Select(p => p.Id).ShouldContain(helsinki.Id);
-        await BytesAsync(GetAsync(admin, url));
+        await admin.GetAsync(url).JsonBytesAsync();
 
         foreach (var (code, own, other) in new[] { ("564", oulu.Id, helsinki.Id), ("091", helsinki.Id, oulu.Id) })
         {
             var key = await ApiKeyPrincipal.ClientAsync(Factory, ["pilots:read"], code);
             for (var i = 0; i < 2; i++)
             {
-                var page = Page(await BytesAsync(GetAsync(key, url)));
+                var page = Page(await key.GetAsync(url).JsonBytesAsync());
                 page.Items.Select(p => p.Id).ShouldContain(own);
                 page.Items.Select(p => p.Id).ShouldNotContain(other);
                 page.Items.ShouldAllBe(p => p.MunicipalityCode == code);
@@ -178,7 +157,7 @@ public abstract class PilotListCacheContract<TFactory>(TFactory factory) : Contr
         // A key without pilots:read is refused even though others' answers are cached; an admin still gets everything.
         var partnershipsOnly = await ApiKeyPrincipal.ClientAsync(Factory, ["partnerships:read"], "564");
         await partnershipsOnly.GetAsync(url).ShouldBeProblem(HttpStatusCode.Forbidden);
-        Page(await BytesAsync(GetAsync(admin, url))).Items.Select(p => p.Id).ShouldContain(helsinki.Id);
+        Page(await admin.GetAsync(url).JsonBytesAsync()).Items.Select(p => p.Id).ShouldContain(helsinki.Id);
     }
 
     [Fact]
@@ -187,19 +166,19 @@ public abstract class PilotListCacheContract<TFactory>(TFactory factory) : Contr
         var (admin, owner, _) = await SetUpAsync("425");
         var created = await PilotRequests.CreateAsync(admin, PilotRequests.Body(owner, "Limingan pilotti", municipality: "425"));
         const string url = "/api/v1/pilots?municipality=425";
-        var first = await GetAsync(admin, url).ShouldBe(HttpStatusCode.OK);
+        var first = await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK);
         var etag = first.Headers.ETag!.ToString();
 
         var hits = Cache.Hits;
-        var notModified = await GetAsync(admin, url, ifNoneMatch: etag);
+        var notModified = await admin.GetAsync(url, ifNoneMatch: etag);
         notModified.StatusCode.ShouldBe(HttpStatusCode.NotModified);
         notModified.Headers.ETag!.ToString().ShouldBe(etag);
         (await notModified.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
         Cache.Hits.ShouldBe(hits + 1);
-        (await GetAsync(admin, url, noCache: true, ifNoneMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        (await admin.GetAsync(url, noCache: true, ifNoneMatch: etag)).StatusCode.ShouldBe(HttpStatusCode.NotModified);
 
         await PilotRequests.MoveAsync(admin, created.Id, "discontinued", "Rahoitus päättyi");
-        var changed = await GetAsync(admin, url, ifNoneMatch: etag).ShouldBe(HttpStatusCode.OK);
+        var changed = await admin.GetAsync(url, ifNoneMatch: etag).ShouldBe(HttpStatusCode.OK);
         changed.Headers.ETag!.ToString().ShouldNotBe(etag);
     }
 
