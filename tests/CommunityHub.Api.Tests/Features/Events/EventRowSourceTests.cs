@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Shouldly;
+using static CommunityHub.Api.Tests.Infrastructure.RowSources;
 
 namespace CommunityHub.Api.Tests.Features.Events;
 
@@ -29,48 +30,10 @@ public sealed class EventRowSourceTests : IClassFixture<SqliteApiFactory>
         TypeHandlers.Register();
     }
 
-    private static readonly string[] Texts =
-    [
-        "Äänekosken yhdistys ry – öljyä ja åäö ÅÄÖ",
-        "Lainaus \"sisällä\" ja kenoviiva \\ sekä / kauttaviiva",
-        "Rivinvaihto\nsarkain\tja ohjausmerkki \u0001 ja \u001f",
-        "<script>alert('x')</script> & +358",
-        "Emoji 😀 ja rivierotin \u2028 kappale \u2029 ja nolla-leveys \u200b",
-        "",
-    ];
-
     // Keywords are at most 50 characters.
     private static readonly string[] Keywords = ["öljy ja åäö", "lainaus \"x\" \\", "<b> & +358", "rivi\nsarkain\t\u0001", "😀 \u2028 \u200b", "x"];
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        connection.Open();
-        return connection;
-    }
-
-    private static async Task<RowSet> ThroughDataReaderAsync(SqliteConnection connection, CommandDefinition command)
-    {
-        await using var reader = await connection.ExecuteReaderAsync(command);
-        return await RowSet.ReadAsync(reader, CancellationToken.None);
-    }
-
-    private static RowSet ThroughSqlite(SqliteConnection connection, CommandDefinition command) =>
-        SqliteRowReader.TryRead(connection, command) ?? throw new ShouldAssertException("SqliteRowReader declined the statement.");
-
-    private static void ShouldBeSameValues(RowSet actual, RowSet expected)
-    {
-        actual.Columns.ShouldBe(expected.Columns);
-        actual.Count.ShouldBe(expected.Count);
-        for (var row = 0; row < expected.Count; row++)
-        {
-            for (var column = 0; column < expected.Columns; column++)
-            {
-                actual.IsNull(row, column).ShouldBe(expected.IsNull(row, column), $"row {row}, column {column}");
-                actual.Text(row, column).ShouldBe(expected.Text(row, column), $"row {row}, column {column}");
-            }
-        }
-    }
+    private SqliteConnection Open() => Opened($"Data Source={factory.DatabasePath}");
 
     private static string Text(JsonBody body) => System.Text.Encoding.UTF8.GetString(body.Content.ToArray());
 

@@ -11,6 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Shouldly;
+using static CommunityHub.Api.Tests.Infrastructure.RowSources;
 
 namespace CommunityHub.Api.Tests.Features.Partnerships;
 
@@ -30,49 +31,10 @@ public sealed class RowSourceTests : IClassFixture<SqliteApiFactory>
         TypeHandlers.Register();
     }
 
-    private static readonly string[] Texts =
-    [
-        "Äänekosken yhdistys ry – öljyä ja åäö ÅÄÖ",
-        "Lainaus \"sisällä\" ja kenoviiva \\ sekä / kauttaviiva",
-        "Rivinvaihto\nsarkain\tja ohjausmerkki \u0001 ja \u001f",
-        "<script>alert('x')</script> & +358",
-        "Emoji 😀 ja rivierotin \u2028 kappale \u2029 ja nolla-leveys \u200b",
-        "",
-    ];
-
     /// <summary>The app's database (start the app first).</summary>
-    private SqliteConnection Open() => Opened(new SqliteConnection($"Data Source={factory.DatabasePath}"));
+    private SqliteConnection Open() => Opened($"Data Source={factory.DatabasePath}");
 
-    private static SqliteConnection InMemory() => Opened(new SqliteConnection("Data Source=:memory:"));
-
-    private static SqliteConnection Opened(SqliteConnection connection)
-    {
-        connection.Open();
-        return connection;
-    }
-
-    private static async Task<RowSet> ThroughDataReaderAsync(SqliteConnection connection, CommandDefinition command)
-    {
-        await using var reader = await connection.ExecuteReaderAsync(command);
-        return await RowSet.ReadAsync(reader, CancellationToken.None);
-    }
-
-    private static RowSet ThroughSqlite(SqliteConnection connection, CommandDefinition command) =>
-        SqliteRowReader.TryRead(connection, command) ?? throw new ShouldAssertException("SqliteRowReader declined the statement.");
-
-    private static void ShouldBeSameValues(RowSet actual, RowSet expected)
-    {
-        actual.Columns.ShouldBe(expected.Columns);
-        actual.Count.ShouldBe(expected.Count);
-        for (var row = 0; row < expected.Count; row++)
-        {
-            for (var column = 0; column < expected.Columns; column++)
-            {
-                actual.IsNull(row, column).ShouldBe(expected.IsNull(row, column), $"row {row}, column {column}");
-                actual.Text(row, column).ShouldBe(expected.Text(row, column), $"row {row}, column {column}");
-            }
-        }
-    }
+    private static SqliteConnection InMemory() => Opened("Data Source=:memory:");
 
     [Fact]
     public async Task Raw_sqlite_and_data_reader_read_the_same_values_from_text_nulls_large_numbers_dates_and_instants()
@@ -175,8 +137,8 @@ public sealed class RowSourceTests : IClassFixture<SqliteApiFactory>
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         try
         {
-            using var reader = Opened(new SqliteConnection($"Data Source={file}"));
-            using var writer = Opened(new SqliteConnection($"Data Source={file};Pooling=False"));
+            using var reader = Opened($"Data Source={file}");
+            using var writer = Opened($"Data Source={file};Pooling=False");
             await writer.ExecuteAsync("PRAGMA journal_mode = WAL; CREATE TABLE kept (n INTEGER NOT NULL); INSERT INTO kept (n) VALUES (1), (2), (3);");
             const string sql = "SELECT n, CASE WHEN n = @Fail THEN json('not json') ELSE n END FROM kept WHERE (@From IS NULL OR n > @From) ORDER BY n";
 

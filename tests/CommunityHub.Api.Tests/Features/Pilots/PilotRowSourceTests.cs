@@ -10,6 +10,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Shouldly;
+using static CommunityHub.Api.Tests.Infrastructure.RowSources;
 
 namespace CommunityHub.Api.Tests.Features.Pilots;
 
@@ -31,16 +32,6 @@ public sealed class PilotRowSourceTests : IClassFixture<SqliteApiFactory>
         TypeHandlers.Register();
     }
 
-    private static readonly string[] Texts =
-    [
-        "Äänekosken yhdistys ry – öljyä ja åäö ÅÄÖ",
-        "Lainaus \"sisällä\" ja kenoviiva \\ sekä / kauttaviiva",
-        "Rivinvaihto\nsarkain\tja ohjausmerkki \u0001 ja \u001f",
-        "<script>alert('x')</script> & +358",
-        "Emoji 😀 ja rivierotin \u2028 kappale \u2029 ja nolla-leveys \u200b",
-        "",
-    ];
-
     /// <summary>
     /// Doubles whose 15-digit text (SQLite's own) is not the double, whole numbers SQLite writes with ".0", ties at the
     /// 16th digit, tiny and large magnitudes (exponent notation in SQLite's text), a negative zero and NULL.
@@ -50,35 +41,7 @@ public sealed class PilotRowSourceTests : IClassFixture<SqliteApiFactory>
         "0.1 + 0.2", "7.0", "1234567.89", "123456789012.3125", "0.0000001", "999999999999.99", "-0.0", "8500.5", "1e15 + 0.5", null, "2.0 / 3.0", "-55.55",
     ];
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
-        connection.Open();
-        return connection;
-    }
-
-    private static async Task<RowSet> ThroughDataReaderAsync(SqliteConnection connection, CommandDefinition command)
-    {
-        await using var reader = await connection.ExecuteReaderAsync(command);
-        return await RowSet.ReadAsync(reader, CancellationToken.None);
-    }
-
-    private static RowSet ThroughSqlite(SqliteConnection connection, CommandDefinition command) =>
-        SqliteRowReader.TryRead(connection, command) ?? throw new ShouldAssertException("SqliteRowReader declined the statement.");
-
-    private static void ShouldBeSameValues(RowSet actual, RowSet expected)
-    {
-        actual.Columns.ShouldBe(expected.Columns);
-        actual.Count.ShouldBe(expected.Count);
-        for (var row = 0; row < expected.Count; row++)
-        {
-            for (var column = 0; column < expected.Columns; column++)
-            {
-                actual.IsNull(row, column).ShouldBe(expected.IsNull(row, column), $"row {row}, column {column}");
-                actual.Text(row, column).ShouldBe(expected.Text(row, column), $"row {row}, column {column}");
-            }
-        }
-    }
+    private SqliteConnection Open() => Opened($"Data Source={factory.DatabasePath}");
 
     private static string Text(JsonBody body) => System.Text.Encoding.UTF8.GetString(body.Content.ToArray());
 
