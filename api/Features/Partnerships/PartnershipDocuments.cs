@@ -94,11 +94,7 @@ public sealed class PartnershipMemberNames
         {
             return new Dictionary<Guid, byte[]>();
         }
-        long? version;
-        using (var head = await dialect.QueryRowsAsync(connection, new CommandDefinition(dialect.ChangeVersion, cancellationToken: ct)))
-        {
-            version = head.Count == 0 || head.IsNull(0, 0) ? null : head.Number(0, 0);
-        }
+        var version = await dialect.ChangeVersionAsync(connection, ct);
 
         // Names read at this version or later are current for it: a rename moves the version, and the next page starts
         // over with an empty table, shared from then on if this is the newest version seen (an older one, or none,

@@ -98,6 +98,13 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string ChangeVersion { get; }
 
+    /// <summary>Reads <see cref="ChangeVersion"/> on <paramref name="connection"/> (through <see cref="QueryRowsAsync"/>, a kept statement on SQLite).</summary>
+    public async Task<long?> ChangeVersionAsync(DbConnection connection, CancellationToken ct)
+    {
+        using var rows = await QueryRowsAsync(connection, new CommandDefinition(ChangeVersion, cancellationToken: ct));
+        return rows.Count == 0 || rows.IsNull(0, 0) ? null : rows.Number(0, 0);
+    }
+
     /// <summary>Case-sensitive substring test on an already case-folded column.</summary>
     public string Contains(string column, string parameter) => $"{column} LIKE {parameter} ESCAPE '\\'";
 

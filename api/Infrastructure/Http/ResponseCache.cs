@@ -92,8 +92,7 @@ public sealed class ResponseCache(Db db, TimeProvider clock) : IDisposable
         // Read on every request, hits included: through the dialect's row reader, which on SQLite keeps the statement
         // prepared on the pooled connection instead of parsing it again each time.
         await using var connection = await db.OpenAsync(ct);
-        using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(db.Dialect.ChangeVersion, cancellationToken: ct));
-        return rows.Count == 0 || rows.IsNull(0, 0) ? null : rows.Number(0, 0);
+        return await db.Dialect.ChangeVersionAsync(connection, ct);
     }
 
     private static bool NoCache(HttpRequest request) =>
