@@ -23,12 +23,13 @@ public static class PilotData
     /// <summary><see cref="Columns"/> for a <see cref="RowSet"/>: the same columns, the budget as the dialect's amount text.</summary>
     internal static string RowColumns(SqlDialect dialect) => Columns.Replace("p.budget_eur", dialect.AmountText("p.budget_eur"), StringComparison.Ordinal);
 
+    /// <summary>Team rows (pilot id, member id, role) of the pilots whose ids are in <c>@Ids</c> (a JSON array), by pilot, then position.</summary>
+    private static string TeamSql(SqlDialect dialect) =>
+        $"SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position";
+
     /// <summary>Team rows (pilot id, member id, role) of the pilots in <paramref name="idsJson"/>, by pilot, then position.</summary>
     internal static Task<RowSet> TeamRowsAsync(SqlDialect dialect, DbConnection connection, string idsJson, CancellationToken ct) =>
-        dialect.QueryRowsAsync(connection, new CommandDefinition(
-            $"SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position",
-            new { Ids = idsJson },
-            cancellationToken: ct));
+        dialect.QueryRowsAsync(connection, new CommandDefinition(TeamSql(dialect), new { Ids = idsJson }, cancellationToken: ct));
 
     /// <summary>Metric rows (pilot id, id, name, unit, baseline, target, actual) of the pilots in <paramref name="idsJson"/>, by pilot, then position.</summary>
     internal static Task<RowSet> MetricRowsAsync(SqlDialect dialect, DbConnection connection, string idsJson, CancellationToken ct) =>
@@ -61,9 +62,7 @@ public static class PilotData
             return [];
         }
         var ids = new { Ids = SqlDialect.IdsJson(rows.Select(r => r.Id)) };
-        var team = (await connection.QueryAsync<PilotTeamRow>(new CommandDefinition(
-                $"SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position",
-                ids, tx, cancellationToken: ct)))
+        var team = (await connection.QueryAsync<PilotTeamRow>(new CommandDefinition(TeamSql(dialect), ids, tx, cancellationToken: ct)))
             .ToLookup(t => t.PilotId, t => new PilotTeamMember(t.MemberId, t.Role));
         var metrics = (await connection.QueryAsync<PilotMetricRow>(new CommandDefinition(
                 $"""
