@@ -57,7 +57,6 @@ services.AddSingleton<ResponseCache>();
 // The lists' stored documents: rendered after each write, filled in for older rows in the background.
 services.AddSingleton<PartnershipDocuments>();
 services.AddSingleton<IDocumentSource>(sp => sp.GetRequiredService<PartnershipDocuments>());
-services.AddSingleton<PartnershipMemberNames>();
 services.AddSingleton<MemberDocuments>();
 services.AddSingleton<IDocumentSource>(sp => sp.GetRequiredService<MemberDocuments>());
 services.AddSingleton<DocumentRenderer>();

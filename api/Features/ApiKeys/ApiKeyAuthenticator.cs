@@ -32,9 +32,8 @@ public sealed class ApiKeyAuthenticator(Db db, TimeProvider clock, ILogger<ApiKe
         KeyRow? row;
         await using (var connection = await db.OpenAsync(ct))
         {
-            // Through the dialect's row reader: on SQLite the statement stays prepared on the pooled connection, so the
-            // lookup every request makes (cached answers included) is not parsed and planned again each time.
-            using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(
+            // The prefix is unique, so there is at most one row.
+            row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(
                 """
                 SELECT id, name, key_hash, scopes, municipality_code, last_used_at
                 FROM api_keys WHERE key_prefix = @Prefix AND revoked_at IS NULL
@@ -42,7 +41,6 @@ public sealed class ApiKeyAuthenticator(Db db, TimeProvider clock, ILogger<ApiKe
                 // ANSI like the varchar column on SQL Server, so the lookup seeks the unique index.
                 new { Prefix = new DbString { Value = prefix, IsAnsi = true, Length = 32 } },
                 cancellationToken: ct));
-            row = KeyRow.From(rows);
         }
         var matches = ApiKeySecret.Verify(secret, row?.KeyHash ?? UnknownKeyHash);
         if (row is null || !matches)
@@ -84,19 +82,13 @@ public sealed class ApiKeyAuthenticator(Db db, TimeProvider clock, ILogger<ApiKe
         }
     }
 
-    private sealed record KeyRow(Guid Id, string Name, string KeyHash, string Scopes, string? MunicipalityCode, DateTimeOffset? LastUsedAt)
+    private sealed class KeyRow
     {
-        /// <summary>The key's row, or null when none matched (the prefix is unique, so there is at most one).</summary>
-        public static KeyRow? From(RowSet rows) => rows.Count == 0
-            ? null
-            : new KeyRow(
-                rows.Id(0, 0),
-                rows.Text(0, 1) ?? "",
-                rows.Text(0, 2) ?? "",
-                rows.Text(0, 3) ?? "",
-                rows.Text(0, 4),
-                rows.Text(0, 5) is { } lastUsed
-                    ? DateTimeOffset.Parse(lastUsed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal)
-                    : null);
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string KeyHash { get; init; } = "";
+        public string Scopes { get; init; } = "";
+        public string? MunicipalityCode { get; init; }
+        public DateTimeOffset? LastUsedAt { get; init; }
     }
 }

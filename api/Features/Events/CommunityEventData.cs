@@ -16,21 +16,6 @@ public static class CommunityEventData
         "e.partnership_id, e.pilot_id, e.capacity, e.registration_opens_at, e.registration_closes_at, e.visibility, e.status, " +
         "e.languages, e.keywords, e.confirmed_count, e.waitlist_count, e.ever_published, e.published_at, e.created_at, e.updated_at, e.version";
 
-    // Positions in Columns that the list reads from a RowSet.
-    internal const int IdColumn = 0;
-    internal const int StartsAtColumn = 3;
-    internal const int UpdatedAtColumn = 23;
-    internal const int VersionColumn = 24;
-
-    /// <summary>The organisers of the first <paramref name="count"/> event rows as (event id, member id) rows, ordered by event, then member.</summary>
-    internal static Task<RowSet> OrganizerRowsAsync(SqlDialect dialect, DbConnection connection, RowSet rows, int count, CancellationToken ct)
-    {
-        return dialect.QueryRowsAsync(connection, new CommandDefinition(
-            $"SELECT event_id, member_id FROM event_organizers WHERE event_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY event_id, member_id",
-            new { Ids = rows.IdsJson(count, IdColumn) },
-            cancellationToken: ct));
-    }
-
     internal static async Task<ILookup<Guid, Guid>> OrganizersAsync(
         DbConnection connection, DbTransaction? tx, IEnumerable<Guid> eventIds, CancellationToken ct)
     {

@@ -27,19 +27,12 @@ public static class EventAccess
     }
 
     /// <summary>Adds the caller's visibility conditions to a query over <c>events e</c>.</summary>
-    public static void Restrict(ICurrentUser user, System.Text.StringBuilder sql, DynamicParameters parameters)
-    {
-        if (SeesAll(user))
-        {
-            return;
-        }
-        sql.Append(" AND ").Append(PublicPredicate);
-        if (user.MunicipalityScope is { } municipality)
-        {
-            sql.Append(" AND e.municipality_code = @ScopeMunicipality");
-            parameters.Add("ScopeMunicipality", municipality);
-        }
-    }
+    public static ListQuery Restrict(ICurrentUser user, ListQuery query) =>
+        SeesAll(user) ? query : PublicOnly(user, query);
+
+    /// <summary>Only events anyone may read (<see cref="PublicPredicate"/>), within a municipality-bound key's municipality.</summary>
+    public static ListQuery PublicOnly(ICurrentUser user, ListQuery query) =>
+        query.Where(PublicPredicate).Where("e.municipality_code = @ScopeMunicipality", "ScopeMunicipality", user.MunicipalityScope);
 
     internal static bool CanRead(ICurrentUser user, EventRow row) =>
         SeesAll(user)

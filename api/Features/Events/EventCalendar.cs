@@ -23,28 +23,11 @@ public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentU
     public async Task<string> Handle(GetEventCalendarQuery request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var sql = new StringBuilder(
-            $"SELECT {CommunityEventData.Columns} FROM events e WHERE e.deleted_at IS NULL AND {EventAccess.PublicPredicate} AND e.ends_at > @Since");
-        var parameters = new DynamicParameters(new { Since = now - KeepPastEventsFor });
-        if (user.MunicipalityScope is { } scope)
-        {
-            sql.Append(" AND e.municipality_code = @ScopeMunicipality");
-            parameters.Add("ScopeMunicipality", scope);
-        }
-        if (request.Municipality is not null)
-        {
-            sql.Append(" AND e.municipality_code = @Municipality");
-            parameters.Add("Municipality", request.Municipality);
-        }
-        if (request.Organizer is { } organizer)
-        {
-            sql.Append(" AND EXISTS (SELECT 1 FROM event_organizers o WHERE o.event_id = e.id AND o.member_id = @Organizer)");
-            parameters.Add("Organizer", organizer);
-        }
-        sql.Append(" ORDER BY e.starts_at, e.id");
+        var query = EventFilter.Apply(EventAccess.PublicOnly(user, EventFilter.Live(db.Dialect)), request.Municipality, request.Organizer)
+            .Where("e.ends_at > @Since", "Since", now - KeepPastEventsFor);
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = await connection.QueryAsync<EventRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
+        var rows = await connection.QueryAsync<EventRow>(query.All(CommunityEventData.Columns, "e.starts_at, e.id", ct));
         var baseUrl = request.PublicBaseUrl.TrimEnd('/');
 
         var ics = new ICalendarWriter()

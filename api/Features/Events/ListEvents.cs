@@ -38,69 +38,40 @@ public sealed class ListCommunityEventsValidator : AbstractValidator<ListCommuni
     }
 }
 
-/// <summary>Answers the page already rendered (<see cref="CommunityEventPage"/> as JSON, with its ETag), written from the rows.</summary>
+/// <summary>Answers the page rendered (<see cref="CommunityEventPage"/> as JSON, with its ETag).</summary>
 public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user, IOptions<JsonOptions> json) : IRequestHandler<ListCommunityEventsQuery, JsonBody>
 {
+    private static readonly KeyColumn[] Keys = [KeyColumn.Instant("e.starts_at"), KeyColumn.Id("e.id")];
+
     public async Task<JsonBody> Handle(ListCommunityEventsQuery request, CancellationToken ct)
     {
         EventAccess.EnsureMayRead(user);
         var keyset = Keyset.From(ListCommunityEventsValidator.CursorKind, 2, request.Limit, request.Cursor);
-        var sql = new StringBuilder($"SELECT {CommunityEventData.Columns} FROM events e WHERE e.deleted_at IS NULL");
-        var parameters = new DynamicParameters();
-        EventAccess.Restrict(user, sql, parameters);
-        if (Rfc3339.TryParse(request.From, out var from))
-        {
-            sql.Append(" AND e.ends_at > @From");
-            parameters.Add("From", from);
-        }
-        if (Rfc3339.TryParse(request.To, out var to))
-        {
-            sql.Append(" AND e.starts_at < @To");
-            parameters.Add("To", to);
-        }
-        if (request.Municipality is not null)
-        {
-            sql.Append(" AND e.municipality_code = @Municipality");
-            parameters.Add("Municipality", request.Municipality);
-        }
-        if (request.Organizer is { } organizer)
-        {
-            sql.Append(" AND EXISTS (SELECT 1 FROM event_organizers o WHERE o.event_id = e.id AND o.member_id = @Organizer)");
-            parameters.Add("Organizer", organizer);
-        }
-        if (request.Status is not null)
-        {
-            sql.Append(" AND e.status = @Status");
-            parameters.Add("Status", request.Status);
-        }
-        if (!string.IsNullOrWhiteSpace(request.Q))
-        {
-            sql.Append(" AND ").Append(db.Dialect.Contains("e.title_search", "@Q"));
-            parameters.Add("Q", SqlDialect.LikePattern(FinnishText.SearchKey(request.Q)));
-        }
-        if (keyset.After is not null)
-        {
-            if (!DateTimeOffset.TryParse(keyset.AfterKey(0), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var afterStart)
-                || !Guid.TryParse(keyset.AfterKey(1), out var afterId))
-            {
-                throw new FieldValidationException("cursor", Texts.Get("cursor.invalid"));
-            }
-            sql.Append(" AND (e.starts_at > @AfterStart OR (e.starts_at = @AfterStart AND e.id > @AfterId))");
-            parameters.Add("AfterStart", afterStart);
-            parameters.Add("AfterId", afterId);
-        }
-        sql.Append(" ORDER BY e.starts_at, e.id ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", keyset.Take);
+        var query = EventFilter.Apply(EventAccess.Restrict(user, EventFilter.Live(db.Dialect)), request.Municipality, request.Organizer)
+            .Where("e.ends_at > @From", "From", Rfc3339.TryParse(request.From, out var from) ? from : (DateTimeOffset?)null)
+            .Where("e.starts_at < @To", "To", Rfc3339.TryParse(request.To, out var to) ? to : (DateTimeOffset?)null)
+            .Where("e.status = @Status", "Status", request.Status)
+            .Search("e.title_search", request.Q);
 
         await using var connection = await db.OpenAsync(ct);
-        using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
-        var (count, nextCursor) = keyset.Page(rows.Count, i => [StartKey(rows, i), rows.Id(i, CommunityEventData.IdColumn).ToString()]);
-        using var organizers = await CommunityEventData.OrganizerRowsAsync(db.Dialect, connection, rows, count, ct);
-        return EventJson.Page(rows, count, organizers, nextCursor, json.Value.SerializerOptions);
+        var rows = keyset.Page(
+            (await connection.QueryAsync<EventRow>(query.Page(CommunityEventData.Columns, keyset, Keys, ct))).AsList(),
+            r => [TypeHandlers.Format(r.StartsAt), r.Id.ToString()]);
+        var items = await CommunityEventData.WithOrganizersAsync(connection, null, rows.Items, ct);
+        return JsonBody.Serialize(
+            new CommunityEventPage(items, rows.NextCursor),
+            ETags.ForPage(rows.Items.Select(r => (r.Id, r.Version)), rows.NextCursor),
+            json.Value.SerializerOptions);
     }
+}
 
-    /// <summary>The cursor's start key in the stored instant form, whatever form the row holds it in.</summary>
-    private static string StartKey(RowSet rows, int row) =>
-        TypeHandlers.Format(DateTimeOffset.Parse(
-            rows.Text(row, CommunityEventData.StartsAtColumn)!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+/// <summary>The filters the events list and the iCalendar feed share.</summary>
+internal static class EventFilter
+{
+    /// <summary>The live (not archived) events, alias <c>e</c>.</summary>
+    public static ListQuery Live(SqlDialect dialect) => new(dialect, "events e", "e.deleted_at IS NULL");
+
+    public static ListQuery Apply(ListQuery query, string? municipality, Guid? organizer) => query
+        .Where("e.municipality_code = @Municipality", "Municipality", municipality)
+        .Where("EXISTS (SELECT 1 FROM event_organizers o WHERE o.event_id = e.id AND o.member_id = @Organizer)", "Organizer", organizer);
 }

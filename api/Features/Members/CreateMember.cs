@@ -3,7 +3,7 @@ namespace CommunityHub.Api.Features.Members;
 
 public sealed record CreateMemberCommand(MemberInput Input) : IRequest<MemberResponse>;
 
-public sealed class CreateMemberHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<CreateMemberCommand, MemberResponse>
+public sealed class CreateMemberHandler(Db db, ChangeLog changes, MemberDocuments documents, TimeProvider clock) : IRequestHandler<CreateMemberCommand, MemberResponse>
 {
     public async Task<MemberResponse> Handle(CreateMemberCommand request, CancellationToken ct)
     {
@@ -26,6 +26,7 @@ public sealed class CreateMemberHandler(Db db, ChangeLog changes, TimeProvider c
             cancellationToken: ct));
         await MemberData.ReplaceSectorsAsync(scope, id, input.Sectors, ct);
         await changes.RecordAsync(scope, MemberData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        documents.RenderAfterCommit(scope, id);
         var created = await MemberData.ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;

@@ -4,7 +4,7 @@ namespace CommunityHub.Api.Features.Members;
 /// <summary>Archives a member (soft delete): hidden from lists, 404 on GET, reported to the change feed as a delete.</summary>
 public sealed record DeleteMemberCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
 
-public sealed class DeleteMemberHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<DeleteMemberCommand, Unit>
+public sealed class DeleteMemberHandler(Db db, ChangeLog changes, MemberDocuments documents, TimeProvider clock) : IRequestHandler<DeleteMemberCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteMemberCommand request, CancellationToken ct)
     {
@@ -18,6 +18,7 @@ public sealed class DeleteMemberHandler(Db db, ChangeLog changes, TimeProvider c
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, MemberData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        documents.RenderAfterCommit(scope, request.Id);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

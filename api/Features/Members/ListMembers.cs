@@ -32,70 +32,43 @@ public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
     }
 }
 
-/// <summary>Answers the page already rendered (<see cref="MemberPage"/> as JSON, with its ETag), written from the rows.</summary>
-public sealed class ListMembersHandler(Db db, IOptions<JsonOptions> json) : IRequestHandler<ListMembersQuery, JsonBody>
+/// <summary>
+/// Answers the page rendered (<see cref="MemberPage"/> as JSON, with its ETag): from the stored documents when every one
+/// is current (<see cref="MemberDocuments"/>), else from the tables.
+/// </summary>
+public sealed class ListMembersHandler(Db db, IOptions<JsonOptions> json, MemberDocuments documents) : IRequestHandler<ListMembersQuery, JsonBody>
 {
+    private static readonly KeyColumn[] Keys = [new("m.name_sort"), KeyColumn.Id("m.id")];
+
     public async Task<JsonBody> Handle(ListMembersQuery request, CancellationToken ct)
     {
         var keyset = Keyset.From(ListMembersValidator.CursorKind, 2, request.Limit, request.Cursor);
-        var options = json.Value.SerializerOptions;
         await using var connection = await db.OpenAsync(ct);
 
-        // The stored documents first (MemberDocuments); the tables when one is missing or behind.
-        using (var documents = await db.Dialect.QueryRowsAsync(connection, Command(MemberDocuments.PageColumns, MemberDocuments.PageFrom, keyset, request, ct)))
+        var stored = keyset.Page(
+            (await connection.QueryAsync<DocumentRow>(Filter(request)
+                .Page(DocumentRow.Columns("m") + ", m.name_sort AS SortKey", keyset, Keys, ct, documents.PageJoin("m")))).AsList(),
+            r => [r.SortKey!, r.Id.ToString()]);
+        if (documents.Page(stored.Items, stored.NextCursor) is { } page)
         {
-            var (count, nextCursor) = keyset.Page(
-                documents.Count, i => [documents.Text(i, MemberDocuments.NameSortColumn)!, documents.Id(i, MemberData.IdColumn).ToString()]);
-            if (MemberDocuments.Page(documents, count, nextCursor, options) is { } page)
-            {
-                return page;
-            }
+            return page;
         }
 
-        using var rows = await db.Dialect.QueryRowsAsync(connection, Command(MemberData.Columns, "members m", keyset, request, ct));
-        var (rowCount, rowsNextCursor) = keyset.Page(
-            rows.Count, i => [rows.Text(i, MemberData.NameSortColumn)!, rows.Id(i, MemberData.IdColumn).ToString()]);
-        using var sectors = await MemberData.SectorRowsAsync(db.Dialect, connection, rows, rowCount, ct);
-        return MemberJson.Page(rows, rowCount, sectors, rowsNextCursor, options);
+        var rows = keyset.Page(
+            (await connection.QueryAsync<MemberRow>(Filter(request).Page(MemberData.Columns, keyset, Keys, ct))).AsList(),
+            r => [r.NameSort, r.Id.ToString()]);
+        var items = await MemberData.WithSectorsAsync(db.Dialect, connection, null, rows.Items, ct);
+        return JsonBody.Serialize(
+            new MemberPage(items, rows.NextCursor),
+            ETags.ForPage(rows.Items.Select(r => (r.Id, r.Version)), rows.NextCursor),
+            json.Value.SerializerOptions);
     }
 
-    private CommandDefinition Command(string columns, string from, Keyset keyset, ListMembersQuery request, CancellationToken ct)
-    {
-        var sql = new StringBuilder($"SELECT {columns} FROM {from} WHERE m.deleted_at IS NULL");
-        var parameters = new DynamicParameters();
-        if (!string.IsNullOrWhiteSpace(request.Q))
-        {
-            sql.Append(" AND ").Append(db.Dialect.Contains("m.name_search", "@Q"));
-            parameters.Add("Q", SqlDialect.LikePattern(FinnishText.SearchKey(request.Q)));
-        }
-        if (request.Kind is not null)
-        {
-            sql.Append(" AND m.kind = @Kind");
-            parameters.Add("Kind", request.Kind);
-        }
-        if (request.Municipality is not null)
-        {
-            sql.Append(" AND m.municipality_code = @Municipality");
-            parameters.Add("Municipality", request.Municipality);
-        }
-        if (request.Status is not null)
-        {
-            sql.Append(" AND m.membership_status = @Status");
-            parameters.Add("Status", request.Status);
-        }
-        if (request.Sector is not null)
-        {
-            sql.Append(" AND EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id AND s.sector = @Sector)");
-            parameters.Add("Sector", request.Sector);
-        }
-        if (keyset.After is not null)
-        {
-            sql.Append(" AND (m.name_sort > @AfterSort OR (m.name_sort = @AfterSort AND m.id > @AfterId))");
-            parameters.Add("AfterSort", keyset.AfterKey(0));
-            parameters.Add("AfterId", keyset.AfterKey(1));
-        }
-        sql.Append(" ORDER BY m.name_sort, m.id ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", keyset.Take);
-        return new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct);
-    }
+    private ListQuery Filter(ListMembersQuery request) =>
+        new ListQuery(db.Dialect, "members m", "m.deleted_at IS NULL")
+            .Search("m.name_search", request.Q)
+            .Where("m.kind = @Kind", "Kind", request.Kind)
+            .Where("m.municipality_code = @Municipality", "Municipality", request.Municipality)
+            .Where("m.membership_status = @Status", "Status", request.Status)
+            .Where("EXISTS (SELECT 1 FROM member_sectors s WHERE s.member_id = m.id AND s.sector = @Sector)", "Sector", request.Sector);
 }

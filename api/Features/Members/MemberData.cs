@@ -10,11 +10,6 @@ public static class MemberData
         "m.id, m.name, m.name_sort, m.business_id, m.kind, m.municipality_code, m.description, m.website, m.email, m.phone, " +
         "m.street, m.postal_code, m.city, m.membership_status, m.joined_on, m.ended_on, m.created_at, m.updated_at, m.version";
 
-    // Where MemberJson finds the columns of Columns in a RowSet.
-    internal const int IdColumn = 0;
-    internal const int NameSortColumn = 2;
-    internal const int VersionColumn = 18;
-
     /// <summary>The live (not archived) member, or 404.</summary>
     internal static async Task<MemberRow> GetOrThrowAsync(DbConnection connection, DbTransaction? tx, Guid id, CancellationToken ct) =>
         await connection.QuerySingleOrDefaultAsync<MemberRow>(new CommandDefinition(
@@ -46,20 +41,6 @@ public static class MemberData
                 cancellationToken: ct)))
             .ToLookup(s => s.MemberId, s => EnumText.Parse<Sector>(s.Sector));
         return rows.Select(r => r.ToResponse(sectors[r.Id].Order().ToList())).ToList();
-    }
-
-    /// <summary>
-    /// The sectors of the first <paramref name="count"/> member rows, as rows (member id, sector) grouped by member, for
-    /// <see cref="MemberJson"/>: one query with the ids as one JSON-array parameter.
-    /// </summary>
-    internal static Task<RowSet> SectorRowsAsync(
-        SqlDialect dialect, DbConnection connection, RowSet rows, int count, CancellationToken ct, DbTransaction? tx = null)
-    {
-        return dialect.QueryRowsAsync(connection, new CommandDefinition(
-            $"SELECT member_id, sector FROM member_sectors WHERE member_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY member_id, sector",
-            new { Ids = rows.IdsJson(count, IdColumn) },
-            tx,
-            cancellationToken: ct));
     }
 
     // The column values and sector rows that create and update both write.

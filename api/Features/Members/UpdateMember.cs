@@ -5,7 +5,7 @@ namespace CommunityHub.Api.Features.Members;
 public sealed record UpdateMemberCommand(Guid Id, MemberInput Input, long? ExpectedVersion) : IRequest<MemberResponse>;
 
 public sealed class UpdateMemberHandler(
-    Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, IEnumerable<IMemberNameShown> nameShownBy)
+    Db db, ChangeLog changes, MemberDocuments documents, TimeProvider clock, ICurrentUser user, IEnumerable<IMemberNameShown> nameShownBy)
     : IRequestHandler<UpdateMemberCommand, MemberResponse>
 {
     public async Task<MemberResponse> Handle(UpdateMemberCommand request, CancellationToken ct)
@@ -49,6 +49,7 @@ public sealed class UpdateMemberHandler(
         }
         await MemberData.ReplaceSectorsAsync(scope, request.Id, input.Sectors, ct);
         await changes.RecordAsync(scope, MemberData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        documents.RenderAfterCommit(scope, request.Id);
         // Compared as stored (trimmed): a write that keeps the name changes nothing that shows it.
         if (!string.Equals(current.Name, input.Name!.Trim(), StringComparison.Ordinal))
         {

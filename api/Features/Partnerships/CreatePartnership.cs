@@ -4,7 +4,7 @@ namespace CommunityHub.Api.Features.Partnerships;
 /// <summary>Creates a partnership in <c>draft</c>; its status then moves only through transitions.</summary>
 public sealed record CreatePartnershipCommand(PartnershipInput Input) : IRequest<PartnershipResponse>;
 
-public sealed class CreatePartnershipHandler(Db db, ChangeLog changes, TimeProvider clock)
+public sealed class CreatePartnershipHandler(Db db, ChangeLog changes, PartnershipDocuments documents, TimeProvider clock)
     : IRequestHandler<CreatePartnershipCommand, PartnershipResponse>
 {
     public async Task<PartnershipResponse> Handle(CreatePartnershipCommand request, CancellationToken ct)
@@ -33,6 +33,7 @@ public sealed class CreatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
         // A new partnership has no goals yet, so ids copied from elsewhere cannot be kept: every goal is new.
         await PartnershipData.SaveGoalsAsync(scope, id, (input.Goals ?? []).Select(g => g with { Id = null }).ToList(), now, ct);
         await changes.RecordAsync(scope, PartnershipData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
+        documents.RenderAfterCommit(scope, id);
         var created = await PartnershipData.ReadBackAsync(scope, id, ct);
         await scope.CommitAsync(ct);
         return created;

@@ -4,7 +4,7 @@ namespace CommunityHub.Api.Features.Partnerships;
 /// <summary>Archives a partnership (soft delete): hidden from lists and export, 404 on GET, a delete in the change feed.</summary>
 public sealed record DeletePartnershipCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
 
-public sealed class DeletePartnershipHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class DeletePartnershipHandler(Db db, ChangeLog changes, PartnershipDocuments documents, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<DeletePartnershipCommand, Unit>
 {
     public async Task<Unit> Handle(DeletePartnershipCommand request, CancellationToken ct)
@@ -23,6 +23,7 @@ public sealed class DeletePartnershipHandler(Db db, ChangeLog changes, TimeProvi
             throw new PreconditionFailedException(current.Version);
         }
         await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
+        documents.RenderAfterCommit(scope, request.Id);
         await scope.CommitAsync(ct);
         return Unit.Value;
     }

@@ -53,28 +53,26 @@ public sealed class ExportPartnershipsHandler(Db db, ICurrentUser user, TimeProv
     public Task<IAsyncEnumerable<PartnershipCsvRow>> Handle(ExportPartnershipsQuery request, CancellationToken ct)
     {
         var d = db.Dialect;
-        var parameters = new DynamicParameters();
+        var query = PartnershipFilterSql.Query(d, request, user, PartnershipDates.Today(clock));
         // "Oulun kaupunki (municipality); Kumppanuuskeskus (coordinator)" and "Goal (indicator: target); …", in list order;
         // in excel-fi the roles are Finnish labels ("Oulun kaupunki (kunta)").
-        var role = RoleSql(CsvDialect.For(request.Dialect), parameters);
+        var role = RoleSql(CsvDialect.For(request.Dialect), query.Parameters);
         var parties = d.StringAgg($"CONCAT(m.name, ' (', {role}, ')')", "'; '", "pp.position");
         var goals = d.StringAgg(
             "CONCAT(g.title, CASE WHEN g.indicator IS NULL AND g.target IS NULL THEN '' " +
             "ELSE CONCAT(' (', COALESCE(g.indicator, '-'), ': ', COALESCE(g.target, '-'), ')') END)",
             "'; '",
             "g.position");
-        var sql = new StringBuilder(
+        return Task.FromResult(Stream(query.All(
             $"""
-            SELECT p.id, p.title, p.status, p.service_area, p.municipality_code, p.starts_on, p.ends_on, p.agreement_ref,
+            p.id, p.title, p.status, p.service_area, p.municipality_code, p.starts_on, p.ends_on, p.agreement_ref,
                 p.review_interval_months, p.next_review_due,
                 (SELECT {parties} FROM partnership_parties pp JOIN members m ON m.id = pp.member_id WHERE pp.partnership_id = p.id) AS parties,
                 (SELECT {goals} FROM partnership_goals g WHERE g.partnership_id = p.id) AS goals,
                 p.description, p.created_at, p.updated_at, p.version
-            FROM partnerships p WHERE p.deleted_at IS NULL
-            """);
-        PartnershipFilterSql.Apply(sql, parameters, d, request, user, PartnershipDates.Today(clock));
-        sql.Append(" ORDER BY p.id");
-        return Task.FromResult(Stream(sql.ToString(), parameters, ct));
+            """,
+            "p.id",
+            ct), ct));
     }
 
     private static string RoleSql(CsvDialect dialect, DynamicParameters parameters)
@@ -92,11 +90,11 @@ public sealed class ExportPartnershipsHandler(Db db, ICurrentUser user, TimeProv
         return $"CASE pp.role {string.Join(" ", cases)} ELSE pp.role END";
     }
 
-    private async IAsyncEnumerable<PartnershipCsvRow> Stream(string sql, DynamicParameters parameters, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<PartnershipCsvRow> Stream(CommandDefinition command, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         // Unbuffered: Dapper hands out each row as the reader reaches it; nothing collects the whole result.
-        await foreach (var row in connection.QueryUnbufferedAsync<PartnershipCsvRow>(sql, parameters).WithCancellation(ct))
+        await foreach (var row in connection.QueryUnbufferedAsync<PartnershipCsvRow>(command.CommandText, command.Parameters).WithCancellation(ct))
         {
             yield return row;
         }

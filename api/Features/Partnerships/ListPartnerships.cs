@@ -5,8 +5,8 @@ namespace CommunityHub.Api.Features.Partnerships;
 
 /// <summary>
 /// Partnerships by id (time-ordered), keyset paged; a municipality-bound API key sees only its municipality.
-/// Answers the page already rendered (<see cref="PartnershipPage"/> as JSON, with its ETag): the values go from the
-/// database's buffers (<see cref="RowSet"/>) into the response buffer without building strings or response objects.
+/// Answers the page rendered (<see cref="PartnershipPage"/> as JSON, with its ETag): from the stored documents when
+/// every one is current (<see cref="PartnershipDocuments"/>), else from the tables.
 /// </summary>
 public sealed record ListPartnershipsQuery(
     string? Municipality,
@@ -31,43 +31,34 @@ public sealed class ListPartnershipsValidator : AbstractValidator<ListPartnershi
 }
 
 public sealed class ListPartnershipsHandler(
-    Db db, ICurrentUser user, TimeProvider clock, IOptions<JsonOptions> json, PartnershipMemberNames memberNames)
+    Db db, ICurrentUser user, TimeProvider clock, IOptions<JsonOptions> json, PartnershipDocuments documents)
     : IRequestHandler<ListPartnershipsQuery, JsonBody>
 {
+    private static readonly KeyColumn[] Keys = [KeyColumn.Id("p.id")];
+
     public async Task<JsonBody> Handle(ListPartnershipsQuery request, CancellationToken ct)
     {
         var keyset = Keyset.From(ListPartnershipsValidator.CursorKind, 1, request.Limit, request.Cursor);
-        var options = json.Value.SerializerOptions;
+        var today = PartnershipDates.Today(clock);
         await using var connection = await db.OpenAsync(ct);
 
-        // The stored documents first (PartnershipDocuments); the tables when one is missing or behind.
-        using (var documents = await db.Dialect.QueryRowsAsync(connection, Command(PartnershipDocuments.PageColumns, PartnershipDocuments.PageFrom, keyset, request, ct)))
+        var stored = keyset.Page(
+            (await connection.QueryAsync<DocumentRow>(PartnershipFilterSql.Query(db.Dialect, request, user, today)
+                .Page(DocumentRow.Columns("p"), keyset, Keys, ct, documents.PageJoin("p")))).AsList(),
+            r => [r.Id.ToString()]);
+        if (documents.Page(stored.Items, stored.NextCursor) is { } page)
         {
-            var (count, nextCursor) = keyset.Page(documents.Count, i => [documents.Id(i, PartnershipData.IdColumn).ToString()]);
-            if (await PartnershipDocuments.PageAsync(documents, count, nextCursor, memberNames, connection, db.Dialect, options, ct) is { } page)
-            {
-                return page;
-            }
+            return page;
         }
 
-        using var rows = await db.Dialect.QueryRowsAsync(connection, Command(PartnershipData.Columns, "partnerships p", keyset, request, ct));
-        var (rowCount, rowsNextCursor) = keyset.Page(rows.Count, i => [rows.Id(i, PartnershipData.IdColumn).ToString()]);
-        using var children = await PartnershipData.ChildRowsAsync(db.Dialect, connection, null, rows, rowCount, ct);
-        return PartnershipJson.Page(rows, rowCount, children, rowsNextCursor, options);
-    }
-
-    private CommandDefinition Command(string columns, string from, Keyset keyset, ListPartnershipsQuery request, CancellationToken ct)
-    {
-        var sql = new StringBuilder($"SELECT {columns} FROM {from} WHERE p.deleted_at IS NULL");
-        var parameters = new DynamicParameters();
-        PartnershipFilterSql.Apply(sql, parameters, db.Dialect, request, user, PartnershipDates.Today(clock));
-        if (keyset.After is not null)
-        {
-            sql.Append(" AND p.id > @After");
-            parameters.Add("After", keyset.AfterKey());
-        }
-        sql.Append(" ORDER BY p.id ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", keyset.Take);
-        return new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct);
+        var rows = keyset.Page(
+            (await connection.QueryAsync<PartnershipRow>(PartnershipFilterSql.Query(db.Dialect, request, user, today)
+                .Page(PartnershipData.Columns, keyset, Keys, ct))).AsList(),
+            r => [r.Id.ToString()]);
+        var items = await PartnershipData.WithDetailsAsync(db.Dialect, connection, null, rows.Items, ct);
+        return JsonBody.Serialize(
+            new PartnershipPage(items, rows.NextCursor),
+            ETags.ForPage(rows.Items.Select(r => (r.Id, r.Version)), rows.NextCursor),
+            json.Value.SerializerOptions);
     }
 }

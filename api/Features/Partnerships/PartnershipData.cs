@@ -10,16 +10,6 @@ public static class PartnershipData
         "p.id, p.title, p.description, p.municipality_code, p.service_area, p.status, p.starts_on, p.ends_on, p.agreement_ref, " +
         "p.review_interval_months, p.next_review_due, p.created_at, p.updated_at, p.version";
 
-    // Where PartnershipJson finds the columns of Columns and of the two child queries in a RowSet.
-    internal const int ColumnCount = 14;
-    internal const int IdColumn = 0;
-    internal const int VersionColumn = 13;
-    internal const int PartyColumnCount = 5;
-    internal const int GoalColumnCount = 5;
-
-    private const string PartiesSelect = "SELECT pp.partnership_id, pp.member_id, m.name, pp.role, pp.responsibilities";
-    private const string GoalsSelect = "SELECT partnership_id, id, title, indicator, target";
-
     /// <summary>A live partnership the caller may read (a municipality-bound API key sees only its municipality), or 404.</summary>
     internal static async Task<PartnershipRow> GetOrThrowAsync(
         DbConnection connection, DbTransaction? tx, Guid id, ICurrentUser user, CancellationToken ct) =>
@@ -106,37 +96,16 @@ public static class PartnershipData
         return new PartnershipDetails(parties, goals);
     }
 
-    /// <summary>
-    /// The parties and goals of the first <paramref name="count"/> partnership rows, as rows: the same two queries as
-    /// <see cref="DetailsAsync"/>, read whole into <see cref="RowSet"/>s for <see cref="PartnershipJson"/>.
-    /// </summary>
-    internal static async Task<PartnershipChildren> ChildRowsAsync(
-        SqlDialect dialect, DbConnection connection, DbTransaction? tx, RowSet rows, int count, CancellationToken ct)
-    {
-        var parameters = new { Ids = rows.IdsJson(count, IdColumn) };
-        var parties = await dialect.QueryRowsAsync(connection, new CommandDefinition(PartiesSql(dialect), parameters, tx, cancellationToken: ct));
-        try
-        {
-            var goals = await dialect.QueryRowsAsync(connection, new CommandDefinition(GoalsSql(dialect), parameters, tx, cancellationToken: ct));
-            return PartnershipChildren.Of(rows, count, parties, goals);
-        }
-        catch
-        {
-            parties.Dispose();
-            throw;
-        }
-    }
-
     private static string PartiesSql(SqlDialect dialect) =>
         $"""
-        {PartiesSelect}
+        SELECT pp.partnership_id, pp.member_id, m.name, pp.role, pp.responsibilities
         FROM partnership_parties pp JOIN members m ON m.id = pp.member_id
         WHERE pp.partnership_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pp.partnership_id, pp.position
         """;
 
     private static string GoalsSql(SqlDialect dialect) =>
         $"""
-        {GoalsSelect} FROM partnership_goals
+        SELECT partnership_id, id, title, indicator, target FROM partnership_goals
         WHERE partnership_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY partnership_id, position
         """;
 
@@ -336,37 +305,6 @@ internal sealed class PartnershipRow
         CreatedAt,
         UpdatedAt,
         Version);
-}
-
-/// <summary>
-/// The parties and goals of a page of partnership rows as rows (columns: partnership id, then as
-/// <see cref="PartyResponse"/> / <see cref="GoalResponse"/>), and which of them belong to each partnership, index by index.
-/// </summary>
-public sealed class PartnershipChildren : IDisposable
-{
-    private PartnershipChildren(RowSet parties, RowSet goals, (int Start, int End)[] partiesOf, (int Start, int End)[] goalsOf)
-    {
-        Parties = parties;
-        Goals = goals;
-        PartiesOf = partiesOf;
-        GoalsOf = goalsOf;
-    }
-
-    public RowSet Parties { get; }
-    public RowSet Goals { get; }
-    public IReadOnlyList<(int Start, int End)> PartiesOf { get; }
-    public IReadOnlyList<(int Start, int End)> GoalsOf { get; }
-
-    /// <summary>Takes over <paramref name="parties"/> and <paramref name="goals"/> (disposing this disposes them).</summary>
-    public static PartnershipChildren Of(RowSet partnerships, int count, RowSet parties, RowSet goals) =>
-        new(parties, goals, parties.ChildrenOf(partnerships, count, PartnershipData.IdColumn, 0),
-            goals.ChildrenOf(partnerships, count, PartnershipData.IdColumn, 0));
-
-    public void Dispose()
-    {
-        Parties.Dispose();
-        Goals.Dispose();
-    }
 }
 
 /// <summary>The parties and goals of a page of partnership rows, index by index (in position order).</summary>

@@ -35,52 +35,22 @@ internal static class PartnershipFilterSql
     // that any reader binds, where Dapper's IN @List would rewrite it into one parameter per status.
     private static readonly string OpenStatuses = string.Join(", ", PartnershipLifecycle.Open.Select(s => $"'{EnumText.Name(s)}'"));
 
-    /// <summary>
-    /// Appends the filter's conditions (and the caller's municipality binding) to a query over <c>partnerships p</c>
-    /// that already has a WHERE clause.
-    /// </summary>
-    public static void Apply(
-        StringBuilder sql, DynamicParameters parameters, SqlDialect dialect, IPartnershipFilter filter, ICurrentUser user, DateOnly today)
+    /// <summary>The live partnerships (alias <c>p</c>) the filter and the caller's municipality binding select.</summary>
+    public static ListQuery Query(SqlDialect dialect, IPartnershipFilter filter, ICurrentUser user, DateOnly today)
     {
-        if (user.MunicipalityScope is { } scope)
-        {
-            sql.Append(" AND p.municipality_code = @Scope");
-            parameters.Add("Scope", scope);
-        }
-        if (filter.Municipality is not null)
-        {
-            sql.Append(" AND p.municipality_code = @Municipality");
-            parameters.Add("Municipality", filter.Municipality);
-        }
-        if (filter.Status is not null)
-        {
-            sql.Append(" AND p.status = @Status");
-            parameters.Add("Status", filter.Status);
-        }
-        if (filter.ServiceArea is not null)
-        {
-            sql.Append(" AND p.service_area = @ServiceArea");
-            parameters.Add("ServiceArea", filter.ServiceArea);
-        }
-        if (filter.Member is { } member)
-        {
-            sql.Append(" AND EXISTS (SELECT 1 FROM partnership_parties pm WHERE pm.partnership_id = p.id AND pm.member_id = @Member)");
-            parameters.Add("Member", member.ToString());
-        }
-        if (filter.UpdatedSince is not null && Rfc3339.TryParse(filter.UpdatedSince, out var since))
-        {
-            sql.Append(" AND p.updated_at >= @UpdatedSince");
-            parameters.Add("UpdatedSince", since);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            sql.Append(" AND ").Append(dialect.Contains("p.title_search", "@Q"));
-            parameters.Add("Q", SqlDialect.LikePattern(FinnishText.SearchKey(filter.Q)));
-        }
-        if (filter.ReviewDue == true)
-        {
-            sql.Append(" AND p.next_review_due < @Today AND p.status IN (").Append(OpenStatuses).Append(')');
-            parameters.Add("Today", today);
-        }
+        var query = new ListQuery(dialect, "partnerships p", "p.deleted_at IS NULL")
+            .Where("p.municipality_code = @Scope", "Scope", user.MunicipalityScope)
+            .Where("p.municipality_code = @Municipality", "Municipality", filter.Municipality)
+            .Where("p.status = @Status", "Status", filter.Status)
+            .Where("p.service_area = @ServiceArea", "ServiceArea", filter.ServiceArea)
+            .Where(
+                "EXISTS (SELECT 1 FROM partnership_parties pm WHERE pm.partnership_id = p.id AND pm.member_id = @Member)",
+                "Member",
+                filter.Member?.ToString())
+            .Where("p.updated_at >= @UpdatedSince", "UpdatedSince", Rfc3339.TryParse(filter.UpdatedSince, out var since) ? since : (DateTimeOffset?)null)
+            .Search("p.title_search", filter.Q);
+        return filter.ReviewDue == true
+            ? query.Where($"p.next_review_due < @Today AND p.status IN ({OpenStatuses})", "Today", today)
+            : query;
     }
 }

@@ -3,13 +3,13 @@ using CommunityHub.Api.Features.Members;
 namespace CommunityHub.Api.Features.Partnerships;
 
 /// <summary>
-/// A party's <c>memberName</c> is read from the member whenever a partnership is shown, so renaming a member changes
+/// A party's <c>memberName</c> is the member's name as it is now, so renaming a member changes
 /// every live partnership it is party to. Each gets what any other change of it gets: a new version (its ETag and the
 /// list pages' ETags move), a new <c>updatedAt</c> (<c>updatedSince</c> finds it), an <c>upsert</c> in the change feed
 /// with its own municipality (so webhooks deliver it too), an audit entry, and its stored document rendered again. A
 /// member party to 300 partnerships makes 300 such updates. Archived partnerships stay as they were archived.
 /// </summary>
-public sealed class PartnershipPartyRename(ChangeLog changes) : IMemberNameShown
+public sealed class PartnershipPartyRename(ChangeLog changes, PartnershipDocuments documents) : IMemberNameShown
 {
     private const string Affected =
         "deleted_at IS NULL AND id IN (SELECT pp.partnership_id FROM partnership_parties pp WHERE pp.member_id = @MemberId)";
@@ -33,6 +33,7 @@ public sealed class PartnershipPartyRename(ChangeLog changes) : IMemberNameShown
         {
             await changes.RecordAsync(
                 scope, PartnershipData.Type, partnership.Id, ChangeOp.Update, partnership.Version, partnership.MunicipalityCode, ct);
+            documents.RenderAfterCommit(scope, partnership.Id);
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class TransitionPartnershipValidator : AbstractValidator<Transitio
     }
 }
 
-public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, PartnershipDocuments documents, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<TransitionPartnershipCommand, PartnershipResponse>
 {
     public async Task<PartnershipResponse> Handle(TransitionPartnershipCommand request, CancellationToken ct)
@@ -66,6 +66,7 @@ public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, TimeP
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
+        documents.RenderAfterCommit(scope, request.Id);
         var result = await PartnershipData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

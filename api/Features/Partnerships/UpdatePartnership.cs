@@ -7,7 +7,7 @@ namespace CommunityHub.Api.Features.Partnerships;
 /// </summary>
 public sealed record UpdatePartnershipCommand(Guid Id, PartnershipInput Input, long? ExpectedVersion) : IRequest<PartnershipResponse>;
 
-public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, PartnershipDocuments documents, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<UpdatePartnershipCommand, PartnershipResponse>
 {
     public async Task<PartnershipResponse> Handle(UpdatePartnershipCommand request, CancellationToken ct)
@@ -46,6 +46,7 @@ public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, TimeProvi
         await PartnershipData.ReplacePartiesAsync(scope, request.Id, input.Parties!, ct);
         await PartnershipData.SaveGoalsAsync(scope, request.Id, input.Goals ?? [], now, ct);
         await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
+        documents.RenderAfterCommit(scope, request.Id);
         var result = await PartnershipData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
         return result;

@@ -31,63 +31,33 @@ public sealed class ListPilotsValidator : AbstractValidator<ListPilotsQuery>
     }
 }
 
-/// <summary>Answers the page already rendered (<see cref="PilotPage"/> as JSON, with its ETag), written from the rows.</summary>
+/// <summary>Answers the page rendered (<see cref="PilotPage"/> as JSON, with its ETag).</summary>
 public sealed class ListPilotsHandler(Db db, ICurrentUser user, IOptions<JsonOptions> json) : IRequestHandler<ListPilotsQuery, JsonBody>
 {
+    private static readonly KeyColumn[] Keys = [KeyColumn.Id("p.id")];
+
     public async Task<JsonBody> Handle(ListPilotsQuery request, CancellationToken ct)
     {
         var keyset = Keyset.From(ListPilotsValidator.CursorKind, 1, request.Limit, request.Cursor);
-        var sql = new StringBuilder($"SELECT {PilotData.RowColumns(db.Dialect)} FROM pilots p WHERE p.deleted_at IS NULL");
-        var parameters = new DynamicParameters();
-        if (user.MunicipalityScope is { } scope)
-        {
-            sql.Append(" AND p.municipality_code = @Scope");
-            parameters.Add("Scope", scope);
-        }
-        if (!string.IsNullOrWhiteSpace(request.Q))
-        {
-            sql.Append(" AND ").Append(db.Dialect.Contains("p.title_search", "@Q"));
-            parameters.Add("Q", SqlDialect.LikePattern(FinnishText.SearchKey(request.Q)));
-        }
-        if (request.Theme is not null)
-        {
-            sql.Append(" AND p.theme = @Theme");
-            parameters.Add("Theme", request.Theme);
-        }
-        if (request.Stage is not null)
-        {
-            sql.Append(" AND p.stage = @Stage");
-            parameters.Add("Stage", request.Stage);
-        }
-        if (request.Municipality is not null)
-        {
-            sql.Append(" AND p.municipality_code = @Municipality");
-            parameters.Add("Municipality", request.Municipality);
-        }
-        if (request.Member is { } member)
-        {
-            sql.Append(" AND (p.owner_member_id = @Member OR EXISTS (SELECT 1 FROM pilot_team t WHERE t.pilot_id = p.id AND t.member_id = @Member))");
-            parameters.Add("Member", member.ToString());
-        }
-        if (request.Partnership is { } partnership)
-        {
-            sql.Append(" AND p.partnership_id = @Partnership");
-            parameters.Add("Partnership", partnership.ToString());
-        }
-        if (keyset.After is not null)
-        {
-            sql.Append(" AND p.id > @AfterId");
-            parameters.Add("AfterId", keyset.AfterKey());
-        }
-        sql.Append(" ORDER BY p.id ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", keyset.Take);
+        var query = new ListQuery(db.Dialect, "pilots p", "p.deleted_at IS NULL")
+            .Where("p.municipality_code = @Scope", "Scope", user.MunicipalityScope)
+            .Search("p.title_search", request.Q)
+            .Where("p.theme = @Theme", "Theme", request.Theme)
+            .Where("p.stage = @Stage", "Stage", request.Stage)
+            .Where("p.municipality_code = @Municipality", "Municipality", request.Municipality)
+            .Where(
+                "(p.owner_member_id = @Member OR EXISTS (SELECT 1 FROM pilot_team t WHERE t.pilot_id = p.id AND t.member_id = @Member))",
+                "Member",
+                request.Member?.ToString())
+            .Where("p.partnership_id = @Partnership", "Partnership", request.Partnership?.ToString());
 
         await using var connection = await db.OpenAsync(ct);
-        using var rows = await db.Dialect.QueryRowsAsync(connection, new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct));
-        var (count, nextCursor) = keyset.Page(rows.Count, i => [rows.Id(i, PilotData.IdColumn).ToString()]);
-        var ids = rows.IdsJson(count, PilotData.IdColumn);
-        using var team = await PilotData.TeamRowsAsync(db.Dialect, connection, ids, ct);
-        using var metrics = await PilotData.MetricRowsAsync(db.Dialect, connection, ids, ct);
-        return PilotJson.Page(rows, count, team, metrics, nextCursor, db.Dialect.AmountsAreDoubles, json.Value.SerializerOptions);
+        var rows = keyset.Page(
+            (await connection.QueryAsync<PilotRow>(query.Page(PilotData.Columns, keyset, Keys, ct))).AsList(), r => [r.Id.ToString()]);
+        var items = await PilotData.WithDetailsAsync(db.Dialect, connection, null, rows.Items, ct);
+        return JsonBody.Serialize(
+            new PilotPage(items, rows.NextCursor),
+            ETags.ForPage(rows.Items.Select(r => (r.Id, r.Version)), rows.NextCursor),
+            json.Value.SerializerOptions);
     }
 }

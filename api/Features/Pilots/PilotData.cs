@@ -15,31 +15,9 @@ public static class PilotData
         "p.planned_start, p.planned_end, p.started_on, p.ended_on, p.budget_eur, p.stage, p.evaluation_results, " +
         "p.evaluation_impact, p.evaluation_learnings, p.evaluation_recommendation, p.created_at, p.updated_at, p.version";
 
-    // Positions in Columns that the list reads from a RowSet.
-    internal const int IdColumn = 0;
-    internal const int BudgetColumn = 12;
-    internal const int VersionColumn = 20;
-
-    /// <summary><see cref="Columns"/> for a <see cref="RowSet"/>: the same columns, the budget as the dialect's amount text.</summary>
-    internal static string RowColumns(SqlDialect dialect) => Columns.Replace("p.budget_eur", dialect.AmountText("p.budget_eur"), StringComparison.Ordinal);
-
     /// <summary>Team rows (pilot id, member id, role) of the pilots whose ids are in <c>@Ids</c> (a JSON array), by pilot, then position.</summary>
     private static string TeamSql(SqlDialect dialect) =>
         $"SELECT pilot_id, member_id, role FROM pilot_team WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position";
-
-    /// <summary>Team rows (pilot id, member id, role) of the pilots in <paramref name="idsJson"/>, by pilot, then position.</summary>
-    internal static Task<RowSet> TeamRowsAsync(SqlDialect dialect, DbConnection connection, string idsJson, CancellationToken ct) =>
-        dialect.QueryRowsAsync(connection, new CommandDefinition(TeamSql(dialect), new { Ids = idsJson }, cancellationToken: ct));
-
-    /// <summary>Metric rows (pilot id, id, name, unit, baseline, target, actual) of the pilots in <paramref name="idsJson"/>, by pilot, then position.</summary>
-    internal static Task<RowSet> MetricRowsAsync(SqlDialect dialect, DbConnection connection, string idsJson, CancellationToken ct) =>
-        dialect.QueryRowsAsync(connection, new CommandDefinition(
-            $"""
-            SELECT pilot_id, id, name, unit, {dialect.AmountText("baseline")}, {dialect.AmountText("target")}, {dialect.AmountText("actual")}
-            FROM pilot_metrics WHERE pilot_id IN ({dialect.IdsFromJson("@Ids")}) ORDER BY pilot_id, position
-            """,
-            new { Ids = idsJson },
-            cancellationToken: ct));
 
     /// <summary>The live pilot, or 404. Municipality-bound API keys see only their municipality's pilots.</summary>
     internal static async Task<PilotRow> GetOrThrowAsync(DbConnection connection, DbTransaction? tx, Guid id, string? municipalityScope, CancellationToken ct) =>

@@ -31,7 +31,7 @@ public enum ChangeOp
 /// </param>
 public sealed record EntityType(string Name, bool InFeed = false, string? PublicViewSql = null);
 
-public sealed class ChangeLog(TimeProvider clock, ICurrentUser user, DocumentRenderer documents)
+public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
 {
     public async Task RecordAsync(
         WriteScope scope,
@@ -66,8 +66,6 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user, DocumentRen
             },
             scope.Transaction,
             cancellationToken: ct));
-
-        documents.Written(scope, entityType, entityId);
     }
 
     /// <summary>

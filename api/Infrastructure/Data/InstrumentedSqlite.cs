@@ -39,8 +39,7 @@ public sealed class InstrumentedSqliteCommand : SqliteCommand
 }
 
 /// <summary>
-/// The span and duration of one SQLite statement (to its first row), for commands and for <see cref="SqliteRowReader"/>,
-/// which runs statements without a command.
+/// The span and duration of one SQLite statement (to its first row).
 /// </summary>
 public readonly struct SqliteCommandTiming : IDisposable
 {

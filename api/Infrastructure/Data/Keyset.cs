@@ -4,7 +4,7 @@ namespace CommunityHub.Api.Infrastructure.Data;
 /// <summary>
 /// One keyset page request, written once for every list: the page size, the decoded position of the last row
 /// handed out (null on the first page), the one extra row fetched to know whether more follow, and the next cursor.
-/// The handler keeps its own SQL: <c>WHERE … AND key &gt; @After ORDER BY key {dialect.Limit("@Take")}</c>.
+/// <see cref="ListQuery.Page"/> turns it into SQL.
 /// </summary>
 public sealed class Keyset
 {
@@ -34,18 +34,10 @@ public sealed class Keyset
         new(kind, limit ?? Paging.DefaultLimit, cursor is null ? null : Cursor.Decode(cursor, kind, keyCount));
 
     /// <summary>Cuts the fetched rows to the page and encodes the cursor after its last row (null when none follow).</summary>
-    public KeysetPage<T> Page<T>(IReadOnlyList<T> rows, Func<T, string[]> keysOf)
-    {
-        var (count, nextCursor) = Page(rows.Count, i => keysOf(rows[i]));
-        return new KeysetPage<T>(count == rows.Count ? rows : rows.Take(count).ToList(), nextCursor);
-    }
-
-    /// <summary>
-    /// The same for rows kept elsewhere (a <see cref="RowSet"/>): how many of the <paramref name="fetched"/> rows are the
-    /// page, and the cursor after its last row, whose keys <paramref name="keysOfRow"/> gives by index.
-    /// </summary>
-    public (int Count, string? NextCursor) Page(int fetched, Func<int, string[]> keysOfRow) =>
-        fetched <= Limit ? (fetched, null) : (Limit, Cursor.Encode(kind, keysOfRow(Limit - 1)));
+    public KeysetPage<T> Page<T>(IReadOnlyList<T> rows, Func<T, string[]> keysOf) =>
+        rows.Count <= Limit
+            ? new KeysetPage<T>(rows, null)
+            : new KeysetPage<T>(rows.Take(Limit).ToList(), Cursor.Encode(kind, keysOf(rows[Limit - 1])));
 }
 
 /// <summary>A page of rows and the cursor to the next page (null on the last).</summary>

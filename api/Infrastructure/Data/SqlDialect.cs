@@ -30,16 +30,6 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
-    /// <summary>
-    /// Runs a query and reads all its rows into a <see cref="RowSet"/> (every value as UTF-8 text in the form the SQLite
-    /// schema stores), for handlers that write JSON straight from the rows. This default reads through ADO.NET.
-    /// </summary>
-    public virtual async Task<RowSet> QueryRowsAsync(DbConnection connection, CommandDefinition command)
-    {
-        await using var reader = await connection.ExecuteReaderAsync(command);
-        return await RowSet.ReadAsync(reader, command.CancellationToken);
-    }
-
     /// <summary>Session settings every newly opened connection needs.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken ct) => Task.CompletedTask;
 
@@ -76,18 +66,8 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string IdsFromJson(string parameter);
 
-    /// <summary>Ids as the one JSON-array parameter <see cref="IdsFromJson"/> reads (for rows on a page: <see cref="RowSet.IdsJson"/>).</summary>
+    /// <summary>Ids as the one JSON-array parameter <see cref="IdsFromJson"/> reads.</summary>
     public static string IdsJson(IEnumerable<Guid> ids) => System.Text.Json.JsonSerializer.Serialize(ids.Select(id => id.ToString("D")));
-
-    /// <summary>
-    /// An amount column (<c>REAL</c> on SQLite, <c>decimal(…)</c> on SQL Server) for a <see cref="RowSet"/>: on SQLite its
-    /// exact double as text with 17 significant digits (SQLite's own text for a REAL has 15, which may not be the stored
-    /// double); on SQL Server the decimal itself, scale included. <see cref="AmountsAreDoubles"/> says which to expect.
-    /// </summary>
-    public abstract string AmountText(string column);
-
-    /// <summary>Whether amounts are stored as doubles (SQLite), which Dapper hands over as <c>(decimal)double</c>.</summary>
-    public abstract bool AmountsAreDoubles { get; }
 
     /// <summary>
     /// One cheap read that changes whenever a change-feed write commits: the newest committed seq on SQLite (one writer at
@@ -98,12 +78,9 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string ChangeVersion { get; }
 
-    /// <summary>Reads <see cref="ChangeVersion"/> on <paramref name="connection"/> (through <see cref="QueryRowsAsync"/>, a kept statement on SQLite).</summary>
-    public async Task<long?> ChangeVersionAsync(DbConnection connection, CancellationToken ct)
-    {
-        using var rows = await QueryRowsAsync(connection, new CommandDefinition(ChangeVersion, cancellationToken: ct));
-        return rows.Count == 0 || rows.IsNull(0, 0) ? null : rows.Number(0, 0);
-    }
+    /// <summary>Reads <see cref="ChangeVersion"/> on <paramref name="connection"/>.</summary>
+    public Task<long?> ChangeVersionAsync(DbConnection connection, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(ChangeVersion, cancellationToken: ct));
 
     /// <summary>Case-sensitive substring test on an already case-folded column.</summary>
     public string Contains(string column, string parameter) => $"{column} LIKE {parameter} ESCAPE '\\'";
@@ -227,12 +204,6 @@ public sealed class SqliteDialect : SqlDialect
 
     public override DbConnection CreateConnection(string connectionString) => new InstrumentedSqliteConnection(connectionString);
 
-    /// <summary>Reads SQLite's own UTF-8 buffers (<see cref="SqliteRowReader"/>) unless a parameter needs Dapper.</summary>
-    public override Task<RowSet> QueryRowsAsync(DbConnection connection, CommandDefinition command) =>
-        connection is SqliteConnection sqlite && SqliteRowReader.TryRead(sqlite, command) is { } rows
-            ? Task.FromResult(rows)
-            : base.QueryRowsAsync(connection, command);
-
     /// <summary>
     /// Native connections whose session settings are set. The settings belong to the native connection, which the pool
     /// keeps open between uses, so they are set once per native connection rather than on every open (a command and a
@@ -301,11 +272,6 @@ public sealed class SqliteDialect : SqlDialect
         """;
 
     public override string IdsFromJson(string parameter) => $"SELECT value FROM json_each({parameter})";
-
-    // printf turns NULL into 0.0, so NULL stays NULL first.
-    public override string AmountText(string column) => $"CASE WHEN {column} IS NULL THEN NULL ELSE printf('%!.17g', {column}) END";
-
-    public override bool AmountsAreDoubles => true;
 
     public override string ChangeVersion => ChangeHead;
 }
@@ -394,10 +360,6 @@ public sealed partial class SqlServerDialect : SqlDialect
         """;
 
     public override string IdsFromJson(string parameter) => $"SELECT id FROM OPENJSON({parameter}) WITH (id CHAR(36) '$')";
-
-    public override string AmountText(string column) => column;
-
-    public override bool AmountsAreDoubles => false;
 
     [GeneratedRegex(@"^\s*GO\s*$", RegexOptions.Multiline | RegexOptions.IgnoreCase)]
     private static partial Regex GoSeparator();

@@ -18,17 +18,6 @@ public static class ETags
         return tag.Finish(nextCursor);
     }
 
-    /// <summary>The page's ETag from the first <paramref name="count"/> rows' id and version columns.</summary>
-    public static string ForPage(RowSet rows, int count, int idColumn, int versionColumn, string? nextCursor)
-    {
-        var tag = new PageTag();
-        for (var i = 0; i < count; i++)
-        {
-            tag.Add(rows.Id(i, idColumn), rows.Number(i, versionColumn));
-        }
-        return tag.Finish(nextCursor);
-    }
-
     /// <summary>
     /// SHA-256 over <c>{id:N}:{version};…{nextCursor}</c> (UTF-8), the first 16 bytes as lowercase hex, weak. Built in
     /// one pooled buffer, hashed once.

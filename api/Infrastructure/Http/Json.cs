@@ -70,29 +70,6 @@ public static class EnumText
     public static T Parse<T>(string text) where T : struct, Enum =>
         TryParse<T>(text, out var value) ? value : throw new InvalidOperationException($"'{text}' is not a {typeof(T).Name}.");
 
-    /// <summary>The wire name, JSON-encoded once, for writers that emit enums by hand.</summary>
-    public static JsonEncodedText Encoded<T>(T value) where T : struct, Enum =>
-        Names<T>.Encoded.TryGetValue(value, out var encoded) ? encoded : JsonEncodedText.Encode(Name(value));
-
-    /// <summary>The wire name of a stored name read as UTF-8 (<see cref="RowSet"/>), JSON-encoded once; throws as <see cref="Parse{T}"/> for a name that is none of T's.</summary>
-    public static JsonEncodedText Encoded<T>(ReadOnlySpan<byte> utf8Name) where T : struct, Enum => Names<T>.Utf8[IndexOf<T>(utf8Name)].Encoded;
-
-    /// <summary>A stored name read as UTF-8, as <see cref="Parse{T}"/>.</summary>
-    public static T Parse<T>(ReadOnlySpan<byte> utf8Name) where T : struct, Enum => Names<T>.Utf8[IndexOf<T>(utf8Name)].Value;
-
-    private static int IndexOf<T>(ReadOnlySpan<byte> utf8Name) where T : struct, Enum
-    {
-        var names = Names<T>.Utf8;
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (utf8Name.SequenceEqual(names[i].Name))
-            {
-                return i;
-            }
-        }
-        throw new InvalidOperationException($"'{Encoding.UTF8.GetString(utf8Name)}' is not a {typeof(T).Name}.");
-    }
-
     public static string Allowed<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Name));
 
     /// <summary>The value as a person reads it, in the request's language ("viranomainen", not <c>public_authority</c>).</summary>
@@ -108,10 +85,5 @@ public static class EnumText
             Enum.GetValues<T>().Distinct().ToDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
 
         public static readonly Dictionary<string, T> ByName = ByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-
-        public static readonly Dictionary<T, JsonEncodedText> Encoded = ByValue.ToDictionary(p => p.Key, p => JsonEncodedText.Encode(p.Value));
-
-        public static readonly (byte[] Name, T Value, JsonEncodedText Encoded)[] Utf8 =
-            ByValue.Select(p => (Encoding.UTF8.GetBytes(p.Value), p.Key, Encoded[p.Key])).ToArray();
     }
 }

@@ -105,8 +105,8 @@ public sealed class ChunkedBuffer : IBufferWriter<byte>, IDisposable
 }
 
 /// <summary>
-/// A JSON response body already rendered to bytes, with its ETag: what a handler that streams its JSON returns and
-/// what <see cref="ResponseCache"/> keeps. The bytes are exactly what <c>TypedResults.Ok</c> would have written.
+/// A JSON response body already rendered to bytes, with its ETag: what a list handler returns and what
+/// <see cref="ResponseCache"/> keeps. The bytes are exactly what <c>TypedResults.Ok</c> would have written.
 /// </summary>
 public sealed class JsonBody(ChunkedBuffer content, string etag) : IDisposable
 {
@@ -114,9 +114,9 @@ public sealed class JsonBody(ChunkedBuffer content, string etag) : IDisposable
 
     /// <summary>
     /// The writer options System.Text.Json uses with <paramref name="options"/> (the HTTP JSON options, whose encoder
-    /// leaves ä, ö, å unescaped), so hand-written JSON escapes exactly as <c>TypedResults.Ok</c> does.
+    /// leaves ä, ö, å unescaped), so a page's frame escapes exactly as <c>TypedResults.Ok</c> does.
     /// </summary>
-    public static JsonWriterOptions WriterOptions(JsonSerializerOptions options) =>
+    private static JsonWriterOptions WriterOptions(JsonSerializerOptions options) =>
         new() { Encoder = options.Encoder, Indented = options.WriteIndented, SkipValidation = true };
 
     public string ETag { get; } = etag;
@@ -129,27 +129,35 @@ public sealed class JsonBody(ChunkedBuffer content, string etag) : IDisposable
     private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
 
     /// <summary>
-    /// A list page, <c>{"items":[…],"nextCursor":…}</c>, written with <paramref name="options"/>' writer settings into
-    /// pooled chunks: <paramref name="writeItem"/> writes item 0 … <paramref name="count"/> − 1 from
-    /// <paramref name="state"/> (a static lambda and a state, so no closure is allocated per page).
+    /// A list page, <c>{"items":[…],"nextCursor":…}</c>, from items already serialised with <paramref name="options"/>
+    /// (stored documents): the bytes <see cref="Serialize{T}"/> writes for the page record holding the same items.
     /// </summary>
-    public static JsonBody Page<TState>(
-        int count, string? nextCursor, string etag, JsonSerializerOptions options, TState state, Action<Utf8JsonWriter, int, TState> writeItem)
+    public static JsonBody Page(IEnumerable<string> items, string? nextCursor, string etag, JsonSerializerOptions options) =>
+        Write(etag, options, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray(Items);
+            foreach (var item in items)
+            {
+                writer.WriteRawValue(item, skipInputValidation: true);
+            }
+            writer.WriteEndArray();
+            writer.WriteString(NextCursor, nextCursor);
+            writer.WriteEndObject();
+        });
+
+    /// <summary>Serialises a value with the given (HTTP) JSON options: the bytes <c>TypedResults.Ok</c> writes.</summary>
+    public static JsonBody Serialize<T>(T value, string etag, JsonSerializerOptions options) =>
+        Write(etag, options, writer => JsonSerializer.Serialize(writer, value, options));
+
+    private static JsonBody Write(string etag, JsonSerializerOptions options, Action<Utf8JsonWriter> write)
     {
         var buffer = new ChunkedBuffer();
         try
         {
             using (var writer = new Utf8JsonWriter(buffer, WriterOptions(options)))
             {
-                writer.WriteStartObject();
-                writer.WriteStartArray(Items);
-                for (var i = 0; i < count; i++)
-                {
-                    writeItem(writer, i, state);
-                }
-                writer.WriteEndArray();
-                writer.WriteString(NextCursor, nextCursor);
-                writer.WriteEndObject();
+                write(writer);
             }
             return new JsonBody(buffer, etag);
         }
@@ -159,26 +167,6 @@ public sealed class JsonBody(ChunkedBuffer content, string etag) : IDisposable
             throw;
         }
     }
-
-    /// <summary>Serialises a value with the given (HTTP) JSON options, for bodies that are not hand-written.</summary>
-    public static JsonBody Serialize<T>(T value, string etag, JsonSerializerOptions options)
-    {
-        var buffer = new ChunkedBuffer();
-        try
-        {
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions(options)))
-            {
-                JsonSerializer.Serialize(writer, value, options);
-            }
-            return new JsonBody(buffer, etag);
-        }
-        catch
-        {
-            buffer.Dispose();
-            throw;
-        }
-    }
-
     public async Task WriteToAsync(HttpResponse response, CancellationToken ct)
     {
         response.ContentType = ContentType;

@@ -89,8 +89,7 @@ public sealed class ResponseCache(Db db, TimeProvider clock) : IDisposable
 
     private async Task<long?> HeadAsync(CancellationToken ct)
     {
-        // Read on every request, hits included: through the dialect's row reader, which on SQLite keeps the statement
-        // prepared on the pooled connection instead of parsing it again each time.
+        // Read on every request, hits included.
         await using var connection = await db.OpenAsync(ct);
         return await db.Dialect.ChangeVersionAsync(connection, ct);
     }

@@ -6,32 +6,30 @@ using Shouldly;
 namespace CommunityHub.Api.Tests.Unit;
 
 /// <summary>
-/// The renderer of stored documents after the write: what it queues (committed writes of its sources' types, each
+/// The renderer of stored documents after the write: what it queues (records written in committed writes, each
 /// record once per batch) and what it does when a batch fails (once more for a concurrent write, then left to the backfill).
 /// </summary>
 public sealed class DocumentRendererTests : IDisposable
 {
-    private static readonly EntityType Rendered = new("things", InFeed: true);
-    private static readonly EntityType Other = new("others", InFeed: true);
-
     private readonly string folder = Directory.CreateTempSubdirectory("communityhub-renderer-").FullName;
     private readonly Db db;
     private readonly FakeSource source = new();
+    private readonly FakeSource other = new();
     private readonly DocumentRenderer renderer;
 
     public DocumentRendererTests()
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "r.db"), Pooling = false }.ToString();
         db = new Db(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = connectionString });
-        renderer = new DocumentRenderer([source], db, NullLogger<DocumentRenderer>.Instance);
+        renderer = new DocumentRenderer(db, NullLogger<DocumentRenderer>.Instance);
     }
 
-    private async Task WriteAsync(bool commit, params (EntityType Type, Guid Id)[] changes)
+    private async Task WriteAsync(bool commit, params (FakeSource Source, Guid Id)[] changes)
     {
         await using var scope = await db.BeginWriteAsync(CancellationToken.None);
-        foreach (var (type, id) in changes)
+        foreach (var (documents, id) in changes)
         {
-            renderer.Written(scope, type, id);
+            renderer.Written(scope, documents, id);
         }
         if (commit)
         {
@@ -40,17 +38,18 @@ public sealed class DocumentRendererTests : IDisposable
     }
 
     [Fact]
-    public async Task Committed_writes_of_its_sources_types_are_rendered_once_each_and_rolled_back_ones_never()
+    public async Task Committed_writes_are_rendered_once_each_by_their_source_and_rolled_back_ones_never()
     {
         Guid a = Guid.NewGuid(), b = Guid.NewGuid(), c = Guid.NewGuid(), d = Guid.NewGuid();
-        await WriteAsync(commit: true, (Rendered, a), (Other, d));
-        await WriteAsync(commit: true, (Rendered, a), (Rendered, b));
-        await WriteAsync(commit: false, (Rendered, c));
-        await WriteAsync(commit: true, (Rendered, a));
+        await WriteAsync(commit: true, (source, a), (other, d));
+        await WriteAsync(commit: true, (source, a), (source, b));
+        await WriteAsync(commit: false, (source, c));
+        await WriteAsync(commit: true, (source, a));
 
-        (await renderer.RenderWrittenAsync(CancellationToken.None)).ShouldBe(2);
+        (await renderer.RenderWrittenAsync(CancellationToken.None)).ShouldBe(3);
         source.Batches.Count.ShouldBe(1);
         source.Batches[0].ShouldBe([a, b], ignoreOrder: true);
+        other.Batches.ShouldHaveSingleItem().ShouldBe([d]);
 
         (await renderer.RenderWrittenAsync(CancellationToken.None)).ShouldBe(0);
         source.Batches.Count.ShouldBe(1);
@@ -61,25 +60,25 @@ public sealed class DocumentRendererTests : IDisposable
     {
         var first = Guid.NewGuid();
         source.Failures.Enqueue(new SqliteException("UNIQUE constraint failed: documents.id", 19, 2067));
-        await WriteAsync(commit: true, (Rendered, first));
+        await WriteAsync(commit: true, (source, first));
         (await renderer.RenderWrittenAsync(CancellationToken.None)).ShouldBe(1);
         source.Batches.ShouldHaveSingleItem().ShouldBe([first]);
 
         var second = Guid.NewGuid();
         source.Failures.Enqueue(new SqliteException("UNIQUE constraint failed: documents.id", 19, 2067));
         source.Failures.Enqueue(new SqliteException("UNIQUE constraint failed: documents.id", 19, 2067));
-        await WriteAsync(commit: true, (Rendered, second));
+        await WriteAsync(commit: true, (source, second));
         (await renderer.RenderWrittenAsync(CancellationToken.None)).ShouldBe(0);
 
         // A failure that a retry cannot mend (not a conflict, not busy) is not retried; later writes render as before.
         var third = Guid.NewGuid();
         source.Failures.Enqueue(new InvalidOperationException("a render bug"));
-        await WriteAsync(commit: true, (Rendered, third));
+        await WriteAsync(commit: true, (source, third));
         (await renderer.RenderWrittenAsync(CancellationToken.None)).ShouldBe(0);
         source.Attempts.ShouldBe(5);
 
         var fourth = Guid.NewGuid();
-        await WriteAsync(commit: true, (Rendered, fourth));
+        await WriteAsync(commit: true, (source, fourth));
         (await renderer.RenderWrittenAsync(CancellationToken.None)).ShouldBe(1);
         source.Batches[^1].ShouldBe([fourth]);
     }
@@ -97,7 +96,7 @@ public sealed class DocumentRendererTests : IDisposable
 
         public string Name => "things";
 
-        public bool Renders(EntityType type) => type.Name == Rendered.Name;
+        public string Format => "test";
 
         public string BehindSql(SqlDialect dialect) => throw new NotSupportedException();
 

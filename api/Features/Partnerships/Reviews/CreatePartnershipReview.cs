@@ -28,7 +28,7 @@ public sealed class PartnershipReviewInputValidator : AbstractValidator<Partners
 public sealed record CreatePartnershipReviewCommand(Guid PartnershipId, PartnershipReviewInput Input, long? ExpectedVersion)
     : IRequest<PartnershipReviewResponse>;
 
-public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, PartnershipDocuments documents, TimeProvider clock, ICurrentUser user)
     : IRequestHandler<CreatePartnershipReviewCommand, PartnershipReviewResponse>
 {
     public async Task<PartnershipReviewResponse> Handle(CreatePartnershipReviewCommand request, CancellationToken ct)
@@ -107,6 +107,7 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Tim
             throw new PreconditionFailedException(partnership.Version);
         }
         await changes.RecordAsync(scope, PartnershipData.Type, request.PartnershipId, ChangeOp.Update, version, partnership.MunicipalityCode, ct);
+        documents.RenderAfterCommit(scope, request.PartnershipId);
         var review = (await ReviewData.ReadAsync(scope.Connection, scope.Transaction, "r.id = @Id", new { Id = id }, ct)).Single();
         await scope.CommitAsync(ct);
         return review;

@@ -56,7 +56,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
     }
 
     private Task<StoredDocument?> DocumentAsync(Guid id) => WithConnectionAsync(c => c.QuerySingleOrDefaultAsync<StoredDocument>(
-        "SELECT d.version AS Version, d.body AS Body, p.version AS PartnershipVersion FROM partnership_documents d " +
+        "SELECT d.version AS Version, d.format AS Format, d.body AS Body, p.version AS PartnershipVersion FROM partnership_documents d " +
         "JOIN partnerships p ON p.id = d.partnership_id WHERE d.partnership_id = @Id",
         new { Id = id.ToString() }));
 
@@ -127,6 +127,28 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
     }
 
     [Fact]
+    public async Task A_document_of_another_format_is_never_shown_and_the_backfill_writes_it_again_in_todays()
+    {
+        var admin = await Factory.AdminAsync();
+        var created = await PartnershipRequests.CreateAsync(admin, "625", "Pyhäjoen kumppanuus");
+        const string url = "/api/v1/partnerships?municipality=625&limit=200";
+        await RenderedAsync();
+        var format = (await DocumentAsync(created.Id)).ShouldNotBeNull().Format.ShouldNotBeNull();
+
+        // As an older release would have left it: same version, another shape.
+        await ExecuteAsync(
+            "UPDATE partnership_documents SET format = 'older-release', body = REPLACE(body, 'Pyhäjoen kumppanuus', 'Vanha muoto') WHERE partnership_id = @Id",
+            new { Id = created.Id.ToString() });
+        var body = Encoding.UTF8.GetString((await PageAsync(admin, url)).Body);
+        body.ShouldContain("Pyhäjoen kumppanuus");
+        body.ShouldNotContain("Vanha muoto");
+
+        (await Factory.Services.GetRequiredService<DocumentBackfill>().RunAsync(CancellationToken.None)).ShouldBeGreaterThanOrEqualTo(1);
+        (await DocumentAsync(created.Id))!.Format.ShouldBe(format);
+        await ShouldBeCurrentAsync(admin, url, created.Id);
+    }
+
+    [Fact]
     public async Task Every_write_has_its_document_rendered_at_the_partnerships_version()
     {
         var admin = await Factory.AdminAsync();
@@ -156,8 +178,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
         await ShouldBeCurrentAsync(admin, url, p.Id);
 
         // A member's new name shows at once. The rename gives the partnership a new version (so its ETags move and the
-        // feed carries it), so its document is rendered again at that version; the name itself is still not stored in
-        // it but referred to, and the page writes the member's current name.
+        // feed carries it), so its document is rendered again at that version, with the new name in it.
         var before = (await DocumentAsync(p.Id))!.Version;
         var renamed = MemberRequests.Body($"Posion säätiö \"uusi\" ÄÖ {Guid.NewGuid():N}", "614");
         await admin.PutJsonAsync($"/api/v1/members/{funder.Id}", renamed, $"\"{funder.Version}\"").ShouldBe(HttpStatusCode.OK);
@@ -165,7 +186,8 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
         var rerendered = (await DocumentAsync(p.Id))!;
         rerendered.Version.ShouldBe(before + 1);
         rerendered.Version.ShouldBe(rerendered.PartnershipVersion);
-        rerendered.Body.ShouldContain($"\u0001{funder.Id:D}");
+        JsonSerializer.Deserialize<PartnershipResponse>(rerendered.Body, Json.Options)!
+            .Parties.Single(x => x.MemberId == funder.Id).MemberName.ShouldBe((string)renamed["name"]!);
         var listed = JsonSerializer.Deserialize<PartnershipPage>((await PageAsync(admin, url)).Body, Json.Options)!;
         listed.Items.Single(x => x.Id == p.Id).Parties.Single(x => x.MemberId == funder.Id).MemberName.ShouldBe((string)renamed["name"]!);
         await ShouldBeCurrentAsync(admin, url, p.Id);
@@ -214,6 +236,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
     private sealed class StoredDocument
     {
         public long Version { get; init; }
+        public string? Format { get; init; }
         public string Body { get; init; } = "";
         public long PartnershipVersion { get; init; }
     }

@@ -28,17 +28,6 @@ public sealed partial class SqlServerRenderingDialect : SqlDialect
 
     public override Task PrepareAsync(DbConnection connection, CancellationToken ct) => Sqlite.PrepareAsync(connection, ct);
 
-    // SQLite's own reader runs the statement without a command, so it is recorded here; the same SQLite path then runs it.
-    // A command it leaves to ADO.NET is recorded by the capturing command, as Dapper rewrote it.
-    public override Task<RowSet> QueryRowsAsync(DbConnection connection, Dapper.CommandDefinition command)
-    {
-        if (SqliteRowReader.Binds(command.Parameters))
-        {
-            TSqlCapture.Record(command.CommandText);
-        }
-        return Sqlite.QueryRowsAsync(connection, command);
-    }
-
     public override string? BeforeMigrations => Sqlite.BeforeMigrations;
 
     public override IReadOnlyList<string> StartMigrations => Sqlite.StartMigrations;
@@ -59,11 +48,6 @@ public sealed partial class SqlServerRenderingDialect : SqlDialect
     public override string ChangeHead => Mark(Sqlite.ChangeHead, SqlServer.ChangeHead);
 
     public override string IdsFromJson(string parameter) => Mark(Sqlite.IdsFromJson(parameter), SqlServer.IdsFromJson(parameter));
-
-    public override string AmountText(string column) => Mark(Sqlite.AmountText(column), SqlServer.AmountText(column));
-
-    // The statements run on SQLite, so the amounts they read are SQLite's doubles.
-    public override bool AmountsAreDoubles => Sqlite.AmountsAreDoubles;
 
     public override string ChangeVersion => Mark(Sqlite.ChangeVersion, SqlServer.ChangeVersion);
 
