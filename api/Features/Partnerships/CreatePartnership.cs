@@ -31,7 +31,7 @@ public sealed class CreatePartnershipHandler(Db db, ChangeLog changes, Partnersh
             cancellationToken: ct));
         await PartnershipData.ReplacePartiesAsync(scope, id, input.Parties!, ct);
         // A new partnership has no goals yet, so ids copied from elsewhere cannot be kept: every goal is new.
-        await PartnershipData.SaveGoalsAsync(scope, id, (input.Goals ?? []).Select(g => g with { Id = null }).ToList(), now, ct);
+        await PartnershipGoals.SaveAsync(scope, id, (input.Goals ?? []).Select(g => g with { Id = null }).ToList(), now, ct);
         await changes.RecordAsync(scope, PartnershipData.Type, id, ChangeOp.Create, 1, input.MunicipalityCode, ct);
         documents.RenderAfterCommit(scope, id);
         var created = await PartnershipData.ReadBackAsync(scope, id, ct);

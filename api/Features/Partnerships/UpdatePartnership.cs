@@ -44,7 +44,7 @@ public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, Partnersh
             throw new PreconditionFailedException(current.Version);
         }
         await PartnershipData.ReplacePartiesAsync(scope, request.Id, input.Parties!, ct);
-        await PartnershipData.SaveGoalsAsync(scope, request.Id, input.Goals ?? [], now, ct);
+        await PartnershipGoals.SaveAsync(scope, request.Id, input.Goals ?? [], now, ct);
         await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
         documents.RenderAfterCommit(scope, request.Id);
         var result = await PartnershipData.ReadBackAsync(scope, request.Id, ct);

@@ -58,7 +58,7 @@ public static class WebhookSetup
     private static string LegacyKeyRingFolder(IConfiguration configuration, IHostEnvironment environment)
     {
         var database = DatabaseSetup.Options(configuration, environment);
-        var folder = SqlDialect.For(database.Provider).FileFolder(database.ConnectionString) ?? DatabaseSetup.DataFolder(database, environment);
+        var folder = DatabaseConnections.For(database.Provider).FileFolder(database.ConnectionString) ?? DatabaseSetup.DataFolder(database, environment);
         return Path.Combine(folder, "keys");
     }
 

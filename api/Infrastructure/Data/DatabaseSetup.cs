@@ -10,7 +10,7 @@ public static class DatabaseSetup
     {
         var options = new DatabaseOptions();
         configuration.GetSection("Database").Bind(options);
-        options.ConnectionString = SqlDialect.For(options.Provider)
+        options.ConnectionString = DatabaseConnections.For(options.Provider)
             .ConnectionString(configuration.GetConnectionString("CommunityHub"), DataFolder(options, environment));
         return options;
     }

@@ -1,29 +1,27 @@
-using Microsoft.Data.Sqlite;
-
 namespace CommunityHub.Api.Infrastructure.Data;
 
 /// <summary>Opens connections for the configured provider. Handlers own their SQL; this only connects.</summary>
-public sealed class Db(DatabaseOptions options, SqlDialect dialect)
+public sealed class Db(DatabaseOptions options, SqlDialect dialect, DatabaseConnections connections)
 {
     public Db(DatabaseOptions options)
-        : this(options, SqlDialect.For(options.Provider))
+        : this(options, SqlDialect.For(options.Provider), DatabaseConnections.For(options.Provider))
     {
     }
 
     // This instance's queue of writers where the database has one writer at a time (see BeginWriteAsync).
     private readonly (SemaphoreSlim Gate, TimeSpan Wait)? writers =
-        dialect.SingleWriterWait(options.ConnectionString) is { } wait ? (new SemaphoreSlim(1, 1), wait) : null;
+        connections.SingleWriterWait(options.ConnectionString) is { } wait ? (new SemaphoreSlim(1, 1), wait) : null;
 
     public SqlDialect Dialect { get; } = dialect;
 
     /// <summary>For the few callers that cannot await (the Data Protection key store's synchronous interface).</summary>
     public DbConnection Open()
     {
-        var connection = Dialect.CreateConnection(options.ConnectionString);
+        var connection = connections.CreateConnection(options.ConnectionString);
         try
         {
             connection.Open();
-            Dialect.PrepareAsync(connection, CancellationToken.None).GetAwaiter().GetResult();
+            connections.PrepareAsync(connection, CancellationToken.None).GetAwaiter().GetResult();
             return connection;
         }
         catch
@@ -35,11 +33,11 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = Dialect.CreateConnection(options.ConnectionString);
+        var connection = connections.CreateConnection(options.ConnectionString);
         try
         {
             await connection.OpenAsync(ct);
-            await Dialect.PrepareAsync(connection, ct);
+            await connections.PrepareAsync(connection, ct);
             return connection;
         }
         catch
@@ -64,7 +62,7 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect)
     {
         if (writers is { } queue && !await queue.Gate.WaitAsync(queue.Wait, ct))
         {
-            throw new SqliteException("database is locked: this instance's writers did not finish in time", 5);
+            throw new DatabaseBusyException("This instance's writers did not finish in time.");
         }
         try
         {

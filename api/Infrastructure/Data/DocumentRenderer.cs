@@ -65,7 +65,7 @@ public sealed class DocumentRenderer(Db db, ILogger<DocumentRenderer> logger) : 
                         stored += await StoreAsync(batch, ct);
                         break;
                     }
-                    catch (Exception e) when (attempt == 1 && (SqlDialect.IsUniqueViolation(e) || SqlDialect.IsTransient(e)) && !ct.IsCancellationRequested)
+                    catch (Exception e) when (attempt == 1 && (DbErrors.IsUniqueViolation(e) || DbErrors.IsTransient(e)) && !ct.IsCancellationRequested)
                     {
                         // Another instance stored one of these documents between this batch's delete and insert (SQL
                         // Server, two instances writing one record), or the database was busy: once more, from the rows

@@ -38,15 +38,15 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
 
     public async Task<int> ApplyAsync(CancellationToken ct)
     {
-        var dialect = db.Dialect;
-        var migrations = Available(dialect.Provider);
+        var migrations = Available(db.Dialect.Provider);
+        var scripts = MigrationScripts.For(db.Dialect.Provider);
         await using var connection = await db.OpenAsync(ct);
-        if (dialect.BeforeMigrations is { } before)
+        if (scripts.BeforeMigrations is { } before)
         {
             await connection.ExecuteAsync(before);
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var statement in dialect.StartMigrations)
+        foreach (var statement in scripts.StartMigrations)
         {
             await connection.ExecuteAsync(statement, transaction: tx);
         }
@@ -55,7 +55,7 @@ public sealed partial class MigrationRunner(Db db, ILogger<MigrationRunner> logg
         var count = 0;
         foreach (var migration in migrations.Where(m => !applied.Contains(m.Version)))
         {
-            foreach (var batch in dialect.Batches(migration.Sql))
+            foreach (var batch in scripts.Batches(migration.Sql))
             {
                 await connection.ExecuteAsync(new CommandDefinition(batch, transaction: tx, cancellationToken: ct));
             }

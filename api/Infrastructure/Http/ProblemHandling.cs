@@ -57,9 +57,9 @@ public sealed partial class ProblemHandling(IProblemDetailsService problems, ILo
         UnprocessableException u => Problem(StatusCodes.Status422UnprocessableEntity, Texts.Get("problem.422.title"), u.Message),
         BadHttpRequestException b => BadRequest(b),
         JsonException j => Validation(new Dictionary<string, string[]> { [JsonField(j.Path)] = [JsonMessage(j)] }),
-        Exception e when SqlDialect.IsTransient(e) =>
+        Exception e when DbErrors.IsTransient(e) =>
             Problem(StatusCodes.Status503ServiceUnavailable, Texts.Get("problem.503.title"), Texts.Get("problem.503.detail")),
-        Exception e when SqlDialect.IsUniqueViolation(e) =>
+        Exception e when DbErrors.IsUniqueViolation(e) =>
             Problem(StatusCodes.Status409Conflict, Texts.Get("problem.409.title"), Texts.Get("conflict.unique")),
         _ => null,
     };

@@ -123,7 +123,7 @@ public sealed class DatabaseKeyRing(Db db, string? legacyFolder, TimeProvider cl
                 "INSERT INTO data_protection_keys (friendly_name, xml, created_at) VALUES (@FriendlyName, @Xml, @At)",
                 new { FriendlyName = friendlyName, Xml = xml, At = clock.GetUtcNow() });
         }
-        catch (Exception e) when (SqlDialect.IsUniqueViolation(e))
+        catch (Exception e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another instance stored the same key (a legacy import racing); the row is there either way.
         }

@@ -144,7 +144,7 @@ public sealed class SqliteApiFactory : ApiFactory
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<Db>();
-            services.AddSingleton(provider => new Db(provider.GetRequiredService<DatabaseOptions>(), new TSql.SqlServerRenderingDialect()));
+            services.AddSingleton(provider => new Db(provider.GetRequiredService<DatabaseOptions>(), new TSql.SqlServerRenderingDialect(), new TSql.CapturingSqliteConnections()));
         });
     }
 

@@ -82,17 +82,17 @@ public sealed class DatabaseBusyTests : IClassFixture<SqliteApiFactory>
     [InlineData(1, false)]
     public void Only_busy_and_locked_are_transient_on_SQLite(int code, bool transient)
     {
-        SqlDialect.IsTransient(new SqliteException("test", code)).ShouldBe(transient);
-        SqlDialect.IsTransient(new InvalidOperationException("wrapped", new SqliteException("test", code))).ShouldBeFalse();
+        DbErrors.IsTransient(new SqliteException("test", code)).ShouldBe(transient);
+        DbErrors.IsTransient(new InvalidOperationException("wrapped", new SqliteException("test", code))).ShouldBeFalse();
     }
 
     [Fact]
     public void SQL_Server_deadlocks_lock_timeouts_and_failovers_are_transient_and_constraint_errors_are_not()
     {
-        SqlServerDialect.TransientErrors.ShouldContain(1205);
-        SqlServerDialect.TransientErrors.ShouldContain(1222);
-        SqlServerDialect.TransientErrors.ShouldContain(40613);
-        SqlServerDialect.TransientErrors.ShouldNotContain(2627);
-        SqlServerDialect.TransientErrors.ShouldNotContain(547);
+        DbErrors.SqlServerTransient.ShouldContain(1205);
+        DbErrors.SqlServerTransient.ShouldContain(1222);
+        DbErrors.SqlServerTransient.ShouldContain(40613);
+        DbErrors.SqlServerTransient.ShouldNotContain(2627);
+        DbErrors.SqlServerTransient.ShouldNotContain(547);
     }
 }

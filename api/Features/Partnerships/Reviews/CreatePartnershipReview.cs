@@ -45,7 +45,7 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Par
 
         var input = request.Input;
         var entries = input.GoalProgress ?? [];
-        var goals = await PartnershipData.GoalIdsAsync(scope, request.PartnershipId, ct);
+        var goals = await PartnershipGoals.IdsAsync(scope, request.PartnershipId, ct);
         var unknown = entries
             .Select((entry, index) => (entry, index))
             .Where(x => !goals.Contains(x.entry.GoalId!.Value))

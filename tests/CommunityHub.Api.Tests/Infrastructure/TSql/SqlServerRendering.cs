@@ -20,20 +20,6 @@ public sealed partial class SqlServerRenderingDialect : SqlDialect
 
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public override string ConnectionString(string? configured, string dataFolder) => Sqlite.ConnectionString(configured, dataFolder);
-
-    public override string? FileFolder(string connectionString) => Sqlite.FileFolder(connectionString);
-
-    public override DbConnection CreateConnection(string connectionString) => new CapturingSqliteConnection(connectionString);
-
-    public override Task PrepareAsync(DbConnection connection, CancellationToken ct) => Sqlite.PrepareAsync(connection, ct);
-
-    public override string? BeforeMigrations => Sqlite.BeforeMigrations;
-
-    public override IReadOnlyList<string> StartMigrations => Sqlite.StartMigrations;
-
-    public override IEnumerable<string> Batches(string script) => Sqlite.Batches(script);
-
     public override string Limit(string parameter) => Mark(Sqlite.Limit(parameter), SqlServer.Limit(parameter));
 
     public override string StringAgg(string expression, string separator, string orderBy) =>
@@ -111,7 +97,7 @@ public static partial class TSqlCapture
 
     private static HashSet<string> BuildOwnStatements()
     {
-        var sqlite = new SqliteDialect();
+        var sqlite = new SqliteMigrationScripts();
         var own = new HashSet<string>(StringComparer.Ordinal);
         own.UnionWith(sqlite.StartMigrations);
         foreach (var migration in MigrationRunner.Available(DatabaseProvider.Sqlite))
@@ -120,6 +106,12 @@ public static partial class TSqlCapture
         }
         return own;
     }
+}
+
+/// <summary>SQLite connections as the app opens them, whose commands report their text to <see cref="TSqlCapture"/>.</summary>
+public sealed class CapturingSqliteConnections : SqliteConnections
+{
+    public override DbConnection CreateConnection(string connectionString) => new CapturingSqliteConnection(connectionString);
 }
 
 /// <summary>A SQLite connection whose commands report their text to <see cref="TSqlCapture"/> before they run.</summary>

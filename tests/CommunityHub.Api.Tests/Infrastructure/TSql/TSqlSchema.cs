@@ -34,7 +34,7 @@ public sealed class TSqlSchema
     private static TSqlSchema Build()
     {
         var schema = new TSqlSchema();
-        var dialect = new SqlServerDialect();
+        var dialect = new SqlServerMigrationScripts();
         var scripts = new List<(string Name, string Sql)> { ("StartMigrations", string.Join("\nGO\n", dialect.StartMigrations)) };
         scripts.AddRange(MigrationRunner.Available(DatabaseProvider.SqlServer).Select(m => (m.Name, m.Sql)));
         foreach (var (name, sql) in scripts)

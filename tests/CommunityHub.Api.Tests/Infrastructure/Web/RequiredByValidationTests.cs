@@ -3,7 +3,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Web;
 
 /// <summary>What a request schema requires, read from validators: the body's own rules and the child rules of nested shapes.</summary>
 public sealed class RequiredByValidationTests

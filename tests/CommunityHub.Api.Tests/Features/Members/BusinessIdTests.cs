@@ -1,7 +1,7 @@
 using CommunityHub.Api.Features.Members;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Features.Members;
 
 public sealed class BusinessIdTests
 {

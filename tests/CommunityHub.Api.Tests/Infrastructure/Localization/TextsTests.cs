@@ -12,7 +12,7 @@ using CommunityHub.Api.Infrastructure.Time;
 using CommunityHub.Api.Tests.Infrastructure;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Localization;
 
 public sealed partial class TextsTests
 {

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Data;
 
 /// <summary>
 /// The renderer of stored documents after the write: what it queues (records written in committed writes, each

@@ -1,7 +1,7 @@
 using CommunityHub.Api.Infrastructure.Data;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Data;
 
 public sealed class FinnishTextTests
 {

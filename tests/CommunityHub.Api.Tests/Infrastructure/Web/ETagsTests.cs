@@ -2,7 +2,7 @@ using CommunityHub.Api.Infrastructure.Http;
 using Microsoft.AspNetCore.Http;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Web;
 
 public sealed class ETagsTests
 {

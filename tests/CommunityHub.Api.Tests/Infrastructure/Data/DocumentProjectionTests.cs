@@ -6,7 +6,7 @@ using CommunityHub.Api.Infrastructure.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Data;
 
 /// <summary>
 /// Stored documents are the response record serialised, so a page made of them must be the bytes of the page record

@@ -1,7 +1,7 @@
 using CommunityHub.Api.Infrastructure.Http;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Web;
 
 public sealed class CursorTests
 {

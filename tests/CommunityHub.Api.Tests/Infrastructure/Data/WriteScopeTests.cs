@@ -3,7 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Data;
 
 /// <summary>
 /// A write scope on SQLite: this instance's writers queue for the one write lock in the process, in turn, and what a
@@ -54,8 +54,8 @@ public sealed class WriteScopeTests : IDisposable
         var db = NewDb(timeoutSeconds: 1);
         var holder = await db.BeginWriteAsync(CancellationToken.None);
 
-        var busy = await Should.ThrowAsync<SqliteException>(() => db.BeginWriteAsync(CancellationToken.None));
-        SqlDialect.IsTransient(busy).ShouldBeTrue("a busy write answers 503 with Retry-After, not 500");
+        var busy = await Should.ThrowAsync<DatabaseBusyException>(() => db.BeginWriteAsync(CancellationToken.None));
+        DbErrors.IsTransient(busy).ShouldBeTrue("a busy write answers 503 with Retry-After, not 500");
 
         await holder.DisposeAsync();
         await using var after = await db.BeginWriteAsync(CancellationToken.None);

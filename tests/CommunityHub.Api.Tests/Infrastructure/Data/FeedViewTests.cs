@@ -1,7 +1,7 @@
 using CommunityHub.Api.Infrastructure.Data;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Data;
 
 /// <summary>When a write must also append a view-exit delete (ChangeLog.LeavesSomeView).</summary>
 public sealed class FeedViewTests

@@ -2,7 +2,7 @@ using CommunityHub.Api.Features.Users;
 using CommunityHub.Api.Infrastructure.Security;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Features.Users;
 
 public sealed class PasswordPolicyTests
 {

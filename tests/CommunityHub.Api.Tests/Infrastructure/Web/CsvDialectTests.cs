@@ -2,7 +2,7 @@ using CommunityHub.Api.Features.Partnerships;
 using CommunityHub.Api.Infrastructure.Http;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Unit;
+namespace CommunityHub.Api.Tests.Infrastructure.Web;
 
 public sealed class CsvDialectTests
 {

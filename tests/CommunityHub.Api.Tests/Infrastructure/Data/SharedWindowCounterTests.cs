@@ -1,7 +1,7 @@
 using CommunityHub.Api.Infrastructure.Data;
 using Shouldly;
 
-namespace CommunityHub.Api.Tests.Infrastructure;
+namespace CommunityHub.Api.Tests.Infrastructure.Data;
 
 /// <summary>The rule by which an instance hands out permits it took from a shared fixed-window count.</summary>
 public sealed class SharedWindowCounterTests
