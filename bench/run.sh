@@ -5,6 +5,8 @@
 #   MEMBERS=500 PARTNERSHIPS=2000 bench/run.sh   # quick run
 #   bench/run.sh --lists                      # only the list measurements, on the database of the last full run
 #   LISTS="partnerships members" bench/run.sh --lists   # a subset (partnerships members partnership)
+#   bench/run.sh --compare old=/tmp/old/api/bin/Release/net10.0 new=api/bin/Release/net10.0
+#                                             # two builds side by side on one data set: see bench/compare.sh
 #
 # Builds Release, starts the API on a free port with a fresh SQLite database under bench/results/, fills it
 # through the API's own HTTP write path (Bogus data, CONCURRENCY parallel requests), then measures
@@ -19,6 +21,10 @@
 #   (c) the CSV export of all partnerships while sampling the API's RssAnon and VmRSS every 100 ms
 # and stops the API (also on failure). Raw output goes to bench/results/ (gitignored).
 set -euo pipefail
+if [[ "${1:-}" == "--compare" ]]; then
+  shift
+  exec "$(dirname "${BASH_SOURCE[0]}")/compare.sh" "$@"
+fi
 
 MEMBERS="${MEMBERS:-5000}"
 PARTNERSHIPS="${PARTNERSHIPS:-20000}"
