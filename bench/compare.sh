@@ -59,8 +59,12 @@ for arg in "$@"; do
   [[ -f "$dir/CommunityHub.Api.dll" ]] || die "$dir has no CommunityHub.Api.dll (build it: dotnet build api -c Release)"
   DIR[$label]="$(cd "$dir" && pwd)"
   LABELS+=("$label")
-  # The commit of the tree the build came from, when it is inside a git work tree (a `git archive` copy is not).
-  if c="$(git -C "${DIR[$label]}" rev-parse --short HEAD 2>/dev/null)"; then
+  # The commit of the tree the build came from, when it is inside a git work tree (a `git archive` copy is not: name
+  # it with COMMIT_<label>=…, e.g. COMMIT_old=f64aa04).
+  override="COMMIT_$label"
+  if [[ -n "${!override:-}" ]]; then
+    COMMIT[$label]="${!override} (given)"
+  elif c="$(git -C "${DIR[$label]}" rev-parse --short HEAD 2>/dev/null)"; then
     [[ -n "$(git -C "${DIR[$label]}" status --porcelain --untracked-files=no 2>/dev/null)" ]] && c="$c+uncommitted"
     COMMIT[$label]="$c"
   else
