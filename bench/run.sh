@@ -5,6 +5,8 @@
 #   MEMBERS=500 PARTNERSHIPS=2000 bench/run.sh   # quick run
 #   bench/run.sh --lists                      # only the list measurements, on the database of the last full run
 #   LISTS="partnerships members" bench/run.sh --lists   # a subset (partnerships members partnership)
+#   bench/run.sh --compare old=/tmp/old/api/bin/Release/net10.0 new=api/bin/Release/net10.0
+#                                             # two builds side by side on one data set: see bench/compare.sh
 #
 # Builds Release, starts the API on a free port with a fresh SQLite database under bench/results/, fills it
 # through the API's own HTTP write path (Bogus data, CONCURRENCY parallel requests), then measures
@@ -16,9 +18,13 @@
 #       The members, pilots and events lists (limit=100; pilots and events of municipality 564) and a single
 #       partnership GET are measured the same way (LISTS picks which).
 #   (b) a full change-feed sync from the start (limit=200, follow nextCursor until hasMore=false)
-#   (c) the CSV export of all partnerships while sampling the API's VmRSS every 100 ms
+#   (c) the CSV export of all partnerships while sampling the API's RssAnon and VmRSS every 100 ms
 # and stops the API (also on failure). Raw output goes to bench/results/ (gitignored).
 set -euo pipefail
+if [[ "${1:-}" == "--compare" ]]; then
+  shift
+  exec "$(dirname "${BASH_SOURCE[0]}")/compare.sh" "$@"
+fi
 
 MEMBERS="${MEMBERS:-5000}"
 PARTNERSHIPS="${PARTNERSHIPS:-20000}"
@@ -319,6 +325,6 @@ NON2XX="$(awk '/Non-2xx/{print $NF}' "$WRK_OUT")"
   echo "(a) list municipality=564 limit=100, API key, $WRK_CONNECTIONS connections: ${RPS} req/s, p50 ${P50}, p99 ${P99}, non-2xx ${NON2XX:-0}   target p99 < 25ms"
   cat "$RESULTS/lists-$STAMP.txt"
   echo "(b) change feed: $(val sync_entries "$RESULTS/sync-$STAMP.txt") entries in $(val sync_seconds "$RESULTS/sync-$STAMP.txt") s ($(val sync_pages "$RESULTS/sync-$STAMP.txt") pages)   target < 5 s"
-  echo "(c) CSV export: $(val export_bytes "$RESULTS/export-$STAMP.txt") bytes in $(val export_seconds "$RESULTS/export-$STAMP.txt") s; RSS before $(val rss_before_mb "$RESULTS/export-$STAMP.txt") MB, peak $(val rss_peak_during_mb "$RESULTS/export-$STAMP.txt") MB, after $(val rss_after_mb "$RESULTS/export-$STAMP.txt") MB, growth $(val rss_peak_growth_mb "$RESULTS/export-$STAMP.txt") MB   target < 50 MB"
+  echo "(c) CSV export: $(val export_bytes "$RESULTS/export-$STAMP.txt") bytes in $(val export_seconds "$RESULTS/export-$STAMP.txt") s; RssAnon before $(val anon_before_mb "$RESULTS/export-$STAMP.txt") MB, peak $(val anon_peak_during_mb "$RESULTS/export-$STAMP.txt") MB, after $(val anon_after_mb "$RESULTS/export-$STAMP.txt") MB, growth $(val anon_peak_growth_mb "$RESULTS/export-$STAMP.txt") MB   target < 50 MB; VmRSS before $(val rss_before_mb "$RESULTS/export-$STAMP.txt") MB, peak $(val rss_peak_during_mb "$RESULTS/export-$STAMP.txt") MB, after $(val rss_after_mb "$RESULTS/export-$STAMP.txt") MB, growth $(val rss_peak_growth_mb "$RESULTS/export-$STAMP.txt") MB"
   echo "raw: $WRK_OUT"
 } | tee "$SUMMARY"
