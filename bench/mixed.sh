@@ -28,6 +28,7 @@ LIST="/api/v1/partnerships?municipality=564&limit=100"
 ADMIN_EMAIL="bench-admin@example.fi"
 ADMIN_PASSWORD="bench-admin-password-$RANDOM$RANDOM"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+COMMIT="$(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- api || echo '+changes')"
 OUT="$ROOT/bench/results/mixed-$STAMP"
 mkdir -p "$OUT"
 log() { printf '[mixed %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
@@ -115,4 +116,4 @@ for scenario in $SCENARIOS; do
       "$(awk '/Non-2xx/{n=$NF} END{print n+0}' "$w")" "$writes" | tee -a "$OUT/summary.txt"
   done
 done
-echo "commit $(git -C "$ROOT" rev-parse --short HEAD), nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg); raw output in $OUT" | tee -a "$OUT/summary.txt"
+echo "commit $COMMIT (of the working tree when the run started), nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg); raw output in $OUT" | tee -a "$OUT/summary.txt"
