@@ -22,6 +22,8 @@ namespace CommunityHub.Bench.DataGen;
 ///   apikey   [--municipality 564]                      prints key=...
 ///   sync     [--limit 200]                             full change-feed pull from the start
 ///   export   --pid PID                                 CSV export of all partnerships while sampling VmRSS and RssAnon of PID
+///   churn    --seconds 20 [--concurrency 8] [--seed 5] writers creating and updating members and partnerships for the
+///                                                      duration (bench/mixed.sh): prints writes, writes_per_second
 /// Common: --base-url http://127.0.0.1:5000 --email admin@... --password ...
 /// Results are printed as key=value lines for the script to pick up.
 /// </summary>
@@ -62,6 +64,7 @@ internal static class Program
             "apikey" => await CreateApiKeyAsync(http, options),
             "sync" => await SyncAsync(http, options),
             "export" => await ExportAsync(http, options),
+            "churn" => await ChurnAsync(http, options),
             _ => 2,
         };
     }
@@ -203,6 +206,85 @@ internal static class Program
                 return null;
             }
             await Task.Delay(50 * attempt, ct);
+        }
+    }
+
+    // ---------------------------------------------------------------- churn
+
+    /// <summary>
+    /// Content writes for a while, as a busy office makes them: each writer in turn creates a member, updates it, creates
+    /// a partnership of it and existing members, and updates that. A write that fails counts as failed (a conflict on a
+    /// generated business id included) and the writer goes on.
+    /// </summary>
+    private static async Task<int> ChurnAsync(HttpClient http, Options options)
+    {
+        var seconds = options.GetInt("seconds", 20);
+        var concurrency = options.GetInt("concurrency", 8);
+        var data = new FinnishData(options.GetInt("seed", 5));
+        using var page = JsonDocument.Parse(await http.GetStringAsync("/api/v1/members?limit=200"));
+        var existing = page.RootElement.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("id").GetGuid()).ToList();
+        if (existing.Count < 6)
+        {
+            await Console.Error.WriteLineAsync("churn needs at least 6 members to build partnerships of");
+            return 1;
+        }
+        var members = data.Members(Math.Max(1000, seconds * 200));
+        var partnerships = data.Partnerships(members.Count, existing);
+        var next = -1;
+        var writes = 0L;
+        var failures = 0L;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var i = Interlocked.Increment(ref next) % members.Count;
+                try
+                {
+                    var member = await WriteAsync<MemberInput, MemberResponse>(http, HttpMethod.Post, "/api/v1/members", members[i]);
+                    if (member is null || stop.IsCancellationRequested)
+                    {
+                        continue;
+                    }
+                    await WriteAsync<MemberInput, MemberResponse>(http, HttpMethod.Put, $"/api/v1/members/{member.Id}",
+                        members[i] with { Description = "Päivitetty " + i.ToString(CultureInfo.InvariantCulture) });
+                    var input = partnerships[i];
+                    // The new member takes the last party's place, so the partnership is as large as generated ones.
+                    input = input with { Parties = [.. input.Parties!.SkipLast(1), input.Parties![^1] with { MemberId = member.Id }] };
+                    var partnership = await WriteAsync<PartnershipInput, PartnershipResponse>(http, HttpMethod.Post, "/api/v1/partnerships", input);
+                    if (partnership is not null && !stop.IsCancellationRequested)
+                    {
+                        await WriteAsync<PartnershipInput, PartnershipResponse>(http, HttpMethod.Put, $"/api/v1/partnerships/{partnership.Id}",
+                            input with { Title = input.Title + " (päivitetty)" });
+                    }
+                }
+                catch (HttpRequestException e)
+                {
+                    Interlocked.Increment(ref failures);
+                    await Console.Error.WriteLineAsync("churn: " + e.Message);
+                }
+            }
+        })));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(Inv($"writes={writes}"));
+        Console.WriteLine(Inv($"write_seconds={elapsed:0.0}"));
+        Console.WriteLine(Inv($"writes_per_second={writes / elapsed:0.0}"));
+        Console.WriteLine(Inv($"failed_writes={failures}"));
+        return 0;
+
+        async Task<TOut?> WriteAsync<TIn, TOut>(HttpClient client, HttpMethod method, string path, TIn body)
+            where TOut : class
+        {
+            using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, options: Json) };
+            using var response = await client.SendAsync(request);
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failures);
+                return null;
+            }
+            Interlocked.Increment(ref writes);
+            return await response.Content.ReadFromJsonAsync<TOut>(Json);
         }
     }
 

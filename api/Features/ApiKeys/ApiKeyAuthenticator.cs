@@ -11,11 +11,15 @@ public sealed record ApiKeyIdentity(Guid Id, string Name, IReadOnlyList<string> 
 /// so a revoke is effective for the very next request, in this process and any other.
 /// "Last used" is bookkeeping, not content: at most one UPDATE of <c>last_used_at</c> per key per
 /// <see cref="LastUsedInterval"/> (remembered in memory, and from the row itself for other processes), with no version
-/// bump, change-feed or audit row — never a write per request.
+/// bump, change-feed or audit row — never a write per request — and a request waits at most <see cref="LastUsedWait"/>
+/// for it.
 /// </summary>
 public sealed class ApiKeyAuthenticator(Db db, TimeProvider clock, ILogger<ApiKeyAuthenticator> logger)
 {
     public static readonly TimeSpan LastUsedInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a request waits for its "last used" write before leaving it to finish in the background.</summary>
+    public static readonly TimeSpan LastUsedWait = TimeSpan.FromMilliseconds(250);
 
     // Compared against when the prefix matches no key, so an unknown prefix costs the same hash and comparison as a
     // known one and timing does not tell which prefixes exist.
@@ -68,11 +72,22 @@ public sealed class ApiKeyAuthenticator(Db db, TimeProvider clock, ILogger<ApiKe
         {
             return;
         }
+        // The write needs the database's writer (on SQLite, after the write in progress on any instance), and a read must
+        // not queue behind content writes: the request waits for it only briefly, long enough on an idle database for
+        // "last used" to read back at once, and otherwise the write completes in the background.
+        var write = WriteLastUsedAsync(id, now, remembered);
+        await Task.WhenAny(write, Task.Delay(LastUsedWait, ct));
+    }
+
+    private async Task WriteLastUsedAsync(Guid id, DateTimeOffset now, DateTimeOffset remembered)
+    {
+        await Task.Yield();
         try
         {
-            await using var connection = await db.OpenAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE api_keys SET last_used_at = @Now WHERE id = @Id", new { Id = id, Now = now }, cancellationToken: ct));
+            await using var write = await db.BeginShortWriteAsync(CancellationToken.None);
+            await write.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_keys SET last_used_at = @Now WHERE id = @Id", new { Id = id, Now = now }, write.Transaction, cancellationToken: CancellationToken.None));
+            await write.CommitAsync(CancellationToken.None);
         }
         catch (DbException e)
         {

@@ -7,7 +7,8 @@ namespace CommunityHub.Api.Features.ApiKeys;
 /// instance on the database shares it. Every request made with a key is counted and its answer carries the IETF
 /// RateLimit fields (<c>RateLimit-Limit</c>, <c>RateLimit-Remaining</c>, <c>RateLimit-Reset</c> in seconds), so a
 /// client can pace itself; past the limit the answer is 429 with <c>Retry-After</c>. People and anonymous callers
-/// are not limited here.
+/// are not limited here. With a limit of 2,000 or more a request takes its permit from memory, from blocks the counter
+/// reserves ahead in the background, so a key's read does not wait behind content writes for the count.
 /// </summary>
 public sealed class ApiKeyRateLimit(RequestDelegate next, ApiKeySettings settings, SharedWindowCounter counter)
 {

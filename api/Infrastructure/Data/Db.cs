@@ -8,9 +8,10 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect, DatabaseConn
     {
     }
 
-    // This instance's queue of writers where the database has one writer at a time (see BeginWriteAsync).
-    private readonly (SemaphoreSlim Gate, TimeSpan Wait)? writers =
-        connections.SingleWriterWait(options.ConnectionString) is { } wait ? (new SemaphoreSlim(1, 1), wait) : null;
+    // This instance's queue of writers where the database has one writer at a time (see BeginWriteAsync): content
+    // writers line up in Queue and only its head waits at Gate, where a short write (BeginShortWriteAsync) waits too.
+    private readonly (SemaphoreSlim Queue, SemaphoreSlim Gate, TimeSpan Wait)? writers =
+        connections.SingleWriterWait(options.ConnectionString) is { } wait ? (new SemaphoreSlim(1, 1), new SemaphoreSlim(1, 1), wait) : null;
 
     public SqlDialect Dialect { get; } = dialect;
 
@@ -60,10 +61,50 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect, DatabaseConn
     /// </remarks>
     public async Task<WriteScope> BeginWriteAsync(CancellationToken ct)
     {
+        if (writers is { } queue)
+        {
+            var started = Environment.TickCount64;
+            if (!await queue.Queue.WaitAsync(queue.Wait, ct))
+            {
+                throw Busy();
+            }
+            try
+            {
+                var left = queue.Wait - TimeSpan.FromMilliseconds(Environment.TickCount64 - started);
+                if (!await queue.Gate.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, ct))
+                {
+                    throw Busy();
+                }
+            }
+            finally
+            {
+                queue.Queue.Release();
+            }
+        }
+        return await BeginAsync(ct);
+    }
+
+    /// <summary>
+    /// A write transaction for bookkeeping of a statement or two that a request may be waiting for (a shared counter's
+    /// block of permits, a key's "last used"): it goes ahead of this instance's queued content writers, so it waits for
+    /// the write in progress and at most one more, not for the whole queue. On SQLite a write that is not queued here at
+    /// all would wait in SQLite's busy handler instead, polling while the queue hands the lock from one content writer
+    /// to the next, and under steady writes that took seconds.
+    /// </summary>
+    public async Task<WriteScope> BeginShortWriteAsync(CancellationToken ct)
+    {
         if (writers is { } queue && !await queue.Gate.WaitAsync(queue.Wait, ct))
         {
-            throw new DatabaseBusyException("This instance's writers did not finish in time.");
+            throw Busy();
         }
+        return await BeginAsync(ct);
+    }
+
+    private static DatabaseBusyException Busy() => new("This instance's writers did not finish in time.");
+
+    // With this instance's gate (where there is one) already taken: released here on failure, else by the scope.
+    private async Task<WriteScope> BeginAsync(CancellationToken ct)
+    {
         try
         {
             var connection = await OpenAsync(ct);

@@ -13,11 +13,27 @@ public readonly record struct WindowPermit(bool Allowed, long Remaining, long Re
 /// through <see cref="SqlDialect.CountInWindow"/>), but an instance does not write once per request: it takes permits
 /// in blocks of <see cref="BlockFor"/> (0.1 % of the limit, between 1 and 1,000) and hands them out from memory until
 /// the block or the window runs out. A small limit (under 2,000, such as the default 600 per key or 60 per address)
-/// is therefore counted exactly, one write per request; a large one costs one write per block, and at most one block
-/// per instance may stay unused when the window ends. Once the shared count shows the window spent, requests are
-/// refused from memory until it ends, so a caller hammering past its limit costs the database nothing.
+/// is therefore counted exactly, one write per request, and that request waits for the write.
 /// </summary>
-public sealed class SharedWindowCounter(Db db, TimeProvider clock)
+/// <remarks>
+/// <para>
+/// With blocks of more than one permit a request does not wait for the database: that write waits for the database's
+/// writer (on SQLite for every content write of every instance, up to the busy timeout), and a read must not queue
+/// behind content writes. So while permits are handed out from a block, the next block is reserved in the background
+/// (one reservation per counter and instance at a time), and when a window ends, the first block of the next one is
+/// handed out at once and charged to the shared count in the background. Only a request that finds nothing reserved
+/// (the first of a counter in this process, or one that outran a reservation still waiting for the database) waits.
+/// </para>
+/// <para>
+/// The bound: the shared count never lets more than the limit through in a window, except that an instance that starts
+/// a window hands out its first block before the shared count confirms it, so when other instances had already spent
+/// the new window, each such instance lets at most one block (0.1 % of the limit) too many through. The other way, an
+/// instance may end a window holding up to two blocks reserved but unused, so the others see the limit reached up to
+/// two blocks per instance early. Once the shared count shows the window spent, requests are refused from memory until
+/// it ends, so a caller hammering past its limit costs the database nothing.
+/// </para>
+/// </remarks>
+public sealed class SharedWindowCounter(Db db, TimeProvider clock, ILogger<SharedWindowCounter> logger)
 {
     /// <summary>The largest block an instance takes at once.</summary>
     public const int MaxBlock = 1000;
@@ -32,10 +48,13 @@ public sealed class SharedWindowCounter(Db db, TimeProvider clock)
     public async ValueTask<WindowPermit> TakeAsync(string table, string key, int limit, int windowSeconds, CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var block = BlockFor(limit);
         var lease = leases.GetOrAdd(string.Concat(table, "\n", key), static _ => new Lease());
-        if (lease.TryTake(now, limit) is { } fromMemory)
+        var fromMemory = lease.TryTake(now, limit) ?? lease.TryStartWindow(now, windowSeconds, block, limit);
+        if (fromMemory is { } permit)
         {
-            return fromMemory;
+            ReserveAhead(lease, table, key, limit, windowSeconds, block);
+            return permit;
         }
         // One request per key refills; the others wait for it and then take from what it brought.
         await lease.Refilling.WaitAsync(ct);
@@ -45,29 +64,71 @@ public sealed class SharedWindowCounter(Db db, TimeProvider clock)
             {
                 return brought;
             }
-            var take = BlockFor(limit);
-            await using var connection = await db.OpenAsync(ct);
-            var (windowStart, used) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
-                db.Dialect.CountInWindow(table), new { Key = key, Now = now, Window = windowSeconds, Take = take }, cancellationToken: ct));
-            await ForgetEndedAsync(connection, table, now, windowSeconds, ct);
-            return lease.Refill(now, windowStart + windowSeconds, used, take, limit);
+            var (windowStart, used) = await CountAsync(table, key, now, windowSeconds, block, ct);
+            return lease.Refill(now, windowStart + windowSeconds, used, block, limit);
         }
         finally
         {
             lease.Refilling.Release();
+            ReserveAhead(lease, table, key, limit, windowSeconds, block);
         }
     }
 
+    /// <summary>The reservations and charges in flight, for a test that must know they have landed.</summary>
+    internal Task WhenReservedAsync(string table, string key) =>
+        leases.TryGetValue(string.Concat(table, "\n", key), out var lease) ? lease.Reserving : Task.CompletedTask;
+
+    /// <summary>Starts the lease's next background write to the shared count, if it needs one and none is running.</summary>
+    private void ReserveAhead(Lease lease, string table, string key, int limit, int windowSeconds, int block)
+    {
+        if (lease.BeginReserve(block, limit) is { } reservation)
+        {
+            lease.Reserving = ReserveAsync(lease, reservation, table, key, limit, windowSeconds);
+        }
+    }
+
+    private async Task ReserveAsync(Lease lease, Lease.Reservation reservation, string table, string key, int limit, int windowSeconds)
+    {
+        // Off the request: the request that started it goes on with a permit it already has.
+        await Task.Yield();
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        try
+        {
+            var (windowStart, used) = await CountAsync(table, key, now, windowSeconds, reservation.Take, CancellationToken.None);
+            lease.Settle(reservation, windowStart + windowSeconds, used, limit);
+        }
+        catch (DbException e)
+        {
+            // The requests go on from what is held; the next one asks again (or, with nothing held, waits for the count).
+            logger.LogWarning(e, "Could not reserve {Take} permits of {Table} in the background", reservation.Take, table);
+        }
+        finally
+        {
+            lease.EndReserve(reservation);
+        }
+    }
+
+    /// <summary>Adds <paramref name="take"/> to the shared count, ahead of this instance's queued content writers.</summary>
+    private async Task<(long WindowStart, long Used)> CountAsync(string table, string key, long now, int windowSeconds, int take, CancellationToken ct)
+    {
+        await using var write = await db.BeginShortWriteAsync(ct);
+        var counted = await write.Connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            db.Dialect.CountInWindow(table), new { Key = key, Now = now, Window = windowSeconds, Take = take }, write.Transaction, cancellationToken: ct));
+        await ForgetEndedAsync(write, table, now, windowSeconds, ct);
+        await write.CommitAsync(ct);
+        return counted;
+    }
+
     /// <summary>Drops counters whose window has ended, in the table and in memory (at most once a minute per instance).</summary>
-    private async Task ForgetEndedAsync(DbConnection connection, string table, long now, int windowSeconds, CancellationToken ct)
+    private async Task ForgetEndedAsync(WriteScope write, string table, long now, int windowSeconds, CancellationToken ct)
     {
         var last = Interlocked.Read(ref lastCleanup);
         if (now - last < 60 || Interlocked.CompareExchange(ref lastCleanup, now, last) != last)
         {
             return;
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM {table} WHERE window_start + @Window <= @Now", new { Now = now, Window = windowSeconds }, cancellationToken: ct));
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM {table} WHERE window_start + @Window <= @Now", new { Now = now, Window = windowSeconds }, write.Transaction, cancellationToken: ct));
         foreach (var (name, lease) in leases)
         {
             if (lease.EndedBy(now))
@@ -79,7 +140,7 @@ public sealed class SharedWindowCounter(Db db, TimeProvider clock)
 
     /// <summary>
     /// This instance's share of one counter's window: the permits it took and has not handed out yet, and the shared
-    /// count as of its last refill.
+    /// count as of its last write to it.
     /// </summary>
     internal sealed class Lease
     {
@@ -87,8 +148,19 @@ public sealed class SharedWindowCounter(Db db, TimeProvider clock)
         private long windowEnd;
         private long sharedUsed;
         private long held;
+        // Which window of this instance a background write belongs to: one that lands after the window ended is dropped.
+        private long generation;
+        // Permits of a window started from memory (TryStartWindow) not yet charged to the shared count.
+        private int uncharged;
+        private bool reserving;
 
         public SemaphoreSlim Refilling { get; } = new(1, 1);
+
+        /// <summary>The background write in flight, or the last one (for tests to wait on).</summary>
+        public Task Reserving { get; set; } = Task.CompletedTask;
+
+        /// <summary>A background write to the shared count: how many permits it adds, and for which window.</summary>
+        public sealed record Reservation(int Take, long Generation, bool Charge);
 
         public bool EndedBy(long now)
         {
@@ -117,6 +189,43 @@ public sealed class SharedWindowCounter(Db db, TimeProvider clock)
         }
 
         /// <summary>
+        /// When the window this instance knew has ended: starts the next one from memory with a block of
+        /// <paramref name="block"/> permits, one of them for the request at hand, to be charged to the shared count in
+        /// the background. Null for a counter this instance has not used yet (its first request asks the database) and
+        /// with blocks of one (every request is counted as it comes).
+        /// </summary>
+        public WindowPermit? TryStartWindow(long now, int windowSeconds, int block, int limit)
+        {
+            lock (gate)
+            {
+                if (now < windowEnd)
+                {
+                    return TryTakeLocked(now, limit);
+                }
+                if (windowEnd == 0 || block <= 1)
+                {
+                    return null;
+                }
+                generation++;
+                windowEnd = now + windowSeconds;
+                sharedUsed = block;
+                held = block - 1;
+                uncharged = block;
+                return new WindowPermit(true, Remaining(limit), windowSeconds);
+            }
+        }
+
+        private WindowPermit? TryTakeLocked(long now, int limit)
+        {
+            if (held > 0)
+            {
+                held--;
+                return new WindowPermit(true, Remaining(limit), windowEnd - now);
+            }
+            return sharedUsed >= limit ? new WindowPermit(false, 0, windowEnd - now) : null;
+        }
+
+        /// <summary>
         /// Takes in the shared count after this instance added <paramref name="take"/> to it: the permits within the
         /// limit are this instance's, one of them for the request at hand.
         /// </summary>
@@ -124,11 +233,91 @@ public sealed class SharedWindowCounter(Db db, TimeProvider clock)
         {
             lock (gate)
             {
-                this.windowEnd = windowEnd;
-                sharedUsed = used;
                 var granted = Math.Clamp(limit - (used - take), 0, take);
-                held = Math.Max(0, granted - 1);
+                if (windowEnd == this.windowEnd)
+                {
+                    // A reservation may have landed since the request found nothing: keep what it brought.
+                    sharedUsed = Math.Max(sharedUsed, used);
+                    held += Math.Max(0, granted - 1);
+                }
+                else
+                {
+                    generation++;
+                    uncharged = 0;
+                    this.windowEnd = windowEnd;
+                    sharedUsed = used;
+                    held = Math.Max(0, granted - 1);
+                }
                 return new WindowPermit(granted > 0, granted > 0 ? Remaining(limit) : 0, Math.Max(1, windowEnd - now));
+            }
+        }
+
+        /// <summary>
+        /// The background write this lease needs now, if none is running: the charge of a window started from memory,
+        /// or the next block once less than a block is held (so one is reserved before the one in hand runs out). None
+        /// with blocks of one: every request is counted as it comes.
+        /// </summary>
+        public Reservation? BeginReserve(int block, int limit)
+        {
+            lock (gate)
+            {
+                if (reserving || windowEnd == 0 || block <= 1)
+                {
+                    return null;
+                }
+                if (uncharged > 0)
+                {
+                    reserving = true;
+                    return new Reservation(uncharged, generation, Charge: true);
+                }
+                if (held >= block || sharedUsed >= limit)
+                {
+                    return null;
+                }
+                reserving = true;
+                return new Reservation(block, generation, Charge: false);
+            }
+        }
+
+        /// <summary>Takes in what a background write brought (<see cref="BeginReserve"/>).</summary>
+        public void Settle(Reservation reservation, long windowEnd, long used, int limit)
+        {
+            lock (gate)
+            {
+                if (reservation.Generation != generation)
+                {
+                    return;
+                }
+                var granted = Math.Clamp(limit - (used - reservation.Take), 0, reservation.Take);
+                if (reservation.Charge)
+                {
+                    // The block was handed out already; what the shared count did not grant is taken back from what is held.
+                    uncharged = 0;
+                    sharedUsed = windowEnd == this.windowEnd ? Math.Max(sharedUsed, used) : used;
+                    this.windowEnd = windowEnd;
+                    held = Math.Max(0, held - (reservation.Take - granted));
+                }
+                else if (windowEnd == this.windowEnd)
+                {
+                    sharedUsed = Math.Max(sharedUsed, used);
+                    held += granted;
+                }
+                else if (windowEnd > this.windowEnd)
+                {
+                    // The window ended while the reservation waited: it is the first block of the next one.
+                    generation++;
+                    this.windowEnd = windowEnd;
+                    sharedUsed = used;
+                    held = granted;
+                }
+            }
+        }
+
+        public void EndReserve(Reservation reservation)
+        {
+            lock (gate)
+            {
+                reserving = false;
             }
         }
 
