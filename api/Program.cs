@@ -54,16 +54,9 @@ services.AddSingleton<IPasswordHasher<UserStore>, PasswordHasher<UserStore>>();
 services.AddScoped<IStartupTask, AdminBootstrap>();
 services.AddSingleton<ChangeFeedReader>();
 services.AddSingleton<ResponseCache>();
-// The lists' stored documents: rendered after each write, filled in for older rows in the background.
-services.AddSingleton<PartnershipDocuments>();
-services.AddSingleton<IDocumentSource>(sp => sp.GetRequiredService<PartnershipDocuments>());
-services.AddSingleton<PartnershipMemberNames>();
-services.AddSingleton<MemberDocuments>();
-services.AddSingleton<IDocumentSource>(sp => sp.GetRequiredService<MemberDocuments>());
-services.AddSingleton<DocumentRenderer>();
-services.AddHostedService(sp => sp.GetRequiredService<DocumentRenderer>());
-services.AddSingleton<DocumentBackfill>();
-services.AddHostedService(sp => sp.GetRequiredService<DocumentBackfill>());
+services.AddPartnerships();
+services.AddMembers();
+services.AddStoredDocuments();
 
 // Each feature's part of the demo data and of the dashboard stats.
 services.AddScoped<IDemoDataSeeder, MemberDemoData>();
