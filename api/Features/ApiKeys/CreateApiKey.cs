@@ -11,8 +11,7 @@ public sealed class ApiKeyInputValidator : AbstractValidator<ApiKeyInput>
         RuleFor(k => k.Scopes).NotEmpty().WithMessage(_ => Texts.Get("apiKey.scopesRequired", string.Join(", ", ApiKeyScopes.All)));
         RuleForEach(k => k.Scopes).Must(s => ApiKeyScopes.All.Contains(s, StringComparer.Ordinal))
             .WithMessage(_ => Texts.Get("apiKey.scope", string.Join(", ", ApiKeyScopes.All)));
-        RuleFor(k => k.MunicipalityCode).Matches(@"^\d{3}$").When(k => k.MunicipalityCode is not null)
-            .WithMessage(_ => Texts.Get("municipalityCode.format"));
+        RuleFor(k => k.MunicipalityCode).MunicipalityCode().When(k => k.MunicipalityCode is not null);
     }
 }
 

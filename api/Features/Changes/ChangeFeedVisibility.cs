@@ -19,7 +19,8 @@ namespace CommunityHub.Api.Features.Changes;
 public static class ChangeFeedVisibility
 {
     /// <summary>
-    /// Judges an event entry written before views were recorded by the event as it is now (the rule before issue 12).
+    /// Judges an event entry written before entries recorded their views (migration 0008) by the event as it is now, as
+    /// every event entry was judged then.
     /// </summary>
     private static readonly string LegacyEventCondition =
         $"EXISTS (SELECT 1 FROM events e WHERE e.id = c.entity_id AND {Events.EventAccess.PublicPredicate})";

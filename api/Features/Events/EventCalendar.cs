@@ -13,7 +13,7 @@ public sealed record GetEventCalendarQuery(string? Municipality, Guid? Organizer
 public sealed class GetEventCalendarValidator : AbstractValidator<GetEventCalendarQuery>
 {
     public GetEventCalendarValidator() =>
-        RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null).WithMessage(_ => Texts.Get("filter.municipality"));
+        RuleFor(q => q.Municipality).MunicipalityFilter().When(q => q.Municipality is not null);
 }
 
 public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentUser user) : IRequestHandler<GetEventCalendarQuery, string>

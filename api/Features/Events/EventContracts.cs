@@ -141,8 +141,7 @@ public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEv
             venue.RuleFor(v => v.Street).MaximumLength(200);
             venue.RuleFor(v => v.City).MaximumLength(100);
         });
-        RuleFor(e => e.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
-            .WithMessage(_ => Texts.Get("municipalityCode.format"));
+        RuleFor(e => e.MunicipalityCode).NotEmpty().MunicipalityCode();
         RuleFor(e => e.OrganizerIds).NotEmpty().WithMessage(_ => Texts.Get("event.organizersRequired"))
             .Must(o => o!.Count <= MaxOrganizers).When(e => e.OrganizerIds is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("event.organizersMax", MaxOrganizers));
         RuleFor(e => e.Capacity).InclusiveBetween(1, 100_000).When(e => e.Capacity is not null);

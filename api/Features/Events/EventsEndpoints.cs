@@ -41,8 +41,7 @@ public static class EventsEndpoints
             .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415)
             .WithRequestExample(EventExamples.Transition);
 
-        group.MapPost("/{id:guid}/registrations", Register).WithName("registerForEvent").RequireAuthorization(Policies.NotApiKey)
-            .RequireAnonymousRateLimit()
+        group.MapPost("/{id:guid}/registrations", Register).WithName("registerForEvent").OpenToPeople()
             .WithSummary("Register for an event")
             .WithDescription("Open to anyone for a published public event inside its registration window (members-only events need a " +
                 "signed-in user). Confirmed while seats are free, otherwise waitlisted with a position. Keep `cancelToken`. " +
@@ -57,15 +56,13 @@ public static class EventsEndpoints
         group.MapGet("/{id:guid}/registrations.csv", ExportRegistrations).WithName("exportRegistrations").RequireAuthorization(Policies.Reader)
             .WithSummary("Export an event's registrations as CSV (staff, or an editor of an organising member)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").WithProblems(401, 403, 404);
-        group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration")
-            .RequireAuthorization(Policies.NotApiKey).RequireAnonymousRateLimit()
+        group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration").OpenToPeople()
             .WithSummary("Cancel a registration")
             .WithDescription("With `token` (the registration's cancelToken) anyone may cancel; staff and organising editors may without. " +
                 "The first on the waiting list takes the freed seat. A wrong token is a 404.")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 429);
 
-        group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback").RequireAuthorization(Policies.NotApiKey)
-            .RequireAnonymousRateLimit()
+        group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback").OpenToPeople()
             .WithSummary("Give feedback on an event (once it has started)")
             .WithDescription("Rating 1–5, an optional comment, and the `cancelToken` of a registration for this event (required: " +
                 "400 without it). At most once per registration (409).")
@@ -76,6 +73,13 @@ public static class EventsEndpoints
             .Produces<FeedbackSummary>().WithProblems(401, 403, 404);
         return routes;
     }
+
+    /// <summary>
+    /// Registering, cancelling and giving feedback are open to people, signed in or not, but not to API keys (which only
+    /// read); anonymous calls count against the per-address limit.
+    /// </summary>
+    private static RouteHandlerBuilder OpenToPeople(this RouteHandlerBuilder endpoint) =>
+        endpoint.RequireAuthorization(Policies.NotApiKey).RequireAnonymousRateLimit();
 
     // Cacheable: every write the page shows (the event, its organisers, and registrations through the counts) commits a
     // change-feed entry; what a caller may see depends only on signed in or not, an API key's scopes and municipality.

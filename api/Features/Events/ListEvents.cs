@@ -29,8 +29,7 @@ public sealed class ListCommunityEventsValidator : AbstractValidator<ListCommuni
             .WithMessage(_ => Texts.Get("rfc3339.field", "to"));
         RuleFor(q => q.To).Must((q, to) => !Rfc3339.TryParse(q.From, out var from) || !Rfc3339.TryParse(to, out var until) || until > from)
             .When(q => q.From is not null && q.To is not null).WithMessage(_ => Texts.Get("event.toAfterFrom"));
-        RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
-            .WithMessage(_ => Texts.Get("filter.municipality"));
+        RuleFor(q => q.Municipality).MunicipalityFilter().When(q => q.Municipality is not null);
         RuleFor(q => q.Status).Must(s => EnumText.TryParse<EventStatus>(s, out _)).When(q => q.Status is not null)
             .WithMessage(_ => Texts.Get("filter.status", EnumText.Allowed<EventStatus>()));
         RuleFor(q => q.Q).MaximumLength(200);

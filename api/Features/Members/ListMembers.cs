@@ -26,8 +26,7 @@ public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
             .WithMessage(_ => Texts.Get("filter.sector", EnumText.Allowed<Sector>()));
         RuleFor(q => q.Status).Must(s => EnumText.TryParse<MembershipStatus>(s, out _)).When(q => q.Status is not null)
             .WithMessage(_ => Texts.Get("filter.status", EnumText.Allowed<MembershipStatus>()));
-        RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
-            .WithMessage(_ => Texts.Get("filter.municipality"));
+        RuleFor(q => q.Municipality).MunicipalityFilter().When(q => q.Municipality is not null);
         this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 2);
     }
 }

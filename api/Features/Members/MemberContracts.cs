@@ -89,8 +89,7 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
             .WithMessage(_ => Texts.Get("member.businessId"));
         RuleFor(m => m.Kind).NotNull().WithMessage(_ => Texts.Get("member.kindRequired", EnumText.Labels<MemberKind>()));
         RuleFor(m => m.Sectors).Must(s => s is null || s.Count <= 12).WithMessage(_ => Texts.Get("member.sectorsMax", 12));
-        RuleFor(m => m.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
-            .WithMessage(_ => Texts.Get("municipalityCode.format"));
+        RuleFor(m => m.MunicipalityCode).NotEmpty().MunicipalityCode();
         RuleFor(m => m.Description).MaximumLength(4000);
         RuleFor(m => m.Website).MaximumLength(500)
             .Must(BeAbsoluteHttpUrl).When(m => m.Website is not null)

@@ -24,17 +24,17 @@ public static class MembersEndpoints
         group.MapDelete("/{id:guid}", Delete).WithName("deleteMember").RequireAuthorization(Policies.Staff)
             .WithSummary("Archive a member (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
 
-        var contacts = group.MapGroup("/{id:guid}/contacts");
-        contacts.MapGet("/", ListContacts).WithName("listContacts").RequireAuthorization(Policies.Reader)
+        var contacts = group.MapGroup("/{id:guid}/contacts").RequireAuthorization(Policies.Reader);
+        contacts.MapGet("/", ListContacts).WithName("listContacts")
             .WithSummary("List a member's contact people (signed-in users only)").Produces<ContactPage>().WithProblems(401, 403, 404);
-        contacts.MapPost("/", CreateContact).WithName("createContact").RequireAuthorization(Policies.Reader)
+        contacts.MapPost("/", CreateContact).WithName("createContact")
             .WithSummary("Add a contact person (staff, or the member's own editor)")
             .Produces<ContactResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 404, 415)
             .WithRequestExample(ContactExamples.Contact);
-        contacts.MapPut("/{contactId:guid}", UpdateContact).WithName("updateContact").RequireAuthorization(Policies.Reader)
+        contacts.MapPut("/{contactId:guid}", UpdateContact).WithName("updateContact")
             .WithSummary("Replace a contact person").Produces<ContactResponse>().WithProblems(401, 403, 404, 412, 415)
             .WithRequestExample(ContactExamples.Contact);
-        contacts.MapDelete("/{contactId:guid}", DeleteContact).WithName("deleteContact").RequireAuthorization(Policies.Reader)
+        contacts.MapDelete("/{contactId:guid}", DeleteContact).WithName("deleteContact")
             .WithSummary("Remove a contact person").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
         return routes;
     }

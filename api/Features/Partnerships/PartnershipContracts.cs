@@ -117,8 +117,7 @@ public sealed class PartnershipInputValidator : AbstractValidator<PartnershipInp
         RuleFor(p => p.Title).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t!.Trim().Length >= 3).WithMessage(_ => Texts.Get("title.minLength", 3))
             .MaximumLength(200);
         RuleFor(p => p.Description).MaximumLength(4000);
-        RuleFor(p => p.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
-            .WithMessage(_ => Texts.Get("municipalityCode.format"));
+        RuleFor(p => p.MunicipalityCode).NotEmpty().MunicipalityCode();
         RuleFor(p => p.ServiceArea).NotNull().WithMessage(_ => Texts.Get("partnership.serviceAreaRequired", EnumText.Labels<ServiceArea>()));
         RuleFor(p => p.EndsOn).GreaterThanOrEqualTo(p => p.StartsOn).When(p => p.StartsOn is not null && p.EndsOn is not null)
             .WithMessage(_ => Texts.Get("partnership.endBeforeStart"));

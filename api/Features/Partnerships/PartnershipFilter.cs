@@ -17,8 +17,7 @@ public sealed class PartnershipFilterValidator : AbstractValidator<IPartnershipF
 {
     public PartnershipFilterValidator()
     {
-        RuleFor(f => f.Municipality).Matches(@"^\d{3}$").When(f => f.Municipality is not null)
-            .WithMessage(_ => Texts.Get("filter.municipality"));
+        RuleFor(f => f.Municipality).MunicipalityFilter().When(f => f.Municipality is not null);
         RuleFor(f => f.Status).Must(s => EnumText.TryParse<PartnershipStatus>(s, out _)).When(f => f.Status is not null)
             .WithMessage(_ => Texts.Get("filter.status", EnumText.Allowed<PartnershipStatus>()));
         RuleFor(f => f.ServiceArea).Must(s => EnumText.TryParse<ServiceArea>(s, out _)).When(f => f.ServiceArea is not null)

@@ -25,8 +25,7 @@ public sealed class ListPilotsValidator : AbstractValidator<ListPilotsQuery>
             .WithMessage(_ => Texts.Get("filter.theme", EnumText.Allowed<PilotTheme>()));
         RuleFor(q => q.Stage).Must(s => EnumText.TryParse<PilotStage>(s, out _)).When(q => q.Stage is not null)
             .WithMessage(_ => Texts.Get("filter.stage", EnumText.Allowed<PilotStage>()));
-        RuleFor(q => q.Municipality).Matches(@"^\d{3}$").When(q => q.Municipality is not null)
-            .WithMessage(_ => Texts.Get("filter.municipality"));
+        RuleFor(q => q.Municipality).MunicipalityFilter().When(q => q.Municipality is not null);
         this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
     }
 }

@@ -107,8 +107,7 @@ public sealed class PilotInputValidator : AbstractValidator<PilotInput>
         RuleFor(p => p.Theme).NotNull().WithMessage(_ => Texts.Get("pilot.themeRequired", EnumText.Labels<PilotTheme>()));
         RuleFor(p => p.Problem).MaximumLength(4000);
         RuleFor(p => p.Hypothesis).MaximumLength(4000);
-        RuleFor(p => p.MunicipalityCode).NotEmpty().Matches(@"^\d{3}$")
-            .WithMessage(_ => Texts.Get("municipalityCode.format"));
+        RuleFor(p => p.MunicipalityCode).NotEmpty().MunicipalityCode();
         RuleFor(p => p.PartnershipId).NotEqual(Guid.Empty).When(p => p.PartnershipId is not null);
         RuleFor(p => p.OwnerMemberId).NotNull().NotEqual(Guid.Empty).WithMessage(_ => Texts.Get("pilot.ownerRequired"));
         RuleFor(p => p.PlannedEnd).GreaterThanOrEqualTo(p => p.PlannedStart)

@@ -10,7 +10,7 @@ public sealed class StatsBuilder
     public EventStats Events { get; set; } = new(0, 0, 0, null);
 }
 
-/// <summary>Implemented once per feature (members, partnerships, pilots, events) and registered in Program.cs.</summary>
+/// <summary>Implemented once per feature (members, partnerships, pilots, events) and registered by its <c>AddX()</c>.</summary>
 public interface IStatsContributor
 {
     Task ContributeAsync(DbConnection connection, StatsBuilder stats, DateTimeOffset now, CancellationToken ct);

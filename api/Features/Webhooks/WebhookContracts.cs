@@ -95,8 +95,7 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
             .WithMessage(_ => Texts.Get("webhook.typesRequired", string.Join(", ", FeedTypes.All.Order())));
         RuleForEach(w => w.Types).Must(t => t is not null && FeedTypes.All.Contains(t))
             .WithMessage(_ => Texts.Get("webhook.type", string.Join(", ", FeedTypes.All.Order())));
-        RuleFor(w => w.MunicipalityCode).Matches(@"^\d{3}$").When(w => w.MunicipalityCode is not null)
-            .WithMessage(_ => Texts.Get("municipalityCode.format"));
+        RuleFor(w => w.MunicipalityCode).MunicipalityCode().When(w => w.MunicipalityCode is not null);
         RuleFor(w => w.Description).MaximumLength(1000);
     }
 

@@ -7,14 +7,14 @@ namespace CommunityHub.Api.Features.Webhooks;
 /// <summary>
 /// One delivery pass over every due subscription. Safe to run from several processes (or in parallel in one) against
 /// one database: a subscription is worked on only under a lease taken by an atomic
-/// <c>UPDATE … WHERE lease_until &lt; now</c>, and every later write is guarded by that lease, so one batch is posted
-/// by one dispatcher. The change feed is the outbox: a batch is read from committed entries after the cursor, and
+/// <c>UPDATE … WHERE lease_until &lt; now</c>, and every later write is guarded by that lease
+/// (<see cref="WebhookDeliveryState"/>), so one batch is posted by one dispatcher. The change feed is the outbox: a batch is read from committed entries after the cursor, and
 /// the cursor moves only after a 2xx, so a receiver sees every entry at least once, in feed order, never a gap.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IServiceScopeFactory scopes,
     Db db,
     ChangeFeedReader feed,
+    WebhookDeliveryState state,
     WebhookSecrets secrets,
     WebhookSender sender,
     WebhookOptions options,
@@ -25,10 +25,7 @@ public sealed class WebhookDispatcher(
     private const int MaxBatchesPerPass = 20;
 
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(10);
-    private readonly IReadOnlyList<TimeSpan> backoff = options.BackoffSchedule();
     private DateTimeOffset lastPrune = DateTimeOffset.MinValue;
-
-    private TimeSpan LeaseLength => TimeSpan.FromSeconds((options.TimeoutSeconds * 2) + 30);
 
     /// <summary>
     /// Delivers what is due now and returns how many batches receivers accepted. The hosted service calls this in a loop;
@@ -43,12 +40,7 @@ public sealed class WebhookDispatcher(
         await using (var connection = await db.OpenAsync(ct))
         {
             due = (await connection.QueryAsync<Guid>(new CommandDefinition(
-                """
-                SELECT id FROM webhook_subscriptions
-                WHERE status = 'active' AND deleted_at IS NULL
-                    AND (next_attempt_at IS NULL OR next_attempt_at <= @Now) AND (lease_until IS NULL OR lease_until < @Now)
-                ORDER BY id
-                """,
+                $"SELECT id FROM webhook_subscriptions WHERE {WebhookDeliveryState.Due} ORDER BY id",
                 new { Now = now },
                 cancellationToken: ct))).ToList();
         }
@@ -82,25 +74,9 @@ public sealed class WebhookDispatcher(
     private async Task<(int Delivered, TimeSpan Waited)> DeliverAsync(Guid id, CancellationToken stopping, CancellationToken ct)
     {
         var owner = Guid.NewGuid();
-        var now = clock.GetUtcNow();
-        WebhookRow? row;
-        await using (var scope = await db.BeginWriteAsync(ct))
+        if (await state.ClaimAsync(id, owner, ct) is not { } row)
         {
-            var claimed = await scope.Connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE webhook_subscriptions SET lease_owner = @Owner, lease_until = @Until
-                WHERE id = @Id AND status = 'active' AND deleted_at IS NULL
-                    AND (next_attempt_at IS NULL OR next_attempt_at <= @Now) AND (lease_until IS NULL OR lease_until < @Now)
-                """,
-                new { Id = id, Owner = owner, Until = now + LeaseLength, Now = now },
-                scope.Transaction,
-                cancellationToken: ct));
-            if (claimed == 0)
-            {
-                return (0, TimeSpan.Zero);
-            }
-            row = await WebhookData.GetOrThrowAsync(scope, id, ct);
-            await scope.CommitAsync(ct);
+            return (0, TimeSpan.Zero);
         }
 
         var delivered = 0;
@@ -115,7 +91,7 @@ public sealed class WebhookDispatcher(
             catch (CryptographicException e)
             {
                 logger.LogError(e, "Webhook {Id}: the signing secret cannot be decrypted (is the Data Protection key ring missing?)", id);
-                await FailAsync(row, owner, Guid.Empty, null, null,
+                await state.FailAsync(row, owner, Guid.Empty, null, null,
                     new DeliveryOutcome(false, null, 0, "The signing secret cannot be decrypted; rotate the secret."), ct);
                 return (0, TimeSpan.Zero);
             }
@@ -143,11 +119,11 @@ public sealed class WebhookDispatcher(
                 if (!outcome.Delivered)
                 {
                     AppMetrics.WebhookDeliveriesFailed.Add(1);
-                    await FailAsync(row, owner, deliveryId, first, last, outcome, ct);
+                    await state.FailAsync(row, owner, deliveryId, first, last, outcome, ct);
                     return (delivered, waited);
                 }
                 AppMetrics.WebhookDeliveriesSucceeded.Add(1);
-                var next = await SucceedAsync(row, owner, deliveryId, first, last, outcome, ct);
+                var next = await state.SucceedAsync(row, owner, deliveryId, first, last, outcome, ct);
                 if (next is null)
                 {
                     return (delivered, waited);
@@ -159,73 +135,9 @@ public sealed class WebhookDispatcher(
         }
         finally
         {
-            await ReleaseAsync(id, owner);
+            await state.ReleaseAsync(id, owner);
         }
         return (delivered, waited);
-    }
-
-    /// <summary>Logs the attempt, moves the cursor past the batch and clears the retry state — only while still the lease holder.</summary>
-    private async Task<WebhookRow?> SucceedAsync(WebhookRow row, Guid owner, Guid deliveryId, long first, long last, DeliveryOutcome outcome, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        await using var scope = await db.BeginWriteAsync(ct);
-        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE webhook_subscriptions SET cursor_position = @Last, batch_end_position = NULL, attempt = 0,
-                failing_since = NULL, next_attempt_at = NULL, lease_until = @Until
-            WHERE id = @Id AND lease_owner = @Owner
-            """,
-            new { row.Id, Owner = owner, Last = last, Until = now + LeaseLength },
-            scope.Transaction,
-            cancellationToken: ct));
-        if (updated == 0)
-        {
-            return null;
-        }
-        await WebhookData.RecordDeliveryAsync(scope, row.Id, deliveryId, row.Attempt + 1, now, outcome, first, last, ct);
-        var next = await WebhookData.GetOrThrowAsync(scope, row.Id, ct);
-        await scope.CommitAsync(ct);
-        return next;
-    }
-
-    /// <summary>
-    /// Logs the attempt and schedules the retry of the same batch after the backoff; once failures have lasted
-    /// <see cref="WebhookOptions.FailingAfter"/> the subscription becomes <c>failing</c> and is no longer attempted.
-    /// </summary>
-    private async Task FailAsync(WebhookRow row, Guid owner, Guid deliveryId, long? first, long? last, DeliveryOutcome outcome, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        var attempt = row.Attempt + 1;
-        var failingSince = row.FailingSince ?? now;
-        var failing = now - failingSince >= options.FailingAfter;
-        var next = now + WebhookBackoff.Delay(attempt, backoff, options.JitterFraction, Random.Shared.NextDouble());
-
-        await using var scope = await db.BeginWriteAsync(ct);
-        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
-            $"""
-            UPDATE webhook_subscriptions SET batch_end_position = @Last, attempt = @Attempt, failing_since = @FailingSince,
-                next_attempt_at = @Next
-                {(failing ? ", status = 'failing', updated_at = @Now, version = version + 1" : "")}
-            WHERE id = @Id AND lease_owner = @Owner
-            """,
-            new { row.Id, Owner = owner, Last = last, Attempt = attempt, FailingSince = failingSince, Next = next, Now = now },
-            scope.Transaction,
-            cancellationToken: ct));
-        if (updated == 0)
-        {
-            return;
-        }
-        await WebhookData.RecordDeliveryAsync(scope, row.Id, deliveryId, attempt, now, outcome, first, last, ct);
-        if (failing)
-        {
-            await using var services = scopes.CreateAsyncScope();
-            var version = await scope.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT version FROM webhook_subscriptions WHERE id = @Id", new { row.Id }, scope.Transaction, cancellationToken: ct));
-            await services.ServiceProvider.GetRequiredService<ChangeLog>()
-                .RecordAsync(scope, WebhookData.Type, row.Id, ChangeOp.Transition, version, row.MunicipalityCode, ct);
-            logger.LogWarning("Webhook {Id} is now failing after failures since {Since}: {Error}", row.Id, failingSince, outcome.Error);
-        }
-        await scope.CommitAsync(ct);
     }
 
     /// <summary>
@@ -241,22 +153,6 @@ public sealed class WebhookDispatcher(
         return new Guid(bytes, bigEndian: true);
     }
 
-    private async Task ReleaseAsync(Guid id, Guid owner)
-    {
-        try
-        {
-            await using var connection = await db.OpenAsync(CancellationToken.None);
-            await connection.ExecuteAsync(
-                "UPDATE webhook_subscriptions SET lease_owner = NULL, lease_until = NULL WHERE id = @Id AND lease_owner = @Owner",
-                new { Id = id, Owner = owner });
-        }
-        catch (Exception e)
-        {
-            // The lease expires on its own; a failed release only delays the next pass for this subscription.
-            logger.LogWarning(e, "Could not release the lease on webhook {Id}", id);
-        }
-    }
-
     private async Task PruneAsync(DateTimeOffset now, CancellationToken ct)
     {
         if (now - lastPrune < PruneEvery)
@@ -269,35 +165,5 @@ public sealed class WebhookDispatcher(
             "DELETE FROM webhook_deliveries WHERE attempted_at < @Cutoff",
             new { Cutoff = now.AddDays(-options.LogRetentionDays) },
             cancellationToken: ct));
-    }
-}
-
-/// <summary>Runs delivery passes every <see cref="WebhookOptions.PollMilliseconds"/> in each process.</summary>
-public sealed class WebhookDeliveryService(WebhookDispatcher dispatcher, WebhookOptions options, TimeProvider clock, ILogger<WebhookDeliveryService> logger)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // On stop (SIGTERM) the batch being posted is finished and recorded, no new one starts; the host's
-                // HostOptions:ShutdownTimeout bounds the wait.
-                await dispatcher.RunOnceAsync(CancellationToken.None, stoppingToken);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "A webhook delivery pass failed; the next pass retries.");
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(options.PollMilliseconds), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

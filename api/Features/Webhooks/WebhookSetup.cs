@@ -44,6 +44,7 @@ public static class WebhookSetup
 
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookDeliveryState>();
         services.AddSingleton<WebhookDispatcher>();
         if (options.BackgroundDelivery)
         {

@@ -76,6 +76,26 @@ public static class OpenApiSetup
         return services;
     }
 
+    /// <summary>The document as JSON and as YAML (<c>/openapi/v1.json</c>, <c>/openapi/v1.yaml</c>), open to anyone.</summary>
+    public static IEndpointRouteBuilder MapCommunityHubOpenApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        routes.MapOpenApi("/openapi/{documentName}.yaml").AllowAnonymous();
+        return routes;
+    }
+
+    /// <summary>
+    /// Swagger UI at <c>/swagger</c> over the JSON document. It is static and public: it runs before authorization so the
+    /// fallback policy does not apply to it.
+    /// </summary>
+    public static IApplicationBuilder UseCommunityHubSwaggerUI(this IApplicationBuilder app) =>
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "CommunityHub API v1");
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "CommunityHub API";
+        });
+
     private static void DescribeTags(OpenApiDocument document, OpenApiDocumentTransformerContext context)
     {
         var descriptions = context.DescriptionGroups

@@ -11,6 +11,9 @@ public static class MediationSetup
 {
     public static IServiceCollection AddMediation(this IServiceCollection services, Assembly assembly)
     {
+        // Validators hold no state and take no dependencies (messages are looked up when a rule fails, in the request's
+        // language), so each is built once: building a list's validator per request cost more than running it.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -136,7 +136,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var other = await EventRequests.MemberAsync(admin, "Toinen yhdistys");
         var editor = await Factory.AsAsync("member_editor", own);
 
-        // Naming another member as co-organiser speaks for it: staff only (issue 11).
+        // Naming another member as co-organiser speaks for it: staff only.
         await editor.PostJsonAsync("/api/v1/events", EventRequests.Body([own, other], Now.AddDays(3))).ShouldBeProblem(HttpStatusCode.Forbidden);
         var mine = await EventRequests.CreateAsync(editor, EventRequests.Body([own], Now.AddDays(3)));
         await EventRequests.MoveAsync(editor, mine.Id, "published");
@@ -428,7 +428,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
                 .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()));
         answers.Distinct().Count().ShouldBe(1);
 
-        // The same key with another body is not a replay (issue 11: 422, as Stripe does; it was a 409 before).
+        // The same key with another body is not a replay: 422, as Stripe answers it.
         await EventRequests.RegisterAsync(anonymous, published.Id, "Joku muu", "someone@example.fi", key).ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
         var all = await (await admin.GetAsync($"/api/v1/events/{published.Id}/registrations").ShouldBe(HttpStatusCode.OK)).ReadAsync<RegistrationPage>();
         all.Items.Count.ShouldBe(3);
@@ -732,7 +732,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var future = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(2)));
         var early = await EventRequests.RegisterAsync(anonymous, future.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
         var earlyToken = (await early.ReadAsync<RegistrationReceipt>()).CancelToken;
-        // Feedback without a registration's token is refused outright (issue 11; it used to count).
+        // Feedback without a registration's token is refused outright: only participants give feedback.
         await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5 }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
         await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5, cancelToken = earlyToken })
             .ShouldBeProblem(HttpStatusCode.Conflict);
@@ -855,7 +855,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
         await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Eero", "eero@example.fi").ShouldBe(HttpStatusCode.Created);
         await EventRequests.CreateAsync(admin, EventRequests.Body([organizer], Now.AddDays(3)));
-        // Feedback takes a participant's token (issue 11): the event started an hour ago and took registrations until its end.
+        // Feedback takes a participant's token: the event started an hour ago and took registrations until its end.
         var running = EventRequests.Body([organizer], Now.AddHours(-1));
         running["registrationOpensAt"] = Now.AddDays(-10).ToString("O");
         running["registrationClosesAt"] = running["endsAt"];

@@ -1,4 +1,5 @@
--- Covering indexes for the partnership list's child reads (issue 14); equivalent to Sqlite/0014_list_covering_indexes.sql.
+-- Covering indexes for the partnership list's child reads, which set a page's cost per item; equivalent to
+-- Sqlite/0014_list_covering_indexes.sql.
 -- Keyed by (partnership_id, position) so rows come out in list order; the other read columns are included, not keyed
 -- (responsibilities and goal texts would exceed the 1,700-byte key limit).
 CREATE INDEX ix_partnership_parties_list ON partnership_parties (partnership_id, position) INCLUDE (member_id, role, responsibilities);

@@ -1,7 +1,8 @@
--- The members list's stored documents (issue 14), as partnership_documents (0016): each live member's JSON object as
--- the list writes it, rendered in the transaction of every write that records a member change (MemberDocuments), with
--- the version it was rendered from; the list uses a document only while its version equals the member's. Rows of
--- members from before this migration are filled in by DocumentBackfill. Equivalent to SqlServer/0017_member_documents.sql.
+-- The members list's stored documents, as partnership_documents (0016): each live member's JSON as its GET answers it
+-- (MemberDocuments), written after every write that records a member change has committed (DocumentRenderer), with
+-- the version (and since 0019 the format) it was written in; the list uses the documents only when every one is
+-- current. Those missing, behind or of another format are written by DocumentBackfill.
+-- Equivalent to SqlServer/0017_member_documents.sql.
 CREATE TABLE member_documents (
     member_id TEXT    NOT NULL PRIMARY KEY REFERENCES members (id),
     version   INTEGER NOT NULL,

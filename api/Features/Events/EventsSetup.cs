@@ -1,0 +1,15 @@
+using CommunityHub.Api.Features.Stats;
+using CommunityHub.Api.Infrastructure.Data.DemoData;
+
+namespace CommunityHub.Api.Features.Events;
+
+public static class EventsSetup
+{
+    /// <summary>The events' part of the demo data and of the dashboard stats.</summary>
+    public static IServiceCollection AddEvents(this IServiceCollection services)
+    {
+        services.AddScoped<IDemoDataSeeder, EventDemoData>();
+        services.AddScoped<IStatsContributor, EventStatsContributor>();
+        return services;
+    }
+}
