@@ -44,9 +44,10 @@ public sealed class ListMembersHandler(Db db, IOptions<JsonOptions> json, Member
         var keyset = Keyset.From(ListMembersValidator.CursorKind, 2, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
 
+        var query = Filter(request);
         var stored = keyset.Page(
-            (await connection.QueryAsync<DocumentRow>(Filter(request)
-                .Page(DocumentRow.Columns("m") + ", m.name_sort AS SortKey", keyset, Keys, ct, documents.PageJoin("m")))).AsList(),
+            (await connection.QueryAsync<DocumentRow>(
+                query.Page(documents.PageColumns(query, "m") + ", m.name_sort AS SortKey", keyset, Keys, ct, documents.PageJoin("m")))).AsList(),
             r => [r.SortKey!, r.Id.ToString()]);
         if (documents.Page(stored.Items, stored.NextCursor) is { } page)
         {

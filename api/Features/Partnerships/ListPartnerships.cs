@@ -42,9 +42,10 @@ public sealed class ListPartnershipsHandler(
         var today = PartnershipDates.Today(clock);
         await using var connection = await db.OpenAsync(ct);
 
+        var query = PartnershipFilterSql.Query(db.Dialect, request, user, today);
         var stored = keyset.Page(
-            (await connection.QueryAsync<DocumentRow>(PartnershipFilterSql.Query(db.Dialect, request, user, today)
-                .Page(DocumentRow.Columns("p"), keyset, Keys, ct, documents.PageJoin("p")))).AsList(),
+            (await connection.QueryAsync<DocumentRow>(
+                query.Page(documents.PageColumns(query, "p"), keyset, Keys, ct, documents.PageJoin("p")))).AsList(),
             r => [r.Id.ToString()]);
         if (documents.Page(stored.Items, stored.NextCursor) is { } page)
         {

@@ -3,25 +3,18 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace CommunityHub.Api.Infrastructure.Data;
 
-/// <summary>One stored document: the record's id, the version and format it was written at, and its JSON.</summary>
-public sealed record StoredDocument(Guid Id, long Version, string Format, string Body);
+/// <summary>One stored document: the record's id, the version and format it was written at, and its JSON (UTF-8).</summary>
+public sealed record StoredDocument(Guid Id, long Version, string Format, byte[] Body);
 
-/// <summary>A record's row on a list page beside its stored document (null columns when it has none).</summary>
+/// <summary>A record's row on a list page with its stored document, when that is current (<see cref="DocumentProjection{TRecord}.PageColumns"/>).</summary>
 public sealed class DocumentRow
 {
-    /// <summary>The page query's columns for records aliased <paramref name="alias"/>, with the document joined as <c>d</c>.</summary>
-    public static string Columns(string alias) =>
-        $"{alias}.id AS Id, {alias}.version AS Version, d.version AS DocumentVersion, d.format AS DocumentFormat, d.body AS Body";
-
     public Guid Id { get; init; }
 
     public long Version { get; init; }
 
-    public long? DocumentVersion { get; init; }
-
-    public string? DocumentFormat { get; init; }
-
-    public string? Body { get; init; }
+    /// <summary>The document, or null when the record has none at its version in today's format.</summary>
+    public byte[]? Body { get; init; }
 
     /// <summary>The list's sort key where it is not the id (members: the Finnish sort key of the name).</summary>
     public string? SortKey { get; init; }
@@ -64,6 +57,17 @@ public abstract class DocumentProjection<TRecord>(
     public string Format { get; } = DocumentFormat.Of(options.GetTypeInfo(typeof(TRecord)));
 
 
+    /// <summary>
+    /// The page query's columns (as <see cref="DocumentRow"/>) for records aliased <paramref name="alias"/>, the document
+    /// joined as <c>d</c> (<see cref="PageJoin"/>): its body only when it is at the record's version and in today's format.
+    /// </summary>
+    public string PageColumns(ListQuery query, string alias)
+    {
+        query.Parameters.Add("DocumentFormat", Format);
+        return $"{alias}.id AS Id, {alias}.version AS Version, " +
+            $"CASE WHEN d.version = {alias}.version AND d.format = @DocumentFormat THEN d.body END AS Body";
+    }
+
     /// <summary>The join that brings each record's document beside it.</summary>
     public string PageJoin(string alias) => $"LEFT JOIN {documentTable} d ON d.{keyColumn} = {alias}.id";
 
@@ -73,7 +77,7 @@ public abstract class DocumentProjection<TRecord>(
     public string BehindSql(SqlDialect dialect) =>
         $"""
         SELECT r.id FROM {recordTable} r LEFT JOIN {documentTable} d ON d.{keyColumn} = r.id
-        WHERE r.deleted_at IS NULL AND (d.version IS NULL OR d.version <> r.version OR d.format IS NULL OR d.format <> @Format)
+        WHERE r.deleted_at IS NULL AND (d.version IS NULL OR d.version <> r.version OR d.format <> @Format)
         ORDER BY r.id {dialect.Limit("@Take")}
         """;
 
@@ -84,7 +88,7 @@ public abstract class DocumentProjection<TRecord>(
             .Select(record =>
             {
                 var (id, version) = KeyOf(record);
-                return new StoredDocument(id, version, Format, JsonSerializer.Serialize(record, typeInfo));
+                return new StoredDocument(id, version, Format, JsonSerializer.SerializeToUtf8Bytes(record, typeInfo));
             })
             .ToList();
         await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -109,7 +113,7 @@ public abstract class DocumentProjection<TRecord>(
     /// </summary>
     public JsonBody? Page(IReadOnlyList<DocumentRow> rows, string? nextCursor)
     {
-        if (options.WriteIndented || rows.Any(r => r.Body is null || r.DocumentVersion != r.Version || r.DocumentFormat != Format))
+        if (options.WriteIndented || rows.Any(r => r.Body is null))
         {
             return null;
         }

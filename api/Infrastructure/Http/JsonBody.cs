@@ -129,10 +129,10 @@ public sealed class JsonBody(ChunkedBuffer content, string etag) : IDisposable
     private static readonly JsonEncodedText NextCursor = JsonEncodedText.Encode("nextCursor");
 
     /// <summary>
-    /// A list page, <c>{"items":[…],"nextCursor":…}</c>, from items already serialised with <paramref name="options"/>
-    /// (stored documents): the bytes <see cref="Serialize{T}"/> writes for the page record holding the same items.
+    /// A list page, <c>{"items":[…],"nextCursor":…}</c>, from items already serialised to UTF-8 with
+    /// <paramref name="options"/> (stored documents): the bytes <see cref="Serialize{T}"/> writes for the page record holding the same items.
     /// </summary>
-    public static JsonBody Page(IEnumerable<string> items, string? nextCursor, string etag, JsonSerializerOptions options) =>
+    public static JsonBody Page(IEnumerable<byte[]> items, string? nextCursor, string etag, JsonSerializerOptions options) =>
         Write(etag, options, writer =>
         {
             writer.WriteStartObject();

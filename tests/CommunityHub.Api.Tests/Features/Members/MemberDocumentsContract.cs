@@ -30,6 +30,12 @@ public abstract class MemberDocumentsContract<TFactory>(TFactory factory) : Cont
         return (Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()), response.Headers.ETag!.ToString());
     }
 
+    private async Task<T> ExecuteScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await Db.OpenAsync(CancellationToken.None);
+        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+    }
+
     private async Task<int> ExecuteAsync(string sql, object? parameters = null)
     {
         await using var connection = await Db.OpenAsync(CancellationToken.None);
@@ -68,8 +74,12 @@ public abstract class MemberDocumentsContract<TFactory>(TFactory factory) : Cont
         await ShouldBeCurrentAsync(admin, url, member.Id);
 
         // Served from the documents: a change made to a stored document shows in the page.
-        await ExecuteAsync("UPDATE member_documents SET body = REPLACE(body, 'Testijäsen', 'Muutettu dokumentissa') WHERE member_id = @Id",
-            new { Id = member.Id.ToString() });
+        var stored = await ExecuteScalarAsync<byte[]>("SELECT body FROM member_documents WHERE member_id = @Id", new { Id = member.Id.ToString() });
+        await ExecuteAsync("UPDATE member_documents SET body = @Body WHERE member_id = @Id", new
+        {
+            Id = member.Id.ToString(),
+            Body = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(stored).Replace("Testijäsen", "Muutettu dokumentissa", StringComparison.Ordinal)),
+        });
         (await PageAsync(admin, url)).Body.ShouldContain("Muutettu dokumentissa");
 
         // Behind its member, a document is not used.

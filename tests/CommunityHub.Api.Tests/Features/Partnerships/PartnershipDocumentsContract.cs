@@ -42,6 +42,16 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
 
     private Task<int> ExecuteAsync(string sql, object? parameters = null) => WithConnectionAsync(c => c.ExecuteAsync(sql, parameters));
 
+    /// <summary>Edits a stored document's JSON text as someone with the database could: its body, and optionally its version and format.</summary>
+    private async Task EditDocumentAsync(Guid id, string from, string to, int versionChange = 0, string? format = null)
+    {
+        var document = (await DocumentAsync(id)).ShouldNotBeNull();
+        var body = Encoding.UTF8.GetString(document.Body).Replace(from, to, StringComparison.Ordinal);
+        await ExecuteAsync(
+            "UPDATE partnership_documents SET body = @Body, version = version + @VersionChange, format = @Format WHERE partnership_id = @Id",
+            new { Id = id.ToString(), Body = Encoding.UTF8.GetBytes(body), VersionChange = versionChange, Format = format ?? document.Format });
+    }
+
     /// <summary>Runs a statement of the provider's own dialect (not checked as T-SQL like the app's statements are).</summary>
     private async Task ExecuteNativeAsync(string sql)
     {
@@ -96,8 +106,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
         await RenderedAsync();
 
         // Served from the documents: a change made to a stored document shows in the page.
-        await ExecuteAsync("UPDATE partnership_documents SET body = REPLACE(body, 'Ensimmäinen ÅÄÖ', 'Muutettu dokumentissa') WHERE partnership_id = @Id",
-            new { Id = first.Id.ToString() });
+        await EditDocumentAsync(first.Id, "Ensimmäinen ÅÄÖ", "Muutettu dokumentissa");
         Encoding.UTF8.GetString((await PageAsync(admin, url)).Body).ShouldContain("Muutettu dokumentissa");
 
         // Rendered again from the tables (the backfill renders the missing documents), the page is the one the tables
@@ -117,9 +126,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
         var admin = await Factory.AdminAsync();
         var created = await PartnershipRequests.CreateAsync(admin, "426", "Liperin kumppanuus");
         await RenderedAsync();
-        await ExecuteAsync(
-            "UPDATE partnership_documents SET version = version - 1, body = REPLACE(body, 'Liperin kumppanuus', 'Vanhentunut') WHERE partnership_id = @Id",
-            new { Id = created.Id.ToString() });
+        await EditDocumentAsync(created.Id, "Liperin kumppanuus", "Vanhentunut", versionChange: -1);
 
         var body = Encoding.UTF8.GetString((await PageAsync(admin, "/api/v1/partnerships?municipality=426&limit=200")).Body);
         body.ShouldContain("Liperin kumppanuus");
@@ -136,9 +143,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
         var format = (await DocumentAsync(created.Id)).ShouldNotBeNull().Format.ShouldNotBeNull();
 
         // As an older release would have left it: same version, another shape.
-        await ExecuteAsync(
-            "UPDATE partnership_documents SET format = 'older-release', body = REPLACE(body, 'Pyhäjoen kumppanuus', 'Vanha muoto') WHERE partnership_id = @Id",
-            new { Id = created.Id.ToString() });
+        await EditDocumentAsync(created.Id, "Pyhäjoen kumppanuus", "Vanha muoto", format: "older-release");
         var body = Encoding.UTF8.GetString((await PageAsync(admin, url)).Body);
         body.ShouldContain("Pyhäjoen kumppanuus");
         body.ShouldNotContain("Vanha muoto");
@@ -237,7 +242,7 @@ public abstract class PartnershipDocumentsContract<TFactory>(TFactory factory) :
     {
         public long Version { get; init; }
         public string? Format { get; init; }
-        public string Body { get; init; } = "";
+        public byte[] Body { get; init; } = [];
         public long PartnershipVersion { get; init; }
     }
 }
