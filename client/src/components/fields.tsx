@@ -53,7 +53,9 @@ type BaseProps = {
   className?: string | undefined;
 };
 
-export function TextField({ id, label, hint, errors, className, required, ...input }: BaseProps & InputHTMLAttributes<HTMLInputElement>) {
+export type TextFieldProps = BaseProps & InputHTMLAttributes<HTMLInputElement>;
+
+export function TextField({ id, label, hint, errors, className, required, ...input }: TextFieldProps) {
   return (
     <FieldShell id={id} label={label} hint={hint} errors={errors} required={required} className={className}>
       {(describedBy, invalid) => (

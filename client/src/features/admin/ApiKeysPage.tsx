@@ -13,7 +13,7 @@ import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
 import { LoadMore } from '../../components/LoadMore';
-import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { MunicipalityField } from '../../components/MunicipalityField';
 import { formatDateTime } from '../../i18n/format';
 import { useEnumLabel } from '../../i18n/labels';
 import { SecretOnce } from '../../components/SecretOnce';
@@ -120,11 +120,10 @@ export function ApiKeysPage() {
             server.edited('scopes');
           }}
         />
-        <TextField
+        <MunicipalityField
           id={fieldId('api-key', 'municipalityCode')}
           label={t('apiKeys.municipality')}
           hint={t('apiKeys.municipalityHint')}
-          inputMode="numeric"
           list="api-key-municipality-codes"
           value={municipality}
           errors={server.errorsOf('municipalityCode')}
@@ -133,7 +132,6 @@ export function ApiKeysPage() {
             server.edited('municipalityCode');
           }}
         />
-        <MunicipalityDatalist id="api-key-municipality-codes" />
         <div className="actions">
           <button type="submit" className="button" disabled={create.isPending}>
             {create.isPending ? t('form.saving') : t('apiKeys.create')}

@@ -15,7 +15,7 @@ import { LoadMore } from '../../components/LoadMore';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
-import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { MunicipalityField } from '../../components/MunicipalityField';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useMembers } from './api';
 
@@ -78,16 +78,14 @@ export function MembersPage() {
             options={options('sector', sectors)}
             onChange={(e) => setFilter('sector', e.target.value)}
           />
-          <TextField
+          <MunicipalityField
             id="members-municipality"
             label={t('members.fields.municipalityCode')}
-            inputMode="numeric"
             maxLength={3}
             list="members-municipality-codes"
             value={filters.municipality ?? ''}
             onChange={(e) => setFilter('municipality', e.target.value.trim())}
           />
-          <MunicipalityDatalist id="members-municipality-codes" />
           <SelectField
             id="members-status"
             label={t('members.fields.membershipStatus')}

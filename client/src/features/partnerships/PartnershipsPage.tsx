@@ -11,7 +11,7 @@ import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
 import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
-import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { MunicipalityField } from '../../components/MunicipalityField';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
@@ -71,16 +71,14 @@ export function PartnershipsPage() {
           options={options('serviceArea', serviceAreas)}
           onChange={(e) => setFilter('serviceArea', e.target.value)}
         />
-        <TextField
+        <MunicipalityField
           id="partnerships-municipality"
           label={t('partnerships.fields.municipalityCode')}
-          inputMode="numeric"
           maxLength={3}
           list="partnerships-municipality-codes"
           value={filters.municipality ?? ''}
           onChange={(e) => setFilter('municipality', e.target.value.trim())}
         />
-        <MunicipalityDatalist id="partnerships-municipality-codes" />
         <div className="checkbox filters-check">
           <input
             type="checkbox"
