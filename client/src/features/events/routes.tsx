@@ -6,8 +6,8 @@ import { canCreateEvents } from '../../auth/permissions';
 // Loaded on first visit, so the public pages start without this feature's code.
 const EventsPage = lazyPage(() => import('./EventsPage'), 'EventsPage');
 const EventPage = lazyPage(() => import('./EventPage'), 'EventPage');
-const EventCreatePage = lazyPage(() => import('./EventCreatePage'), 'EventCreatePage');
-const EventEditPage = lazyPage(() => import('./EventEditPage'), 'EventEditPage');
+// One page for the new and the edit route.
+const EventFormPage = lazyPage(() => import('./EventFormPage'), 'EventFormPage');
 
 export const eventsFeature: Feature = {
   id: 'events',
@@ -18,7 +18,7 @@ export const eventsFeature: Feature = {
       path: 'events/new',
       element: (
         <RequireAuth allow={canCreateEvents}>
-          <EventCreatePage />
+          <EventFormPage />
         </RequireAuth>
       ),
     },
@@ -28,7 +28,7 @@ export const eventsFeature: Feature = {
       path: 'events/:id/edit',
       element: (
         <RequireAuth>
-          <EventEditPage />
+          <EventFormPage />
         </RequireAuth>
       ),
     },

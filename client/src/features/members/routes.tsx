@@ -3,8 +3,7 @@ import { RequireAuth } from '../../auth/RequireAuth';
 import { canCreateMembers } from '../../auth/permissions';
 import { MembersPage } from './MembersPage';
 import { MemberPage } from './MemberPage';
-import { MemberCreatePage } from './MemberCreatePage';
-import { MemberEditPage } from './MemberEditPage';
+import { MemberFormPage } from './MemberFormPage';
 
 export const membersFeature: Feature = {
   id: 'members',
@@ -15,7 +14,7 @@ export const membersFeature: Feature = {
       path: 'members/new',
       element: (
         <RequireAuth allow={canCreateMembers}>
-          <MemberCreatePage />
+          <MemberFormPage />
         </RequireAuth>
       ),
     },
@@ -24,7 +23,7 @@ export const membersFeature: Feature = {
       path: 'members/:id/edit',
       element: (
         <RequireAuth>
-          <MemberEditPage />
+          <MemberFormPage />
         </RequireAuth>
       ),
     },

@@ -6,8 +6,8 @@ import { isStaff } from '../../auth/permissions';
 // Loaded on first visit, so the public pages start without this feature's code.
 const PartnershipsPage = lazyPage(() => import('./PartnershipsPage'), 'PartnershipsPage');
 const PartnershipPage = lazyPage(() => import('./PartnershipPage'), 'PartnershipPage');
-const PartnershipCreatePage = lazyPage(() => import('./PartnershipCreatePage'), 'PartnershipCreatePage');
-const PartnershipEditPage = lazyPage(() => import('./PartnershipEditPage'), 'PartnershipEditPage');
+// One page for the new and the edit route.
+const PartnershipFormPage = lazyPage(() => import('./PartnershipFormPage'), 'PartnershipFormPage');
 
 /** Partnerships are internal data: every page needs a signed-in user; writing needs staff. */
 export const partnershipsFeature: Feature = {
@@ -26,7 +26,7 @@ export const partnershipsFeature: Feature = {
       path: 'partnerships/new',
       element: (
         <RequireAuth allow={isStaff}>
-          <PartnershipCreatePage />
+          <PartnershipFormPage />
         </RequireAuth>
       ),
     },
@@ -42,7 +42,7 @@ export const partnershipsFeature: Feature = {
       path: 'partnerships/:id/edit',
       element: (
         <RequireAuth allow={isStaff}>
-          <PartnershipEditPage />
+          <PartnershipFormPage />
         </RequireAuth>
       ),
     },

@@ -6,8 +6,8 @@ import { canCreateEvents } from '../../auth/permissions';
 // Loaded on first visit, so the public pages start without this feature's code.
 const PilotsBoard = lazyPage(() => import('./PilotsBoard'), 'PilotsBoard');
 const PilotPage = lazyPage(() => import('./PilotPage'), 'PilotPage');
-const PilotCreatePage = lazyPage(() => import('./PilotCreatePage'), 'PilotCreatePage');
-const PilotEditPage = lazyPage(() => import('./PilotEditPage'), 'PilotEditPage');
+// One page for the new and the edit route.
+const PilotFormPage = lazyPage(() => import('./PilotFormPage'), 'PilotFormPage');
 
 /** Pilots are internal data: signed-in users read them; staff and the owner's editors change them. */
 export const pilotsFeature: Feature = {
@@ -27,7 +27,7 @@ export const pilotsFeature: Feature = {
       element: (
         // The same rule as events: staff, or a member editor for their own member.
         <RequireAuth allow={canCreateEvents}>
-          <PilotCreatePage />
+          <PilotFormPage />
         </RequireAuth>
       ),
     },
@@ -43,7 +43,7 @@ export const pilotsFeature: Feature = {
       path: 'pilots/:id/edit',
       element: (
         <RequireAuth>
-          <PilotEditPage />
+          <PilotFormPage />
         </RequireAuth>
       ),
     },
