@@ -1,6 +1,6 @@
 import type { Feature } from '../../app/feature';
 import { lazyPage } from '../../app/lazyPage';
-import { RequireAuth } from '../../auth/RequireAuth';
+import { guardedRoute } from '../../auth/RequireAuth';
 import { canCreateEvents } from '../../auth/permissions';
 
 // Loaded on first visit, so the public pages start without this feature's code.
@@ -14,23 +14,9 @@ export const eventsFeature: Feature = {
   nav: [{ to: '/events', labelKey: 'nav.events', descriptionKey: 'home.sections.events', visible: () => true }],
   routes: [
     { path: 'events', element: <EventsPage /> },
-    {
-      path: 'events/new',
-      element: (
-        <RequireAuth allow={canCreateEvents}>
-          <EventFormPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('events/new', <EventFormPage />, canCreateEvents),
     // The public page: the iCalendar feed links here, so it needs no account.
     { path: 'events/:id', element: <EventPage /> },
-    {
-      path: 'events/:id/edit',
-      element: (
-        <RequireAuth>
-          <EventFormPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('events/:id/edit', <EventFormPage />),
   ],
 };

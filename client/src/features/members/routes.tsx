@@ -1,5 +1,5 @@
 import type { Feature } from '../../app/feature';
-import { RequireAuth } from '../../auth/RequireAuth';
+import { guardedRoute } from '../../auth/RequireAuth';
 import { canCreateMembers } from '../../auth/permissions';
 import { MembersPage } from './MembersPage';
 import { MemberPage } from './MemberPage';
@@ -10,22 +10,8 @@ export const membersFeature: Feature = {
   nav: [{ to: '/members', labelKey: 'nav.members', descriptionKey: 'home.sections.members', visible: () => true }],
   routes: [
     { path: 'members', element: <MembersPage /> },
-    {
-      path: 'members/new',
-      element: (
-        <RequireAuth allow={canCreateMembers}>
-          <MemberFormPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('members/new', <MemberFormPage />, canCreateMembers),
     { path: 'members/:id', element: <MemberPage /> },
-    {
-      path: 'members/:id/edit',
-      element: (
-        <RequireAuth>
-          <MemberFormPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('members/:id/edit', <MemberFormPage />),
   ],
 };

@@ -1,6 +1,6 @@
 import type { Feature } from '../../app/feature';
 import { lazyPage } from '../../app/lazyPage';
-import { RequireAuth } from '../../auth/RequireAuth';
+import { guardedRoute } from '../../auth/RequireAuth';
 import { isStaff } from '../../auth/permissions';
 
 // Loaded on first visit, so the public pages start without this feature's code.
@@ -14,37 +14,9 @@ export const partnershipsFeature: Feature = {
   id: 'partnerships',
   nav: [{ to: '/partnerships', labelKey: 'nav.partnerships', descriptionKey: 'home.sections.partnerships', visible: (user) => user !== null }],
   routes: [
-    {
-      path: 'partnerships',
-      element: (
-        <RequireAuth>
-          <PartnershipsPage />
-        </RequireAuth>
-      ),
-    },
-    {
-      path: 'partnerships/new',
-      element: (
-        <RequireAuth allow={isStaff}>
-          <PartnershipFormPage />
-        </RequireAuth>
-      ),
-    },
-    {
-      path: 'partnerships/:id',
-      element: (
-        <RequireAuth>
-          <PartnershipPage />
-        </RequireAuth>
-      ),
-    },
-    {
-      path: 'partnerships/:id/edit',
-      element: (
-        <RequireAuth allow={isStaff}>
-          <PartnershipFormPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('partnerships', <PartnershipsPage />),
+    guardedRoute('partnerships/new', <PartnershipFormPage />, isStaff),
+    guardedRoute('partnerships/:id', <PartnershipPage />),
+    guardedRoute('partnerships/:id/edit', <PartnershipFormPage />, isStaff),
   ],
 };

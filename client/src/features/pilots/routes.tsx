@@ -1,6 +1,6 @@
 import type { Feature } from '../../app/feature';
 import { lazyPage } from '../../app/lazyPage';
-import { RequireAuth } from '../../auth/RequireAuth';
+import { guardedRoute } from '../../auth/RequireAuth';
 import { canCreateEvents } from '../../auth/permissions';
 
 // Loaded on first visit, so the public pages start without this feature's code.
@@ -14,38 +14,10 @@ export const pilotsFeature: Feature = {
   id: 'pilots',
   nav: [{ to: '/pilots', labelKey: 'nav.pilots', descriptionKey: 'home.sections.pilots', visible: (user) => user !== null }],
   routes: [
-    {
-      path: 'pilots',
-      element: (
-        <RequireAuth>
-          <PilotsBoard />
-        </RequireAuth>
-      ),
-    },
-    {
-      path: 'pilots/new',
-      element: (
-        // The same rule as events: staff, or a member editor for their own member.
-        <RequireAuth allow={canCreateEvents}>
-          <PilotFormPage />
-        </RequireAuth>
-      ),
-    },
-    {
-      path: 'pilots/:id',
-      element: (
-        <RequireAuth>
-          <PilotPage />
-        </RequireAuth>
-      ),
-    },
-    {
-      path: 'pilots/:id/edit',
-      element: (
-        <RequireAuth>
-          <PilotFormPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('pilots', <PilotsBoard />),
+    // The same rule as events: staff, or a member editor for their own member.
+    guardedRoute('pilots/new', <PilotFormPage />, canCreateEvents),
+    guardedRoute('pilots/:id', <PilotPage />),
+    guardedRoute('pilots/:id/edit', <PilotFormPage />),
   ],
 };
