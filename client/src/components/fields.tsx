@@ -175,3 +175,54 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/**
+ * A list of sub-forms as one field (a partnership's parties, a pilot's metrics): each item in its own fieldset
+ * with a remove button, then the add button. The group's id takes the list's own errors' focus from the summary.
+ */
+export function RepeatedGroup<T extends { key: string }>({
+  id,
+  legend,
+  hint,
+  errors,
+  items,
+  itemLegend,
+  removeLabel,
+  addLabel,
+  onRemove,
+  onAdd,
+  children,
+}: {
+  id: string;
+  legend: string;
+  hint?: string;
+  errors?: string[] | undefined;
+  items: readonly T[];
+  /** Each item's legend and remove label, from its number (1, 2, …). */
+  itemLegend: (n: number) => string;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+  onRemove: (index: number) => void;
+  onAdd: () => void;
+  children: (item: T, index: number) => ReactNode;
+}) {
+  return (
+    <fieldset className="group" id={id} tabIndex={-1}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {errors ? <p className="field-error">{errors.join(' ')}</p> : null}
+      {items.map((item, index) => (
+        <fieldset className="subgroup" key={item.key}>
+          <legend>{itemLegend(index + 1)}</legend>
+          {children(item, index)}
+          <button type="button" className="button button-secondary button-small" onClick={() => onRemove(index)}>
+            {removeLabel(index + 1)}
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" className="button button-secondary" onClick={onAdd}>
+        {addLabel}
+      </button>
+    </fieldset>
+  );
+}

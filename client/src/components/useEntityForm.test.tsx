@@ -50,6 +50,11 @@ describe('useEntityForm', () => {
     act(() => result.current.setItem('items', 0, { title: 'Uusi' }));
     expect(result.current.values.items).toEqual([{ key: 'a', title: 'Uusi' }]);
     expect(result.current.server.errorsAt('items.0.title')).toBeUndefined();
+    const title = result.current.item('items', 0, 'title');
+    expect(title).toMatchObject({ id: 'x-items-0-title', value: 'Uusi', errors: undefined });
+    // A picker hands over the value itself rather than an event.
+    act(() => title.onChange('Toinen'));
+    expect(result.current.values.items[0]?.title).toBe('Toinen');
     act(() => result.current.addItem('items', { key: 'b', title: '' }));
     expect(result.current.values.items.map((i) => i.key)).toEqual(['a', 'b']);
     act(() => result.current.removeItem('items', 0));

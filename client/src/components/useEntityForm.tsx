@@ -24,13 +24,13 @@ export interface EntityFormProps<V> {
 type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & string;
 type ItemOf<V, K extends keyof V> = V[K] extends readonly (infer I)[] ? I : never;
 type InputChange = ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
+type Bound = { id: string; value: string; errors: string[] | undefined; onChange: (input: string | InputChange) => void };
+const valueOf = (input: string | InputChange) => (typeof input === 'string' ? input : input.target.value);
 
-export interface EntityFormOptions<V> {
+export interface EntityFormOptions<V> extends Pick<EntityFormProps<V>, 'error' | 'onSubmit'> {
   /** The form's name: an input's id is `${form}-${path}`, the required note's `${form}-required-note`. */
   form: string;
   initial: V | (() => V);
-  error: unknown;
-  onSubmit: (values: V) => void;
   /** The API field path a value is sent as, when the two differ (`results` → `evaluation.results`). */
   pathOf?: (key: keyof V & string) => string;
   /** See useServerFieldErrors: the value that edits a field, and a status read as field errors (a 409 duplicate). */
@@ -52,8 +52,10 @@ export interface EntityForm<V> {
   id: (path: string) => string;
   /** Sets a value and clears its field's server error. */
   set: <K extends keyof V & string>(key: K, value: V[K]) => void;
-  /** A text input's, select's or text area's id, value, errors and change handler for a text value. */
-  field: (key: KeysOf<V, string>, path?: string) => { id: string; value: string; errors: string[] | undefined; onChange: (event: InputChange) => void };
+  /** An input's id, value, errors and change handler for a text value (a picker's too: it hands over the value). */
+  field: (key: KeysOf<V, string>, path?: string) => Bound;
+  /** The same for a field of a list item (`parties.0.role`), with exactly that key's errors. */
+  item: <K extends KeysOf<V, readonly unknown[]>>(list: K, index: number, key: keyof ItemOf<V, K> & string) => Bound;
   /** Changes one item of a list value (a party, a goal); clears the errors of the item's changed fields. */
   setItem: <K extends KeysOf<V, readonly unknown[]>>(list: K, index: number, patch: Partial<ItemOf<V, K>>) => void;
   addItem: <K extends KeysOf<V, readonly unknown[]>>(list: K, item: ItemOf<V, K>) => void;
@@ -75,6 +77,10 @@ export function useEntityForm<V extends object>(options: EntityFormOptions<V>): 
     server.edited(pathOf(key));
   };
   const items = (v: V, list: keyof V) => v[list] as readonly unknown[];
+  const setItem: EntityForm<V>['setItem'] = (list, index, patch) => {
+    setValues((v) => ({ ...v, [list]: items(v, list).map((item, i) => (i === index ? { ...(item as object), ...patch } : item)) }));
+    for (const key of Object.keys(patch)) server.edited(`${list}.${index}.${key}`);
+  };
   return {
     form,
     values,
@@ -89,12 +95,15 @@ export function useEntityForm<V extends object>(options: EntityFormOptions<V>): 
       id: fieldId(form, path),
       value: values[key] as string,
       errors: server.errorsOf(path),
-      onChange: (event) => set(key, event.target.value as V[typeof key]),
+      onChange: (input) => set(key, valueOf(input) as V[typeof key]),
     }),
-    setItem: (list, index, patch) => {
-      setValues((v) => ({ ...v, [list]: items(v, list).map((item, i) => (i === index ? { ...(item as object), ...patch } : item)) }));
-      for (const key of Object.keys(patch)) server.edited(`${list}.${index}.${key}`);
-    },
+    item: (list, index, key) => ({
+      id: fieldId(form, `${list}.${index}.${key}`),
+      value: String((items(values, list)[index] as Record<string, unknown> | undefined)?.[key] ?? ''),
+      errors: server.errorsAt(`${list}.${index}.${key}`),
+      onChange: (input) => setItem(list, index, { [key]: valueOf(input) } as Partial<ItemOf<V, typeof list>>),
+    }),
+    setItem,
     addItem: (list, item) => setValues((v) => ({ ...v, [list]: [...items(v, list), item] })),
     removeItem: (list, index) => setValues((v) => ({ ...v, [list]: items(v, list).filter((_, i) => i !== index) })),
     submit: (event) => {

@@ -88,7 +88,7 @@ export function UserForm({
       </div>
       <SelectField label={labels.role} required hint={t('users.roleHint')} options={options('role', userRoles)} {...field('role')} />
       {values.role === 'member_editor' ? (
-        <MemberPicker id={form.id('memberId')} label={labels.memberId} required value={values.memberId} errors={form.server.errorsOf('memberId')} onChange={(memberId) => form.set('memberId', memberId)} />
+        <MemberPicker label={labels.memberId} required {...field('memberId')} />
       ) : null}
       <TextField
         label={labels.password}

@@ -37,10 +37,8 @@ export function EventForm(props: EntityFormProps<EventFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
   const form = useEntityForm({
+    ...props,
     form: FORM,
-    initial: props.initial,
-    error: props.error,
-    onSubmit: props.onSubmit,
     sourceOf: (field) => valueField[field as EventField] ?? null,
   });
   const { field, server, values, set, id } = form;
@@ -116,15 +114,8 @@ export function EventForm(props: EntityFormProps<EventFormValues>) {
 
       <fieldset className="group">
         <legend>{t('links.title')}</legend>
-        <PartnershipPicker id={id('partnershipId')} label={labels.partnershipId} value={values.partnershipId} errors={errorsOf('partnershipId')} onChange={(v) => set('partnershipId', v)} />
-        <PilotPicker
-          id={id('pilotId')}
-          label={labels.pilotId}
-          value={values.pilotId}
-          partnershipId={values.partnershipId}
-          errors={errorsOf('pilotId')}
-          onChange={(v) => set('pilotId', v)}
-        />
+        <PartnershipPicker label={labels.partnershipId} {...field('partnershipId')} />
+        <PilotPicker label={labels.pilotId} partnershipId={values.partnershipId} {...field('pilotId')} />
       </fieldset>
     </EntityFormFrame>
   );

@@ -34,10 +34,8 @@ export function MemberForm(props: EntityFormProps<MemberFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
   const form = useEntityForm({
+    ...props,
     form: FORM,
-    initial: props.initial,
-    error: props.error,
-    onSubmit: props.onSubmit,
     sourceOf: (field) => valueField[field as MemberField] ?? null,
     // A 409 on a member can only be a business ID already in use.
     override: (e) => (e.status === 409 ? { businessId: [t('members.duplicateBusinessId')] } : null),

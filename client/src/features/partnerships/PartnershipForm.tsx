@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { partyRoles, serviceAreas } from '../../api/types';
-import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { RepeatedGroup, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { summaryByLabel } from '../../components/ErrorSummary';
 import { MunicipalityField } from '../../components/MunicipalityField';
 import { EntityFormFrame, useEntityForm, type EntityFormProps } from '../../components/useEntityForm';
@@ -15,8 +15,8 @@ type SimpleField = (typeof simpleFields)[number];
 export function PartnershipForm(props: EntityFormProps<PartnershipFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
-  const form = useEntityForm({ form: FORM, initial: props.initial, error: props.error, onSubmit: props.onSubmit });
-  const { field, server, values, id, setItem } = form;
+  const form = useEntityForm({ ...props, form: FORM });
+  const { field, item, server, values, id } = form;
   const at = server.errorsAt;
 
   const simpleLabels: Record<SimpleField, string> = {
@@ -73,99 +73,57 @@ export function PartnershipForm(props: EntityFormProps<PartnershipFormValues>) {
         </div>
       </fieldset>
 
-      <fieldset className="group" id={id('parties')} tabIndex={-1}>
-        <legend>{t('partnerships.fields.parties')}</legend>
-        <p className="hint">{t('partnerships.hints.parties')}</p>
-        {at('parties') ? <p className="field-error">{at('parties')?.join(' ')}</p> : null}
-        {values.parties.map((party, index) => (
-          <fieldset className="subgroup" key={party.key}>
-            <legend>{t('partnerships.partyN', { n: index + 1 })}</legend>
-            <MemberPicker
-              id={id(`parties.${index}.memberId`)}
-              label={t('partnerships.partyFields.member')}
-              required
-              value={party.memberId}
-              errors={at(`parties.${index}.memberId`)}
-              onChange={(memberId) => setItem('parties', index, { memberId })}
-            />
+      <RepeatedGroup
+        id={id('parties')}
+        legend={t('partnerships.fields.parties')}
+        hint={t('partnerships.hints.parties')}
+        errors={at('parties')}
+        items={values.parties}
+        itemLegend={(n) => t('partnerships.partyN', { n })}
+        removeLabel={(n) => t('partnerships.removeParty', { n })}
+        addLabel={t('partnerships.addParty')}
+        onRemove={(index) => form.removeItem('parties', index)}
+        onAdd={() => {
+          form.addItem('parties', emptyParty());
+          server.edited('parties');
+        }}
+      >
+        {(_, index) => (
+          <>
+            <MemberPicker label={t('partnerships.partyFields.member')} required {...item('parties', index, 'memberId')} />
             <div className="row">
-              <SelectField
-                id={id(`parties.${index}.role`)}
-                label={t('partnerships.partyFields.role')}
-                required
-                value={party.role}
-                options={options('partyRole', partyRoles)}
-                errors={at(`parties.${index}.role`)}
-                onChange={(e) => setItem('parties', index, { role: e.target.value })}
-              />
-              <TextField
-                id={id(`parties.${index}.responsibilities`)}
-                label={t('partnerships.partyFields.responsibilities')}
-                value={party.responsibilities}
-                errors={at(`parties.${index}.responsibilities`)}
-                onChange={(e) => setItem('parties', index, { responsibilities: e.target.value })}
-              />
+              <SelectField label={t('partnerships.partyFields.role')} required options={options('partyRole', partyRoles)} {...item('parties', index, 'role')} />
+              <TextField label={t('partnerships.partyFields.responsibilities')} {...item('parties', index, 'responsibilities')} />
             </div>
-            <button type="button" className="button button-secondary button-small" onClick={() => form.removeItem('parties', index)}>
-              {t('partnerships.removeParty', { n: index + 1 })}
-            </button>
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => {
-            form.addItem('parties', emptyParty());
-            server.edited('parties');
-          }}
-        >
-          {t('partnerships.addParty')}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </RepeatedGroup>
 
-      <fieldset className="group" id={id('goals')} tabIndex={-1}>
-        <legend>{t('partnerships.fields.goals')}</legend>
-        <p className="hint">{t('partnerships.hints.goals')}</p>
-        {at('goals') ? <p className="field-error">{at('goals')?.join(' ')}</p> : null}
-        {values.goals.map((goal, index) => (
-          <fieldset className="subgroup" key={goal.key}>
-            <legend>{t('partnerships.goalN', { n: index + 1 })}</legend>
-            <TextField
-              id={id(`goals.${index}.title`)}
-              label={t('partnerships.goalFields.title')}
-              required
-              value={goal.title}
-              errors={at(`goals.${index}.title`)}
-              onChange={(e) => setItem('goals', index, { title: e.target.value })}
-            />
+      <RepeatedGroup
+        id={id('goals')}
+        legend={t('partnerships.fields.goals')}
+        hint={t('partnerships.hints.goals')}
+        errors={at('goals')}
+        items={values.goals}
+        itemLegend={(n) => t('partnerships.goalN', { n })}
+        removeLabel={(n) => t('partnerships.removeGoal', { n })}
+        addLabel={t('partnerships.addGoal')}
+        onRemove={(index) => form.removeItem('goals', index)}
+        onAdd={() => {
+          form.addItem('goals', emptyGoal());
+          server.edited('goals');
+        }}
+      >
+        {(_, index) => (
+          <>
+            <TextField label={t('partnerships.goalFields.title')} required {...item('goals', index, 'title')} />
             <div className="row">
-              {(['indicator', 'target'] as const).map((key) => (
-                <TextField
-                  key={key}
-                  id={id(`goals.${index}.${key}`)}
-                  label={t(`partnerships.goalFields.${key}`)}
-                  value={goal[key]}
-                  errors={at(`goals.${index}.${key}`)}
-                  onChange={(e) => setItem('goals', index, { [key]: e.target.value })}
-                />
-              ))}
+              <TextField label={t('partnerships.goalFields.indicator')} {...item('goals', index, 'indicator')} />
+              <TextField label={t('partnerships.goalFields.target')} {...item('goals', index, 'target')} />
             </div>
-            <button type="button" className="button button-secondary button-small" onClick={() => form.removeItem('goals', index)}>
-              {t('partnerships.removeGoal', { n: index + 1 })}
-            </button>
-          </fieldset>
-        ))}
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => {
-            form.addItem('goals', emptyGoal());
-            server.edited('goals');
-          }}
-        >
-          {t('partnerships.addGoal')}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </RepeatedGroup>
     </EntityFormFrame>
   );
 }

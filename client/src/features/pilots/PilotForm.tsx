@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { pilotThemes } from '../../api/types';
-import { SelectField, TextAreaField, TextField } from '../../components/fields';
+import { RepeatedGroup, SelectField, TextAreaField, TextField } from '../../components/fields';
 import { summaryByLabel } from '../../components/ErrorSummary';
 import { MunicipalityField } from '../../components/MunicipalityField';
 import { EntityFormFrame, useEntityForm, type EntityFormProps } from '../../components/useEntityForm';
@@ -17,9 +17,8 @@ const pathOf = (field: string) => ((evaluationFields as readonly string[]).inclu
 export function PilotForm(props: EntityFormProps<PilotFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
-  const form = useEntityForm({ form: FORM, initial: props.initial, error: props.error, onSubmit: props.onSubmit, pathOf });
-  const { field, server, values, id, set, setItem } = form;
-  const at = server.errorsAt;
+  const form = useEntityForm({ ...props, form: FORM, pathOf });
+  const { field, item, server, values, id } = form;
   const simpleLabels: Record<string, string> = {
     title: t('pilots.fields.title'),
     theme: t('pilots.fields.theme'),
@@ -59,21 +58,8 @@ export function PilotForm(props: EntityFormProps<PilotFormValues>) {
         </div>
         <TextAreaField label={t('pilots.fields.problem')} rows={3} {...field('problem')} />
         <TextAreaField label={t('pilots.fields.hypothesis')} rows={3} {...field('hypothesis')} />
-        <MemberPicker
-          id={id('ownerMemberId')}
-          label={t('pilots.fields.owner')}
-          required
-          value={values.ownerMemberId}
-          errors={at('ownerMemberId')}
-          onChange={(memberId) => set('ownerMemberId', memberId)}
-        />
-        <PartnershipPicker
-          id={id('partnershipId')}
-          label={t('links.partnership')}
-          value={values.partnershipId}
-          errors={at('partnershipId')}
-          onChange={(partnershipId) => set('partnershipId', partnershipId)}
-        />
+        <MemberPicker label={t('pilots.fields.owner')} required {...field('ownerMemberId')} />
+        <PartnershipPicker label={t('links.partnership')} {...field('partnershipId')} />
       </fieldset>
 
       <fieldset className="group">
@@ -89,69 +75,49 @@ export function PilotForm(props: EntityFormProps<PilotFormValues>) {
         <TextField label={t('pilots.fields.budgetEur')} inputMode="decimal" hint={t('pilots.hints.budget')} {...field('budgetEur')} />
       </fieldset>
 
-      <fieldset className="group" id={id('team')} tabIndex={-1}>
-        <legend>{t('pilots.fields.team')}</legend>
-        {values.team.map((m, i) => (
-          <fieldset className="subgroup" key={m.key}>
-            <legend>{t('pilots.teamN', { n: i + 1 })}</legend>
-            <MemberPicker
-              id={id(`team.${i}.memberId`)}
-              label={t('pilots.teamFields.member')}
-              required
-              value={m.memberId}
-              errors={at(`team.${i}.memberId`)}
-              onChange={(memberId) => setItem('team', i, { memberId })}
-            />
-            <TextField id={id(`team.${i}.role`)} label={t('pilots.teamFields.role')} value={m.role} errors={at(`team.${i}.role`)} onChange={(e) => setItem('team', i, { role: e.target.value })} />
-            <button type="button" className="button button-secondary button-small" onClick={() => form.removeItem('team', i)}>
-              {t('pilots.removeTeamMember', { n: i + 1 })}
-            </button>
-          </fieldset>
-        ))}
-        <button type="button" className="button button-secondary" onClick={() => form.addItem('team', emptyTeamMember())}>
-          {t('pilots.addTeamMember')}
-        </button>
-      </fieldset>
+      <RepeatedGroup
+        id={id('team')}
+        legend={t('pilots.fields.team')}
+        items={values.team}
+        itemLegend={(n) => t('pilots.teamN', { n })}
+        removeLabel={(n) => t('pilots.removeTeamMember', { n })}
+        addLabel={t('pilots.addTeamMember')}
+        onRemove={(i) => form.removeItem('team', i)}
+        onAdd={() => form.addItem('team', emptyTeamMember())}
+      >
+        {(_, i) => (
+          <>
+            <MemberPicker label={t('pilots.teamFields.member')} required {...item('team', i, 'memberId')} />
+            <TextField label={t('pilots.teamFields.role')} {...item('team', i, 'role')} />
+          </>
+        )}
+      </RepeatedGroup>
 
-      <fieldset className="group" id={id('metrics')} tabIndex={-1}>
-        <legend>{t('pilots.fields.metrics')}</legend>
-        <p className="hint">{t('pilots.hints.metrics')}</p>
-        {values.metrics.map((m, i) => (
-          <fieldset className="subgroup" key={m.key}>
-            <legend>{t('pilots.metricN', { n: i + 1 })}</legend>
+      <RepeatedGroup
+        id={id('metrics')}
+        legend={t('pilots.fields.metrics')}
+        hint={t('pilots.hints.metrics')}
+        items={values.metrics}
+        itemLegend={(n) => t('pilots.metricN', { n })}
+        removeLabel={(n) => t('pilots.removeMetric', { n })}
+        addLabel={t('pilots.addMetric')}
+        onRemove={(i) => form.removeItem('metrics', i)}
+        onAdd={() => form.addItem('metrics', emptyMetric())}
+      >
+        {(_, i) => (
+          <>
             <div className="row">
-              <TextField
-                id={id(`metrics.${i}.name`)}
-                label={t('pilots.metricFields.name')}
-                required
-                value={m.name}
-                errors={at(`metrics.${i}.name`)}
-                onChange={(e) => setItem('metrics', i, { name: e.target.value })}
-              />
-              <TextField id={id(`metrics.${i}.unit`)} label={t('pilots.metricFields.unit')} value={m.unit} errors={at(`metrics.${i}.unit`)} onChange={(e) => setItem('metrics', i, { unit: e.target.value })} />
+              <TextField label={t('pilots.metricFields.name')} required {...item('metrics', i, 'name')} />
+              <TextField label={t('pilots.metricFields.unit')} {...item('metrics', i, 'unit')} />
             </div>
             <div className="row">
               {(['baseline', 'target', 'actual'] as const).map((key) => (
-                <TextField
-                  key={key}
-                  id={id(`metrics.${i}.${key}`)}
-                  label={t(`pilots.metricFields.${key}`)}
-                  inputMode="decimal"
-                  value={m[key]}
-                  errors={at(`metrics.${i}.${key}`)}
-                  onChange={(e) => setItem('metrics', i, { [key]: e.target.value })}
-                />
+                <TextField key={key} label={t(`pilots.metricFields.${key}`)} inputMode="decimal" {...item('metrics', i, key)} />
               ))}
             </div>
-            <button type="button" className="button button-secondary button-small" onClick={() => form.removeItem('metrics', i)}>
-              {t('pilots.removeMetric', { n: i + 1 })}
-            </button>
-          </fieldset>
-        ))}
-        <button type="button" className="button button-secondary" onClick={() => form.addItem('metrics', emptyMetric())}>
-          {t('pilots.addMetric')}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </RepeatedGroup>
 
       <fieldset className="group">
         <legend>{t('pilots.fields.evaluation')}</legend>

@@ -37,7 +37,7 @@ export function WebhookForm({
 }: Omit<EntityFormProps<WebhookFormValues>, 'onCancel'> & { form: string; onCancel?: () => void }) {
   const { t } = useTranslation();
   const options = useEnumOptions();
-  const form = useEntityForm({ form: name, initial: props.initial, error: props.error, onSubmit: props.onSubmit });
+  const form = useEntityForm({ ...props, form: name });
   const { field, server } = form;
   const labels: Record<Field, string> = {
     url: t('webhooks.fields.url'),
