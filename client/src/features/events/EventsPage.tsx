@@ -19,6 +19,7 @@ import { useAllEvents, useEvents } from './api';
 import { EventCalendar } from './EventCalendar';
 import { addMonths, dayKey, monthKey, monthOf, monthRange, parseMonthKey } from './time';
 import { seatsLeft } from './status';
+import { QueryList } from '../../components/QueryList';
 
 function EventCard({ event }: { event: CommunityEvent }) {
   const { t, i18n } = useTranslation();
@@ -84,16 +85,14 @@ function MonthView({ monthParam, q, onMonth }: { monthParam: string | null; q: s
           {formatMonth(next.year, next.month, language)} →
         </button>
       </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : (
-        <>
-          {query.data.length === 0 ? <p role="status">{t('events.noneThisMonth')}</p> : null}
-          <EventCalendar month={month} events={query.data} today={dayKey(now)} />
-        </>
-      )}
+      <QueryList query={query}>
+        {(data) => (
+          <>
+            {data.length === 0 ? <p role="status">{t('events.noneThisMonth')}</p> : null}
+            <EventCalendar month={month} events={data} today={dayKey(now)} />
+          </>
+        )}
+      </QueryList>
     </>
   );
 }

@@ -7,10 +7,8 @@ import { memberKinds, membershipStatuses, sectors } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { SelectField, TextField } from '../../components/fields';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
-import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatNumber } from '../../i18n/format';
@@ -18,6 +16,7 @@ import { municipalityName } from '../../domain/municipalities';
 import { MunicipalityField } from '../../components/MunicipalityField';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useMembers } from './api';
+import { QueryList } from '../../components/QueryList';
 
 const filterNames = ['q', 'kind', 'sector', 'municipality', 'status'] as const;
 
@@ -108,39 +107,35 @@ export function MembersPage() {
         ) : null}
       </form>
 
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : members.length === 0 ? (
-        <p role="status">{hasFilters ? t('members.noMatches') : t('members.empty')}</p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {query.hasNextPage
-              ? t('members.countMore', { count: members.length, shown: formatNumber(members.length) })
-              : t('members.count', { count: members.length, shown: formatNumber(members.length) })}
-          </p>
-          <DataTable
-            caption={t('members.title')}
-            rows={members}
-            rowKey={(m) => m.id}
-            columns={[
-              { header: t('members.fields.name'), cell: (m) => <Link to={`/members/${m.id}`}>{m.name}</Link> },
-              { header: t('members.fields.kind'), cell: (m) => label('kind', m.kind) },
-              { header: t('members.fields.municipalityCode'), cell: (m) => municipalityName(m.municipalityCode) },
-              { header: t('members.fields.sectors'), cell: (m) => (m.sectors ?? []).map((s) => label('sector', s)).join(', ') },
-              {
-                header: t('members.fields.membershipStatus'),
-                cell: (m) => (
-                  <span className={`badge badge-${m.membership?.status ?? 'unknown'}`}>{label('membershipStatus', m.membership?.status)}</span>
-                ),
-              },
-            ]}
-          />
-          <LoadMore query={query} />
-        </>
-      )}
+      <QueryList query={query} count={members.length} empty={<p role="status">{hasFilters ? t('members.noMatches') : t('members.empty')}</p>}>
+        {() => (
+          <>
+            <p className="muted" role="status">
+              {query.hasNextPage
+                ? t('members.countMore', { count: members.length, shown: formatNumber(members.length) })
+                : t('members.count', { count: members.length, shown: formatNumber(members.length) })}
+            </p>
+            <DataTable
+              caption={t('members.title')}
+              rows={members}
+              rowKey={(m) => m.id}
+              columns={[
+                { header: t('members.fields.name'), cell: (m) => <Link to={`/members/${m.id}`}>{m.name}</Link> },
+                { header: t('members.fields.kind'), cell: (m) => label('kind', m.kind) },
+                { header: t('members.fields.municipalityCode'), cell: (m) => municipalityName(m.municipalityCode) },
+                { header: t('members.fields.sectors'), cell: (m) => (m.sectors ?? []).map((s) => label('sector', s)).join(', ') },
+                {
+                  header: t('members.fields.membershipStatus'),
+                  cell: (m) => (
+                    <span className={`badge badge-${m.membership?.status ?? 'unknown'}`}>{label('membershipStatus', m.membership?.status)}</span>
+                  ),
+                },
+              ]}
+            />
+            <LoadMore query={query} />
+          </>
+        )}
+      </QueryList>
     </>
   );
 }

@@ -10,7 +10,6 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { Loading } from '../../components/Loading';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { HistoryList } from '../../components/HistoryList';
 import { TransitionPanel } from '../../components/TransitionPanel';
@@ -21,6 +20,7 @@ import { useDeletePartnership, useHistory, usePartnership, useReviews, useTransi
 import { ReviewForm } from './ReviewForm';
 import { partnershipMoves, type PartnershipMove } from './lifecycle';
 import { AuditLink } from '../audit/AuditLink';
+import { QueryList } from '../../components/QueryList';
 
 function Lifecycle({ partnership, etag, onReload }: { partnership: Partnership; etag: string | null; onReload: () => void }) {
   const { t } = useTranslation();
@@ -79,40 +79,36 @@ function Reviews({ partnership, canReview }: { partnership: Partnership; canRevi
           }}
         />
       ) : null}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : reviews.length === 0 ? (
-        <p>{t('reviews.none')}</p>
-      ) : (
-        <ul className="plain-list review-list">
-          {[...reviews].reverse().map((r) => (
-            <li key={r.id} className="card">
-              <h3>{t('reviews.heading', { date: formatDate(r.reviewedOn) })}</h3>
-              <p className="pre-line">{r.summary}</p>
-              {r.goalProgress.length > 0 ? (
-                <ul className="progress-list">
-                  {r.goalProgress.map((g) => (
-                    <li key={g.goalId}>
-                      <span>{g.goalTitle}</span>
-                      <progress max={100} value={g.progress} aria-label={g.goalTitle} />
-                      <span>{formatNumber(g.progress)} %</span>
-                      {g.comment ? <span className="muted"> – {g.comment}</span> : null}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {r.nextSteps ? (
-                <p>
-                  <strong>{t('reviews.nextSteps')}:</strong> {r.nextSteps}
-                </p>
-              ) : null}
-              {r.reviewedBy ? <p className="muted">{t('reviews.by', { name: r.reviewedBy })}</p> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryList query={query} count={reviews.length} empty={<p>{t('reviews.none')}</p>}>
+        {() => (
+          <ul className="plain-list review-list">
+            {[...reviews].reverse().map((r) => (
+              <li key={r.id} className="card">
+                <h3>{t('reviews.heading', { date: formatDate(r.reviewedOn) })}</h3>
+                <p className="pre-line">{r.summary}</p>
+                {r.goalProgress.length > 0 ? (
+                  <ul className="progress-list">
+                    {r.goalProgress.map((g) => (
+                      <li key={g.goalId}>
+                        <span>{g.goalTitle}</span>
+                        <progress max={100} value={g.progress} aria-label={g.goalTitle} />
+                        <span>{formatNumber(g.progress)} %</span>
+                        {g.comment ? <span className="muted"> – {g.comment}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {r.nextSteps ? (
+                  <p>
+                    <strong>{t('reviews.nextSteps')}:</strong> {r.nextSteps}
+                  </p>
+                ) : null}
+                {r.reviewedBy ? <p className="muted">{t('reviews.by', { name: r.reviewedBy })}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryList>
     </section>
   );
 }

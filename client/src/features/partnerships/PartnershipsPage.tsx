@@ -9,7 +9,6 @@ import { SelectField, TextField } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
-import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
 import { MunicipalityField } from '../../components/MunicipalityField';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
@@ -17,6 +16,7 @@ import { formatDate, formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useExportPartnerships, usePartnerships, type PartnershipFilters } from './api';
+import { QueryList } from '../../components/QueryList';
 
 const filterNames = ['q', 'status', 'serviceArea', 'municipality', 'reviewDue'] as const;
 
@@ -90,35 +90,31 @@ export function PartnershipsPage() {
         </div>
       </form>
 
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : rows.length === 0 ? (
-        <p role="status">{hasFilters ? t('partnerships.noMatches') : t('partnerships.empty')}</p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {t('partnerships.count', { count: rows.length, shown: formatNumber(rows.length) })}
-          </p>
-          <DataTable
-            caption={t('partnerships.title')}
-            rows={rows}
-            rowKey={(p) => p.id}
-            columns={[
-              { header: t('partnerships.fields.title'), cell: (p) => <Link to={`/partnerships/${p.id}`}>{p.title}</Link> },
-              { header: t('partnerships.fields.municipalityCode'), cell: (p) => municipalityName(p.municipalityCode) },
-              { header: t('partnerships.fields.serviceArea'), cell: (p) => label('serviceArea', p.serviceArea) },
-              {
-                header: t('partnerships.fields.status'),
-                cell: (p) => <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>,
-              },
-              { header: t('partnerships.fields.nextReviewDue'), cell: (p) => (p.nextReviewDue ? formatDate(p.nextReviewDue) : '–') },
-            ]}
-          />
-          <LoadMore query={query} />
-        </>
-      )}
+      <QueryList query={query} count={rows.length} empty={<p role="status">{hasFilters ? t('partnerships.noMatches') : t('partnerships.empty')}</p>}>
+        {() => (
+          <>
+            <p className="muted" role="status">
+              {t('partnerships.count', { count: rows.length, shown: formatNumber(rows.length) })}
+            </p>
+            <DataTable
+              caption={t('partnerships.title')}
+              rows={rows}
+              rowKey={(p) => p.id}
+              columns={[
+                { header: t('partnerships.fields.title'), cell: (p) => <Link to={`/partnerships/${p.id}`}>{p.title}</Link> },
+                { header: t('partnerships.fields.municipalityCode'), cell: (p) => municipalityName(p.municipalityCode) },
+                { header: t('partnerships.fields.serviceArea'), cell: (p) => label('serviceArea', p.serviceArea) },
+                {
+                  header: t('partnerships.fields.status'),
+                  cell: (p) => <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>,
+                },
+                { header: t('partnerships.fields.nextReviewDue'), cell: (p) => (p.nextReviewDue ? formatDate(p.nextReviewDue) : '–') },
+              ]}
+            />
+            <LoadMore query={query} />
+          </>
+        )}
+      </QueryList>
     </>
   );
 }

@@ -8,7 +8,6 @@ import { pilotStages, pilotThemes, type Pilot } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { SelectField, TextField } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatNumber } from '../../i18n/format';
@@ -16,6 +15,7 @@ import { municipalityName } from '../../domain/municipalities';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useAllPilots, useMovePilot } from './api';
 import { nextStage } from './stages';
+import { QueryList } from '../../components/QueryList';
 
 function PilotCard({ pilot, onMove, busy }: { pilot: Pilot; onMove: (pilot: Pilot) => void; busy: boolean }) {
   const { t } = useTranslation();
@@ -100,36 +100,34 @@ export function PilotsBoard() {
         />
       </form>
 
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : (
-        // Focusable so the board can be scrolled sideways with the keyboard when its columns do not fit.
-        <div className="board-scroll" role="region" aria-label={t('pilots.board')} tabIndex={0}>
-          <div className="board" role="list" aria-label={t('pilots.board')}>
-            {pilotStages.map((stage) => {
-              const column = query.data.filter((p) => p.stage === stage);
-              return (
-                <section key={stage} className={`board-column stage-${stage}`} role="listitem" aria-labelledby={`stage-${stage}`}>
-                  <h2 id={`stage-${stage}`}>
-                    {label('pilotStage', stage)} <span className="count">({formatNumber(column.length)})</span>
-                  </h2>
-                  {column.length === 0 ? (
-                    <p className="muted">{t('pilots.emptyColumn')}</p>
-                  ) : (
-                    <ul className="plain-list">
-                      {column.map((p) => (
-                        <PilotCard key={p.id} pilot={p} onMove={onMove} busy={move.isPending} />
-                      ))}
-                    </ul>
-                  )}
-                </section>
-              );
-            })}
+      <QueryList query={query}>
+        {(data) => (
+          // Focusable so the board can be scrolled sideways with the keyboard when its columns do not fit.
+          <div className="board-scroll" role="region" aria-label={t('pilots.board')} tabIndex={0}>
+            <div className="board" role="list" aria-label={t('pilots.board')}>
+              {pilotStages.map((stage) => {
+                const column = data.filter((p) => p.stage === stage);
+                return (
+                  <section key={stage} className={`board-column stage-${stage}`} role="listitem" aria-labelledby={`stage-${stage}`}>
+                    <h2 id={`stage-${stage}`}>
+                      {label('pilotStage', stage)} <span className="count">({formatNumber(column.length)})</span>
+                    </h2>
+                    {column.length === 0 ? (
+                      <p className="muted">{t('pilots.emptyColumn')}</p>
+                    ) : (
+                      <ul className="plain-list">
+                        {column.map((p) => (
+                          <PilotCard key={p.id} pilot={p} onMove={onMove} busy={move.isPending} />
+                        ))}
+                      </ul>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </QueryList>
     </>
   );
 }

@@ -9,7 +9,6 @@ import { DataTable } from '../../components/DataTable';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
-import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
 import { QueryBoundary } from '../../components/QueryBoundary';
 import { SecretOnce } from '../../components/SecretOnce';
@@ -18,6 +17,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { useDeleteWebhook, usePingWebhook, useRotateWebhookSecret, useUpdateWebhook, useWebhook, useWebhookDeliveries, orderedTypes, webhookBody } from './api';
 import { WebhookForm, webhookFormBody } from './WebhookForm';
+import { QueryList } from '../../components/QueryList';
 
 export function WebhookPage() {
   const { id = '' } = useParams();
@@ -243,40 +243,36 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
           <strong>{t('webhooks.fields.nextAttemptAt')}:</strong> {formatDateTime(webhook.nextAttemptAt)}
         </p>
       ) : null}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : rows.length === 0 ? (
-        <p>{t('webhooks.noDeliveries')}</p>
-      ) : (
-        <>
-          <DataTable
-            caption={t('webhooks.deliveriesTitle')}
-            rows={rows}
-            rowKey={(d) => d.id}
-            columns={[
-              { header: t('webhooks.delivery.when'), cell: (d) => formatDateTime(d.when) },
-              { header: t('webhooks.delivery.attempt'), cell: (d) => formatNumber(d.attempt) },
-              {
-                header: t('webhooks.delivery.status'),
-                cell: (d) => {
-                  const ok = d.statusCode != null && d.statusCode >= 200 && d.statusCode < 300;
-                  return <span className={`badge ${ok ? 'badge-active' : 'badge-cancelled'}`}>{d.statusCode ?? t('webhooks.noAnswer')}</span>;
+      <QueryList query={query} count={rows.length} empty={<p>{t('webhooks.noDeliveries')}</p>}>
+        {() => (
+          <>
+            <DataTable
+              caption={t('webhooks.deliveriesTitle')}
+              rows={rows}
+              rowKey={(d) => d.id}
+              columns={[
+                { header: t('webhooks.delivery.when'), cell: (d) => formatDateTime(d.when) },
+                { header: t('webhooks.delivery.attempt'), cell: (d) => formatNumber(d.attempt) },
+                {
+                  header: t('webhooks.delivery.status'),
+                  cell: (d) => {
+                    const ok = d.statusCode != null && d.statusCode >= 200 && d.statusCode < 300;
+                    return <span className={`badge ${ok ? 'badge-active' : 'badge-cancelled'}`}>{d.statusCode ?? t('webhooks.noAnswer')}</span>;
+                  },
                 },
-              },
-              { header: t('webhooks.delivery.duration'), cell: (d) => t('webhooks.delivery.ms', { ms: formatNumber(d.durationMs) }) },
-              {
-                header: t('webhooks.delivery.items'),
-                cell: (d) =>
-                  d.firstSeq == null ? t('webhooks.delivery.ping') : d.firstSeq === d.lastSeq ? `#${d.firstSeq}` : `#${d.firstSeq}–#${d.lastSeq}`,
-              },
-              { header: t('webhooks.delivery.error'), cell: (d) => d.error ?? '' },
-            ]}
-          />
-          <LoadMore query={query} />
-        </>
-      )}
+                { header: t('webhooks.delivery.duration'), cell: (d) => t('webhooks.delivery.ms', { ms: formatNumber(d.durationMs) }) },
+                {
+                  header: t('webhooks.delivery.items'),
+                  cell: (d) =>
+                    d.firstSeq == null ? t('webhooks.delivery.ping') : d.firstSeq === d.lastSeq ? `#${d.firstSeq}` : `#${d.firstSeq}–#${d.lastSeq}`,
+                },
+                { header: t('webhooks.delivery.error'), cell: (d) => d.error ?? '' },
+              ]}
+            />
+            <LoadMore query={query} />
+          </>
+        )}
+      </QueryList>
     </section>
   );
 }
