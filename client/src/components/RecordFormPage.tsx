@@ -5,7 +5,7 @@ import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
 import type { WithEtag } from '../api/client';
 import { Alert } from './Alert';
 import { PageTitle } from './PageTitle';
-import { QueryBoundary } from './QueryBoundary';
+import { RecordRoute } from './QueryBoundary';
 import type { EntityFormProps } from './useEntityForm';
 
 interface Versioned {
@@ -53,7 +53,7 @@ export interface RecordFormPageProps<R extends Versioned, V, B> {
  */
 export function RecordFormPage<R extends Versioned, V, B>(props: RecordFormPageProps<R, V, B>) {
   const { id } = useParams();
-  return id === undefined ? <CreateView {...props} /> : <EditView id={id} {...props} />;
+  return id === undefined ? <CreateView {...props} /> : <EditView {...props} />;
 }
 
 function CreateView<R extends Versioned, V, B>({ path, Form, toBody, create: page }: RecordFormPageProps<R, V, B>) {
@@ -79,12 +79,11 @@ function CreateView<R extends Versioned, V, B>({ path, Form, toBody, create: pag
   );
 }
 
-function EditView<R extends Versioned, V, B>(props: RecordFormPageProps<R, V, B> & { id: string }) {
-  const query = props.edit.useRecord(props.id);
+function EditView<R extends Versioned, V, B>(props: RecordFormPageProps<R, V, B>) {
   return (
-    <QueryBoundary query={query} title={props.edit.listTitle}>
-      {({ data, etag }) => <EditForm {...props} record={data} etag={etag} reload={() => query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={props.edit.useRecord} title={props.edit.listTitle}>
+      {(record, etag, reload) => <EditForm {...props} record={record} etag={etag} reload={reload} />}
+    </RecordRoute>
   );
 }
 

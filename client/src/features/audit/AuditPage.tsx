@@ -35,7 +35,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const { values, setFilter, hasFilters, clear } = useUrlFilters(filterNames);
+  const { values, filter, hasFilters, clear } = useUrlFilters(filterNames);
   const idValid = !values.entityId || uuid.test(values.entityId);
   const filters: AuditFilters = {
     ...(values.entityType ? { entityType: values.entityType } : {}),
@@ -52,10 +52,9 @@ export function AuditPage() {
         <SelectField
           id="audit-entityType"
           label={t('audit.fields.entityType')}
-          value={values.entityType ?? ''}
           emptyLabel={t('form.all')}
           options={options('collection', auditEntityTypes)}
-          onChange={(e) => setFilter('entityType', e.target.value)}
+          {...filter('entityType')}
         />
         <TextField
           id="audit-entityId"
@@ -63,9 +62,8 @@ export function AuditPage() {
           hint={t('audit.entityIdHint')}
           autoComplete="off"
           spellCheck={false}
-          value={values.entityId ?? ''}
           errors={idValid ? undefined : [t('audit.badId')]}
-          onChange={(e) => setFilter('entityId', e.target.value.trim())}
+          {...filter('entityId')}
         />
         {hasFilters ? (
           <div className="filters-actions">

@@ -1,4 +1,4 @@
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CommunityEvent } from '../../api/types';
 import { useCurrentUser } from '../../app/services';
@@ -8,7 +8,7 @@ import { useLocationNotice } from '../../components/useLocationNotice';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { useEnumLabel } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n';
 import { formatTimeRange } from '../../i18n/format';
@@ -26,13 +26,11 @@ import { AuditLink } from '../audit/AuditLink';
  * details, registers and gives feedback; organisers also get the lifecycle, registrations and feedback.
  */
 export function EventPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = useEvent(id);
   return (
-    <QueryBoundary query={query} title={t('events.title')}>
-      {({ data, etag }) => <EventView event={data} etag={etag} onReload={() => void query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={useEvent} title={t('events.title')}>
+      {(event, etag, reload) => <EventView event={event} etag={etag} onReload={() => void reload()} />}
+    </RecordRoute>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../api/types';
 import { useCurrentUser } from '../../app/services';
@@ -9,7 +9,7 @@ import { useLocationNotice } from '../../components/useLocationNotice';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { Alert } from '../../components/Alert';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -19,13 +19,11 @@ import { ContactsSection } from './ContactsSection';
 import { AuditLink } from '../audit/AuditLink';
 
 export function MemberPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = useMember(id);
   return (
-    <QueryBoundary query={query} title={t('members.title')}>
-      {({ data, etag }) => <MemberView member={data} etag={etag} onReload={() => void query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={useMember} title={t('members.title')}>
+      {(member, etag, reload) => <MemberView member={member} etag={etag} onReload={() => void reload()} />}
+    </RecordRoute>
   );
 }
 

@@ -26,7 +26,7 @@ export function MembersPage() {
   const user = useCurrentUser();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const { values: filters, search, setSearch, setFilter, hasFilters, clear, activeCount } = useUrlFilters(filterNames);
+  const { values: filters, filter, searchField, hasFilters, clear, activeCount } = useUrlFilters(filterNames);
   // On a phone the filters other than the search fold behind a button (CSS shows it only there).
   const [filtersOpen, setFiltersOpen] = useState(false);
   const notice = useLocationNotice();
@@ -48,7 +48,7 @@ export function MembersPage() {
       {notice === 'deleted' ? <Alert tone="success">{t('members.deleted')}</Alert> : null}
 
       <form className="filters" role="search" aria-label={t('members.filters')} onSubmit={(e) => e.preventDefault()}>
-        <TextField id="members-q" label={t('members.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <TextField id="members-q" label={t('members.search')} type="search" {...searchField} />
         <div className="filters-toggle">
           <button
             type="button"
@@ -61,37 +61,21 @@ export function MembersPage() {
           </button>
         </div>
         <div id="members-more-filters" className={`filters-more${filtersOpen ? ' open' : ''}`}>
-          <SelectField
-            id="members-kind"
-            label={t('members.fields.kind')}
-            value={filters.kind ?? ''}
-            emptyLabel={t('form.all')}
-            options={options('kind', memberKinds)}
-            onChange={(e) => setFilter('kind', e.target.value)}
-          />
-          <SelectField
-            id="members-sector"
-            label={t('members.fields.sector')}
-            value={filters.sector ?? ''}
-            emptyLabel={t('form.all')}
-            options={options('sector', sectors)}
-            onChange={(e) => setFilter('sector', e.target.value)}
-          />
+          <SelectField id="members-kind" label={t('members.fields.kind')} emptyLabel={t('form.all')} options={options('kind', memberKinds)} {...filter('kind')} />
+          <SelectField id="members-sector" label={t('members.fields.sector')} emptyLabel={t('form.all')} options={options('sector', sectors)} {...filter('sector')} />
           <MunicipalityField
             id="members-municipality"
             label={t('members.fields.municipalityCode')}
             maxLength={3}
             list="members-municipality-codes"
-            value={filters.municipality ?? ''}
-            onChange={(e) => setFilter('municipality', e.target.value.trim())}
+            {...filter('municipality')}
           />
           <SelectField
             id="members-status"
             label={t('members.fields.membershipStatus')}
-            value={filters.status ?? ''}
             emptyLabel={t('form.all')}
             options={options('membershipStatus', membershipStatuses)}
-            onChange={(e) => setFilter('status', e.target.value)}
+            {...filter('status')}
           />
         </div>
         {hasFilters ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { isStaff } from '../../auth/permissions';
@@ -10,7 +10,7 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { HistoryList } from '../../components/HistoryList';
 import { TransitionPanel } from '../../components/TransitionPanel';
 import { useEnumLabel } from '../../i18n/labels';
@@ -128,13 +128,11 @@ function History({ id }: { id: string }) {
 }
 
 export function PartnershipPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = usePartnership(id);
   return (
-    <QueryBoundary query={query} title={t('partnerships.title')}>
-      {({ data, etag }) => <PartnershipView p={data} etag={etag} onReload={() => void query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={usePartnership} title={t('partnerships.title')}>
+      {(p, etag, reload) => <PartnershipView p={p} etag={etag} onReload={() => void reload()} />}
+    </RecordRoute>
   );
 }
 

@@ -26,7 +26,7 @@ export function PartnershipsPage() {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const notice = useLocationNotice();
-  const { values, search, setSearch, setFilter, hasFilters } = useUrlFilters(filterNames);
+  const { values, filter, searchField, setFilter, hasFilters } = useUrlFilters(filterNames);
   const { reviewDue, ...rest } = values;
   const filters: PartnershipFilters = { ...rest, ...(reviewDue === 'true' ? { reviewDue: true } : {}) };
 
@@ -54,30 +54,27 @@ export function PartnershipsPage() {
       {exportCsv.error ? <ApiErrorMessage error={exportCsv.error} /> : null}
 
       <form className="filters" role="search" aria-label={t('partnerships.filters')} onSubmit={(e) => e.preventDefault()}>
-        <TextField id="partnerships-q" label={t('partnerships.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <TextField id="partnerships-q" label={t('partnerships.search')} type="search" {...searchField} />
         <SelectField
           id="partnerships-status"
           label={t('partnerships.fields.status')}
-          value={filters.status ?? ''}
           emptyLabel={t('form.all')}
           options={options('partnershipStatus', partnershipStatuses)}
-          onChange={(e) => setFilter('status', e.target.value)}
+          {...filter('status')}
         />
         <SelectField
           id="partnerships-serviceArea"
           label={t('partnerships.fields.serviceArea')}
-          value={filters.serviceArea ?? ''}
           emptyLabel={t('form.all')}
           options={options('serviceArea', serviceAreas)}
-          onChange={(e) => setFilter('serviceArea', e.target.value)}
+          {...filter('serviceArea')}
         />
         <MunicipalityField
           id="partnerships-municipality"
           label={t('partnerships.fields.municipalityCode')}
           maxLength={3}
           list="partnerships-municipality-codes"
-          value={filters.municipality ?? ''}
-          onChange={(e) => setFilter('municipality', e.target.value.trim())}
+          {...filter('municipality')}
         />
         <div className="checkbox filters-check">
           <input

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { canManagePilot } from '../../auth/permissions';
@@ -7,7 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { HistoryList } from '../../components/HistoryList';
 import { TransitionPanel } from '../../components/TransitionPanel';
 import { useEnumLabel } from '../../i18n/labels';
@@ -57,13 +57,11 @@ function History({ id }: { id: string }) {
 }
 
 export function PilotPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = usePilot(id);
   return (
-    <QueryBoundary query={query} title={t('pilots.title')}>
-      {({ data, etag }) => <PilotView p={data} etag={etag} onReload={() => void query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={usePilot} title={t('pilots.title')}>
+      {(p, etag, reload) => <PilotView p={p} etag={etag} onReload={() => void reload()} />}
+    </RecordRoute>
   );
 }
 

@@ -51,7 +51,7 @@ export function PilotsBoard() {
   const user = useCurrentUser();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const { values, search, setSearch, setFilter } = useUrlFilters(['q', 'theme'] as const);
+  const { values, filter, searchField } = useUrlFilters(['q', 'theme'] as const);
   const theme = values.theme ?? '';
   const q = values.q ?? '';
   const query = useAllPilots({ q, theme });
@@ -89,15 +89,8 @@ export function PilotsBoard() {
       ) : null}
 
       <form className="filters" role="search" aria-label={t('pilots.filters')} onSubmit={(e) => e.preventDefault()}>
-        <TextField id="pilots-q" label={t('pilots.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <SelectField
-          id="pilots-theme"
-          label={t('pilots.fields.theme')}
-          value={theme}
-          emptyLabel={t('form.all')}
-          options={options('pilotTheme', pilotThemes)}
-          onChange={(e) => setFilter('theme', e.target.value)}
-        />
+        <TextField id="pilots-q" label={t('pilots.search')} type="search" {...searchField} />
+        <SelectField id="pilots-theme" label={t('pilots.fields.theme')} emptyLabel={t('form.all')} options={options('pilotTheme', pilotThemes)} {...filter('theme')} />
       </form>
 
       <QueryList query={query}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import type { Webhook, WebhookPing } from '../../api/types';
@@ -10,7 +10,7 @@ import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
 import { LoadMore } from '../../components/LoadMore';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { SecretOnce } from '../../components/SecretOnce';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDateTime, formatNumber } from '../../i18n/format';
@@ -20,13 +20,11 @@ import { WebhookForm, webhookFormBody } from './WebhookForm';
 import { QueryList } from '../../components/QueryList';
 
 export function WebhookPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = useWebhook(id);
   return (
-    <QueryBoundary query={query} title={t('webhooks.title')}>
-      {({ data, etag }) => <WebhookView webhook={data} etag={etag} reload={() => query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={useWebhook} title={t('webhooks.title')}>
+      {(webhook, etag, reload) => <WebhookView webhook={webhook} etag={etag} reload={reload} />}
+    </RecordRoute>
   );
 }
 
