@@ -19,6 +19,7 @@ import { SecretOnce } from '../../components/SecretOnce';
 import { municipalityName } from '../../domain/municipalities';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { QueryList } from '../../components/QueryList';
+import { FormActions } from '../../components/FormActions';
 
 /** The read scopes a machine key can hold, one per public collection (`members:read` → the collection `members`). */
 export const apiKeyScopes = feedTypes.map((type) => `${type}:read` as const);
@@ -132,11 +133,7 @@ export function ApiKeysPage() {
             server.edited('municipalityCode');
           }}
         />
-        <div className="actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? t('form.saving') : t('apiKeys.create')}
-          </button>
-        </div>
+        <FormActions busy={create.isPending} submitLabel={t('apiKeys.create')} />
       </form>
 
       <h2>{t('apiKeys.listTitle')}</h2>

@@ -7,6 +7,7 @@ import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { useCreateReview } from './api';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
+import { FormActions } from '../../components/FormActions';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -122,14 +123,7 @@ export function ReviewForm({ partnership, onSaved, onCancel }: { partnership: Pa
           server.edited('nextSteps');
         }}
       />
-      <div className="actions">
-        <button type="submit" className="button" disabled={create.isPending}>
-          {create.isPending ? t('form.saving') : t('reviews.save')}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions busy={create.isPending} submitLabel={t('reviews.save')} onCancel={onCancel} />
     </form>
   );
 }

@@ -62,15 +62,7 @@ export function WebhookForm({
       />
       <MunicipalityField label={labels.municipalityCode} hint={t('webhooks.hints.municipality')} maxLength={3} list={`${name}-municipality-codes`} {...field('municipalityCode')} />
       <TextAreaField label={labels.description} rows={2} {...field('description')} />
-      {onCancel ? (
-        <FormActions busy={props.busy} submitLabel={props.submitLabel} onCancel={onCancel} />
-      ) : (
-        <div className="actions">
-          <button type="submit" className="button" disabled={props.busy}>
-            {props.busy ? t('form.saving') : props.submitLabel}
-          </button>
-        </div>
-      )}
+      <FormActions busy={props.busy} submitLabel={props.submitLabel} onCancel={onCancel} />
     </form>
   );
 }
