@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import type { Webhook, WebhookPing } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { DataTable } from '../../components/DataTable';
 import { Alert } from '../../components/Alert';
@@ -18,6 +16,8 @@ import { municipalityName } from '../../domain/municipalities';
 import { useDeleteWebhook, usePingWebhook, useRotateWebhookSecret, useUpdateWebhook, useWebhook, useWebhookDeliveries, orderedTypes, webhookBody } from './api';
 import { WebhookForm, webhookFormBody } from './WebhookForm';
 import { QueryList } from '../../components/QueryList';
+import { Detail } from '../../components/Detail';
+import { DeleteButton, RecordHeader } from '../../components/RecordHeader';
 
 export function WebhookPage() {
   const { t } = useTranslation();
@@ -44,7 +44,6 @@ function PingResult({ ping }: { ping: WebhookPing }) {
 function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: string | null; reload: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
-  const navigate = useNavigate();
   const update = useUpdateWebhook(w.id);
   const rotate = useRotateWebhookSecret(w.id);
   const ping = usePingWebhook(w.id);
@@ -61,23 +60,9 @@ function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: str
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/admin/webhooks">{t('webhooks.backToList')}</Link>
-      </p>
-      <div className="page-header">
-        <PageTitle title={t('webhooks.detailTitle')}>
-          <span className="break-anywhere">{w.url}</span>
-        </PageTitle>
-        <div className="page-actions">
-          <ConfirmButton
-            label={t('common.delete')}
-            confirmLabel={t('webhooks.confirmDelete')}
-            question={t('webhooks.deleteQuestion')}
-            busy={remove.isPending}
-            onConfirm={() => remove.mutate(w, { onSuccess: () => navigate('/admin/webhooks', { state: { notice: 'deleted' } }) })}
-          />
-        </div>
-      </div>
+      <RecordHeader list="/admin/webhooks" backLabel={t('webhooks.backToList')} title={t('webhooks.detailTitle')} heading={<span className="break-anywhere">{w.url}</span>}>
+        <DeleteButton mutation={remove} variables={w} list="/admin/webhooks" confirmLabel={t('webhooks.confirmDelete')} question={t('webhooks.deleteQuestion')} />
+      </RecordHeader>
       {saved ? <Alert tone="success">{t('form.saved')}</Alert> : null}
       {conflict ? (
         <ConflictNotice
@@ -93,46 +78,22 @@ function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: str
       {w.status === 'failing' ? <Alert tone="warning" title={t('webhooks.failingTitle')}>{t('webhooks.failingText')}</Alert> : null}
 
       <dl className="details">
-        <div>
-          <dt>{t('webhooks.fields.status')}</dt>
-          <dd>
-            <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('webhooks.fields.types')}</dt>
-          <dd>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</dd>
-        </div>
-        <div>
-          <dt>{t('webhooks.fields.municipality')}</dt>
-          <dd>{w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')}</dd>
-        </div>
+        <Detail term={t('webhooks.fields.status')}>
+          <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
+        </Detail>
+        <Detail term={t('webhooks.fields.types')}>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</Detail>
+        <Detail term={t('webhooks.fields.municipality')}>{w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')}</Detail>
         {w.description ? (
-          <div>
-            <dt>{t('webhooks.fields.description')}</dt>
-            <dd>{w.description}</dd>
-          </div>
+          <Detail term={t('webhooks.fields.description')}>{w.description}</Detail>
         ) : null}
         {w.failingSince ? (
-          <div>
-            <dt>{t('webhooks.fields.failingSince')}</dt>
-            <dd>{formatDateTime(w.failingSince)}</dd>
-          </div>
+          <Detail term={t('webhooks.fields.failingSince')}>{formatDateTime(w.failingSince)}</Detail>
         ) : null}
         {w.nextAttemptAt ? (
-          <div>
-            <dt>{t('webhooks.fields.nextAttemptAt')}</dt>
-            <dd>{formatDateTime(w.nextAttemptAt)}</dd>
-          </div>
+          <Detail term={t('webhooks.fields.nextAttemptAt')}>{formatDateTime(w.nextAttemptAt)}</Detail>
         ) : null}
-        <div>
-          <dt>{t('webhooks.fields.createdAt')}</dt>
-          <dd>{formatDateTime(w.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('webhooks.fields.updatedAt')}</dt>
-          <dd>{formatDateTime(w.updatedAt)}</dd>
-        </div>
+        <Detail term={t('webhooks.fields.createdAt')}>{formatDateTime(w.createdAt)}</Detail>
+        <Detail term={t('webhooks.fields.updatedAt')}>{formatDateTime(w.updatedAt)}</Detail>
       </dl>
 
       <section className="section panel" aria-labelledby="webhook-actions-title">
