@@ -3,7 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { NetworkError } from '../api/problem';
 import { createI18n } from '../i18n';
-import { QueryList } from './QueryList';
+import { QueryList, QueryTable } from './QueryList';
 
 const show = (query: { isPending: boolean; isError: boolean; error: unknown; data?: string[] }) =>
   render(
@@ -33,5 +33,27 @@ describe('QueryList', () => {
     show({ isPending: true, isError: false, error: null });
     expect(screen.queryByRole('list')).not.toBeInTheDocument();
     expect(screen.queryByText('Ei rivejä.')).not.toBeInTheDocument();
+  });
+});
+
+describe('QueryTable', () => {
+  it('shows the rows in a table once they are there, and the no-rows text when there are none', () => {
+    const columns = [{ header: 'Kunta', cell: (r: { id: string }) => r.id }];
+    const done = { isPending: false, isError: false, error: null };
+    const { unmount } = render(
+      <I18nextProvider i18n={createI18n('fi')}>
+        <QueryTable query={done} empty={<p>Ei rivejä.</p>} caption="Kunnat" rows={[{ id: 'Oulu' }]} rowKey={(r) => r.id} columns={columns} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByRole('table', { name: 'Kunnat' })).toBeInTheDocument();
+    expect(screen.getByRole('rowheader', { name: 'Oulu' })).toBeInTheDocument();
+    unmount();
+    render(
+      <I18nextProvider i18n={createI18n('fi')}>
+        <QueryTable query={done} empty={<p>Ei rivejä.</p>} caption="Kunnat" rows={[]} rowKey={(r) => r.id} columns={columns} />
+      </I18nextProvider>,
+    );
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.getByText('Ei rivejä.')).toBeInTheDocument();
   });
 });

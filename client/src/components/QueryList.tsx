@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ApiErrorMessage } from './ApiErrorMessage';
+import { DataTable, type DataTableProps } from './DataTable';
 import { Loading } from './Loading';
 
 /**
@@ -23,4 +24,13 @@ export function QueryList<T>({
   if (query.isError) return <ApiErrorMessage error={query.error} />;
   if (count === 0 && empty !== undefined) return <>{empty}</>;
   return <>{children(query.data as T)}</>;
+}
+
+/** A QueryList whose rows are one DataTable: a list's table with its loading, failure and no-rows states. */
+export function QueryTable<T>({ query, empty, ...table }: { query: { isPending: boolean; isError: boolean; error: unknown }; empty?: ReactNode } & DataTableProps<T>) {
+  return (
+    <QueryList query={query} count={table.rows.length} empty={empty}>
+      {() => <DataTable {...table} />}
+    </QueryList>
+  );
 }

@@ -10,7 +10,6 @@ import { CheckboxGroup, TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { Alert } from '../../components/Alert';
-import { DataTable } from '../../components/DataTable';
 import { LoadMore } from '../../components/LoadMore';
 import { MunicipalityField } from '../../components/MunicipalityField';
 import { formatDateTime } from '../../i18n/format';
@@ -18,7 +17,7 @@ import { useEnumLabel } from '../../i18n/labels';
 import { SecretOnce } from '../../components/SecretOnce';
 import { municipalityName } from '../../domain/municipalities';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
-import { QueryList } from '../../components/QueryList';
+import { QueryTable } from '../../components/QueryList';
 import { FormActions } from '../../components/FormActions';
 
 /** The read scopes a machine key can hold, one per public collection (`members:read` → the collection `members`). */
@@ -137,39 +136,37 @@ export function ApiKeysPage() {
       </form>
 
       <h2>{t('apiKeys.listTitle')}</h2>
-      <QueryList query={query} count={rows.length} empty={<p>{t('apiKeys.none')}</p>}>
-        {() => (
-          <DataTable
-            caption={t('apiKeys.listTitle')}
-            rows={rows}
-            rowKey={(k) => k.id}
-            columns={[
-              { header: t('apiKeys.name'), cell: (k) => k.name },
-              { header: t('apiKeys.scopes'), cell: (k) => k.scopes.map((s) => label('collection', scopeCollection(s))).join(', ') },
-              {
-                header: t('apiKeys.municipality'),
-                cell: (k) => (k.municipalityCode ? municipalityName(k.municipalityCode) : t('apiKeys.allMunicipalities')),
-              },
-              { header: t('apiKeys.createdAt'), cell: (k) => formatDateTime(k.createdAt) },
-              { header: t('apiKeys.lastUsed'), cell: (k) => formatDateTime(k.lastUsedAt) || t('apiKeys.never') },
-            ]}
-            rowActions={(k) =>
-              k.revokedAt ? (
-                <span className="badge badge-cancelled">{t('apiKeys.revokedOn', { date: formatDateTime(k.revokedAt) })}</span>
-              ) : (
-                <ConfirmButton
-                  label={t('apiKeys.revoke')}
-                  accessibleLabel={t('apiKeys.revokeNamed', { name: k.name })}
-                  confirmLabel={t('apiKeys.confirmRevoke')}
-                  question={t('apiKeys.revokeQuestion', { name: k.name })}
-                  busy={revoke.isPending}
-                  onConfirm={() => revoke.mutate(k)}
-                />
-              )
-            }
-          />
-        )}
-      </QueryList>
+      <QueryTable
+        query={query}
+        empty={<p>{t('apiKeys.none')}</p>}
+        caption={t('apiKeys.listTitle')}
+        rows={rows}
+        rowKey={(k) => k.id}
+        columns={[
+          { header: t('apiKeys.name'), cell: (k) => k.name },
+          { header: t('apiKeys.scopes'), cell: (k) => k.scopes.map((s) => label('collection', scopeCollection(s))).join(', ') },
+          {
+            header: t('apiKeys.municipality'),
+            cell: (k) => (k.municipalityCode ? municipalityName(k.municipalityCode) : t('apiKeys.allMunicipalities')),
+          },
+          { header: t('apiKeys.createdAt'), cell: (k) => formatDateTime(k.createdAt) },
+          { header: t('apiKeys.lastUsed'), cell: (k) => formatDateTime(k.lastUsedAt) || t('apiKeys.never') },
+        ]}
+        rowActions={(k) =>
+          k.revokedAt ? (
+            <span className="badge badge-cancelled">{t('apiKeys.revokedOn', { date: formatDateTime(k.revokedAt) })}</span>
+          ) : (
+            <ConfirmButton
+              label={t('apiKeys.revoke')}
+              accessibleLabel={t('apiKeys.revokeNamed', { name: k.name })}
+              confirmLabel={t('apiKeys.confirmRevoke')}
+              question={t('apiKeys.revokeQuestion', { name: k.name })}
+              busy={revoke.isPending}
+              onConfirm={() => revoke.mutate(k)}
+            />
+          )
+        }
+      />
       <LoadMore query={query} />
     </>
   );
