@@ -1,4 +1,4 @@
-import { useState, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { UseMutationResult, UseQueryResult } from '@tanstack/react-query';
@@ -6,7 +6,7 @@ import type { WithEtag } from '../api/client';
 import { Alert } from './Alert';
 import { PageTitle } from './PageTitle';
 import { RecordRoute } from './QueryBoundary';
-import type { EntityFormProps } from './useEntityForm';
+import { useConflictReload, type EntityFormProps } from './useEntityForm';
 
 interface Versioned {
   id: string;
@@ -99,8 +99,7 @@ function EditForm<R extends Versioned, V, B>({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const update = page.useUpdate(record.id);
-  // Bumped on reload after a 412 so the form starts again from the newest version.
-  const [generation, setGeneration] = useState(0);
+  const conflict = useConflictReload(update, reload);
   const title = page.title(record);
   const href = `${path}/${record.id}`;
   const refusal = page.refusal(record);
@@ -119,16 +118,13 @@ function EditForm<R extends Versioned, V, B>({
       </p>
       <PageTitle title={title}>{title}</PageTitle>
       <Form
-        key={`${record.id}-${record.version}-${generation}`}
+        key={`${record.id}-${record.version}-${conflict.generation}`}
         initial={page.toForm(record)}
         submitLabel={t('common.save')}
         busy={update.isPending}
         error={update.error}
         onCancel={() => navigate(href)}
-        onReload={() => {
-          update.reset();
-          void reload().then(() => setGeneration((g) => g + 1));
-        }}
+        onReload={conflict.onReload}
         onSubmit={(values) =>
           update.mutate({ body: toBody(values), etag, version: record.version }, { onSuccess: () => navigate(href, { state: { notice: 'saved' } }) })
         }

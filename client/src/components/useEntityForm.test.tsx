@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { act, render, renderHook, screen } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { ApiError, NetworkError } from '../api/problem';
 import { createI18n } from '../i18n';
 import { TextField } from './fields';
-import { EntityFormFrame, FormNotices, useEntityForm, type EntityFormProps } from './useEntityForm';
+import { EntityFormFrame, FormNotices, useConflictReload, useEntityForm, type EntityFormProps } from './useEntityForm';
 
 interface Values {
   name: string;
@@ -157,5 +157,21 @@ describe('FormNotices', () => {
     );
     expect(screen.queryByText('Joku muu muutti tätä sillä välin')).not.toBeInTheDocument();
     expect(screen.getByRole('alert')).toBeInTheDocument();
+  });
+});
+
+describe('useConflictReload', () => {
+  it('drops the failed write, refetches, and only then starts the form again', async () => {
+    const reset = vi.fn();
+    let refetched: () => void = () => {};
+    const reload = vi.fn(() => new Promise<unknown>((resolve) => (refetched = () => resolve(undefined))));
+    const { result } = renderHook(() => useConflictReload({ reset }, reload));
+    expect(result.current.generation).toBe(0);
+    act(() => result.current.onReload());
+    expect(reset).toHaveBeenCalled();
+    expect(reload).toHaveBeenCalled();
+    expect(result.current.generation).toBe(0);
+    act(() => refetched());
+    await waitFor(() => expect(result.current.generation).toBe(1));
   });
 });

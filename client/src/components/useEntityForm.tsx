@@ -149,3 +149,18 @@ export function EntityFormFrame<V>({
     </form>
   );
 }
+
+/**
+ * An edit form's way out of a 412: `onReload` drops the failed write, refetches the record and starts the form
+ * again from the newest version; `generation` counts those restarts (part of the form's key).
+ */
+export function useConflictReload(update: { reset: () => void }, reload: () => Promise<unknown>) {
+  const [generation, setGeneration] = useState(0);
+  return {
+    generation,
+    onReload: () => {
+      update.reset();
+      void reload().then(() => setGeneration((g) => g + 1));
+    },
+  };
+}

@@ -18,6 +18,7 @@ import { WebhookForm, webhookFormBody } from './WebhookForm';
 import { QueryList } from '../../components/QueryList';
 import { Detail } from '../../components/Detail';
 import { DeleteButton, RecordHeader } from '../../components/RecordHeader';
+import { useConflictReload } from '../../components/useEntityForm';
 
 export function WebhookPage() {
   const { t } = useTranslation();
@@ -50,7 +51,7 @@ function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: str
   const remove = useDeleteWebhook(w.id);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [generation, setGeneration] = useState(0);
+  const restart = useConflictReload(update, reload);
   const enabled = w.status === 'active';
   const setStatus = (status: 'active' | 'paused') => {
     setSaved(false);
@@ -156,17 +157,14 @@ function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: str
         </div>
         {editing ? (
           <WebhookForm
-            key={`${w.version}-${generation}`}
+            key={`${w.version}-${restart.generation}`}
             form="webhook-edit"
             initial={{ url: w.url, types: [...w.types], municipalityCode: w.municipalityCode ?? '', description: w.description ?? '' }}
             submitLabel={t('common.save')}
             busy={update.isPending}
             error={update.error}
             onCancel={() => setEditing(false)}
-            onReload={() => {
-              update.reset();
-              void reload().then(() => setGeneration((g) => g + 1));
-            }}
+            onReload={restart.onReload}
             onSubmit={(values) =>
               update.mutate(
                 { body: webhookFormBody(values, null), etag, version: w.version },
