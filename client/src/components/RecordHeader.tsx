@@ -71,3 +71,17 @@ export function DeleteButton<V>({
     />
   );
 }
+
+/** The top of a list page: its title, and the button that adds a record for those who may. */
+export function ListHeader({ title, create }: { title: string; create: { to: string; label: string } | false }) {
+  return (
+    <div className="page-header">
+      <PageTitle title={title}>{title}</PageTitle>
+      {create ? (
+        <Link className="button" to={create.to}>
+          {create.label}
+        </Link>
+      ) : null}
+    </div>
+  );
+}

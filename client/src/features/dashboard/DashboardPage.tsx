@@ -32,6 +32,36 @@ function Figure({ value, label, to }: { value: string; label: string; to?: strin
   );
 }
 
+/** A dashboard list: each row links to a record, with a note after the link. */
+function LinkList<T extends { id: string }>({
+  query,
+  rows,
+  empty,
+  link,
+  note,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown };
+  rows: readonly T[];
+  empty: string;
+  /** The record's address and the link's text. */
+  link: (row: T) => [string, string];
+  note: (row: T) => string;
+}) {
+  return (
+    <QueryList query={query} count={rows.length} empty={<p>{empty}</p>}>
+      {() => (
+        <ul className="plain-list link-list">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <Link to={link(row)[0]}>{link(row)[1]}</Link> <span className="muted">{note(row)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </QueryList>
+  );
+}
+
 /**
  * What the "upcoming events" figure counts: published events that have not started yet. Drafts and events
  * already under way are left out here too, so the list and the figure above it agree.
@@ -44,18 +74,13 @@ function UpcomingEvents({ total }: { total: number | undefined }) {
   return (
     <section className="section" aria-labelledby="upcoming-title">
       <h2 id="upcoming-title">{t('dashboard.upcoming')}</h2>
-      <QueryList query={query} count={events.length} empty={<p>{t('events.noUpcoming')}</p>}>
-        {() => (
-          <ul className="plain-list link-list">
-            {events.map((e) => (
-              <li key={e.id}>
-                <Link to={`/events/${e.id}`}>{e.title}</Link>{' '}
-                <span className="muted">{formatTimeRange(e.startsAt, e.endsAt, currentLanguage(i18n))}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </QueryList>
+      <LinkList
+        query={query}
+        rows={events}
+        empty={t('events.noUpcoming')}
+        link={(e) => [`/events/${e.id}`, e.title]}
+        note={(e) => formatTimeRange(e.startsAt, e.endsAt, currentLanguage(i18n))}
+      />
       {total !== undefined && total > events.length && events.length > 0 ? (
         <p className="muted">{t('dashboard.upcomingShown', { shown: formatNumber(events.length), total: formatNumber(total) })}</p>
       ) : null}
@@ -73,20 +98,13 @@ function OverdueReviews() {
   return (
     <section className="section" aria-labelledby="overdue-title">
       <h2 id="overdue-title">{t('dashboard.overdue')}</h2>
-      <QueryList query={query} count={rows.length} empty={<p>{t('dashboard.noneOverdue')}</p>}>
-        {() => (
-          <ul className="plain-list link-list">
-            {rows.map((p) => (
-              <li key={p.id}>
-                <Link to={`/partnerships/${p.id}`}>{p.title}</Link>{' '}
-                <span className="muted">
-                  {municipalityName(p.municipalityCode)} · {t('dashboard.dueOn', { date: formatDate(p.nextReviewDue) })}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </QueryList>
+      <LinkList
+        query={query}
+        rows={rows}
+        empty={t('dashboard.noneOverdue')}
+        link={(p) => [`/partnerships/${p.id}`, p.title]}
+        note={(p) => `${municipalityName(p.municipalityCode)} · ${t('dashboard.dueOn', { date: formatDate(p.nextReviewDue) })}`}
+      />
       <p>
         <Link to="/partnerships?reviewDue=true">{t('dashboard.allOverdue')}</Link>
       </p>

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { canCreateMembers } from '../../auth/permissions';
 import { memberKinds, membershipStatuses, sectors } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { SelectField, TextField } from '../../components/fields';
 import { Alert } from '../../components/Alert';
@@ -17,6 +16,7 @@ import { MunicipalityField } from '../../components/MunicipalityField';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useMembers } from './api';
 import { QueryList } from '../../components/QueryList';
+import { ListHeader } from '../../components/RecordHeader';
 
 const filterNames = ['q', 'kind', 'sector', 'municipality', 'status'] as const;
 
@@ -36,14 +36,7 @@ export function MembersPage() {
 
   return (
     <>
-      <div className="page-header">
-        <PageTitle title={t('members.title')}>{t('members.title')}</PageTitle>
-        {canCreateMembers(user) ? (
-          <Link className="button" to="/members/new">
-            {t('members.create')}
-          </Link>
-        ) : null}
-      </div>
+      <ListHeader title={t('members.title')} create={canCreateMembers(user) && { to: '/members/new', label: t('members.create') }} />
       <p className="lead">{user ? t('members.introSignedIn') : t('members.introPublic')}</p>
       {notice === 'deleted' ? <Alert tone="success">{t('members.deleted')}</Alert> : null}
 

@@ -5,7 +5,6 @@ import { useCurrentUser } from '../../app/services';
 import { canCreateEvents, canManagePilot } from '../../auth/permissions';
 import { ApiError } from '../../api/problem';
 import { pilotStages, pilotThemes, type Pilot } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
 import { SelectField, TextField } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
@@ -16,6 +15,7 @@ import { useUrlFilters } from '../../components/useUrlFilters';
 import { useAllPilots, useMovePilot } from './api';
 import { nextStage } from './stages';
 import { QueryList } from '../../components/QueryList';
+import { ListHeader } from '../../components/RecordHeader';
 
 function PilotCard({ pilot, onMove, busy }: { pilot: Pilot; onMove: (pilot: Pilot) => void; busy: boolean }) {
   const { t } = useTranslation();
@@ -70,14 +70,7 @@ export function PilotsBoard() {
 
   return (
     <>
-      <div className="page-header">
-        <PageTitle title={t('pilots.title')}>{t('pilots.title')}</PageTitle>
-        {canCreateEvents(user) ? (
-          <Link className="button" to="/pilots/new">
-            {t('pilots.create')}
-          </Link>
-        ) : null}
-      </div>
+      <ListHeader title={t('pilots.title')} create={canCreateEvents(user) && { to: '/pilots/new', label: t('pilots.create') }} />
       <p className="lead">{t('pilots.intro')}</p>
       {moved ? <Alert tone="success">{moved}</Alert> : null}
       {move.error instanceof ApiError && move.error.status === 409 ? (
