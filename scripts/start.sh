@@ -31,7 +31,8 @@ trap 'kill "$app" 2>/dev/null || true' INT TERM
 
 ready() {
   if command -v curl >/dev/null 2>&1; then
-    curl -fsS -o /dev/null --max-time 2 "$url/health/ready"
+    # Quiet: until the app listens every try fails to connect, and the loop says what it waits for.
+    curl -fs -o /dev/null --max-time 2 "$url/health/ready" 2>/dev/null
   else
     (exec 3<>"/dev/tcp/127.0.0.1/$port" && printf 'GET /health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3 && head -n1 <&3 | grep -q ' 200 ') 2>/dev/null
   fi

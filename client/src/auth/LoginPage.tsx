@@ -8,6 +8,7 @@ import { TextField } from '../components/fields';
 import { ApiErrorMessage } from '../components/ApiErrorMessage';
 import { Alert } from '../components/Alert';
 import { useServerFieldErrors } from '../components/useServerFieldErrors';
+import { FormActions } from '../components/FormActions';
 
 /** Only same-app paths are followed after sign-in, never another origin. */
 export function safeNext(next: string | null): string {
@@ -80,11 +81,7 @@ export function LoginPage() {
             server.edited('password');
           }}
         />
-        <div className="actions">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? t('login.signingIn') : t('login.submit')}
-          </button>
-        </div>
+        <FormActions busy={busy} busyLabel={t('login.signingIn')} submitLabel={t('login.submit')} />
       </form>
     </div>
   );

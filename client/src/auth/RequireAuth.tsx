@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, type RouteObject } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { SessionUser } from '../api/types';
 import { useCurrentUser } from '../app/services';
@@ -24,4 +24,9 @@ export function RequireAuth({ allow, children }: { allow?: (user: SessionUser) =
     );
   }
   return <>{children}</>;
+}
+
+/** A route behind RequireAuth: for signed-in users, and with `allow` only those it allows. */
+export function guardedRoute(path: string, page: ReactNode, allow?: (user: SessionUser) => boolean): RouteObject {
+  return { path, element: <RequireAuth allow={allow}>{page}</RequireAuth> };
 }

@@ -2,29 +2,25 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../api/problem';
 import { Alert } from './Alert';
 
+/** What a status means to the user; other 4xx are unexpected, 5xx a server failure. */
+const statusTexts = {
+  400: 'errors.badRequest',
+  401: 'errors.unauthorized',
+  403: 'errors.forbidden',
+  404: 'errors.notFound',
+  409: 'errors.conflict',
+  412: 'errors.preconditionFailed',
+  429: 'errors.tooManyRequests',
+} as const;
+
 export function useErrorText(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     if (error instanceof NetworkError) return t('errors.network');
     if (error instanceof ApiError) {
-      switch (error.status) {
-        case 400:
-          return t('errors.badRequest');
-        case 401:
-          return t('errors.unauthorized');
-        case 403:
-          return t('errors.forbidden');
-        case 404:
-          return t('errors.notFound');
-        case 409:
-          return t('errors.conflict');
-        case 412:
-          return t('errors.preconditionFailed');
-        case 429:
-          return t('errors.tooManyRequests');
-        default:
-          return error.status >= 500 ? t('errors.server') : t('errors.unexpected');
-      }
+      const key = statusTexts[error.status as keyof typeof statusTexts] as (typeof statusTexts)[keyof typeof statusTexts] | undefined;
+      if (key) return t(key);
+      return error.status >= 500 ? t('errors.server') : t('errors.unexpected');
     }
     return t('errors.unexpected');
   };

@@ -8,6 +8,15 @@ export interface Column<T> {
   cell: (row: T) => ReactNode;
 }
 
+export interface DataTableProps<T> {
+  caption: string;
+  columns: readonly Column<T>[];
+  rows: readonly T[];
+  rowKey: (row: T) => string;
+  /** The row's buttons, in a last column whose header only screen readers hear and whose cell needs no label. */
+  rowActions?: (row: T) => ReactNode;
+}
+
 /**
  * The app's table of records. The first column names the row (`<th scope="row">`, so a row is found by it);
  * every cell carries its column's header as `data-label`, which the `responsive` phone layout shows before
@@ -20,14 +29,7 @@ export function DataTable<T>({
   rows,
   rowKey,
   rowActions,
-}: {
-  caption: string;
-  columns: readonly Column<T>[];
-  rows: readonly T[];
-  rowKey: (row: T) => string;
-  /** The row's buttons, in a last column whose header only screen readers hear and whose cell needs no label. */
-  rowActions?: (row: T) => ReactNode;
-}) {
+}: DataTableProps<T>) {
   const { t } = useTranslation();
   return (
     <table className="data-table responsive">

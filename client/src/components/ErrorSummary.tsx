@@ -25,6 +25,17 @@ export function summaryFor<F extends string>(
   return items;
 }
 
+/**
+ * The summary items for a form whose inputs are named by rule (`parties.0.role`): one per error key, labelled by
+ * `labelFor`; a key it has no label for is listed without a link.
+ */
+export function summaryByLabel(form: string, errors: FieldErrors, labelFor: (key: string) => string): SummaryItem[] {
+  return Object.entries(errors).map(([key, messages]) => {
+    const label = labelFor(key);
+    return { targetId: label ? fieldId(form, key) : null, label, messages };
+  });
+}
+
 /** Lists a form's errors at its top, with links to the fields; takes focus when it appears. */
 export function ErrorSummary({ items }: { items: SummaryItem[] }) {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../i18n/format';
-import { ApiErrorMessage } from './ApiErrorMessage';
-import { Loading } from './Loading';
+import { QueryList } from './QueryList';
 
 /** One lifecycle move as a history list shows it (the feature maps its own rows onto this). */
 export interface HistoryEntry {
@@ -30,28 +29,24 @@ export function HistoryList({
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('history.title')}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : entries.length === 0 ? (
-        <p>{t('history.none')}</p>
-      ) : (
-        <ol className="history">
-          {entries.map((h) => (
-            <li key={h.key}>
-              <strong>
-                {label(h.from)} → {label(h.to)}
-              </strong>{' '}
-              <span className="muted">
-                {formatDateTime(h.at)}
-                {h.by ? `, ${h.by}` : ''}
-              </span>
-              {h.note ? <p className="history-note">{h.note}</p> : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      <QueryList query={query} count={entries.length} empty={<p>{t('history.none')}</p>}>
+        {() => (
+          <ol className="history">
+            {entries.map((h) => (
+              <li key={h.key}>
+                <strong>
+                  {label(h.from)} → {label(h.to)}
+                </strong>{' '}
+                <span className="muted">
+                  {formatDateTime(h.at)}
+                  {h.by ? `, ${h.by}` : ''}
+                </span>
+                {h.note ? <p className="history-note">{h.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </QueryList>
     </section>
   );
 }

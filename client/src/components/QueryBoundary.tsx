@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useParams } from 'react-router';
+import type { WithEtag } from '../api/client';
 import { ApiError } from '../api/problem';
 import { NotFoundPage } from '../app/NotFoundPage';
 import { ApiErrorMessage } from './ApiErrorMessage';
@@ -22,4 +24,24 @@ export function QueryBoundary<T>({ query, title, children }: { query: UseQueryRe
     );
   }
   return <>{children(query.data)}</>;
+}
+
+/** A record page: reads the record its route's `:id` names, with its ETag, and shows it once it is there. */
+export function RecordRoute<R>({
+  useRecord,
+  title,
+  children,
+}: {
+  useRecord: (id: string) => UseQueryResult<WithEtag<R>>;
+  /** The page's title while the record cannot be shown. */
+  title: string;
+  children: (record: R, etag: string | null, reload: () => Promise<unknown>) => ReactNode;
+}) {
+  const { id = '' } = useParams();
+  const query = useRecord(id);
+  return (
+    <QueryBoundary query={query} title={title}>
+      {({ data, etag }) => children(data, etag, () => query.refetch())}
+    </QueryBoundary>
+  );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import { useSearchParams } from 'react-router';
 
 /**
@@ -42,6 +42,13 @@ export function useUrlFilters<N extends string>(names: readonly N[], debounceMs 
     search,
     setSearch,
     setFilter,
+    /** A filter input's value and change handler (what is typed is trimmed). */
+    filter: (name: N) => ({
+      value: values[name] ?? '',
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setFilter(name, event.target.value.trim()),
+    }),
+    /** The search input's value and change handler. */
+    searchField: { value: search, onChange: (event: ChangeEvent<HTMLInputElement>) => setSearch(event.target.value) },
     activeCount,
     hasFilters: names.some((n) => params.has(n)),
     clear: () => {

@@ -9,16 +9,16 @@ import { PageTitle } from '../../components/PageTitle';
 import { CheckboxGroup, TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
-import { DataTable } from '../../components/DataTable';
 import { LoadMore } from '../../components/LoadMore';
-import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { MunicipalityField } from '../../components/MunicipalityField';
 import { formatDateTime } from '../../i18n/format';
 import { useEnumLabel } from '../../i18n/labels';
 import { SecretOnce } from '../../components/SecretOnce';
 import { municipalityName } from '../../domain/municipalities';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
+import { QueryTable } from '../../components/QueryList';
+import { FormActions } from '../../components/FormActions';
 
 /** The read scopes a machine key can hold, one per public collection (`members:read` → the collection `members`). */
 export const apiKeyScopes = feedTypes.map((type) => `${type}:read` as const);
@@ -120,11 +120,10 @@ export function ApiKeysPage() {
             server.edited('scopes');
           }}
         />
-        <TextField
+        <MunicipalityField
           id={fieldId('api-key', 'municipalityCode')}
           label={t('apiKeys.municipality')}
           hint={t('apiKeys.municipalityHint')}
-          inputMode="numeric"
           list="api-key-municipality-codes"
           value={municipality}
           errors={server.errorsOf('municipalityCode')}
@@ -133,52 +132,41 @@ export function ApiKeysPage() {
             server.edited('municipalityCode');
           }}
         />
-        <MunicipalityDatalist id="api-key-municipality-codes" />
-        <div className="actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {create.isPending ? t('form.saving') : t('apiKeys.create')}
-          </button>
-        </div>
+        <FormActions busy={create.isPending} submitLabel={t('apiKeys.create')} />
       </form>
 
       <h2>{t('apiKeys.listTitle')}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : rows.length === 0 ? (
-        <p>{t('apiKeys.none')}</p>
-      ) : (
-        <DataTable
-          caption={t('apiKeys.listTitle')}
-          rows={rows}
-          rowKey={(k) => k.id}
-          columns={[
-            { header: t('apiKeys.name'), cell: (k) => k.name },
-            { header: t('apiKeys.scopes'), cell: (k) => k.scopes.map((s) => label('collection', scopeCollection(s))).join(', ') },
-            {
-              header: t('apiKeys.municipality'),
-              cell: (k) => (k.municipalityCode ? municipalityName(k.municipalityCode) : t('apiKeys.allMunicipalities')),
-            },
-            { header: t('apiKeys.createdAt'), cell: (k) => formatDateTime(k.createdAt) },
-            { header: t('apiKeys.lastUsed'), cell: (k) => formatDateTime(k.lastUsedAt) || t('apiKeys.never') },
-          ]}
-          rowActions={(k) =>
-            k.revokedAt ? (
-              <span className="badge badge-cancelled">{t('apiKeys.revokedOn', { date: formatDateTime(k.revokedAt) })}</span>
-            ) : (
-              <ConfirmButton
-                label={t('apiKeys.revoke')}
-                accessibleLabel={t('apiKeys.revokeNamed', { name: k.name })}
-                confirmLabel={t('apiKeys.confirmRevoke')}
-                question={t('apiKeys.revokeQuestion', { name: k.name })}
-                busy={revoke.isPending}
-                onConfirm={() => revoke.mutate(k)}
-              />
-            )
-          }
-        />
-      )}
+      <QueryTable
+        query={query}
+        empty={<p>{t('apiKeys.none')}</p>}
+        caption={t('apiKeys.listTitle')}
+        rows={rows}
+        rowKey={(k) => k.id}
+        columns={[
+          { header: t('apiKeys.name'), cell: (k) => k.name },
+          { header: t('apiKeys.scopes'), cell: (k) => k.scopes.map((s) => label('collection', scopeCollection(s))).join(', ') },
+          {
+            header: t('apiKeys.municipality'),
+            cell: (k) => (k.municipalityCode ? municipalityName(k.municipalityCode) : t('apiKeys.allMunicipalities')),
+          },
+          { header: t('apiKeys.createdAt'), cell: (k) => formatDateTime(k.createdAt) },
+          { header: t('apiKeys.lastUsed'), cell: (k) => formatDateTime(k.lastUsedAt) || t('apiKeys.never') },
+        ]}
+        rowActions={(k) =>
+          k.revokedAt ? (
+            <span className="badge badge-cancelled">{t('apiKeys.revokedOn', { date: formatDateTime(k.revokedAt) })}</span>
+          ) : (
+            <ConfirmButton
+              label={t('apiKeys.revoke')}
+              accessibleLabel={t('apiKeys.revokeNamed', { name: k.name })}
+              confirmLabel={t('apiKeys.confirmRevoke')}
+              question={t('apiKeys.revokeQuestion', { name: k.name })}
+              busy={revoke.isPending}
+              onConfirm={() => revoke.mutate(k)}
+            />
+          )
+        }
+      />
       <LoadMore query={query} />
     </>
   );

@@ -5,15 +5,14 @@ import type { User } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
-import { DataTable } from '../../components/DataTable';
 import { LoadMore } from '../../components/LoadMore';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDateTime } from '../../i18n/format';
 import { useCreateUser, useDeleteUser, useUpdateUser, useUsers } from './api';
 import { formToUserBody, UserForm } from './UserForm';
 import { MemberLink } from '../members/MemberLink';
+import { QueryTable } from '../../components/QueryList';
 
 export function UsersPage() {
   const { t } = useTranslation();
@@ -90,50 +89,45 @@ export function UsersPage() {
       ) : null}
 
       {remove.error ? <ApiErrorMessage error={remove.error} /> : null}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : (
-        <DataTable
-          caption={t('users.title')}
-          rows={users}
-          rowKey={(u) => u.id}
-          columns={[
-            { header: t('users.fields.displayName'), cell: (u) => u.displayName },
-            { header: t('users.fields.email'), cell: (u) => u.email },
-            { header: t('users.fields.role'), cell: (u) => label('role', u.role) },
-            { header: t('users.fields.member'), cell: (u) => (u.memberId ? <MemberLink id={u.memberId} /> : '–') },
-            { header: t('common.updatedAt'), cell: (u) => formatDateTime(u.updatedAt) },
-          ]}
-          rowActions={(u) => (
-            <div className="row-actions">
-              <button
-                type="button"
-                className="button button-secondary"
-                aria-label={t('users.editTitle', { name: u.displayName })}
-                onClick={() => {
-                  setNotice(null);
-                  update.reset();
-                  setEditing(u);
-                }}
-              >
-                {t('common.edit')}
-              </button>
-              {me?.id !== u.id ? (
-                <ConfirmButton
-                  label={t('common.delete')}
-                  accessibleLabel={t('users.deleteTitle', { name: u.displayName })}
-                  confirmLabel={t('users.confirmDelete')}
-                  question={t('users.deleteQuestion', { name: u.displayName })}
-                  busy={remove.isPending}
-                  onConfirm={() => remove.mutate(u, { onSuccess: () => setNotice(t('users.deleted', { email: u.email })) })}
-                />
-              ) : null}
-            </div>
-          )}
-        />
-      )}
+      <QueryTable
+        query={query}
+        caption={t('users.title')}
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: t('users.fields.displayName'), cell: (u) => u.displayName },
+          { header: t('users.fields.email'), cell: (u) => u.email },
+          { header: t('users.fields.role'), cell: (u) => label('role', u.role) },
+          { header: t('users.fields.member'), cell: (u) => (u.memberId ? <MemberLink id={u.memberId} /> : '–') },
+          { header: t('common.updatedAt'), cell: (u) => formatDateTime(u.updatedAt) },
+        ]}
+        rowActions={(u) => (
+          <div className="row-actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              aria-label={t('users.editTitle', { name: u.displayName })}
+              onClick={() => {
+                setNotice(null);
+                update.reset();
+                setEditing(u);
+              }}
+            >
+              {t('common.edit')}
+            </button>
+            {me?.id !== u.id ? (
+              <ConfirmButton
+                label={t('common.delete')}
+                accessibleLabel={t('users.deleteTitle', { name: u.displayName })}
+                confirmLabel={t('users.confirmDelete')}
+                question={t('users.deleteQuestion', { name: u.displayName })}
+                busy={remove.isPending}
+                onConfirm={() => remove.mutate(u, { onSuccess: () => setNotice(t('users.deleted', { email: u.email })) })}
+              />
+            ) : null}
+          </div>
+        )}
+      />
       <LoadMore query={query} />
     </>
   );

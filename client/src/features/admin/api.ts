@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCursorPages } from '../../api/queries';
 import { useApi } from '../../app/services';
 import { unwrapData } from '../../api/client';
 import { ifMatchHeader } from '../../api/etag';
@@ -9,14 +10,7 @@ export const userKeys = {
 };
 
 export function useUsers() {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: userKeys.all,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      unwrapData(api.GET('/api/v1/users', { params: { query: { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (last) => last.nextCursor ?? null,
-  });
+  return useCursorPages(userKeys.all, (api, page, signal) => api.GET('/api/v1/users', { params: { query: { limit: 100, ...page } }, signal }));
 }
 
 export function useCreateUser() {

@@ -1,6 +1,6 @@
 import type { Feature } from '../../app/feature';
 import { lazyPage } from '../../app/lazyPage';
-import { RequireAuth } from '../../auth/RequireAuth';
+import { guardedRoute } from '../../auth/RequireAuth';
 import { isAdmin } from '../../auth/permissions';
 
 // Loaded on first visit, so the public pages start without this feature's code.
@@ -14,21 +14,7 @@ export const adminFeature: Feature = {
     { to: '/admin/api-keys', labelKey: 'nav.apiKeys', descriptionKey: 'home.sections.apiKeys', visible: isAdmin },
   ],
   routes: [
-    {
-      path: 'admin/users',
-      element: (
-        <RequireAuth allow={isAdmin}>
-          <UsersPage />
-        </RequireAuth>
-      ),
-    },
-    {
-      path: 'admin/api-keys',
-      element: (
-        <RequireAuth allow={isAdmin}>
-          <ApiKeysPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('admin/users', <UsersPage />, isAdmin),
+    guardedRoute('admin/api-keys', <ApiKeysPage />, isAdmin),
   ],
 };

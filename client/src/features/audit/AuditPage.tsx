@@ -2,9 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { auditEntityTypes, type AuditEntry } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { DataTable } from '../../components/DataTable';
-import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
 import { SelectField, TextField } from '../../components/fields';
 import { useUrlFilters } from '../../components/useUrlFilters';
@@ -12,6 +10,7 @@ import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useAudit, type AuditFilters } from './api';
 import { actorLabel } from './actorLabel';
+import { QueryList } from '../../components/QueryList';
 
 const filterNames = ['entityType', 'entityId'] as const;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,7 +35,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const { values, setFilter, hasFilters, clear } = useUrlFilters(filterNames);
+  const { values, filter, hasFilters, clear } = useUrlFilters(filterNames);
   const idValid = !values.entityId || uuid.test(values.entityId);
   const filters: AuditFilters = {
     ...(values.entityType ? { entityType: values.entityType } : {}),
@@ -53,10 +52,9 @@ export function AuditPage() {
         <SelectField
           id="audit-entityType"
           label={t('audit.fields.entityType')}
-          value={values.entityType ?? ''}
           emptyLabel={t('form.all')}
           options={options('collection', auditEntityTypes)}
-          onChange={(e) => setFilter('entityType', e.target.value)}
+          {...filter('entityType')}
         />
         <TextField
           id="audit-entityId"
@@ -64,9 +62,8 @@ export function AuditPage() {
           hint={t('audit.entityIdHint')}
           autoComplete="off"
           spellCheck={false}
-          value={values.entityId ?? ''}
           errors={idValid ? undefined : [t('audit.badId')]}
-          onChange={(e) => setFilter('entityId', e.target.value.trim())}
+          {...filter('entityId')}
         />
         {hasFilters ? (
           <div className="filters-actions">
@@ -77,33 +74,29 @@ export function AuditPage() {
         ) : null}
       </form>
 
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : rows.length === 0 ? (
-        <p role="status">{t('audit.none')}</p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {query.hasNextPage ? t('audit.countMore', { shown: formatNumber(rows.length) }) : t('audit.count', { count: rows.length, shown: formatNumber(rows.length) })}
-          </p>
-          <DataTable
-            caption={t('audit.title')}
-            rows={rows}
-            rowKey={(a) => a.id}
-            columns={[
-              { header: t('audit.fields.at'), cell: (a) => formatDateTime(a.at) },
-              { header: t('audit.fields.actor'), cell: (a) => actorLabel(a, t) },
-              { header: t('audit.fields.op'), cell: (a) => label('auditOp', a.op) },
-              { header: t('audit.fields.entityType'), cell: (a) => label('collection', a.entityType) },
-              { header: t('audit.fields.entityId'), cell: (a) => <EntityCell entry={a} /> },
-              { header: t('audit.fields.version'), cell: (a) => formatNumber(a.version) },
-            ]}
-          />
-          <LoadMore query={query} />
-        </>
-      )}
+      <QueryList query={query} count={rows.length} empty={<p role="status">{t('audit.none')}</p>}>
+        {() => (
+          <>
+            <p className="muted" role="status">
+              {query.hasNextPage ? t('audit.countMore', { shown: formatNumber(rows.length) }) : t('audit.count', { count: rows.length, shown: formatNumber(rows.length) })}
+            </p>
+            <DataTable
+              caption={t('audit.title')}
+              rows={rows}
+              rowKey={(a) => a.id}
+              columns={[
+                { header: t('audit.fields.at'), cell: (a) => formatDateTime(a.at) },
+                { header: t('audit.fields.actor'), cell: (a) => actorLabel(a, t) },
+                { header: t('audit.fields.op'), cell: (a) => label('auditOp', a.op) },
+                { header: t('audit.fields.entityType'), cell: (a) => label('collection', a.entityType) },
+                { header: t('audit.fields.entityId'), cell: (a) => <EntityCell entry={a} /> },
+                { header: t('audit.fields.version'), cell: (a) => formatNumber(a.version) },
+              ]}
+            />
+            <LoadMore query={query} />
+          </>
+        )}
+      </QueryList>
     </>
   );
 }

@@ -1,6 +1,4 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useApi } from '../../app/services';
-import { unwrapData } from '../../api/client';
+import { useCursorPages } from '../../api/queries';
 
 export interface AuditFilters {
   entityType?: string;
@@ -8,12 +6,5 @@ export interface AuditFilters {
 }
 
 export function useAudit(filters: AuditFilters) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: ['audit', filters],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      unwrapData(api.GET('/api/v1/audit', { params: { query: { ...filters, limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (last) => last.nextCursor ?? null,
-  });
+  return useCursorPages(['audit', filters], (api, page, signal) => api.GET('/api/v1/audit', { params: { query: { ...filters, limit: 100, ...page } }, signal }));
 }

@@ -6,7 +6,6 @@ import { statsKey, useApi, useCurrentUser } from '../../app/services';
 import { unwrapData } from '../../api/client';
 import { partnershipStatuses, type CountBy } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Loading } from '../../components/Loading';
 import { currentLanguage } from '../../i18n';
 import { useEnumLabel } from '../../i18n/labels';
@@ -14,6 +13,7 @@ import { formatDate, formatNumber, formatTimeRange } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { useEvents } from '../events/api';
 import { usePartnerships } from '../partnerships/api';
+import { QueryList } from '../../components/QueryList';
 
 // Charts pull in recharts; they load separately so the rest of the app starts faster.
 const BarChartFigure = lazy(() => import('./BarChartFigure'));
@@ -32,6 +32,36 @@ function Figure({ value, label, to }: { value: string; label: string; to?: strin
   );
 }
 
+/** A dashboard list: each row links to a record, with a note after the link. */
+function LinkList<T extends { id: string }>({
+  query,
+  rows,
+  empty,
+  link,
+  note,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown };
+  rows: readonly T[];
+  empty: string;
+  /** The record's address and the link's text. */
+  link: (row: T) => [string, string];
+  note: (row: T) => string;
+}) {
+  return (
+    <QueryList query={query} count={rows.length} empty={<p>{empty}</p>}>
+      {() => (
+        <ul className="plain-list link-list">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <Link to={link(row)[0]}>{link(row)[1]}</Link> <span className="muted">{note(row)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </QueryList>
+  );
+}
+
 /**
  * What the "upcoming events" figure counts: published events that have not started yet. Drafts and events
  * already under way are left out here too, so the list and the figure above it agree.
@@ -44,22 +74,13 @@ function UpcomingEvents({ total }: { total: number | undefined }) {
   return (
     <section className="section" aria-labelledby="upcoming-title">
       <h2 id="upcoming-title">{t('dashboard.upcoming')}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : events.length === 0 ? (
-        <p>{t('events.noUpcoming')}</p>
-      ) : (
-        <ul className="plain-list link-list">
-          {events.map((e) => (
-            <li key={e.id}>
-              <Link to={`/events/${e.id}`}>{e.title}</Link>{' '}
-              <span className="muted">{formatTimeRange(e.startsAt, e.endsAt, currentLanguage(i18n))}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LinkList
+        query={query}
+        rows={events}
+        empty={t('events.noUpcoming')}
+        link={(e) => [`/events/${e.id}`, e.title]}
+        note={(e) => formatTimeRange(e.startsAt, e.endsAt, currentLanguage(i18n))}
+      />
       {total !== undefined && total > events.length && events.length > 0 ? (
         <p className="muted">{t('dashboard.upcomingShown', { shown: formatNumber(events.length), total: formatNumber(total) })}</p>
       ) : null}
@@ -77,24 +98,13 @@ function OverdueReviews() {
   return (
     <section className="section" aria-labelledby="overdue-title">
       <h2 id="overdue-title">{t('dashboard.overdue')}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : rows.length === 0 ? (
-        <p>{t('dashboard.noneOverdue')}</p>
-      ) : (
-        <ul className="plain-list link-list">
-          {rows.map((p) => (
-            <li key={p.id}>
-              <Link to={`/partnerships/${p.id}`}>{p.title}</Link>{' '}
-              <span className="muted">
-                {municipalityName(p.municipalityCode)} · {t('dashboard.dueOn', { date: formatDate(p.nextReviewDue) })}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LinkList
+        query={query}
+        rows={rows}
+        empty={t('dashboard.noneOverdue')}
+        link={(p) => [`/partnerships/${p.id}`, p.title]}
+        note={(p) => `${municipalityName(p.municipalityCode)} · ${t('dashboard.dueOn', { date: formatDate(p.nextReviewDue) })}`}
+      />
       <p>
         <Link to="/partnerships?reviewDue=true">{t('dashboard.allOverdue')}</Link>
       </p>
@@ -126,62 +136,60 @@ export function DashboardPage() {
           ) : null}
         </div>
       ) : null}
-      {stats.isPending ? (
-        <Loading />
-      ) : stats.isError ? (
-        <ApiErrorMessage error={stats.error} />
-      ) : (
-        <>
-          <h2 className="visually-hidden">{t('dashboard.figures')}</h2>
-          <ul className="figures">
-            <Figure value={formatNumber(stats.data.members.total)} label={t('dashboard.members')} to="/members" />
-            <Figure value={formatNumber(stats.data.partnerships.total)} label={t('dashboard.partnerships')} to="/partnerships" />
-            <Figure value={formatNumber(stats.data.partnerships.reviewsOverdue)} label={t('dashboard.reviewsOverdue')} to="/partnerships?reviewDue=true" />
-            <Figure value={formatNumber(stats.data.pilots.total)} label={t('dashboard.pilots')} />
-            <Figure value={formatNumber(stats.data.events.upcoming)} label={t('dashboard.upcomingEvents')} to="/events" />
-            <Figure value={formatNumber(stats.data.events.upcomingRegistrations)} label={t('dashboard.registrations')} />
-            {stats.data.events.averageFeedback != null ? (
-              <Figure
-                value={formatNumber(Math.round(stats.data.events.averageFeedback * 10) / 10)}
-                label={t('dashboard.feedback', { count: stats.data.events.feedbackCount })}
-              />
-            ) : null}
-          </ul>
-          <Suspense fallback={<Loading />}>
-            <div className="chart-grid">
-              <BarChartFigure
-                id="chart-members"
-                title={t('dashboard.membersByKind')}
-                valueLabel={t('dashboard.count')}
-                data={toData(stats.data.members.byKind, (k) => label('kind', k))}
-              />
-              <BarChartFigure
-                id="chart-partnership-status"
-                title={t('dashboard.partnershipsByStatus')}
-                valueLabel={t('dashboard.count')}
-                data={toData(
-                  [...stats.data.partnerships.byStatus].sort(
-                    (a, b) => (partnershipStatuses as readonly string[]).indexOf(a.key) - (partnershipStatuses as readonly string[]).indexOf(b.key),
-                  ),
-                  (k) => label('partnershipStatus', k),
-                )}
-              />
-              <BarChartFigure
-                id="chart-partnership-municipality"
-                title={t('dashboard.partnershipsByMunicipality')}
-                valueLabel={t('dashboard.count')}
-                data={toData(stats.data.partnerships.byMunicipality, municipalityName)}
-              />
-              <BarChartFigure
-                id="chart-pilots"
-                title={t('dashboard.pilotsByStage')}
-                valueLabel={t('dashboard.count')}
-                data={toData(stats.data.pilots.byStage, (k) => label('pilotStage', k))}
-              />
-            </div>
-          </Suspense>
-        </>
-      )}
+      <QueryList query={stats}>
+        {(data) => (
+          <>
+            <h2 className="visually-hidden">{t('dashboard.figures')}</h2>
+            <ul className="figures">
+              <Figure value={formatNumber(data.members.total)} label={t('dashboard.members')} to="/members" />
+              <Figure value={formatNumber(data.partnerships.total)} label={t('dashboard.partnerships')} to="/partnerships" />
+              <Figure value={formatNumber(data.partnerships.reviewsOverdue)} label={t('dashboard.reviewsOverdue')} to="/partnerships?reviewDue=true" />
+              <Figure value={formatNumber(data.pilots.total)} label={t('dashboard.pilots')} />
+              <Figure value={formatNumber(data.events.upcoming)} label={t('dashboard.upcomingEvents')} to="/events" />
+              <Figure value={formatNumber(data.events.upcomingRegistrations)} label={t('dashboard.registrations')} />
+              {data.events.averageFeedback != null ? (
+                <Figure
+                  value={formatNumber(Math.round(data.events.averageFeedback * 10) / 10)}
+                  label={t('dashboard.feedback', { count: data.events.feedbackCount })}
+                />
+              ) : null}
+            </ul>
+            <Suspense fallback={<Loading />}>
+              <div className="chart-grid">
+                <BarChartFigure
+                  id="chart-members"
+                  title={t('dashboard.membersByKind')}
+                  valueLabel={t('dashboard.count')}
+                  data={toData(data.members.byKind, (k) => label('kind', k))}
+                />
+                <BarChartFigure
+                  id="chart-partnership-status"
+                  title={t('dashboard.partnershipsByStatus')}
+                  valueLabel={t('dashboard.count')}
+                  data={toData(
+                    [...data.partnerships.byStatus].sort(
+                      (a, b) => (partnershipStatuses as readonly string[]).indexOf(a.key) - (partnershipStatuses as readonly string[]).indexOf(b.key),
+                    ),
+                    (k) => label('partnershipStatus', k),
+                  )}
+                />
+                <BarChartFigure
+                  id="chart-partnership-municipality"
+                  title={t('dashboard.partnershipsByMunicipality')}
+                  valueLabel={t('dashboard.count')}
+                  data={toData(data.partnerships.byMunicipality, municipalityName)}
+                />
+                <BarChartFigure
+                  id="chart-pilots"
+                  title={t('dashboard.pilotsByStage')}
+                  valueLabel={t('dashboard.count')}
+                  data={toData(data.pilots.byStage, (k) => label('pilotStage', k))}
+                />
+              </div>
+            </Suspense>
+          </>
+        )}
+      </QueryList>
       <div className="two-columns">
         <UpcomingEvents total={stats.data?.events.upcoming} />
         <OverdueReviews />

@@ -1,16 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
 import { eventLanguages, eventVisibilities } from '../../api/types';
-import { CheckboxGroup, fieldId, SelectField, TextAreaField, TextField } from '../../components/fields';
-import { ErrorSummary, summaryFor } from '../../components/ErrorSummary';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { FormActions } from '../../components/FormActions';
-import { ConflictNotice } from '../../components/ConflictNotice';
-import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { CheckboxGroup, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { summaryFor } from '../../components/ErrorSummary';
+import { MunicipalityField } from '../../components/MunicipalityField';
+import { EntityFormFrame, useEntityForm, type EntityFormProps } from '../../components/useEntityForm';
 import { PartnershipPicker } from '../partnerships/PartnershipPicker';
 import { PilotPicker } from '../pilots/PilotPicker';
-import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { useEnumOptions } from '../../i18n/labels';
 import { eventFields, type EventField, type EventFormValues } from './form';
 import { OrganizerPicker } from './OrganizerPicker';
@@ -38,33 +33,16 @@ const valueField: Record<EventField, keyof EventFormValues | null> = {
   pilotId: 'pilotId',
 };
 
-export function EventForm({
-  initial,
-  submitLabel,
-  busy,
-  error,
-  onSubmit,
-  onCancel,
-  onReload,
-}: {
-  initial: EventFormValues;
-  submitLabel: string;
-  busy: boolean;
-  error: unknown;
-  onSubmit: (values: EventFormValues) => void;
-  onCancel: () => void;
-  onReload?: () => void;
-}) {
+export function EventForm(props: EntityFormProps<EventFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
-  const [values, setValues] = useState<EventFormValues>(initial);
-  const server = useServerFieldErrors(error, { sourceOf: (field) => valueField[field as EventField] ?? null });
-  const allErrors = server.all;
+  const form = useEntityForm({
+    ...props,
+    form: FORM,
+    sourceOf: (field) => valueField[field as EventField] ?? null,
+  });
+  const { field, server, values, set, id } = form;
   const errorsOf = server.errorsOf;
-  const set = <K extends keyof EventFormValues>(key: K, value: EventFormValues[K]) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    server.edited(key);
-  };
 
   const labels: Record<EventField, string> = {
     title: t('events.fields.title'),
@@ -86,78 +64,21 @@ export function EventForm({
     partnershipId: t('links.partnership'),
     pilotId: t('links.pilot'),
   };
-  const summary = summaryFor(FORM, eventFields, labels, allErrors);
-  const isConflict = error instanceof ApiError && error.isPreconditionFailed;
-  const isOther = error != null && !isConflict && Object.keys(allErrors).length === 0;
-  const id = (field: EventField) => fieldId(FORM, field);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSubmit(values);
-  }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-describedby="event-required-note">
-      {isConflict && onReload ? <ConflictNotice onReload={onReload} /> : null}
-      {isOther ? <ApiErrorMessage error={error} /> : null}
-      <ErrorSummary items={summary} />
-      <p className="hint" id="event-required-note">
-        {t('form.requiredNote')}
-      </p>
-
+    <EntityFormFrame form={form} summary={summaryFor(FORM, eventFields, labels, server.all)} props={props}>
       <fieldset className="group">
         <legend>{t('events.sections.basics')}</legend>
-        <TextField id={id('title')} label={labels.title} required value={values.title} errors={errorsOf('title')} onChange={(e) => set('title', e.target.value)} />
-        <TextAreaField
-          id={id('description')}
-          label={labels.description}
-          rows={5}
-          value={values.description}
-          errors={errorsOf('description')}
-          onChange={(e) => set('description', e.target.value)}
-        />
+        <TextField label={labels.title} required {...field('title')} />
+        <TextAreaField label={labels.description} rows={5} {...field('description')} />
         <div className="row">
-          <TextField
-            id={id('startsAt')}
-            label={labels.startsAt}
-            hint={t('events.hints.helsinkiTime')}
-            type="datetime-local"
-            required
-            value={values.startsAt}
-            errors={errorsOf('startsAt')}
-            onChange={(e) => set('startsAt', e.target.value)}
-          />
-          <TextField
-            id={id('endsAt')}
-            label={labels.endsAt}
-            hint={t('events.hints.helsinkiTime')}
-            type="datetime-local"
-            required
-            value={values.endsAt}
-            errors={errorsOf('endsAt')}
-            onChange={(e) => set('endsAt', e.target.value)}
-          />
+          <TextField label={labels.startsAt} hint={t('events.hints.helsinkiTime')} type="datetime-local" required {...field('startsAt')} />
+          <TextField label={labels.endsAt} hint={t('events.hints.helsinkiTime')} type="datetime-local" required {...field('endsAt')} />
         </div>
         <OrganizerPicker id={id('organizerIds')} value={values.organizerIds} errors={errorsOf('organizerIds')} onChange={(ids) => set('organizerIds', ids)} />
         <div className="row">
-          <SelectField
-            id={id('visibility')}
-            label={labels.visibility}
-            hint={t('events.hints.visibility')}
-            required
-            value={values.visibility}
-            options={options('visibility', eventVisibilities)}
-            errors={errorsOf('visibility')}
-            onChange={(e) => set('visibility', e.target.value)}
-          />
-          <TextField
-            id={id('keywords')}
-            label={labels.keywords}
-            hint={t('events.hints.keywords')}
-            value={values.keywords}
-            errors={errorsOf('keywords')}
-            onChange={(e) => set('keywords', e.target.value)}
-          />
+          <SelectField label={labels.visibility} hint={t('events.hints.visibility')} required options={options('visibility', eventVisibilities)} {...field('visibility')} />
+          <TextField label={labels.keywords} hint={t('events.hints.keywords')} {...field('keywords')} />
         </div>
         <CheckboxGroup
           id={id('languages')}
@@ -174,98 +95,28 @@ export function EventForm({
         <p className="field-error" id={id('venue')} tabIndex={-1} hidden={!errorsOf('venue')}>
           {errorsOf('venue')?.join(' ')}
         </p>
-        <TextField
-          id={id('venue.name')}
-          label={labels['venue.name']}
-          value={values.venueName}
-          errors={errorsOf('venue.name')}
-          onChange={(e) => set('venueName', e.target.value)}
-        />
+        <TextField label={labels['venue.name']} {...field('venueName', 'venue.name')} />
         <div className="row">
-          <TextField
-            id={id('venue.street')}
-            label={labels['venue.street']}
-            value={values.venueStreet}
-            errors={errorsOf('venue.street')}
-            onChange={(e) => set('venueStreet', e.target.value)}
-          />
-          <TextField
-            id={id('venue.city')}
-            label={labels['venue.city']}
-            value={values.venueCity}
-            errors={errorsOf('venue.city')}
-            onChange={(e) => set('venueCity', e.target.value)}
-          />
+          <TextField label={labels['venue.street']} {...field('venueStreet', 'venue.street')} />
+          <TextField label={labels['venue.city']} {...field('venueCity', 'venue.city')} />
         </div>
-        <TextField
-          id={id('municipalityCode')}
-          label={labels.municipalityCode}
-          hint={t('members.hints.municipalityCode')}
-          required
-          inputMode="numeric"
-          list="event-municipality-codes"
-          value={values.municipalityCode}
-          errors={errorsOf('municipalityCode')}
-          onChange={(e) => set('municipalityCode', e.target.value)}
-        />
-        <MunicipalityDatalist id="event-municipality-codes" />
+        <MunicipalityField label={labels.municipalityCode} hint={t('members.hints.municipalityCode')} required list="event-municipality-codes" {...field('municipalityCode')} />
       </fieldset>
 
       <fieldset className="group">
         <legend>{t('events.sections.registration')}</legend>
-        <TextField
-          id={id('capacity')}
-          label={labels.capacity}
-          hint={t('events.hints.capacity')}
-          type="number"
-          min={1}
-          inputMode="numeric"
-          value={values.capacity}
-          errors={errorsOf('capacity')}
-          onChange={(e) => set('capacity', e.target.value)}
-        />
+        <TextField label={labels.capacity} hint={t('events.hints.capacity')} type="number" min={1} inputMode="numeric" {...field('capacity')} />
         <div className="row">
-          <TextField
-            id={id('registrationOpensAt')}
-            label={labels.registrationOpensAt}
-            hint={t('events.hints.opens')}
-            type="datetime-local"
-            value={values.registrationOpensAt}
-            errors={errorsOf('registrationOpensAt')}
-            onChange={(e) => set('registrationOpensAt', e.target.value)}
-          />
-          <TextField
-            id={id('registrationClosesAt')}
-            label={labels.registrationClosesAt}
-            hint={t('events.hints.closes')}
-            type="datetime-local"
-            value={values.registrationClosesAt}
-            errors={errorsOf('registrationClosesAt')}
-            onChange={(e) => set('registrationClosesAt', e.target.value)}
-          />
+          <TextField label={labels.registrationOpensAt} hint={t('events.hints.opens')} type="datetime-local" {...field('registrationOpensAt')} />
+          <TextField label={labels.registrationClosesAt} hint={t('events.hints.closes')} type="datetime-local" {...field('registrationClosesAt')} />
         </div>
       </fieldset>
 
       <fieldset className="group">
         <legend>{t('links.title')}</legend>
-        <PartnershipPicker
-          id={id('partnershipId')}
-          label={labels.partnershipId}
-          value={values.partnershipId}
-          errors={errorsOf('partnershipId')}
-          onChange={(v) => set('partnershipId', v)}
-        />
-        <PilotPicker
-          id={id('pilotId')}
-          label={labels.pilotId}
-          value={values.pilotId}
-          partnershipId={values.partnershipId}
-          errors={errorsOf('pilotId')}
-          onChange={(v) => set('pilotId', v)}
-        />
+        <PartnershipPicker label={labels.partnershipId} {...field('partnershipId')} />
+        <PilotPicker label={labels.pilotId} partnershipId={values.partnershipId} {...field('pilotId')} />
       </fieldset>
-
-      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
-    </form>
+    </EntityFormFrame>
   );
 }

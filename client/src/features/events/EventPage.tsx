@@ -1,14 +1,11 @@
-import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CommunityEvent } from '../../api/types';
 import { useCurrentUser } from '../../app/services';
 import { canManageEvent } from '../../auth/permissions';
-import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { useEnumLabel } from '../../i18n/labels';
 import { currentLanguage } from '../../i18n';
 import { formatTimeRange } from '../../i18n/format';
@@ -20,19 +17,19 @@ import { FeedbackSection } from './FeedbackSection';
 import { OrganizerPanel } from './OrganizerPanel';
 import { feedbackOpen } from './status';
 import { AuditLink } from '../audit/AuditLink';
+import { Detail } from '../../components/Detail';
+import { DeleteButton, EditLink, RecordHeader } from '../../components/RecordHeader';
 
 /**
  * An event's page. The same address is the public page the iCalendar feed links to: anyone sees the
  * details, registers and gives feedback; organisers also get the lifecycle, registrations and feedback.
  */
 export function EventPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = useEvent(id);
   return (
-    <QueryBoundary query={query} title={t('events.title')}>
-      {({ data, etag }) => <EventView event={data} etag={etag} onReload={() => void query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={useEvent} title={t('events.title')}>
+      {(event, etag, reload) => <EventView event={event} etag={etag} onReload={() => void reload()} />}
+    </RecordRoute>
   );
 }
 
@@ -40,7 +37,6 @@ function EventView({ event, etag, onReload }: { event: CommunityEvent; etag: str
   const { t, i18n } = useTranslation();
   const user = useCurrentUser();
   const label = useEnumLabel();
-  const navigate = useNavigate();
   const notice = useLocationNotice();
   const remove = useDeleteEvent(event.id);
   const manages = canManageEvent(user, event.organizerIds);
@@ -49,79 +45,48 @@ function EventView({ event, etag, onReload }: { event: CommunityEvent; etag: str
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/events">{t('events.backToList')}</Link>
-      </p>
-      <div className="page-header">
-        <PageTitle title={event.title}>{event.title}</PageTitle>
+      <RecordHeader list="/events" backLabel={t('events.backToList')} title={event.title}>
         {manages ? (
-          <div className="page-actions">
-            {editable ? (
-              <Link className="button" to={`/events/${event.id}/edit`}>
-                {t('common.edit')}
-              </Link>
-            ) : null}
-            <ConfirmButton
-              label={t('common.delete')}
+          <>
+            {editable ? <EditLink to={`/events/${event.id}/edit`} /> : null}
+            <DeleteButton
+              mutation={remove}
+              variables={{ etag, version: event.version }}
+              list="/events"
               confirmLabel={t('events.confirmDelete')}
               question={t('events.deleteQuestion', { title: event.title })}
-              busy={remove.isPending}
-              onConfirm={() =>
-                remove.mutate({ etag, version: event.version }, { onSuccess: () => navigate('/events', { state: { notice: 'deleted' } }) })
-              }
             />
-          </div>
+          </>
         ) : null}
-      </div>
+      </RecordHeader>
       {notice === 'created' && event.status === 'draft' ? <Alert tone="success">{t('events.created')}</Alert> : null}
       {notice === 'saved' ? <Alert tone="success">{t('form.saved')}</Alert> : null}
       {remove.error ? <ApiErrorMessage error={remove.error} /> : null}
       {event.status === 'cancelled' ? <Alert tone="warning">{t('events.isCancelled')}</Alert> : null}
 
       <dl className="details">
-        <div>
-          <dt>{t('events.fields.time')}</dt>
-          <dd>{formatTimeRange(event.startsAt, event.endsAt, currentLanguage(i18n))}</dd>
-        </div>
+        <Detail term={t('events.fields.time')}>{formatTimeRange(event.startsAt, event.endsAt, currentLanguage(i18n))}</Detail>
         {venue ? (
-          <div>
-            <dt>{t('events.fields.venue')}</dt>
-            <dd>{venue}</dd>
-          </div>
+          <Detail term={t('events.fields.venue')}>{venue}</Detail>
         ) : null}
-        <div>
-          <dt>{t('events.fields.municipalityCode')}</dt>
-          <dd>{municipalityName(event.municipalityCode)}</dd>
-        </div>
-        <div>
-          <dt>{t('events.fields.organizers')}</dt>
-          <dd>
-            <ul className="plain-list">
-              {event.organizerIds.map((memberId) => (
-                <li key={memberId}>
-                  <MemberLink id={memberId} />
-                </li>
-              ))}
-            </ul>
-          </dd>
-        </div>
+        <Detail term={t('events.fields.municipalityCode')}>{municipalityName(event.municipalityCode)}</Detail>
+        <Detail term={t('events.fields.organizers')}>
+          <ul className="plain-list">
+            {event.organizerIds.map((memberId) => (
+              <li key={memberId}>
+                <MemberLink id={memberId} />
+              </li>
+            ))}
+          </ul>
+        </Detail>
         {event.languages.length > 0 ? (
-          <div>
-            <dt>{t('events.fields.languages')}</dt>
-            <dd>{event.languages.map((l) => label('eventLanguage', l)).join(', ')}</dd>
-          </div>
+          <Detail term={t('events.fields.languages')}>{event.languages.map((l) => label('eventLanguage', l)).join(', ')}</Detail>
         ) : null}
         {event.visibility === 'members' ? (
-          <div>
-            <dt>{t('events.fields.visibility')}</dt>
-            <dd>{label('visibility', event.visibility)}</dd>
-          </div>
+          <Detail term={t('events.fields.visibility')}>{label('visibility', event.visibility)}</Detail>
         ) : null}
         {event.keywords.length > 0 ? (
-          <div>
-            <dt>{t('events.fields.keywords')}</dt>
-            <dd>{event.keywords.join(', ')}</dd>
-          </div>
+          <Detail term={t('events.fields.keywords')}>{event.keywords.join(', ')}</Detail>
         ) : null}
       </dl>
       {event.description ? <p className="lead pre-line">{event.description}</p> : null}

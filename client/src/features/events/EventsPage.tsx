@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { canCreateEvents } from '../../auth/permissions';
 import type { CommunityEvent } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { TextField } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -19,6 +18,8 @@ import { useAllEvents, useEvents } from './api';
 import { EventCalendar } from './EventCalendar';
 import { addMonths, dayKey, monthKey, monthOf, monthRange, parseMonthKey } from './time';
 import { seatsLeft } from './status';
+import { QueryList } from '../../components/QueryList';
+import { ListHeader } from '../../components/RecordHeader';
 
 function EventCard({ event }: { event: CommunityEvent }) {
   const { t, i18n } = useTranslation();
@@ -84,16 +85,14 @@ function MonthView({ monthParam, q, onMonth }: { monthParam: string | null; q: s
           {formatMonth(next.year, next.month, language)} →
         </button>
       </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : (
-        <>
-          {query.data.length === 0 ? <p role="status">{t('events.noneThisMonth')}</p> : null}
-          <EventCalendar month={month} events={query.data} today={dayKey(now)} />
-        </>
-      )}
+      <QueryList query={query}>
+        {(data) => (
+          <>
+            {data.length === 0 ? <p role="status">{t('events.noneThisMonth')}</p> : null}
+            <EventCalendar month={month} events={data} today={dayKey(now)} />
+          </>
+        )}
+      </QueryList>
     </>
   );
 }
@@ -128,14 +127,7 @@ export function EventsPage() {
 
   return (
     <>
-      <div className="page-header">
-        <PageTitle title={t('events.title')}>{t('events.title')}</PageTitle>
-        {canCreateEvents(user) ? (
-          <Link className="button" to="/events/new">
-            {t('events.create')}
-          </Link>
-        ) : null}
-      </div>
+      <ListHeader title={t('events.title')} create={canCreateEvents(user) && { to: '/events/new', label: t('events.create') }} />
       <p className="lead">{user ? t('events.introSignedIn') : t('events.introPublic')}</p>
       {notice === 'deleted' ? <Alert tone="success">{t('events.deleted')}</Alert> : null}
 

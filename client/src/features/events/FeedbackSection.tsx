@@ -9,6 +9,7 @@ import { Alert } from '../../components/Alert';
 import { useSubmitFeedback } from './api';
 import { loadRegistrations } from './registrations';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
+import { FormActions } from '../../components/FormActions';
 
 const ratings = [1, 2, 3, 4, 5] as const;
 
@@ -91,11 +92,7 @@ export function FeedbackSection({ event }: { event: CommunityEvent }) {
               server.edited('comment');
             }}
           />
-          <div className="actions">
-            <button type="submit" className="button" disabled={submit.isPending}>
-              {submit.isPending ? t('registration.sending') : t('feedback.submit')}
-            </button>
-          </div>
+          <FormActions busy={submit.isPending} busyLabel={t('registration.sending')} submitLabel={t('feedback.submit')} />
         </form>
       )}
     </section>

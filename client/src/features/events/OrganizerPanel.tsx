@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityEvent } from '../../api/types';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { DataTable } from '../../components/DataTable';
 import { LoadMore } from '../../components/LoadMore';
 import { TransitionPanel } from '../../components/TransitionPanel';
 import { Loading } from '../../components/Loading';
@@ -10,6 +9,7 @@ import { useEnumLabel } from '../../i18n/labels';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useExportRegistrations, useFeedbackSummary, useRegistrations, useTransitionEvent } from './api';
 import { eventMoves, type EventMove } from './status';
+import { QueryTable } from '../../components/QueryList';
 
 /** The lifecycle moves the API allows now, as buttons; a move that cannot be undone asks first. */
 function Transitions({ event, etag, onReload }: { event: CommunityEvent; etag: string | null; onReload: () => void }) {
@@ -54,34 +54,28 @@ function Registrations({ event }: { event: CommunityEvent }) {
         <input type="checkbox" id="registrations-show-cancelled" checked={showCancelled} onChange={(e) => setShowCancelled(e.target.checked)} />
         <label htmlFor="registrations-show-cancelled">{t('events.showCancelled')}</label>
       </div>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : rows.length === 0 ? (
-        <p>{t('events.noRegistrations')}</p>
-      ) : (
-        <DataTable
-          caption={t('events.registrations')}
-          rows={rows}
-          rowKey={(r) => r.id}
-          columns={[
-            { header: t('registration.name'), cell: (r) => r.name },
-            { header: t('registration.email'), cell: (r) => r.email },
-            {
-              header: t('events.registrationStatus'),
-              cell: (r) => (
-                <>
-                  {label('registrationStatus', r.status)}
-                  {r.status === 'waitlisted' && r.waitlistPosition != null ? ` (${formatNumber(r.waitlistPosition)}.)` : ''}
-                </>
-              ),
-            },
-            { header: t('registration.notes'), cell: (r) => r.notes ?? '' },
-            { header: t('events.registeredAt'), cell: (r) => formatDateTime(r.createdAt) },
-          ]}
-        />
-      )}
+      <QueryTable
+        query={query}
+        empty={<p>{t('events.noRegistrations')}</p>}
+        caption={t('events.registrations')}
+        rows={rows}
+        rowKey={(r) => r.id}
+        columns={[
+          { header: t('registration.name'), cell: (r) => r.name },
+          { header: t('registration.email'), cell: (r) => r.email },
+          {
+            header: t('events.registrationStatus'),
+            cell: (r) => (
+              <>
+                {label('registrationStatus', r.status)}
+                {r.status === 'waitlisted' && r.waitlistPosition != null ? ` (${formatNumber(r.waitlistPosition)}.)` : ''}
+              </>
+            ),
+          },
+          { header: t('registration.notes'), cell: (r) => r.notes ?? '' },
+          { header: t('events.registeredAt'), cell: (r) => formatDateTime(r.createdAt) },
+        ]}
+      />
       <LoadMore query={query} />
     </section>
   );

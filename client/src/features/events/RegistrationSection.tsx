@@ -11,6 +11,7 @@ import { useCancelRegistration, useRegister } from './api';
 import { loadRegistrations, newIdempotencyKey, saveRegistrations, type StoredRegistration } from './registrations';
 import { registrationState, seatsLeft } from './status';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
+import { FormActions } from '../../components/FormActions';
 
 const fields = ['name', 'email', 'notes'] as const;
 
@@ -161,11 +162,7 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
             errors={errorsOf('notes')}
             onChange={(e) => change({ notes: e.target.value })}
           />
-          <div className="actions">
-            <button type="submit" className="button" disabled={register.isPending}>
-              {register.isPending ? t('registration.sending') : left === 0 ? t('registration.submitQueue') : t('registration.submit')}
-            </button>
-          </div>
+          <FormActions busy={register.isPending} busyLabel={t('registration.sending')} submitLabel={left === 0 ? t('registration.submitQueue') : t('registration.submit')} />
         </form>
       ) : (
         <p>

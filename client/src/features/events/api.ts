@@ -1,9 +1,10 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { activeFilters, useAllPages, useCursorPages, useData, useRecord, useRecordDelete, useRecordWrite } from '../../api/queries';
 import { useApi } from '../../app/services';
-import { unwrap, unwrapData } from '../../api/client';
+import { unwrapData } from '../../api/client';
 import { ifMatchHeader } from '../../api/etag';
 import { excelFiQuery, saveFile } from '../../api/csv';
-import type { CommunityEvent, CommunityEventPage, EventBody, EventStatus, FeedbackBody, RegistrationBody } from '../../api/types';
+import type { EventBody, EventStatus, FeedbackBody, RegistrationBody } from '../../api/types';
 
 export interface EventFilters {
   from?: string;
@@ -21,107 +22,45 @@ export const eventKeys = {
   feedback: (id: string) => ['events', 'feedback', id] as const,
 };
 
-function compact(filters: EventFilters): EventFilters {
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as EventFilters;
-}
-
 export function useEvents(filters: EventFilters, pageSize = 50) {
-  const api = useApi();
-  const query = compact(filters);
-  return useInfiniteQuery({
-    queryKey: [...eventKeys.list(query), pageSize],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      unwrapData(
-        api.GET('/api/v1/events', {
-          params: { query: { ...query, limit: pageSize, ...(pageParam ? { cursor: pageParam } : {}) } },
-          signal,
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? null,
-  });
+  const query = activeFilters(filters);
+  return useCursorPages([...eventKeys.list(query), pageSize], (api, page, signal) =>
+    api.GET('/api/v1/events', { params: { query: { ...query, limit: pageSize, ...page } }, signal }),
+  );
 }
 
-/** Every event of an interval (a calendar month): follows the cursor to the end. */
+/** Every event of an interval (a calendar month). */
 export function useAllEvents(filters: EventFilters) {
-  const api = useApi();
-  const query = compact(filters);
-  return useQuery({
-    queryKey: [...eventKeys.list(query), 'all'],
-    queryFn: async ({ signal }) => {
-      const items: CommunityEvent[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: CommunityEventPage = await unwrapData(
-          api.GET('/api/v1/events', { params: { query: { ...query, limit: 200, ...(cursor ? { cursor } : {}) } }, signal }),
-        );
-        items.push(...page.items);
-        cursor = page.nextCursor ?? null;
-      } while (cursor);
-      return items;
-    },
-  });
+  const query = activeFilters(filters);
+  return useAllPages([...eventKeys.list(query), 'all'], (api, page, signal) =>
+    api.GET('/api/v1/events', { params: { query: { ...query, limit: 200, ...page } }, signal }),
+  );
 }
 
 export function useEvent(id: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: eventKeys.detail(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/events/{id}', { params: { path: { id } }, signal })),
-  });
+  return useRecord('events', id, (api, signal) => api.GET('/api/v1/events/{id}', { params: { path: { id } }, signal }));
 }
 
 export function useCreateEvent() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: EventBody) => unwrap(api.POST('/api/v1/events', { body })),
-    onSuccess: (result) => {
-      queryClient.setQueryData(eventKeys.detail(result.data.id), result);
-      void queryClient.invalidateQueries({ queryKey: ['events', 'list'] });
-    },
-  });
+  return useRecordWrite('events', (api, body: EventBody) => api.POST('/api/v1/events', { body }));
 }
 
 export function useUpdateEvent(id: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, etag, version }: { body: EventBody; etag: string | null; version: number }) =>
-      unwrap(api.PUT('/api/v1/events/{id}', { params: { path: { id } }, body, headers: ifMatchHeader(etag, version) })),
-    onSuccess: (result) => {
-      queryClient.setQueryData(eventKeys.detail(id), result);
-      void queryClient.invalidateQueries({ queryKey: ['events', 'list'] });
-    },
-  });
+  return useRecordWrite('events', (api, { body, etag, version }: { body: EventBody; etag: string | null; version: number }) =>
+    api.PUT('/api/v1/events/{id}', { params: { path: { id } }, body, headers: ifMatchHeader(etag, version) }),
+  );
 }
 
 export function useTransitionEvent(id: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ to, etag, version }: { to: EventStatus; etag: string | null; version: number }) =>
-      unwrap(
-        api.POST('/api/v1/events/{id}/transitions', { params: { path: { id } }, body: { to }, headers: ifMatchHeader(etag, version) }),
-      ),
-    onSuccess: (result) => {
-      queryClient.setQueryData(eventKeys.detail(id), result);
-      void queryClient.invalidateQueries({ queryKey: ['events', 'list'] });
-    },
-  });
+  return useRecordWrite('events', (api, { to, etag, version }: { to: EventStatus; etag: string | null; version: number }) =>
+    api.POST('/api/v1/events/{id}/transitions', { params: { path: { id } }, body: { to }, headers: ifMatchHeader(etag, version) }),
+  );
 }
 
 export function useDeleteEvent(id: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ etag, version }: { etag: string | null; version: number }) =>
-      unwrap(api.DELETE('/api/v1/events/{id}', { params: { path: { id } }, headers: ifMatchHeader(etag, version) })),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: eventKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: ['events', 'list'] });
-    },
-  });
+  return useRecordDelete('events', id, (api, { etag, version }: { etag: string | null; version: number }) =>
+    api.DELETE('/api/v1/events/{id}', { params: { path: { id } }, headers: ifMatchHeader(etag, version) }),
+  );
 }
 
 export function useRegister(id: string) {
@@ -161,20 +100,11 @@ export function useCancelRegistration(id: string) {
 }
 
 export function useRegistrations(id: string, enabled: boolean) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: eventKeys.registrations(id),
-    enabled,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      unwrapData(
-        api.GET('/api/v1/events/{id}/registrations', {
-          params: { path: { id }, query: { limit: 200, ...(pageParam ? { cursor: pageParam } : {}) } },
-          signal,
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? null,
-  });
+  return useCursorPages(
+    eventKeys.registrations(id),
+    (api, page, signal) => api.GET('/api/v1/events/{id}/registrations', { params: { path: { id }, query: { limit: 200, ...page } }, signal }),
+    { enabled },
+  );
 }
 
 export function useSubmitFeedback(id: string) {
@@ -187,12 +117,7 @@ export function useSubmitFeedback(id: string) {
 }
 
 export function useFeedbackSummary(id: string, enabled: boolean) {
-  const api = useApi();
-  return useQuery({
-    queryKey: eventKeys.feedback(id),
-    enabled,
-    queryFn: ({ signal }) => unwrapData(api.GET('/api/v1/events/{id}/feedback/summary', { params: { path: { id } }, signal })),
-  });
+  return useData(eventKeys.feedback(id), (api, signal) => api.GET('/api/v1/events/{id}/feedback/summary', { params: { path: { id } }, signal }), enabled);
 }
 
 /** Downloads the registrations as CSV with the signed-in user's token (a plain link could not send it). */

@@ -1,36 +1,22 @@
 import type { Feature } from '../../app/feature';
 import { lazyPage } from '../../app/lazyPage';
-import { RequireAuth } from '../../auth/RequireAuth';
+import { guardedRoute } from '../../auth/RequireAuth';
 import { canCreateEvents } from '../../auth/permissions';
 
 // Loaded on first visit, so the public pages start without this feature's code.
 const EventsPage = lazyPage(() => import('./EventsPage'), 'EventsPage');
 const EventPage = lazyPage(() => import('./EventPage'), 'EventPage');
-const EventCreatePage = lazyPage(() => import('./EventCreatePage'), 'EventCreatePage');
-const EventEditPage = lazyPage(() => import('./EventEditPage'), 'EventEditPage');
+// One page for the new and the edit route.
+const EventFormPage = lazyPage(() => import('./EventFormPage'), 'EventFormPage');
 
 export const eventsFeature: Feature = {
   id: 'events',
   nav: [{ to: '/events', labelKey: 'nav.events', descriptionKey: 'home.sections.events', visible: () => true }],
   routes: [
     { path: 'events', element: <EventsPage /> },
-    {
-      path: 'events/new',
-      element: (
-        <RequireAuth allow={canCreateEvents}>
-          <EventCreatePage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('events/new', <EventFormPage />, canCreateEvents),
     // The public page: the iCalendar feed links here, so it needs no account.
     { path: 'events/:id', element: <EventPage /> },
-    {
-      path: 'events/:id/edit',
-      element: (
-        <RequireAuth>
-          <EventEditPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('events/:id/edit', <EventFormPage />),
   ],
 };

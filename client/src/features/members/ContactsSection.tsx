@@ -7,10 +7,10 @@ import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { FormActions } from '../../components/FormActions';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
-import { Loading } from '../../components/Loading';
 import { useContacts, useDeleteContact, useSaveContact } from './api';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { contactFormBody } from './form';
+import { QueryList } from '../../components/QueryList';
 
 const contactFields = ['name', 'title', 'email', 'phone'] as const;
 type ContactField = (typeof contactFields)[number];
@@ -131,60 +131,56 @@ export function ContactsSection({ memberId, canEdit }: { memberId: string; canEd
       <p className="hint">{t('contacts.privacy')}</p>
       {editing === 'new' ? <ContactForm memberId={memberId} contact={null} onDone={() => setEditing(null)} /> : null}
       {remove.error ? <ApiErrorMessage error={remove.error} /> : null}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : contacts.length === 0 ? (
-        <p>{t('contacts.empty')}</p>
-      ) : (
-        <ul className="contact-list">
-          {contacts.map((c) => (
-            <li key={c.id} className="card">
-              {editing === c.id ? (
-                <ContactForm memberId={memberId} contact={c} onDone={() => setEditing(null)} />
-              ) : (
-                <>
-                  <p className="contact-name">
-                    <strong>{c.name}</strong>
-                    {c.title ? <span className="muted">, {c.title}</span> : null}
-                  </p>
-                  {c.email ? (
-                    <p>
-                      <a href={`mailto:${c.email}`}>{c.email}</a>
+      <QueryList query={query} count={contacts.length} empty={<p>{t('contacts.empty')}</p>}>
+        {() => (
+          <ul className="contact-list">
+            {contacts.map((c) => (
+              <li key={c.id} className="card">
+                {editing === c.id ? (
+                  <ContactForm memberId={memberId} contact={c} onDone={() => setEditing(null)} />
+                ) : (
+                  <>
+                    <p className="contact-name">
+                      <strong>{c.name}</strong>
+                      {c.title ? <span className="muted">, {c.title}</span> : null}
                     </p>
-                  ) : null}
-                  {c.phone ? (
-                    <p>
-                      <a href={`tel:${c.phone.replace(/\s+/g, '')}`}>{c.phone}</a>
-                    </p>
-                  ) : null}
-                  {canEdit ? (
-                    <div className="actions">
-                      <button
-                        type="button"
-                        className="button button-secondary"
-                        aria-label={t('contacts.editTitle', { name: c.name })}
-                        onClick={() => setEditing(c.id)}
-                      >
-                        {t('common.edit')}
-                      </button>
-                      <ConfirmButton
-                        label={t('common.delete')}
-                        accessibleLabel={t('contacts.deleteTitle', { name: c.name })}
-                        confirmLabel={t('contacts.confirmDelete')}
-                        question={t('contacts.deleteQuestion', { name: c.name })}
-                        busy={remove.isPending}
-                        onConfirm={() => remove.mutate(c)}
-                      />
-                    </div>
-                  ) : null}
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+                    {c.email ? (
+                      <p>
+                        <a href={`mailto:${c.email}`}>{c.email}</a>
+                      </p>
+                    ) : null}
+                    {c.phone ? (
+                      <p>
+                        <a href={`tel:${c.phone.replace(/\s+/g, '')}`}>{c.phone}</a>
+                      </p>
+                    ) : null}
+                    {canEdit ? (
+                      <div className="actions">
+                        <button
+                          type="button"
+                          className="button button-secondary"
+                          aria-label={t('contacts.editTitle', { name: c.name })}
+                          onClick={() => setEditing(c.id)}
+                        >
+                          {t('common.edit')}
+                        </button>
+                        <ConfirmButton
+                          label={t('common.delete')}
+                          accessibleLabel={t('contacts.deleteTitle', { name: c.name })}
+                          confirmLabel={t('contacts.confirmDelete')}
+                          question={t('contacts.deleteQuestion', { name: c.name })}
+                          busy={remove.isPending}
+                          onConfirm={() => remove.mutate(c)}
+                        />
+                      </div>
+                    ) : null}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryList>
     </section>
   );
 }

@@ -1,15 +1,12 @@
-import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Member } from '../../api/types';
 import { useCurrentUser } from '../../app/services';
 import { canDeleteMembers, canEditMember, canSeeContacts } from '../../auth/permissions';
 import { ApiError } from '../../api/problem';
-import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { Alert } from '../../components/Alert';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDate, formatDateTime } from '../../i18n/format';
@@ -17,15 +14,15 @@ import { municipalityName } from '../../domain/municipalities';
 import { useDeleteMember, useMember } from './api';
 import { ContactsSection } from './ContactsSection';
 import { AuditLink } from '../audit/AuditLink';
+import { Detail } from '../../components/Detail';
+import { DeleteButton, EditLink, RecordHeader } from '../../components/RecordHeader';
 
 export function MemberPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = useMember(id);
   return (
-    <QueryBoundary query={query} title={t('members.title')}>
-      {({ data, etag }) => <MemberView member={data} etag={etag} onReload={() => void query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={useMember} title={t('members.title')}>
+      {(member, etag, reload) => <MemberView member={member} etag={etag} onReload={() => void reload()} />}
+    </RecordRoute>
   );
 }
 
@@ -33,7 +30,6 @@ function MemberView({ member, etag, onReload }: { member: Member; etag: string |
   const { t } = useTranslation();
   const user = useCurrentUser();
   const label = useEnumLabel();
-  const navigate = useNavigate();
   const notice = useLocationNotice();
   const remove = useDeleteMember(member.id);
   const address = [member.address?.street, [member.address?.postalCode, member.address?.city].filter(Boolean).join(' ')]
@@ -42,33 +38,18 @@ function MemberView({ member, etag, onReload }: { member: Member; etag: string |
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/members">{t('members.backToList')}</Link>
-      </p>
-      <div className="page-header">
-        <PageTitle title={member.name}>{member.name}</PageTitle>
-        <div className="page-actions">
-          {canEditMember(user, member.id) ? (
-            <Link className="button" to={`/members/${member.id}/edit`}>
-              {t('common.edit')}
-            </Link>
-          ) : null}
-          {canDeleteMembers(user) ? (
-            <ConfirmButton
-              label={t('common.delete')}
-              confirmLabel={t('members.confirmDelete')}
-              question={t('members.deleteQuestion', { name: member.name })}
-              busy={remove.isPending}
-              onConfirm={() =>
-                remove.mutate(
-                  { etag, version: member.version },
-                  { onSuccess: () => navigate('/members', { state: { notice: 'deleted' } }) },
-                )
-              }
-            />
-          ) : null}
-        </div>
-      </div>
+      <RecordHeader list="/members" backLabel={t('members.backToList')} title={member.name}>
+        {canEditMember(user, member.id) ? <EditLink to={`/members/${member.id}/edit`} /> : null}
+        {canDeleteMembers(user) ? (
+          <DeleteButton
+            mutation={remove}
+            variables={{ etag, version: member.version }}
+            list="/members"
+            confirmLabel={t('members.confirmDelete')}
+            question={t('members.deleteQuestion', { name: member.name })}
+          />
+        ) : null}
+      </RecordHeader>
       {notice === 'created' ? <Alert tone="success">{t('members.created')}</Alert> : null}
       {notice === 'saved' ? <Alert tone="success">{t('form.saved')}</Alert> : null}
       {remove.error instanceof ApiError && remove.error.isPreconditionFailed ? (
@@ -85,78 +66,42 @@ function MemberView({ member, etag, onReload }: { member: Member; etag: string |
       {member.description ? <p className="lead">{member.description}</p> : null}
 
       <dl className="details">
-        <div>
-          <dt>{t('members.fields.businessId')}</dt>
-          <dd>{member.businessId}</dd>
-        </div>
-        <div>
-          <dt>{t('members.fields.kind')}</dt>
-          <dd>{label('kind', member.kind)}</dd>
-        </div>
-        <div>
-          <dt>{t('members.fields.municipalityCode')}</dt>
-          <dd>{municipalityName(member.municipalityCode)}</dd>
-        </div>
-        <div>
-          <dt>{t('members.fields.sectors')}</dt>
-          <dd>{(member.sectors ?? []).length > 0 ? (member.sectors ?? []).map((s) => label('sector', s)).join(', ') : '–'}</dd>
-        </div>
-        <div>
-          <dt>{t('members.fields.membershipStatus')}</dt>
-          <dd>
-            <span className={`badge badge-${member.membership?.status ?? 'unknown'}`}>{label('membershipStatus', member.membership?.status)}</span>
-          </dd>
-        </div>
+        <Detail term={t('members.fields.businessId')}>{member.businessId}</Detail>
+        <Detail term={t('members.fields.kind')}>{label('kind', member.kind)}</Detail>
+        <Detail term={t('members.fields.municipalityCode')}>{municipalityName(member.municipalityCode)}</Detail>
+        <Detail term={t('members.fields.sectors')}>{(member.sectors ?? []).length > 0 ? (member.sectors ?? []).map((s) => label('sector', s)).join(', ') : '–'}</Detail>
+        <Detail term={t('members.fields.membershipStatus')}>
+          <span className={`badge badge-${member.membership?.status ?? 'unknown'}`}>{label('membershipStatus', member.membership?.status)}</span>
+        </Detail>
         {member.membership?.joinedOn ? (
-          <div>
-            <dt>{t('members.fields.joinedOn')}</dt>
-            <dd>{formatDate(member.membership.joinedOn)}</dd>
-          </div>
+          <Detail term={t('members.fields.joinedOn')}>{formatDate(member.membership.joinedOn)}</Detail>
         ) : null}
         {member.membership?.endedOn ? (
-          <div>
-            <dt>{t('members.fields.endedOn')}</dt>
-            <dd>{formatDate(member.membership.endedOn)}</dd>
-          </div>
+          <Detail term={t('members.fields.endedOn')}>{formatDate(member.membership.endedOn)}</Detail>
         ) : null}
         {member.website ? (
-          <div>
-            <dt>{t('members.fields.website')}</dt>
-            <dd>
-              <a href={member.website} rel="noopener noreferrer" target="_blank">
-                {member.website}
-                <span className="visually-hidden"> {t('common.opensInNewTab')}</span>
-              </a>
-            </dd>
-          </div>
+          <Detail term={t('members.fields.website')}>
+            <a href={member.website} rel="noopener noreferrer" target="_blank">
+              {member.website}
+              <span className="visually-hidden"> {t('common.opensInNewTab')}</span>
+            </a>
+          </Detail>
         ) : null}
         {member.email ? (
-          <div>
-            <dt>{t('members.fields.email')}</dt>
-            <dd>
-              <a href={`mailto:${member.email}`}>{member.email}</a>
-            </dd>
-          </div>
+          <Detail term={t('members.fields.email')}>
+            <a href={`mailto:${member.email}`}>{member.email}</a>
+          </Detail>
         ) : null}
         {member.phone ? (
-          <div>
-            <dt>{t('members.fields.phone')}</dt>
-            <dd>
-              <a href={`tel:${member.phone.replace(/\s+/g, '')}`}>{member.phone}</a>
-            </dd>
-          </div>
+          <Detail term={t('members.fields.phone')}>
+            <a href={`tel:${member.phone.replace(/\s+/g, '')}`}>{member.phone}</a>
+          </Detail>
         ) : null}
         {address ? (
-          <div>
-            <dt>{t('members.fields.address')}</dt>
-            <dd>{address}</dd>
-          </div>
+          <Detail term={t('members.fields.address')}>{address}</Detail>
         ) : null}
         {member.updatedAt ? (
-          <div>
-            <dt>{t('common.updatedAt')}</dt>
-            <dd>{formatDateTime(member.updatedAt)}</dd>
-          </div>
+          <Detail term={t('common.updatedAt')}>{formatDateTime(member.updatedAt)}</Detail>
         ) : null}
       </dl>
 

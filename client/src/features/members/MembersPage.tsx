@@ -4,20 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { canCreateMembers } from '../../auth/permissions';
 import { memberKinds, membershipStatuses, sectors } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { SelectField, TextField } from '../../components/fields';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
-import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
-import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { MunicipalityField } from '../../components/MunicipalityField';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useMembers } from './api';
+import { QueryList } from '../../components/QueryList';
+import { ListHeader } from '../../components/RecordHeader';
 
 const filterNames = ['q', 'kind', 'sector', 'municipality', 'status'] as const;
 
@@ -27,7 +26,7 @@ export function MembersPage() {
   const user = useCurrentUser();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const { values: filters, search, setSearch, setFilter, hasFilters, clear, activeCount } = useUrlFilters(filterNames);
+  const { values: filters, filter, searchField, hasFilters, clear, activeCount } = useUrlFilters(filterNames);
   // On a phone the filters other than the search fold behind a button (CSS shows it only there).
   const [filtersOpen, setFiltersOpen] = useState(false);
   const notice = useLocationNotice();
@@ -37,19 +36,12 @@ export function MembersPage() {
 
   return (
     <>
-      <div className="page-header">
-        <PageTitle title={t('members.title')}>{t('members.title')}</PageTitle>
-        {canCreateMembers(user) ? (
-          <Link className="button" to="/members/new">
-            {t('members.create')}
-          </Link>
-        ) : null}
-      </div>
+      <ListHeader title={t('members.title')} create={canCreateMembers(user) && { to: '/members/new', label: t('members.create') }} />
       <p className="lead">{user ? t('members.introSignedIn') : t('members.introPublic')}</p>
       {notice === 'deleted' ? <Alert tone="success">{t('members.deleted')}</Alert> : null}
 
       <form className="filters" role="search" aria-label={t('members.filters')} onSubmit={(e) => e.preventDefault()}>
-        <TextField id="members-q" label={t('members.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <TextField id="members-q" label={t('members.search')} type="search" {...searchField} />
         <div className="filters-toggle">
           <button
             type="button"
@@ -62,39 +54,21 @@ export function MembersPage() {
           </button>
         </div>
         <div id="members-more-filters" className={`filters-more${filtersOpen ? ' open' : ''}`}>
-          <SelectField
-            id="members-kind"
-            label={t('members.fields.kind')}
-            value={filters.kind ?? ''}
-            emptyLabel={t('form.all')}
-            options={options('kind', memberKinds)}
-            onChange={(e) => setFilter('kind', e.target.value)}
-          />
-          <SelectField
-            id="members-sector"
-            label={t('members.fields.sector')}
-            value={filters.sector ?? ''}
-            emptyLabel={t('form.all')}
-            options={options('sector', sectors)}
-            onChange={(e) => setFilter('sector', e.target.value)}
-          />
-          <TextField
+          <SelectField id="members-kind" label={t('members.fields.kind')} emptyLabel={t('form.all')} options={options('kind', memberKinds)} {...filter('kind')} />
+          <SelectField id="members-sector" label={t('members.fields.sector')} emptyLabel={t('form.all')} options={options('sector', sectors)} {...filter('sector')} />
+          <MunicipalityField
             id="members-municipality"
             label={t('members.fields.municipalityCode')}
-            inputMode="numeric"
             maxLength={3}
             list="members-municipality-codes"
-            value={filters.municipality ?? ''}
-            onChange={(e) => setFilter('municipality', e.target.value.trim())}
+            {...filter('municipality')}
           />
-          <MunicipalityDatalist id="members-municipality-codes" />
           <SelectField
             id="members-status"
             label={t('members.fields.membershipStatus')}
-            value={filters.status ?? ''}
             emptyLabel={t('form.all')}
             options={options('membershipStatus', membershipStatuses)}
-            onChange={(e) => setFilter('status', e.target.value)}
+            {...filter('status')}
           />
         </div>
         {hasFilters ? (
@@ -110,39 +84,35 @@ export function MembersPage() {
         ) : null}
       </form>
 
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : members.length === 0 ? (
-        <p role="status">{hasFilters ? t('members.noMatches') : t('members.empty')}</p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {query.hasNextPage
-              ? t('members.countMore', { count: members.length, shown: formatNumber(members.length) })
-              : t('members.count', { count: members.length, shown: formatNumber(members.length) })}
-          </p>
-          <DataTable
-            caption={t('members.title')}
-            rows={members}
-            rowKey={(m) => m.id}
-            columns={[
-              { header: t('members.fields.name'), cell: (m) => <Link to={`/members/${m.id}`}>{m.name}</Link> },
-              { header: t('members.fields.kind'), cell: (m) => label('kind', m.kind) },
-              { header: t('members.fields.municipalityCode'), cell: (m) => municipalityName(m.municipalityCode) },
-              { header: t('members.fields.sectors'), cell: (m) => (m.sectors ?? []).map((s) => label('sector', s)).join(', ') },
-              {
-                header: t('members.fields.membershipStatus'),
-                cell: (m) => (
-                  <span className={`badge badge-${m.membership?.status ?? 'unknown'}`}>{label('membershipStatus', m.membership?.status)}</span>
-                ),
-              },
-            ]}
-          />
-          <LoadMore query={query} />
-        </>
-      )}
+      <QueryList query={query} count={members.length} empty={<p role="status">{hasFilters ? t('members.noMatches') : t('members.empty')}</p>}>
+        {() => (
+          <>
+            <p className="muted" role="status">
+              {query.hasNextPage
+                ? t('members.countMore', { count: members.length, shown: formatNumber(members.length) })
+                : t('members.count', { count: members.length, shown: formatNumber(members.length) })}
+            </p>
+            <DataTable
+              caption={t('members.title')}
+              rows={members}
+              rowKey={(m) => m.id}
+              columns={[
+                { header: t('members.fields.name'), cell: (m) => <Link to={`/members/${m.id}`}>{m.name}</Link> },
+                { header: t('members.fields.kind'), cell: (m) => label('kind', m.kind) },
+                { header: t('members.fields.municipalityCode'), cell: (m) => municipalityName(m.municipalityCode) },
+                { header: t('members.fields.sectors'), cell: (m) => (m.sectors ?? []).map((s) => label('sector', s)).join(', ') },
+                {
+                  header: t('members.fields.membershipStatus'),
+                  cell: (m) => (
+                    <span className={`badge badge-${m.membership?.status ?? 'unknown'}`}>{label('membershipStatus', m.membership?.status)}</span>
+                  ),
+                },
+              ]}
+            />
+            <LoadMore query={query} />
+          </>
+        )}
+      </QueryList>
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { activeFilters, useCursorPages, useData, useRecord, useRecordDelete, useRecordWrite } from '../../api/queries';
 import { useApi } from '../../app/services';
-import { unwrap, unwrapData } from '../../api/client';
+import { unwrapData } from '../../api/client';
 import { ifMatchHeader } from '../../api/etag';
 import type { Contact, ContactBody, Member, MemberBody } from '../../api/types';
 
@@ -21,86 +22,35 @@ export const memberKeys = {
   contacts: (id: string) => ['members', 'contacts', id] as const,
 };
 
-function compact(filters: MemberFilters): MemberFilters {
-  return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) as MemberFilters;
-}
-
 export function useMembers(filters: MemberFilters) {
-  const api = useApi();
-  const query = compact(filters);
-  return useInfiniteQuery({
-    queryKey: memberKeys.list(query),
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      unwrapData(
-        api.GET('/api/v1/members', {
-          params: { query: { ...query, limit: PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
-          signal,
-        }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? null,
-  });
+  const query = activeFilters(filters);
+  return useCursorPages(memberKeys.list(query), (api, page, signal) =>
+    api.GET('/api/v1/members', { params: { query: { ...query, limit: PAGE_SIZE, ...page } }, signal }),
+  );
 }
 
 export function useMember(id: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: memberKeys.detail(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/members/{id}', { params: { path: { id } }, signal })),
-  });
+  return useRecord('members', id, (api, signal) => api.GET('/api/v1/members/{id}', { params: { path: { id } }, signal }));
 }
 
 export function useCreateMember() {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: MemberBody) => unwrap(api.POST('/api/v1/members', { body })),
-    onSuccess: (result) => {
-      queryClient.setQueryData(memberKeys.detail(result.data.id), result);
-      void queryClient.invalidateQueries({ queryKey: ['members', 'list'] });
-    },
-  });
+  return useRecordWrite('members', (api, body: MemberBody) => api.POST('/api/v1/members', { body }));
 }
 
 export function useUpdateMember(id: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, etag, version }: { body: MemberBody; etag: string | null; version: Member['version'] }) =>
-      unwrap(
-        api.PUT('/api/v1/members/{id}', {
-          params: { path: { id } },
-          body,
-          headers: ifMatchHeader(etag, version),
-        }),
-      ),
-    onSuccess: (result) => {
-      queryClient.setQueryData(memberKeys.detail(id), result);
-      void queryClient.invalidateQueries({ queryKey: ['members', 'list'] });
-    },
-  });
+  return useRecordWrite('members', (api, { body, etag, version }: { body: MemberBody; etag: string | null; version: Member['version'] }) =>
+    api.PUT('/api/v1/members/{id}', { params: { path: { id } }, body, headers: ifMatchHeader(etag, version) }),
+  );
 }
 
 export function useDeleteMember(id: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ etag, version }: { etag: string | null; version: Member['version'] }) =>
-      unwrap(api.DELETE('/api/v1/members/{id}', { params: { path: { id } }, headers: ifMatchHeader(etag, version) })),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: memberKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: ['members', 'list'] });
-    },
-  });
+  return useRecordDelete('members', id, (api, { etag, version }: { etag: string | null; version: Member['version'] }) =>
+    api.DELETE('/api/v1/members/{id}', { params: { path: { id } }, headers: ifMatchHeader(etag, version) }),
+  );
 }
 
 export function useContacts(memberId: string, enabled: boolean) {
-  const api = useApi();
-  return useQuery({
-    queryKey: memberKeys.contacts(memberId),
-    enabled,
-    queryFn: ({ signal }) => unwrapData(api.GET('/api/v1/members/{id}/contacts', { params: { path: { id: memberId } }, signal })),
-  });
+  return useData(memberKeys.contacts(memberId), (api, signal) => api.GET('/api/v1/members/{id}/contacts', { params: { path: { id: memberId } }, signal }), enabled);
 }
 
 export function useSaveContact(memberId: string) {

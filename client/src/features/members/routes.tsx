@@ -1,32 +1,17 @@
 import type { Feature } from '../../app/feature';
-import { RequireAuth } from '../../auth/RequireAuth';
+import { guardedRoute } from '../../auth/RequireAuth';
 import { canCreateMembers } from '../../auth/permissions';
 import { MembersPage } from './MembersPage';
 import { MemberPage } from './MemberPage';
-import { MemberCreatePage } from './MemberCreatePage';
-import { MemberEditPage } from './MemberEditPage';
+import { MemberFormPage } from './MemberFormPage';
 
 export const membersFeature: Feature = {
   id: 'members',
   nav: [{ to: '/members', labelKey: 'nav.members', descriptionKey: 'home.sections.members', visible: () => true }],
   routes: [
     { path: 'members', element: <MembersPage /> },
-    {
-      path: 'members/new',
-      element: (
-        <RequireAuth allow={canCreateMembers}>
-          <MemberCreatePage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('members/new', <MemberFormPage />, canCreateMembers),
     { path: 'members/:id', element: <MemberPage /> },
-    {
-      path: 'members/:id/edit',
-      element: (
-        <RequireAuth>
-          <MemberEditPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('members/:id/edit', <MemberFormPage />),
   ],
 };

@@ -1,17 +1,14 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { isStaff } from '../../auth/permissions';
 import type { Partnership, PartnershipStatus } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { Loading } from '../../components/Loading';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { HistoryList } from '../../components/HistoryList';
 import { TransitionPanel } from '../../components/TransitionPanel';
 import { useEnumLabel } from '../../i18n/labels';
@@ -21,6 +18,9 @@ import { useDeletePartnership, useHistory, usePartnership, useReviews, useTransi
 import { ReviewForm } from './ReviewForm';
 import { partnershipMoves, type PartnershipMove } from './lifecycle';
 import { AuditLink } from '../audit/AuditLink';
+import { QueryList } from '../../components/QueryList';
+import { Detail } from '../../components/Detail';
+import { DeleteButton, EditLink, RecordHeader } from '../../components/RecordHeader';
 
 function Lifecycle({ partnership, etag, onReload }: { partnership: Partnership; etag: string | null; onReload: () => void }) {
   const { t } = useTranslation();
@@ -79,40 +79,36 @@ function Reviews({ partnership, canReview }: { partnership: Partnership; canRevi
           }}
         />
       ) : null}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : reviews.length === 0 ? (
-        <p>{t('reviews.none')}</p>
-      ) : (
-        <ul className="plain-list review-list">
-          {[...reviews].reverse().map((r) => (
-            <li key={r.id} className="card">
-              <h3>{t('reviews.heading', { date: formatDate(r.reviewedOn) })}</h3>
-              <p className="pre-line">{r.summary}</p>
-              {r.goalProgress.length > 0 ? (
-                <ul className="progress-list">
-                  {r.goalProgress.map((g) => (
-                    <li key={g.goalId}>
-                      <span>{g.goalTitle}</span>
-                      <progress max={100} value={g.progress} aria-label={g.goalTitle} />
-                      <span>{formatNumber(g.progress)} %</span>
-                      {g.comment ? <span className="muted"> – {g.comment}</span> : null}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-              {r.nextSteps ? (
-                <p>
-                  <strong>{t('reviews.nextSteps')}:</strong> {r.nextSteps}
-                </p>
-              ) : null}
-              {r.reviewedBy ? <p className="muted">{t('reviews.by', { name: r.reviewedBy })}</p> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryList query={query} count={reviews.length} empty={<p>{t('reviews.none')}</p>}>
+        {() => (
+          <ul className="plain-list review-list">
+            {[...reviews].reverse().map((r) => (
+              <li key={r.id} className="card">
+                <h3>{t('reviews.heading', { date: formatDate(r.reviewedOn) })}</h3>
+                <p className="pre-line">{r.summary}</p>
+                {r.goalProgress.length > 0 ? (
+                  <ul className="progress-list">
+                    {r.goalProgress.map((g) => (
+                      <li key={g.goalId}>
+                        <span>{g.goalTitle}</span>
+                        <progress max={100} value={g.progress} aria-label={g.goalTitle} />
+                        <span>{formatNumber(g.progress)} %</span>
+                        {g.comment ? <span className="muted"> – {g.comment}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+                {r.nextSteps ? (
+                  <p>
+                    <strong>{t('reviews.nextSteps')}:</strong> {r.nextSteps}
+                  </p>
+                ) : null}
+                {r.reviewedBy ? <p className="muted">{t('reviews.by', { name: r.reviewedBy })}</p> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryList>
     </section>
   );
 }
@@ -132,13 +128,11 @@ function History({ id }: { id: string }) {
 }
 
 export function PartnershipPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = usePartnership(id);
   return (
-    <QueryBoundary query={query} title={t('partnerships.title')}>
-      {({ data, etag }) => <PartnershipView p={data} etag={etag} onReload={() => void query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={usePartnership} title={t('partnerships.title')}>
+      {(p, etag, reload) => <PartnershipView p={p} etag={etag} onReload={() => void reload()} />}
+    </RecordRoute>
   );
 }
 
@@ -146,7 +140,6 @@ function PartnershipView({ p, etag, onReload }: { p: Partnership; etag: string |
   const { t } = useTranslation();
   const user = useCurrentUser();
   const label = useEnumLabel();
-  const navigate = useNavigate();
   const notice = useLocationNotice();
   const remove = useDeletePartnership(p.id);
   const staff = isStaff(user);
@@ -154,67 +147,38 @@ function PartnershipView({ p, etag, onReload }: { p: Partnership; etag: string |
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/partnerships">{t('partnerships.backToList')}</Link>
-      </p>
-      <div className="page-header">
-        <PageTitle title={p.title}>{p.title}</PageTitle>
+      <RecordHeader list="/partnerships" backLabel={t('partnerships.backToList')} title={p.title}>
         {staff ? (
-          <div className="page-actions">
-            {open ? (
-              <Link className="button" to={`/partnerships/${p.id}/edit`}>
-                {t('common.edit')}
-              </Link>
-            ) : null}
-            <ConfirmButton
-              label={t('common.delete')}
+          <>
+            {open ? <EditLink to={`/partnerships/${p.id}/edit`} /> : null}
+            <DeleteButton
+              mutation={remove}
+              variables={{ etag, version: p.version }}
+              list="/partnerships"
               confirmLabel={t('partnerships.confirmDelete')}
               question={t('partnerships.deleteQuestion', { title: p.title })}
-              busy={remove.isPending}
-              onConfirm={() => remove.mutate({ etag, version: p.version }, { onSuccess: () => navigate('/partnerships', { state: { notice: 'deleted' } }) })}
             />
-          </div>
+          </>
         ) : null}
-      </div>
+      </RecordHeader>
       {notice === 'created' && p.status === 'draft' ? <Alert tone="success">{t('partnerships.created')}</Alert> : null}
       {notice === 'saved' ? <Alert tone="success">{t('form.saved')}</Alert> : null}
       {remove.error ? <ApiErrorMessage error={remove.error} /> : null}
 
       <dl className="details">
-        <div>
-          <dt>{t('partnerships.fields.status')}</dt>
-          <dd>
-            <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('partnerships.fields.municipalityCode')}</dt>
-          <dd>{municipalityName(p.municipalityCode)}</dd>
-        </div>
-        <div>
-          <dt>{t('partnerships.fields.serviceArea')}</dt>
-          <dd>{label('serviceArea', p.serviceArea)}</dd>
-        </div>
-        <div>
-          <dt>{t('partnerships.fields.period')}</dt>
-          <dd>{p.startsOn || p.endsOn ? `${formatDate(p.startsOn)} – ${formatDate(p.endsOn)}` : '–'}</dd>
-        </div>
+        <Detail term={t('partnerships.fields.status')}>
+          <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>
+        </Detail>
+        <Detail term={t('partnerships.fields.municipalityCode')}>{municipalityName(p.municipalityCode)}</Detail>
+        <Detail term={t('partnerships.fields.serviceArea')}>{label('serviceArea', p.serviceArea)}</Detail>
+        <Detail term={t('partnerships.fields.period')}>{p.startsOn || p.endsOn ? `${formatDate(p.startsOn)} – ${formatDate(p.endsOn)}` : '–'}</Detail>
         {p.agreementRef ? (
-          <div>
-            <dt>{t('partnerships.fields.agreementRef')}</dt>
-            <dd>{p.agreementRef}</dd>
-          </div>
+          <Detail term={t('partnerships.fields.agreementRef')}>{p.agreementRef}</Detail>
         ) : null}
         {p.reviewIntervalMonths ? (
-          <div>
-            <dt>{t('partnerships.fields.reviewIntervalMonths')}</dt>
-            <dd>{t('partnerships.everyMonths', { count: p.reviewIntervalMonths })}</dd>
-          </div>
+          <Detail term={t('partnerships.fields.reviewIntervalMonths')}>{t('partnerships.everyMonths', { count: p.reviewIntervalMonths })}</Detail>
         ) : null}
-        <div>
-          <dt>{t('partnerships.fields.nextReviewDue')}</dt>
-          <dd>{p.nextReviewDue ? formatDate(p.nextReviewDue) : '–'}</dd>
-        </div>
+        <Detail term={t('partnerships.fields.nextReviewDue')}>{p.nextReviewDue ? formatDate(p.nextReviewDue) : '–'}</Detail>
       </dl>
       {p.description ? <p className="lead pre-line">{p.description}</p> : null}
 

@@ -9,14 +9,14 @@ import { SelectField, TextField } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
-import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
-import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
+import { MunicipalityField } from '../../components/MunicipalityField';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useExportPartnerships, usePartnerships, type PartnershipFilters } from './api';
+import { QueryList } from '../../components/QueryList';
 
 const filterNames = ['q', 'status', 'serviceArea', 'municipality', 'reviewDue'] as const;
 
@@ -26,7 +26,7 @@ export function PartnershipsPage() {
   const label = useEnumLabel();
   const options = useEnumOptions();
   const notice = useLocationNotice();
-  const { values, search, setSearch, setFilter, hasFilters } = useUrlFilters(filterNames);
+  const { values, filter, searchField, setFilter, hasFilters } = useUrlFilters(filterNames);
   const { reviewDue, ...rest } = values;
   const filters: PartnershipFilters = { ...rest, ...(reviewDue === 'true' ? { reviewDue: true } : {}) };
 
@@ -54,33 +54,28 @@ export function PartnershipsPage() {
       {exportCsv.error ? <ApiErrorMessage error={exportCsv.error} /> : null}
 
       <form className="filters" role="search" aria-label={t('partnerships.filters')} onSubmit={(e) => e.preventDefault()}>
-        <TextField id="partnerships-q" label={t('partnerships.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
+        <TextField id="partnerships-q" label={t('partnerships.search')} type="search" {...searchField} />
         <SelectField
           id="partnerships-status"
           label={t('partnerships.fields.status')}
-          value={filters.status ?? ''}
           emptyLabel={t('form.all')}
           options={options('partnershipStatus', partnershipStatuses)}
-          onChange={(e) => setFilter('status', e.target.value)}
+          {...filter('status')}
         />
         <SelectField
           id="partnerships-serviceArea"
           label={t('partnerships.fields.serviceArea')}
-          value={filters.serviceArea ?? ''}
           emptyLabel={t('form.all')}
           options={options('serviceArea', serviceAreas)}
-          onChange={(e) => setFilter('serviceArea', e.target.value)}
+          {...filter('serviceArea')}
         />
-        <TextField
+        <MunicipalityField
           id="partnerships-municipality"
           label={t('partnerships.fields.municipalityCode')}
-          inputMode="numeric"
           maxLength={3}
           list="partnerships-municipality-codes"
-          value={filters.municipality ?? ''}
-          onChange={(e) => setFilter('municipality', e.target.value.trim())}
+          {...filter('municipality')}
         />
-        <MunicipalityDatalist id="partnerships-municipality-codes" />
         <div className="checkbox filters-check">
           <input
             type="checkbox"
@@ -92,35 +87,31 @@ export function PartnershipsPage() {
         </div>
       </form>
 
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : rows.length === 0 ? (
-        <p role="status">{hasFilters ? t('partnerships.noMatches') : t('partnerships.empty')}</p>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {t('partnerships.count', { count: rows.length, shown: formatNumber(rows.length) })}
-          </p>
-          <DataTable
-            caption={t('partnerships.title')}
-            rows={rows}
-            rowKey={(p) => p.id}
-            columns={[
-              { header: t('partnerships.fields.title'), cell: (p) => <Link to={`/partnerships/${p.id}`}>{p.title}</Link> },
-              { header: t('partnerships.fields.municipalityCode'), cell: (p) => municipalityName(p.municipalityCode) },
-              { header: t('partnerships.fields.serviceArea'), cell: (p) => label('serviceArea', p.serviceArea) },
-              {
-                header: t('partnerships.fields.status'),
-                cell: (p) => <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>,
-              },
-              { header: t('partnerships.fields.nextReviewDue'), cell: (p) => (p.nextReviewDue ? formatDate(p.nextReviewDue) : '–') },
-            ]}
-          />
-          <LoadMore query={query} />
-        </>
-      )}
+      <QueryList query={query} count={rows.length} empty={<p role="status">{hasFilters ? t('partnerships.noMatches') : t('partnerships.empty')}</p>}>
+        {() => (
+          <>
+            <p className="muted" role="status">
+              {t('partnerships.count', { count: rows.length, shown: formatNumber(rows.length) })}
+            </p>
+            <DataTable
+              caption={t('partnerships.title')}
+              rows={rows}
+              rowKey={(p) => p.id}
+              columns={[
+                { header: t('partnerships.fields.title'), cell: (p) => <Link to={`/partnerships/${p.id}`}>{p.title}</Link> },
+                { header: t('partnerships.fields.municipalityCode'), cell: (p) => municipalityName(p.municipalityCode) },
+                { header: t('partnerships.fields.serviceArea'), cell: (p) => label('serviceArea', p.serviceArea) },
+                {
+                  header: t('partnerships.fields.status'),
+                  cell: (p) => <span className={`badge badge-${p.status}`}>{label('partnershipStatus', p.status)}</span>,
+                },
+                { header: t('partnerships.fields.nextReviewDue'), cell: (p) => (p.nextReviewDue ? formatDate(p.nextReviewDue) : '–') },
+              ]}
+            />
+            <LoadMore query={query} />
+          </>
+        )}
+      </QueryList>
     </>
   );
 }

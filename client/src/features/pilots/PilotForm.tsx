@@ -1,80 +1,24 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/problem';
 import { pilotThemes } from '../../api/types';
-import { SelectField, TextAreaField, TextField, fieldId } from '../../components/fields';
-import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { FormActions } from '../../components/FormActions';
-import { ConflictNotice } from '../../components/ConflictNotice';
-import { MunicipalityDatalist } from '../../components/MunicipalityDatalist';
-import { useServerFieldErrors } from '../../components/useServerFieldErrors';
+import { RepeatedGroup, SelectField, TextAreaField, TextField } from '../../components/fields';
+import { summaryByLabel } from '../../components/ErrorSummary';
+import { MunicipalityField } from '../../components/MunicipalityField';
+import { EntityFormFrame, useEntityForm, type EntityFormProps } from '../../components/useEntityForm';
 import { useEnumOptions } from '../../i18n/labels';
 import { MemberPicker } from '../members/MemberPicker';
 import { PartnershipPicker } from '../partnerships/PartnershipPicker';
-import { emptyMetric, emptyTeamMember, type MetricValues, type PilotFormValues, type TeamValues } from './form';
+import { emptyMetric, emptyTeamMember, type PilotFormValues } from './form';
 
 const FORM = 'pilot';
-type Simple = Exclude<keyof PilotFormValues, 'team' | 'metrics' | 'partnershipId'>;
+const evaluationFields = ['results', 'impact', 'learnings', 'recommendation'] as const;
 /** Evaluation inputs are sent as `evaluation.results` etc. */
-const pathOf = (field: Simple) => (['results', 'impact', 'learnings', 'recommendation'].includes(field) ? `evaluation.${field}` : field);
+const pathOf = (field: string) => ((evaluationFields as readonly string[]).includes(field) ? `evaluation.${field}` : field);
 
-export function PilotForm({
-  initial,
-  submitLabel,
-  busy,
-  error,
-  onSubmit,
-  onCancel,
-  onReload,
-}: {
-  initial: PilotFormValues;
-  submitLabel: string;
-  busy: boolean;
-  error: unknown;
-  onSubmit: (values: PilotFormValues) => void;
-  onCancel: () => void;
-  onReload?: () => void;
-}) {
+export function PilotForm(props: EntityFormProps<PilotFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
-  const [values, setValues] = useState<PilotFormValues>(initial);
-  const server = useServerFieldErrors(error);
-  const errors = server.all;
-  const at = server.errorsAt;
-  const set = (key: Simple, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    server.edited(pathOf(key));
-  };
-  const setTeam = (i: number, patch: Partial<TeamValues>) => {
-    setValues((v) => ({ ...v, team: v.team.map((m, j) => (j === i ? { ...m, ...patch } : m)) }));
-    for (const key of Object.keys(patch)) server.edited(`team.${i}.${key}`);
-  };
-  const setMetric = (i: number, patch: Partial<MetricValues>) => {
-    setValues((v) => ({ ...v, metrics: v.metrics.map((m, j) => (j === i ? { ...m, ...patch } : m)) }));
-    for (const key of Object.keys(patch)) server.edited(`metrics.${i}.${key}`);
-  };
-  const simple = (field: Simple, label: string, extra: Record<string, unknown> = {}) => (
-    <TextField
-      id={fieldId(FORM, pathOf(field))}
-      label={label}
-      value={values[field]}
-      errors={at(pathOf(field))}
-      onChange={(e) => set(field, e.target.value)}
-      {...extra}
-    />
-  );
-  const area = (field: Simple, label: string, required = false) => (
-    <TextAreaField
-      id={fieldId(FORM, pathOf(field))}
-      label={label}
-      rows={3}
-      required={required}
-      value={values[field]}
-      errors={at(pathOf(field))}
-      onChange={(e) => set(field, e.target.value)}
-    />
-  );
+  const form = useEntityForm({ ...props, form: FORM, pathOf });
+  const { field, item, server, values, id } = form;
   const simpleLabels: Record<string, string> = {
     title: t('pilots.fields.title'),
     theme: t('pilots.fields.theme'),
@@ -102,167 +46,86 @@ export function PilotForm({
     if (metric) return t('pilots.metricN', { n: Number(metric[1]) + 1 });
     return simpleLabels[key] ?? '';
   };
-  const summary: SummaryItem[] = Object.entries(errors).map(([key, messages]) => {
-    const label = labelFor(key);
-    return { targetId: label ? fieldId(FORM, key) : null, label, messages };
-  });
-  const isConflict = error instanceof ApiError && error.isPreconditionFailed;
-  const isOther = error != null && !isConflict && !server.any;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSubmit(values);
-  }
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-describedby="pilot-required-note">
-      {isConflict && onReload ? <ConflictNotice onReload={onReload} /> : null}
-      {isOther ? <ApiErrorMessage error={error} /> : null}
-      <ErrorSummary items={summary} />
-      <p className="hint" id="pilot-required-note">
-        {t('form.requiredNote')}
-      </p>
+    <EntityFormFrame form={form} summary={summaryByLabel(FORM, server.all, labelFor)} props={props}>
       <fieldset className="group">
         <legend>{t('pilots.sections.basics')}</legend>
-        {simple('title', t('pilots.fields.title'), { required: true })}
+        <TextField label={t('pilots.fields.title')} required {...field('title')} />
         <div className="row">
-          <SelectField
-            id={fieldId(FORM, 'theme')}
-            label={t('pilots.fields.theme')}
-            required
-            value={values.theme}
-            emptyLabel={t('form.choose')}
-            options={options('pilotTheme', pilotThemes)}
-            errors={at('theme')}
-            onChange={(e) => set('theme', e.target.value)}
-          />
-          {simple('municipalityCode', t('pilots.fields.municipalityCode'), { required: true, inputMode: 'numeric', list: 'pilot-municipality-codes' })}
+          <SelectField label={t('pilots.fields.theme')} required emptyLabel={t('form.choose')} options={options('pilotTheme', pilotThemes)} {...field('theme')} />
+          <MunicipalityField label={t('pilots.fields.municipalityCode')} required list="pilot-municipality-codes" {...field('municipalityCode')} />
         </div>
-        <MunicipalityDatalist id="pilot-municipality-codes" />
-        {area('problem', t('pilots.fields.problem'))}
-        {area('hypothesis', t('pilots.fields.hypothesis'))}
-        <MemberPicker
-          id={fieldId(FORM, 'ownerMemberId')}
-          label={t('pilots.fields.owner')}
-          required
-          value={values.ownerMemberId}
-          errors={at('ownerMemberId')}
-          onChange={(id) => {
-            setValues((v) => ({ ...v, ownerMemberId: id }));
-            server.edited('ownerMemberId');
-          }}
-        />
-        <PartnershipPicker
-          id={fieldId(FORM, 'partnershipId')}
-          label={t('links.partnership')}
-          value={values.partnershipId}
-          errors={at('partnershipId')}
-          onChange={(partnershipId) => {
-            setValues((v) => ({ ...v, partnershipId }));
-            server.edited('partnershipId');
-          }}
-        />
+        <TextAreaField label={t('pilots.fields.problem')} rows={3} {...field('problem')} />
+        <TextAreaField label={t('pilots.fields.hypothesis')} rows={3} {...field('hypothesis')} />
+        <MemberPicker label={t('pilots.fields.owner')} required {...field('ownerMemberId')} />
+        <PartnershipPicker label={t('links.partnership')} {...field('partnershipId')} />
       </fieldset>
 
       <fieldset className="group">
         <legend>{t('pilots.sections.schedule')}</legend>
         <div className="row">
-          {simple('plannedStart', t('pilots.fields.plannedStart'), { type: 'date' })}
-          {simple('plannedEnd', t('pilots.fields.plannedEnd'), { type: 'date' })}
+          <TextField label={t('pilots.fields.plannedStart')} type="date" {...field('plannedStart')} />
+          <TextField label={t('pilots.fields.plannedEnd')} type="date" {...field('plannedEnd')} />
         </div>
         <div className="row">
-          {simple('startedOn', t('pilots.fields.startedOn'), { type: 'date' })}
-          {simple('endedOn', t('pilots.fields.endedOn'), { type: 'date' })}
+          <TextField label={t('pilots.fields.startedOn')} type="date" {...field('startedOn')} />
+          <TextField label={t('pilots.fields.endedOn')} type="date" {...field('endedOn')} />
         </div>
-        {simple('budgetEur', t('pilots.fields.budgetEur'), { inputMode: 'decimal', hint: t('pilots.hints.budget') })}
+        <TextField label={t('pilots.fields.budgetEur')} inputMode="decimal" hint={t('pilots.hints.budget')} {...field('budgetEur')} />
       </fieldset>
 
-      <fieldset className="group" id={fieldId(FORM, 'team')} tabIndex={-1}>
-        <legend>{t('pilots.fields.team')}</legend>
-        {values.team.map((m, i) => (
-          <fieldset className="subgroup" key={m.key}>
-            <legend>{t('pilots.teamN', { n: i + 1 })}</legend>
-            <MemberPicker
-              id={fieldId(FORM, `team.${i}.memberId`)}
-              label={t('pilots.teamFields.member')}
-              required
-              value={m.memberId}
-              errors={at(`team.${i}.memberId`)}
-              onChange={(memberId) => setTeam(i, { memberId })}
-            />
-            <TextField
-              id={fieldId(FORM, `team.${i}.role`)}
-              label={t('pilots.teamFields.role')}
-              value={m.role}
-              errors={at(`team.${i}.role`)}
-              onChange={(e) => setTeam(i, { role: e.target.value })}
-            />
-            <button type="button" className="button button-secondary button-small" onClick={() => setValues((v) => ({ ...v, team: v.team.filter((_, j) => j !== i) }))}>
-              {t('pilots.removeTeamMember', { n: i + 1 })}
-            </button>
-          </fieldset>
-        ))}
-        <button type="button" className="button button-secondary" onClick={() => setValues((v) => ({ ...v, team: [...v.team, emptyTeamMember()] }))}>
-          {t('pilots.addTeamMember')}
-        </button>
-      </fieldset>
+      <RepeatedGroup
+        id={id('team')}
+        legend={t('pilots.fields.team')}
+        items={values.team}
+        itemLegend={(n) => t('pilots.teamN', { n })}
+        removeLabel={(n) => t('pilots.removeTeamMember', { n })}
+        addLabel={t('pilots.addTeamMember')}
+        onRemove={(i) => form.removeItem('team', i)}
+        onAdd={() => form.addItem('team', emptyTeamMember())}
+      >
+        {(_, i) => (
+          <>
+            <MemberPicker label={t('pilots.teamFields.member')} required {...item('team', i, 'memberId')} />
+            <TextField label={t('pilots.teamFields.role')} {...item('team', i, 'role')} />
+          </>
+        )}
+      </RepeatedGroup>
 
-      <fieldset className="group" id={fieldId(FORM, 'metrics')} tabIndex={-1}>
-        <legend>{t('pilots.fields.metrics')}</legend>
-        <p className="hint">{t('pilots.hints.metrics')}</p>
-        {values.metrics.map((m, i) => (
-          <fieldset className="subgroup" key={m.key}>
-            <legend>{t('pilots.metricN', { n: i + 1 })}</legend>
+      <RepeatedGroup
+        id={id('metrics')}
+        legend={t('pilots.fields.metrics')}
+        hint={t('pilots.hints.metrics')}
+        items={values.metrics}
+        itemLegend={(n) => t('pilots.metricN', { n })}
+        removeLabel={(n) => t('pilots.removeMetric', { n })}
+        addLabel={t('pilots.addMetric')}
+        onRemove={(i) => form.removeItem('metrics', i)}
+        onAdd={() => form.addItem('metrics', emptyMetric())}
+      >
+        {(_, i) => (
+          <>
             <div className="row">
-              <TextField
-                id={fieldId(FORM, `metrics.${i}.name`)}
-                label={t('pilots.metricFields.name')}
-                required
-                value={m.name}
-                errors={at(`metrics.${i}.name`)}
-                onChange={(e) => setMetric(i, { name: e.target.value })}
-              />
-              <TextField
-                id={fieldId(FORM, `metrics.${i}.unit`)}
-                label={t('pilots.metricFields.unit')}
-                value={m.unit}
-                errors={at(`metrics.${i}.unit`)}
-                onChange={(e) => setMetric(i, { unit: e.target.value })}
-              />
+              <TextField label={t('pilots.metricFields.name')} required {...item('metrics', i, 'name')} />
+              <TextField label={t('pilots.metricFields.unit')} {...item('metrics', i, 'unit')} />
             </div>
             <div className="row">
-              {(['baseline', 'target', 'actual'] as const).map((field) => (
-                <TextField
-                  key={field}
-                  id={fieldId(FORM, `metrics.${i}.${field}`)}
-                  label={t(`pilots.metricFields.${field}`)}
-                  inputMode="decimal"
-                  value={m[field]}
-                  errors={at(`metrics.${i}.${field}`)}
-                  onChange={(e) => setMetric(i, { [field]: e.target.value })}
-                />
+              {(['baseline', 'target', 'actual'] as const).map((key) => (
+                <TextField key={key} label={t(`pilots.metricFields.${key}`)} inputMode="decimal" {...item('metrics', i, key)} />
               ))}
             </div>
-            <button type="button" className="button button-secondary button-small" onClick={() => setValues((v) => ({ ...v, metrics: v.metrics.filter((_, j) => j !== i) }))}>
-              {t('pilots.removeMetric', { n: i + 1 })}
-            </button>
-          </fieldset>
-        ))}
-        <button type="button" className="button button-secondary" onClick={() => setValues((v) => ({ ...v, metrics: [...v.metrics, emptyMetric()] }))}>
-          {t('pilots.addMetric')}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </RepeatedGroup>
 
       <fieldset className="group">
         <legend>{t('pilots.fields.evaluation')}</legend>
         <p className="hint">{t('pilots.hints.evaluation')}</p>
-        {area('results', t('pilots.evaluation.results'))}
-        {area('impact', t('pilots.evaluation.impact'))}
-        {area('learnings', t('pilots.evaluation.learnings'))}
-        {area('recommendation', t('pilots.evaluation.recommendation'))}
+        {evaluationFields.map((key) => (
+          <TextAreaField key={key} label={t(`pilots.evaluation.${key}`)} rows={3} {...field(key)} />
+        ))}
       </fieldset>
-
-      <FormActions busy={busy} submitLabel={submitLabel} onCancel={onCancel} />
-    </form>
+    </EntityFormFrame>
   );
 }

@@ -1,13 +1,12 @@
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/services';
 import { canManagePilot } from '../../auth/permissions';
 import type { Pilot, PilotStage } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
 import { useLocationNotice } from '../../components/useLocationNotice';
 import { Alert } from '../../components/Alert';
 import { DataTable } from '../../components/DataTable';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { HistoryList } from '../../components/HistoryList';
 import { TransitionPanel } from '../../components/TransitionPanel';
 import { useEnumLabel } from '../../i18n/labels';
@@ -17,6 +16,8 @@ import { MemberLink } from '../members/MemberLink';
 import { useMovePilot, usePilot, usePilotHistory } from './api';
 import { pilotMoves, type PilotMove } from './stages';
 import { AuditLink } from '../audit/AuditLink';
+import { Detail } from '../../components/Detail';
+import { EditLink, RecordHeader } from '../../components/RecordHeader';
 
 function Moves({ pilot, etag, onReload }: { pilot: Pilot; etag: string | null; onReload: () => void }) {
   const { t } = useTranslation();
@@ -57,13 +58,11 @@ function History({ id }: { id: string }) {
 }
 
 export function PilotPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = usePilot(id);
   return (
-    <QueryBoundary query={query} title={t('pilots.title')}>
-      {({ data, etag }) => <PilotView p={data} etag={etag} onReload={() => void query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={usePilot} title={t('pilots.title')}>
+      {(p, etag, reload) => <PilotView p={p} etag={etag} onReload={() => void reload()} />}
+    </RecordRoute>
   );
 }
 
@@ -80,66 +79,32 @@ function PilotView({ p, etag, onReload }: { p: Pilot; etag: string | null; onRel
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/pilots">{t('pilots.backToBoard')}</Link>
-      </p>
-      <div className="page-header">
-        <PageTitle title={p.title}>{p.title}</PageTitle>
-        {manages && open ? (
-          <div className="page-actions">
-            <Link className="button" to={`/pilots/${p.id}/edit`}>
-              {t('common.edit')}
-            </Link>
-          </div>
-        ) : null}
-      </div>
+      <RecordHeader list="/pilots" backLabel={t('pilots.backToBoard')} title={p.title}>
+        {manages && open ? <EditLink to={`/pilots/${p.id}/edit`} /> : null}
+      </RecordHeader>
       {notice === 'created' && p.stage === 'idea' ? <Alert tone="success">{t('pilots.created')}</Alert> : null}
       {notice === 'saved' ? <Alert tone="success">{t('form.saved')}</Alert> : null}
 
       <dl className="details">
-        <div>
-          <dt>{t('pilots.fields.stage')}</dt>
-          <dd>
-            <span className={`badge badge-stage-${p.stage}`}>{label('pilotStage', p.stage)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('pilots.fields.theme')}</dt>
-          <dd>{label('pilotTheme', p.theme)}</dd>
-        </div>
-        <div>
-          <dt>{t('pilots.fields.municipalityCode')}</dt>
-          <dd>{municipalityName(p.municipalityCode)}</dd>
-        </div>
-        <div>
-          <dt>{t('pilots.fields.owner')}</dt>
-          <dd>
-            <MemberLink id={p.ownerMemberId} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('pilots.fields.planned')}</dt>
-          <dd>{p.plannedStart || p.plannedEnd ? `${formatDate(p.plannedStart)} – ${formatDate(p.plannedEnd)}` : '–'}</dd>
-        </div>
+        <Detail term={t('pilots.fields.stage')}>
+          <span className={`badge badge-stage-${p.stage}`}>{label('pilotStage', p.stage)}</span>
+        </Detail>
+        <Detail term={t('pilots.fields.theme')}>{label('pilotTheme', p.theme)}</Detail>
+        <Detail term={t('pilots.fields.municipalityCode')}>{municipalityName(p.municipalityCode)}</Detail>
+        <Detail term={t('pilots.fields.owner')}>
+          <MemberLink id={p.ownerMemberId} />
+        </Detail>
+        <Detail term={t('pilots.fields.planned')}>{p.plannedStart || p.plannedEnd ? `${formatDate(p.plannedStart)} – ${formatDate(p.plannedEnd)}` : '–'}</Detail>
         {p.startedOn ? (
-          <div>
-            <dt>{t('pilots.fields.actual')}</dt>
-            <dd>{`${formatDate(p.startedOn)} – ${formatDate(p.endedOn)}`}</dd>
-          </div>
+          <Detail term={t('pilots.fields.actual')}>{`${formatDate(p.startedOn)} – ${formatDate(p.endedOn)}`}</Detail>
         ) : null}
         {p.budgetEur != null ? (
-          <div>
-            <dt>{t('pilots.fields.budgetEur')}</dt>
-            <dd>{formatNumber(p.budgetEur)} €</dd>
-          </div>
+          <Detail term={t('pilots.fields.budgetEur')}>{formatNumber(p.budgetEur)} €</Detail>
         ) : null}
         {p.partnershipId ? (
-          <div>
-            <dt>{t('pilots.fields.partnership')}</dt>
-            <dd>
-              <Link to={`/partnerships/${p.partnershipId}`}>{t('pilots.openPartnership')}</Link>
-            </dd>
-          </div>
+          <Detail term={t('pilots.fields.partnership')}>
+            <Link to={`/partnerships/${p.partnershipId}`}>{t('pilots.openPartnership')}</Link>
+          </Detail>
         ) : null}
       </dl>
       {p.problem ? (

@@ -5,10 +5,8 @@ import { useCurrentUser } from '../../app/services';
 import { canCreateEvents, canManagePilot } from '../../auth/permissions';
 import { ApiError } from '../../api/problem';
 import { pilotStages, pilotThemes, type Pilot } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
 import { SelectField, TextField } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
 import { useEnumLabel, useEnumOptions } from '../../i18n/labels';
 import { formatNumber } from '../../i18n/format';
@@ -16,6 +14,8 @@ import { municipalityName } from '../../domain/municipalities';
 import { useUrlFilters } from '../../components/useUrlFilters';
 import { useAllPilots, useMovePilot } from './api';
 import { nextStage } from './stages';
+import { QueryList } from '../../components/QueryList';
+import { ListHeader } from '../../components/RecordHeader';
 
 function PilotCard({ pilot, onMove, busy }: { pilot: Pilot; onMove: (pilot: Pilot) => void; busy: boolean }) {
   const { t } = useTranslation();
@@ -51,7 +51,7 @@ export function PilotsBoard() {
   const user = useCurrentUser();
   const label = useEnumLabel();
   const options = useEnumOptions();
-  const { values, search, setSearch, setFilter } = useUrlFilters(['q', 'theme'] as const);
+  const { values, filter, searchField } = useUrlFilters(['q', 'theme'] as const);
   const theme = values.theme ?? '';
   const q = values.q ?? '';
   const query = useAllPilots({ q, theme });
@@ -70,14 +70,7 @@ export function PilotsBoard() {
 
   return (
     <>
-      <div className="page-header">
-        <PageTitle title={t('pilots.title')}>{t('pilots.title')}</PageTitle>
-        {canCreateEvents(user) ? (
-          <Link className="button" to="/pilots/new">
-            {t('pilots.create')}
-          </Link>
-        ) : null}
-      </div>
+      <ListHeader title={t('pilots.title')} create={canCreateEvents(user) && { to: '/pilots/new', label: t('pilots.create') }} />
       <p className="lead">{t('pilots.intro')}</p>
       {moved ? <Alert tone="success">{moved}</Alert> : null}
       {move.error instanceof ApiError && move.error.status === 409 ? (
@@ -89,47 +82,38 @@ export function PilotsBoard() {
       ) : null}
 
       <form className="filters" role="search" aria-label={t('pilots.filters')} onSubmit={(e) => e.preventDefault()}>
-        <TextField id="pilots-q" label={t('pilots.search')} type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
-        <SelectField
-          id="pilots-theme"
-          label={t('pilots.fields.theme')}
-          value={theme}
-          emptyLabel={t('form.all')}
-          options={options('pilotTheme', pilotThemes)}
-          onChange={(e) => setFilter('theme', e.target.value)}
-        />
+        <TextField id="pilots-q" label={t('pilots.search')} type="search" {...searchField} />
+        <SelectField id="pilots-theme" label={t('pilots.fields.theme')} emptyLabel={t('form.all')} options={options('pilotTheme', pilotThemes)} {...filter('theme')} />
       </form>
 
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : (
-        // Focusable so the board can be scrolled sideways with the keyboard when its columns do not fit.
-        <div className="board-scroll" role="region" aria-label={t('pilots.board')} tabIndex={0}>
-          <div className="board" role="list" aria-label={t('pilots.board')}>
-            {pilotStages.map((stage) => {
-              const column = query.data.filter((p) => p.stage === stage);
-              return (
-                <section key={stage} className={`board-column stage-${stage}`} role="listitem" aria-labelledby={`stage-${stage}`}>
-                  <h2 id={`stage-${stage}`}>
-                    {label('pilotStage', stage)} <span className="count">({formatNumber(column.length)})</span>
-                  </h2>
-                  {column.length === 0 ? (
-                    <p className="muted">{t('pilots.emptyColumn')}</p>
-                  ) : (
-                    <ul className="plain-list">
-                      {column.map((p) => (
-                        <PilotCard key={p.id} pilot={p} onMove={onMove} busy={move.isPending} />
-                      ))}
-                    </ul>
-                  )}
-                </section>
-              );
-            })}
+      <QueryList query={query}>
+        {(data) => (
+          // Focusable so the board can be scrolled sideways with the keyboard when its columns do not fit.
+          <div className="board-scroll" role="region" aria-label={t('pilots.board')} tabIndex={0}>
+            <div className="board" role="list" aria-label={t('pilots.board')}>
+              {pilotStages.map((stage) => {
+                const column = data.filter((p) => p.stage === stage);
+                return (
+                  <section key={stage} className={`board-column stage-${stage}`} role="listitem" aria-labelledby={`stage-${stage}`}>
+                    <h2 id={`stage-${stage}`}>
+                      {label('pilotStage', stage)} <span className="count">({formatNumber(column.length)})</span>
+                    </h2>
+                    {column.length === 0 ? (
+                      <p className="muted">{t('pilots.emptyColumn')}</p>
+                    ) : (
+                      <ul className="plain-list">
+                        {column.map((p) => (
+                          <PilotCard key={p.id} pilot={p} onMove={onMove} busy={move.isPending} />
+                        ))}
+                      </ul>
+                    )}
+                  </section>
+                );
+              })}
+            </div>
           </div>
-        </div>
-      )}
+        )}
+      </QueryList>
     </>
   );
 }

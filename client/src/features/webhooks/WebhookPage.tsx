@@ -1,32 +1,31 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
 import type { Webhook, WebhookPing } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { DataTable } from '../../components/DataTable';
 import { Alert } from '../../components/Alert';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { ConflictNotice } from '../../components/ConflictNotice';
-import { Loading } from '../../components/Loading';
 import { LoadMore } from '../../components/LoadMore';
-import { QueryBoundary } from '../../components/QueryBoundary';
+import { RecordRoute } from '../../components/QueryBoundary';
 import { SecretOnce } from '../../components/SecretOnce';
 import { useEnumLabel } from '../../i18n/labels';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { useDeleteWebhook, usePingWebhook, useRotateWebhookSecret, useUpdateWebhook, useWebhook, useWebhookDeliveries, orderedTypes, webhookBody } from './api';
 import { WebhookForm, webhookFormBody } from './WebhookForm';
+import { QueryList } from '../../components/QueryList';
+import { Detail } from '../../components/Detail';
+import { DeleteButton, RecordHeader } from '../../components/RecordHeader';
+import { useConflictReload } from '../../components/useEntityForm';
 
 export function WebhookPage() {
-  const { id = '' } = useParams();
   const { t } = useTranslation();
-  const query = useWebhook(id);
   return (
-    <QueryBoundary query={query} title={t('webhooks.title')}>
-      {({ data, etag }) => <WebhookView webhook={data} etag={etag} reload={() => query.refetch()} />}
-    </QueryBoundary>
+    <RecordRoute useRecord={useWebhook} title={t('webhooks.title')}>
+      {(webhook, etag, reload) => <WebhookView webhook={webhook} etag={etag} reload={reload} />}
+    </RecordRoute>
   );
 }
 
@@ -46,14 +45,13 @@ function PingResult({ ping }: { ping: WebhookPing }) {
 function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: string | null; reload: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
-  const navigate = useNavigate();
   const update = useUpdateWebhook(w.id);
   const rotate = useRotateWebhookSecret(w.id);
   const ping = usePingWebhook(w.id);
   const remove = useDeleteWebhook(w.id);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
-  const [generation, setGeneration] = useState(0);
+  const restart = useConflictReload(update, reload);
   const enabled = w.status === 'active';
   const setStatus = (status: 'active' | 'paused') => {
     setSaved(false);
@@ -63,23 +61,9 @@ function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: str
 
   return (
     <>
-      <p className="breadcrumb">
-        <Link to="/admin/webhooks">{t('webhooks.backToList')}</Link>
-      </p>
-      <div className="page-header">
-        <PageTitle title={t('webhooks.detailTitle')}>
-          <span className="break-anywhere">{w.url}</span>
-        </PageTitle>
-        <div className="page-actions">
-          <ConfirmButton
-            label={t('common.delete')}
-            confirmLabel={t('webhooks.confirmDelete')}
-            question={t('webhooks.deleteQuestion')}
-            busy={remove.isPending}
-            onConfirm={() => remove.mutate(w, { onSuccess: () => navigate('/admin/webhooks', { state: { notice: 'deleted' } }) })}
-          />
-        </div>
-      </div>
+      <RecordHeader list="/admin/webhooks" backLabel={t('webhooks.backToList')} title={t('webhooks.detailTitle')} heading={<span className="break-anywhere">{w.url}</span>}>
+        <DeleteButton mutation={remove} variables={w} list="/admin/webhooks" confirmLabel={t('webhooks.confirmDelete')} question={t('webhooks.deleteQuestion')} />
+      </RecordHeader>
       {saved ? <Alert tone="success">{t('form.saved')}</Alert> : null}
       {conflict ? (
         <ConflictNotice
@@ -95,46 +79,22 @@ function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: str
       {w.status === 'failing' ? <Alert tone="warning" title={t('webhooks.failingTitle')}>{t('webhooks.failingText')}</Alert> : null}
 
       <dl className="details">
-        <div>
-          <dt>{t('webhooks.fields.status')}</dt>
-          <dd>
-            <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('webhooks.fields.types')}</dt>
-          <dd>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</dd>
-        </div>
-        <div>
-          <dt>{t('webhooks.fields.municipality')}</dt>
-          <dd>{w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')}</dd>
-        </div>
+        <Detail term={t('webhooks.fields.status')}>
+          <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
+        </Detail>
+        <Detail term={t('webhooks.fields.types')}>{orderedTypes(w.types).map((type) => label('collection', type)).join(', ')}</Detail>
+        <Detail term={t('webhooks.fields.municipality')}>{w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')}</Detail>
         {w.description ? (
-          <div>
-            <dt>{t('webhooks.fields.description')}</dt>
-            <dd>{w.description}</dd>
-          </div>
+          <Detail term={t('webhooks.fields.description')}>{w.description}</Detail>
         ) : null}
         {w.failingSince ? (
-          <div>
-            <dt>{t('webhooks.fields.failingSince')}</dt>
-            <dd>{formatDateTime(w.failingSince)}</dd>
-          </div>
+          <Detail term={t('webhooks.fields.failingSince')}>{formatDateTime(w.failingSince)}</Detail>
         ) : null}
         {w.nextAttemptAt ? (
-          <div>
-            <dt>{t('webhooks.fields.nextAttemptAt')}</dt>
-            <dd>{formatDateTime(w.nextAttemptAt)}</dd>
-          </div>
+          <Detail term={t('webhooks.fields.nextAttemptAt')}>{formatDateTime(w.nextAttemptAt)}</Detail>
         ) : null}
-        <div>
-          <dt>{t('webhooks.fields.createdAt')}</dt>
-          <dd>{formatDateTime(w.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>{t('webhooks.fields.updatedAt')}</dt>
-          <dd>{formatDateTime(w.updatedAt)}</dd>
-        </div>
+        <Detail term={t('webhooks.fields.createdAt')}>{formatDateTime(w.createdAt)}</Detail>
+        <Detail term={t('webhooks.fields.updatedAt')}>{formatDateTime(w.updatedAt)}</Detail>
       </dl>
 
       <section className="section panel" aria-labelledby="webhook-actions-title">
@@ -197,17 +157,14 @@ function WebhookView({ webhook: w, etag, reload }: { webhook: Webhook; etag: str
         </div>
         {editing ? (
           <WebhookForm
-            key={`${w.version}-${generation}`}
+            key={`${w.version}-${restart.generation}`}
             form="webhook-edit"
             initial={{ url: w.url, types: [...w.types], municipalityCode: w.municipalityCode ?? '', description: w.description ?? '' }}
             submitLabel={t('common.save')}
             busy={update.isPending}
             error={update.error}
             onCancel={() => setEditing(false)}
-            onReload={() => {
-              update.reset();
-              void reload().then(() => setGeneration((g) => g + 1));
-            }}
+            onReload={restart.onReload}
             onSubmit={(values) =>
               update.mutate(
                 { body: webhookFormBody(values, null), etag, version: w.version },
@@ -243,40 +200,36 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
           <strong>{t('webhooks.fields.nextAttemptAt')}:</strong> {formatDateTime(webhook.nextAttemptAt)}
         </p>
       ) : null}
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : rows.length === 0 ? (
-        <p>{t('webhooks.noDeliveries')}</p>
-      ) : (
-        <>
-          <DataTable
-            caption={t('webhooks.deliveriesTitle')}
-            rows={rows}
-            rowKey={(d) => d.id}
-            columns={[
-              { header: t('webhooks.delivery.when'), cell: (d) => formatDateTime(d.when) },
-              { header: t('webhooks.delivery.attempt'), cell: (d) => formatNumber(d.attempt) },
-              {
-                header: t('webhooks.delivery.status'),
-                cell: (d) => {
-                  const ok = d.statusCode != null && d.statusCode >= 200 && d.statusCode < 300;
-                  return <span className={`badge ${ok ? 'badge-active' : 'badge-cancelled'}`}>{d.statusCode ?? t('webhooks.noAnswer')}</span>;
+      <QueryList query={query} count={rows.length} empty={<p>{t('webhooks.noDeliveries')}</p>}>
+        {() => (
+          <>
+            <DataTable
+              caption={t('webhooks.deliveriesTitle')}
+              rows={rows}
+              rowKey={(d) => d.id}
+              columns={[
+                { header: t('webhooks.delivery.when'), cell: (d) => formatDateTime(d.when) },
+                { header: t('webhooks.delivery.attempt'), cell: (d) => formatNumber(d.attempt) },
+                {
+                  header: t('webhooks.delivery.status'),
+                  cell: (d) => {
+                    const ok = d.statusCode != null && d.statusCode >= 200 && d.statusCode < 300;
+                    return <span className={`badge ${ok ? 'badge-active' : 'badge-cancelled'}`}>{d.statusCode ?? t('webhooks.noAnswer')}</span>;
+                  },
                 },
-              },
-              { header: t('webhooks.delivery.duration'), cell: (d) => t('webhooks.delivery.ms', { ms: formatNumber(d.durationMs) }) },
-              {
-                header: t('webhooks.delivery.items'),
-                cell: (d) =>
-                  d.firstSeq == null ? t('webhooks.delivery.ping') : d.firstSeq === d.lastSeq ? `#${d.firstSeq}` : `#${d.firstSeq}–#${d.lastSeq}`,
-              },
-              { header: t('webhooks.delivery.error'), cell: (d) => d.error ?? '' },
-            ]}
-          />
-          <LoadMore query={query} />
-        </>
-      )}
+                { header: t('webhooks.delivery.duration'), cell: (d) => t('webhooks.delivery.ms', { ms: formatNumber(d.durationMs) }) },
+                {
+                  header: t('webhooks.delivery.items'),
+                  cell: (d) =>
+                    d.firstSeq == null ? t('webhooks.delivery.ping') : d.firstSeq === d.lastSeq ? `#${d.firstSeq}` : `#${d.firstSeq}–#${d.lastSeq}`,
+                },
+                { header: t('webhooks.delivery.error'), cell: (d) => d.error ?? '' },
+              ]}
+            />
+            <LoadMore query={query} />
+          </>
+        )}
+      </QueryList>
     </section>
   );
 }

@@ -3,10 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { WebhookCreated } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
-import { ApiErrorMessage } from '../../components/ApiErrorMessage';
-import { DataTable } from '../../components/DataTable';
 import { LoadMore } from '../../components/LoadMore';
-import { Loading } from '../../components/Loading';
 import { Alert } from '../../components/Alert';
 import { SecretOnce } from '../../components/SecretOnce';
 import { useLocationNotice } from '../../components/useLocationNotice';
@@ -15,6 +12,7 @@ import { formatDateTime } from '../../i18n/format';
 import { municipalityName } from '../../domain/municipalities';
 import { orderedTypes, useCreateWebhook, useWebhooks } from './api';
 import { WebhookForm, webhookFormBody } from './WebhookForm';
+import { QueryTable } from '../../components/QueryList';
 
 /** Webhook subscriptions (admin): the list with each one's status, and a form that creates one. */
 export function WebhooksPage() {
@@ -71,47 +69,41 @@ export function WebhooksPage() {
       </section>
 
       <h2>{t('webhooks.listTitle')}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ApiErrorMessage error={query.error} />
-      ) : rows.length === 0 ? (
-        <p>{t('webhooks.none')}</p>
-      ) : (
-        <DataTable
-          caption={t('webhooks.listTitle')}
-          rows={rows}
-          rowKey={(w) => w.id}
-          columns={[
-            {
-              header: t('webhooks.fields.url'),
-              cell: (w) => (
-                <>
-                  <Link className="break-anywhere" to={`/admin/webhooks/${w.id}`}>
-                    {w.url}
-                  </Link>
-                  {w.description ? <span className="muted block">{w.description}</span> : null}
-                </>
-              ),
-            },
-            {
-              header: t('webhooks.fields.status'),
-              cell: (w) => (
-                <>
-                  <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
-                  {w.nextAttemptAt ? <span className="muted block">{t('webhooks.retryAt', { when: formatDateTime(w.nextAttemptAt) })}</span> : null}
-                </>
-              ),
-            },
-            { header: t('webhooks.fields.types'), cell: (w) => orderedTypes(w.types).map((type) => label('collection', type)).join(', ') },
-            {
-              header: t('webhooks.fields.municipality'),
-              cell: (w) => (w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')),
-            },
-            { header: t('webhooks.fields.updatedAt'), cell: (w) => formatDateTime(w.updatedAt) },
-          ]}
-        />
-      )}
+      <QueryTable
+        query={query}
+        empty={<p>{t('webhooks.none')}</p>}
+        caption={t('webhooks.listTitle')}
+        rows={rows}
+        rowKey={(w) => w.id}
+        columns={[
+          {
+            header: t('webhooks.fields.url'),
+            cell: (w) => (
+              <>
+                <Link className="break-anywhere" to={`/admin/webhooks/${w.id}`}>
+                  {w.url}
+                </Link>
+                {w.description ? <span className="muted block">{w.description}</span> : null}
+              </>
+            ),
+          },
+          {
+            header: t('webhooks.fields.status'),
+            cell: (w) => (
+              <>
+                <span className={`badge badge-webhook-${w.status}`}>{label('webhookStatus', w.status)}</span>
+                {w.nextAttemptAt ? <span className="muted block">{t('webhooks.retryAt', { when: formatDateTime(w.nextAttemptAt) })}</span> : null}
+              </>
+            ),
+          },
+          { header: t('webhooks.fields.types'), cell: (w) => orderedTypes(w.types).map((type) => label('collection', type)).join(', ') },
+          {
+            header: t('webhooks.fields.municipality'),
+            cell: (w) => (w.municipalityCode ? municipalityName(w.municipalityCode) : t('apiKeys.allMunicipalities')),
+          },
+          { header: t('webhooks.fields.updatedAt'), cell: (w) => formatDateTime(w.updatedAt) },
+        ]}
+      />
       <LoadMore query={query} />
     </>
   );

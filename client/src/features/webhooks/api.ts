@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCursorPages, useRecord, useRecordDelete, useRecordWrite } from '../../api/queries';
 import { useApi } from '../../app/services';
-import { unwrap, unwrapData } from '../../api/client';
+import { unwrapData } from '../../api/client';
 import { ifMatchHeader } from '../../api/etag';
 import { feedTypes, type Webhook, type WebhookBody } from '../../api/types';
 
@@ -11,21 +12,11 @@ export const webhookKeys = {
 };
 
 export function useWebhooks() {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: webhookKeys.list,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      unwrapData(api.GET('/api/v1/webhooks', { params: { query: { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } }, signal })),
-    getNextPageParam: (last) => last.nextCursor ?? null,
-  });
+  return useCursorPages(webhookKeys.list, (api, page, signal) => api.GET('/api/v1/webhooks', { params: { query: { limit: 100, ...page } }, signal }));
 }
 
 export function useWebhook(id: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: webhookKeys.detail(id),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/webhooks/{id}', { params: { path: { id } }, signal })),
+  return useRecord('webhooks', id, (api, signal) => api.GET('/api/v1/webhooks/{id}', { params: { path: { id } }, signal }), {
     // The dispatcher changes the status and the retry time; the page follows it while open.
     refetchInterval: 5_000,
   });
@@ -33,17 +24,11 @@ export function useWebhook(id: string) {
 
 /** The delivery log, newest first; refreshed every few seconds while the page is open, since the dispatcher writes it. */
 export function useWebhookDeliveries(id: string) {
-  const api = useApi();
-  return useInfiniteQuery({
-    queryKey: webhookKeys.deliveries(id),
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      unwrapData(
-        api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } }, signal }),
-      ),
-    getNextPageParam: (last) => last.nextCursor ?? null,
-    refetchInterval: 5_000,
-  });
+  return useCursorPages(
+    webhookKeys.deliveries(id),
+    (api, page, signal) => api.GET('/api/v1/webhooks/{id}/deliveries', { params: { path: { id }, query: { limit: 50, ...page } }, signal }),
+    { refetchInterval: 5_000 },
+  );
 }
 
 export function useCreateWebhook() {
@@ -56,16 +41,9 @@ export function useCreateWebhook() {
 }
 
 export function useUpdateWebhook(id: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, etag, version }: { body: WebhookBody; etag: string | null; version: number }) =>
-      unwrap(api.PUT('/api/v1/webhooks/{id}', { params: { path: { id } }, body, headers: ifMatchHeader(etag, version) })),
-    onSuccess: (result) => {
-      queryClient.setQueryData(webhookKeys.detail(id), result);
-      void queryClient.invalidateQueries({ queryKey: webhookKeys.list });
-    },
-  });
+  return useRecordWrite('webhooks', (api, { body, etag, version }: { body: WebhookBody; etag: string | null; version: number }) =>
+    api.PUT('/api/v1/webhooks/{id}', { params: { path: { id } }, body, headers: ifMatchHeader(etag, version) }),
+  );
 }
 
 export function useRotateWebhookSecret(id: string) {
@@ -88,16 +66,9 @@ export function usePingWebhook(id: string) {
 }
 
 export function useDeleteWebhook(id: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (webhook: Webhook) =>
-      unwrapData(api.DELETE('/api/v1/webhooks/{id}', { params: { path: { id } }, headers: ifMatchHeader(null, webhook.version) })),
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: webhookKeys.detail(id) });
-      void queryClient.invalidateQueries({ queryKey: webhookKeys.list });
-    },
-  });
+  return useRecordDelete('webhooks', id, (api, webhook: Webhook) =>
+    api.DELETE('/api/v1/webhooks/{id}', { params: { path: { id } }, headers: ifMatchHeader(null, webhook.version) }),
+  );
 }
 
 /** A subscription as the form sends it: the current filters and status, with one change applied. */

@@ -1,6 +1,6 @@
 import type { Feature } from '../../app/feature';
 import { lazyPage } from '../../app/lazyPage';
-import { RequireAuth } from '../../auth/RequireAuth';
+import { guardedRoute } from '../../auth/RequireAuth';
 import { isAdmin } from '../../auth/permissions';
 
 // Loaded on first visit, so the public pages start without this feature's code.
@@ -12,21 +12,7 @@ export const webhooksFeature: Feature = {
   id: 'webhooks',
   nav: [{ to: '/admin/webhooks', labelKey: 'nav.webhooks', descriptionKey: 'home.sections.webhooks', visible: isAdmin }],
   routes: [
-    {
-      path: 'admin/webhooks',
-      element: (
-        <RequireAuth allow={isAdmin}>
-          <WebhooksPage />
-        </RequireAuth>
-      ),
-    },
-    {
-      path: 'admin/webhooks/:id',
-      element: (
-        <RequireAuth allow={isAdmin}>
-          <WebhookPage />
-        </RequireAuth>
-      ),
-    },
+    guardedRoute('admin/webhooks', <WebhooksPage />, isAdmin),
+    guardedRoute('admin/webhooks/:id', <WebhookPage />, isAdmin),
   ],
 };
