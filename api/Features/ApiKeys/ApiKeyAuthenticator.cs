@@ -33,19 +33,13 @@ public sealed class ApiKeyAuthenticator(Db db, TimeProvider clock, ILogger<ApiKe
         {
             return null;
         }
-        KeyRow? row;
-        await using (var connection = await db.OpenAsync(ct))
-        {
-            // The prefix is unique, so there is at most one row.
-            row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(
-                """
-                SELECT id, name, key_hash, scopes, municipality_code, last_used_at
-                FROM api_keys WHERE key_prefix = @Prefix AND revoked_at IS NULL
-                """,
-                // ANSI like the varchar column on SQL Server, so the lookup seeks the unique index.
-                new { Prefix = new DbString { Value = prefix, IsAnsi = true, Length = 32 } },
-                cancellationToken: ct));
-        }
+        // ANSI like the varchar column on SQL Server, so the lookup seeks the unique index. The prefix is unique, so
+        // there is at most one row.
+        var row = await db.Kept.ReadAsync(
+            "SELECT id, name, key_hash, scopes, municipality_code, last_used_at FROM api_keys WHERE key_prefix = @Prefix AND revoked_at IS NULL",
+            [("@Prefix", prefix, System.Data.DbType.AnsiString)],
+            KeyRow.From,
+            ct);
         var matches = ApiKeySecret.Verify(secret, row?.KeyHash ?? UnknownKeyHash);
         if (row is null || !matches)
         {
@@ -97,13 +91,16 @@ public sealed class ApiKeyAuthenticator(Db db, TimeProvider clock, ILogger<ApiKe
         }
     }
 
-    private sealed class KeyRow
+    private sealed record KeyRow(Guid Id, string Name, string KeyHash, string Scopes, string? MunicipalityCode, DateTimeOffset? LastUsedAt)
     {
-        public Guid Id { get; init; }
-        public string Name { get; init; } = "";
-        public string KeyHash { get; init; } = "";
-        public string Scopes { get; init; } = "";
-        public string? MunicipalityCode { get; init; }
-        public DateTimeOffset? LastUsedAt { get; init; }
+        public static KeyRow? From(DbDataReader reader) => reader.Read()
+            ? new KeyRow(
+                Guid.Parse(reader.GetString(0)),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5).ToUniversalTime())
+            : null;
     }
 }

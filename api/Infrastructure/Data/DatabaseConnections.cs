@@ -29,11 +29,17 @@ public abstract class DatabaseConnections
     /// (<see cref="Db.BeginWriteAsync"/> queues them in the process); null where writers lock rows and run side by side.
     /// </summary>
     public virtual TimeSpan? SingleWriterWait(string connectionString) => null;
+
+    /// <summary>Whether the hot reads keep their connections and prepared statements (<see cref="KeptReads"/>).</summary>
+    public virtual bool KeepsStatements => false;
 }
 
 /// <summary>A database file, private to the service account, opened with the session settings a request needs.</summary>
 public class SqliteConnections : DatabaseConnections
 {
+    // Opening a connection (even from the pool) and preparing a statement cost more than the reads every request makes.
+    public override bool KeepsStatements => true;
+
     public override string ConnectionString(string? configured, string dataFolder)
     {
         var sqlite = new SqliteConnectionStringBuilder(configured ?? "");

@@ -13,7 +13,12 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect, DatabaseConn
     private readonly (SemaphoreSlim Queue, SemaphoreSlim Gate, TimeSpan Wait)? writers =
         connections.SingleWriterWait(options.ConnectionString) is { } wait ? (new SemaphoreSlim(1, 1), new SemaphoreSlim(1, 1), wait) : null;
 
+    private KeptReads? kept;
+
     public SqlDialect Dialect { get; } = dialect;
+
+    /// <summary>The reads nearly every request makes, on kept connections where the provider gains by it.</summary>
+    public KeptReads Kept => kept ??= new KeptReads(this, connections);
 
     /// <summary>For the few callers that cannot await (the Data Protection key store's synchronous interface).</summary>
     public DbConnection Open()

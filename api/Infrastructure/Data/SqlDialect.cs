@@ -43,10 +43,6 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string ChangeVersion { get; }
 
-    /// <summary>Reads <see cref="ChangeVersion"/> on <paramref name="connection"/>.</summary>
-    public Task<long?> ChangeVersionAsync(DbConnection connection, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<long?>(new CommandDefinition(ChangeVersion, cancellationToken: ct));
-
     /// <summary>Case-sensitive substring test on an already case-folded column.</summary>
     public string Contains(string column, string parameter) => $"{column} LIKE {parameter} ESCAPE '\\'";
 

@@ -90,8 +90,7 @@ public sealed class ResponseCache(Db db, TimeProvider clock) : IDisposable
     private async Task<long?> HeadAsync(CancellationToken ct)
     {
         // Read on every request, hits included.
-        await using var connection = await db.OpenAsync(ct);
-        return await db.Dialect.ChangeVersionAsync(connection, ct);
+        return await db.Kept.ReadAsync(db.Dialect.ChangeVersion, [], r => r.Read() && !r.IsDBNull(0) ? r.GetInt64(0) : (long?)null, ct);
     }
 
     private static bool NoCache(HttpRequest request) =>
