@@ -25,6 +25,18 @@ public sealed class PreconditionFailedException(long currentVersion)
             throw new PreconditionFailedException(current);
         }
     }
+
+    /// <summary>
+    /// Throws when a write guarded by the version it read (<c>WHERE … version = @Version</c>) changed no row: another
+    /// writer came first.
+    /// </summary>
+    public static void ThrowIfNoneChanged(int changed, long read)
+    {
+        if (changed == 0)
+        {
+            throw new PreconditionFailedException(read);
+        }
+    }
 }
 
 /// <summary>Signed in, but this role or member binding may not do this → 403.</summary>
