@@ -22,6 +22,14 @@ public static class PartnershipData
             tx,
             cancellationToken: ct)) ?? throw new NotFoundException("Partnership", id);
 
+    /// <summary>The partnership a write changes, read inside its transaction at the version the caller expects (else 412).</summary>
+    internal static async Task<PartnershipRow> GetForWriteAsync(WriteScope scope, Guid id, ICurrentUser user, long? expectedVersion, CancellationToken ct)
+    {
+        var current = await GetOrThrowAsync(scope.Connection, scope.Transaction, id, user, ct);
+        PreconditionFailedException.ThrowIfStale(expectedVersion, current.Version);
+        return current;
+    }
+
     /// <summary>Adds parties (with member names) and goals to a page of rows: two queries, whatever the page size.</summary>
     internal static async Task<IReadOnlyList<PartnershipResponse>> WithDetailsAsync(
         SqlDialect dialect, DbConnection connection, DbTransaction? tx, IReadOnlyList<PartnershipRow> rows, CancellationToken ct)

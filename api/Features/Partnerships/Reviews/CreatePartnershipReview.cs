@@ -34,8 +34,7 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Par
     public async Task<PartnershipReviewResponse> Handle(CreatePartnershipReviewCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var partnership = await PartnershipData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.PartnershipId, user, ct);
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, partnership.Version);
+        var partnership = await PartnershipData.GetForWriteAsync(scope, request.PartnershipId, user, request.ExpectedVersion, ct);
         if (partnership.StatusValue == PartnershipStatus.Cancelled)
         {
             throw new ConflictException(
@@ -102,10 +101,7 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Par
             },
             scope.Transaction,
             cancellationToken: ct));
-        if (updated == 0)
-        {
-            throw new PreconditionFailedException(partnership.Version);
-        }
+        PreconditionFailedException.ThrowIfNoneChanged(updated, partnership.Version);
         await changes.RecordAsync(scope, PartnershipData.Type, request.PartnershipId, ChangeOp.Update, version, partnership.MunicipalityCode, ct);
         documents.RenderAfterCommit(scope, request.PartnershipId);
         var review = (await ReviewData.ReadAsync(scope.Connection, scope.Transaction, "r.id = @Id", new { Id = id }, ct)).Single();
