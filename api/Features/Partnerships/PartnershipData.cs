@@ -156,14 +156,11 @@ public static class PartnershipData
                 scope.Transaction,
                 cancellationToken: ct)))
             .ToHashSet();
-        var errors = parties
-            .Select((party, index) => (party, index))
-            .Where(x => !existing.Contains(x.party.MemberId!.Value))
-            .ToDictionary(x => $"parties[{x.index}].memberId", x => new[] { Texts.Get("partnership.unknownMember", x.party.MemberId) });
-        if (errors.Count > 0)
-        {
-            throw new FieldValidationException(errors);
-        }
+        FieldValidationException.ThrowForEntries(
+            parties,
+            party => !existing.Contains(party.MemberId!.Value),
+            index => $"parties[{index}].memberId",
+            party => Texts.Get("partnership.unknownMember", party.MemberId));
     }
 
     internal static async Task ReplacePartiesAsync(WriteScope scope, Guid id, IReadOnlyList<PartyInput> parties, CancellationToken ct)

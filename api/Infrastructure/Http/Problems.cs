@@ -55,6 +55,22 @@ public sealed class FieldValidationException(IDictionary<string, string[]> error
         : this(new Dictionary<string, string[]> { [field] = [message] })
     {
     }
+
+    /// <summary>
+    /// Throws one error per entry of a list that is <paramref name="refused"/>, each named by its place
+    /// (<paramref name="fieldAt"/> of its index, e.g. <c>parties[1].memberId</c>); nothing when every entry passes.
+    /// </summary>
+    public static void ThrowForEntries<T>(IEnumerable<T> entries, Func<T, bool> refused, Func<int, string> fieldAt, Func<T, string> message)
+    {
+        var errors = entries
+            .Select((entry, index) => (entry, index))
+            .Where(x => refused(x.entry))
+            .ToDictionary(x => fieldAt(x.index), x => new[] { message(x.entry) });
+        if (errors.Count > 0)
+        {
+            throw new FieldValidationException(errors);
+        }
+    }
 }
 
 /// <summary>Too many attempts → 429 with Retry-After.</summary>

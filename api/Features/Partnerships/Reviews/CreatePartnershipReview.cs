@@ -45,14 +45,11 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Par
         var input = request.Input;
         var entries = input.GoalProgress ?? [];
         var goals = await PartnershipGoals.IdsAsync(scope, request.PartnershipId, ct);
-        var unknown = entries
-            .Select((entry, index) => (entry, index))
-            .Where(x => !goals.Contains(x.entry.GoalId!.Value))
-            .ToDictionary(x => $"goalProgress[{x.index}].goalId", x => new[] { Texts.Get("review.unknownGoal", x.entry.GoalId) });
-        if (unknown.Count > 0)
-        {
-            throw new FieldValidationException(unknown);
-        }
+        FieldValidationException.ThrowForEntries(
+            entries,
+            entry => !goals.Contains(entry.GoalId!.Value),
+            index => $"goalProgress[{index}].goalId",
+            entry => Texts.Get("review.unknownGoal", entry.GoalId));
 
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
