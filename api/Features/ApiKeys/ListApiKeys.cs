@@ -17,14 +17,15 @@ public sealed class ListApiKeysHandler(Db db) : IRequestHandler<ListApiKeysQuery
     {
         var keyset = Keyset.From(ListApiKeysValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<ApiKeyRow>(new CommandDefinition(
+        var page = await keyset.ReadByIdAsync<ApiKeyRow>(
+            connection,
             $"""
             SELECT {ApiKeyData.Columns} FROM api_keys WHERE (@After IS NULL OR id > @After)
             ORDER BY id {db.Dialect.Limit("@Take")}
             """,
-            new { After = keyset.AfterKey(), keyset.Take },
-            cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+            null,
+            r => r.Id,
+            ct);
         return new ApiKeyPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

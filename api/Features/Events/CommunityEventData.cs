@@ -58,6 +58,19 @@ public static class CommunityEventData
         return (await FindAsync(scope.Connection, scope.Transaction, id, ct))!;
     }
 
+    /// <summary>
+    /// Locks the live event for a write by someone who manages it (staff, or an editor of an organising member) at the
+    /// version the caller expects: 404, 403 or 412 otherwise.
+    /// </summary>
+    internal static async Task<EventRow> LockManagedAsync(WriteScope scope, ICurrentUser user, Guid id, long? expectedVersion, CancellationToken ct)
+    {
+        var current = await LockOrThrowAsync(scope, id, ct);
+        var organizers = await OrganizersAsync(scope.Connection, scope.Transaction, [id], ct);
+        EventAccess.EnsureManages(user, organizers[id]);
+        PreconditionFailedException.ThrowIfStale(expectedVersion, current.Version);
+        return current;
+    }
+
     /// <summary>The event as written inside the open transaction.</summary>
     internal static async Task<CommunityEventResponse> ReadBackAsync(WriteScope scope, Guid id, CancellationToken ct)
     {

@@ -10,16 +10,8 @@ public sealed class DeleteCommunityEventHandler(Db db, ChangeLog changes, TimePr
     public async Task<Unit> Handle(DeleteCommunityEventCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await CommunityEventData.LockOrThrowAsync(scope, request.Id, ct);
-        var organizers = await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct);
-        EventAccess.EnsureManages(user, organizers[request.Id]);
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
-        var now = clock.GetUtcNow();
-        await scope.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE events SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
-            new { request.Id, Now = now },
-            scope.Transaction,
-            cancellationToken: ct));
+        var current = await CommunityEventData.LockManagedAsync(scope, user, request.Id, request.ExpectedVersion, ct);
+        await scope.ArchiveAsync("events", request.Id, clock.GetUtcNow(), ct);
         await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;

@@ -85,7 +85,7 @@ public sealed record CommunityEventResponse(
     DateTimeOffset? PublishedAt,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version) : IVersionedResource;
 
 public sealed record CommunityEventPage(IReadOnlyList<CommunityEventResponse> Items, string? NextCursor);
 

@@ -21,21 +21,27 @@ public static class EventsEndpoints
             .WithDescription("Ordered by startsAt, then id; keyset paged. `from`/`to` select events overlapping the interval. " +
                 "Anonymous callers and API keys (events:read) see public events that have been published; signed-in users see all.")
             .ProducesTagged<CommunityEventPage>().WithProblems(403);
-        group.MapGet("/{id:guid}", Get).WithName("getEvent").AllowAnonymous()
+        group.MapGet("/{id:guid}", Versioned.Get(id => new GetCommunityEventQuery(id))).WithName("getEvent").AllowAnonymous()
             .WithSummary("Get an event").ProducesTagged<CommunityEventResponse>().WithProblems(403, 404);
-        group.MapPost("/", Create).WithName("createEvent").RequireAuthorization(Policies.Reader)
+        group.MapPost("/", Versioned.Create("/api/v1/events", (CommunityEventInput input) => new CreateCommunityEventCommand(input)))
+            .WithName("createEvent").RequireAuthorization(Policies.Reader)
             .WithSummary("Create a draft event (staff, or an editor of an organising member)")
             .Produces<CommunityEventResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
             .WithRequestExample(EventExamples.Event);
-        group.MapPut("/{id:guid}", Update).WithName("updateEvent").RequireAuthorization(Policies.Reader)
+        group.MapPut("/{id:guid}", Versioned.Write(
+                (Guid id, CommunityEventInput input, long? version) => new UpdateCommunityEventCommand(id, input, version)))
+            .WithName("updateEvent").RequireAuthorization(Policies.Reader)
             .WithSummary("Replace an event (staff, or an editor of an organising member)")
             .WithDescription("Status and counts are read-only; completed and cancelled events cannot be edited (409).")
             .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415)
             .WithRequestExample(EventExamples.Event);
-        group.MapDelete("/{id:guid}", Delete).WithName("deleteEvent").RequireAuthorization(Policies.Reader)
+        group.MapDelete("/{id:guid}", Versioned.Delete((id, version) => new DeleteCommunityEventCommand(id, version)))
+            .WithName("deleteEvent").RequireAuthorization(Policies.Reader)
             .WithSummary("Archive an event (staff, or an editor of an organising member)")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
-        group.MapPost("/{id:guid}/transitions", Transition).WithName("transitionEvent").RequireAuthorization(Policies.Reader)
+        group.MapPost("/{id:guid}/transitions", Versioned.Write(
+                (Guid id, EventTransitionInput input, long? version) => new TransitionCommunityEventCommand(id, input, version)))
+            .WithName("transitionEvent").RequireAuthorization(Policies.Reader)
             .WithSummary("Change an event's status")
             .WithDescription("draft → published → completed; draft|published → cancelled. Anything else is 409 with `allowed`.")
             .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415)
@@ -85,41 +91,8 @@ public static class EventsEndpoints
     // change-feed entry; what a caller may see depends only on signed in or not, an API key's scopes and municipality.
     private static Task<IResult> List(
         HttpContext http, IMediator mediator, ResponseCache cache, string? from, string? to, string? municipality, Guid? organizer,
-        string? status, string? q, int? limit, string? cursor, CancellationToken ct)
-    {
-        var query = new ListCommunityEventsQuery(from, to, municipality, organizer, status, q, limit, cursor);
-        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
-    }
-
-    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        var communityEvent = await mediator.Send(new GetCommunityEventQuery(id), ct);
-        return Tagged.Ok(http, communityEvent, communityEvent.Version);
-    }
-
-    private static async Task<IResult> Create(HttpContext http, IMediator mediator, CommunityEventInput input, CancellationToken ct)
-    {
-        var communityEvent = await mediator.Send(new CreateCommunityEventCommand(input), ct);
-        return Tagged.Created(http, $"/api/v1/events/{communityEvent.Id}", communityEvent, communityEvent.Version);
-    }
-
-    private static async Task<IResult> Update(HttpContext http, IMediator mediator, Guid id, CommunityEventInput input, CancellationToken ct)
-    {
-        var communityEvent = await mediator.Send(new UpdateCommunityEventCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
-        return Tagged.Ok(http, communityEvent, communityEvent.Version);
-    }
-
-    private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        await mediator.Send(new DeleteCommunityEventCommand(id, ETags.ExpectedVersion(http.Request)), ct);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> Transition(HttpContext http, IMediator mediator, Guid id, EventTransitionInput input, CancellationToken ct)
-    {
-        var communityEvent = await mediator.Send(new TransitionCommunityEventCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
-        return Tagged.Ok(http, communityEvent, communityEvent.Version);
-    }
+        string? status, string? q, int? limit, string? cursor, CancellationToken ct) =>
+        cache.SendAsync(http, mediator, new ListCommunityEventsQuery(from, to, municipality, organizer, status, q, limit, cursor), ct);
 
     private static async Task<IResult> Register(
         IMediator mediator, Guid id, RegistrationInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)

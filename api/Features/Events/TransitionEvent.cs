@@ -16,10 +16,7 @@ public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, Ti
     public async Task<CommunityEventResponse> Handle(TransitionCommunityEventCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await CommunityEventData.LockOrThrowAsync(scope, request.Id, ct);
-        var organizers = await CommunityEventData.OrganizersAsync(scope.Connection, scope.Transaction, [request.Id], ct);
-        EventAccess.EnsureManages(user, organizers[request.Id]);
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
+        var current = await CommunityEventData.LockManagedAsync(scope, user, request.Id, request.ExpectedVersion, ct);
         var from = current.StatusValue;
         var to = request.Input.To!.Value;
         if (!EventLifecycle.CanMove(from, to))

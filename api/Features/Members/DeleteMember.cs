@@ -11,12 +11,7 @@ public sealed class DeleteMemberHandler(Db db, ChangeLog changes, MemberDocument
         await using var scope = await db.BeginWriteAsync(ct);
         var current = await MemberData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, ct);
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
-        var now = clock.GetUtcNow();
-        await scope.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE members SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
-            new { request.Id, Now = now },
-            scope.Transaction,
-            cancellationToken: ct));
+        await scope.ArchiveAsync("members", request.Id, clock.GetUtcNow(), ct);
         await changes.RecordAsync(scope, MemberData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         documents.RenderAfterCommit(scope, request.Id);
         await scope.CommitAsync(ct);

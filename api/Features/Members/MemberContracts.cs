@@ -73,7 +73,7 @@ public sealed record MemberResponse(
     Membership Membership,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version) : IVersionedResource;
 
 public sealed record MemberPage(IReadOnlyList<MemberResponse> Items, string? NextCursor);
 

@@ -13,13 +13,7 @@ public sealed class MemberDocuments(IOptions<JsonOptions> json, DocumentRenderer
 {
     protected override async Task<IReadOnlyList<MemberResponse>> ReadAsync(WriteScope scope, string idsJson, CancellationToken ct)
     {
-        var rows = (await scope.Connection.QueryAsync<MemberRow>(new CommandDefinition(
-            $"SELECT {MemberData.Columns} FROM members m WHERE m.id IN ({scope.Dialect.IdsFromJson("@Ids")}) AND m.deleted_at IS NULL",
-            new { Ids = idsJson },
-            scope.Transaction,
-            cancellationToken: ct))).AsList();
+        var rows = await LiveRowsAsync<MemberRow>(scope, MemberData.Columns, "m", idsJson, ct);
         return await MemberData.WithSectorsAsync(scope.Dialect, scope.Connection, scope.Transaction, rows, ct);
     }
-
-    protected override (Guid Id, long Version) KeyOf(MemberResponse record) => (record.Id, record.Version);
 }

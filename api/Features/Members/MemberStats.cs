@@ -7,10 +7,8 @@ public sealed class MemberStatsContributor : IStatsContributor
 {
     public async Task ContributeAsync(DbConnection connection, StatsBuilder stats, DateTimeOffset now, CancellationToken ct)
     {
-        var byKind = await StatsQueries.CountByEnumAsync<MemberKind>(connection,
-            "SELECT kind, CAST(COUNT(*) AS BIGINT) FROM members WHERE deleted_at IS NULL GROUP BY kind", ct);
-        var byStatus = await StatsQueries.CountByEnumAsync<MembershipStatus>(connection,
-            "SELECT membership_status, CAST(COUNT(*) AS BIGINT) FROM members WHERE deleted_at IS NULL GROUP BY membership_status", ct);
+        var byKind = await StatsQueries.CountLiveByAsync<MemberKind>(connection, "members", "kind", ct);
+        var byStatus = await StatsQueries.CountLiveByAsync<MembershipStatus>(connection, "members", "membership_status", ct);
         stats.Members = new MemberStats(byKind, byStatus, byKind.Sum(c => c.Count));
     }
 }

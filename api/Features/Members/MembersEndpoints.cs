@@ -12,16 +12,19 @@ public static class MembersEndpoints
             .WithSummary("List members (the public directory)")
             .WithDescription("Finnish alphabetical order (… Z, Å, Ä, Ö), keyset paged. `q` matches any part of the name, case-insensitively for every letter.")
             .ProducesTagged<MemberPage>().WithProblems();
-        group.MapGet("/{id:guid}", Get).WithName("getMember").AllowAnonymous()
+        group.MapGet("/{id:guid}", Versioned.Get(id => new GetMemberQuery(id))).WithName("getMember").AllowAnonymous()
             .WithSummary("Get a member").ProducesTagged<MemberResponse>().WithProblems(404);
-        group.MapPost("/", Create).WithName("createMember").RequireAuthorization(Policies.Staff)
+        group.MapPost("/", Versioned.Create("/api/v1/members", (MemberInput input) => new CreateMemberCommand(input)))
+            .WithName("createMember").RequireAuthorization(Policies.Staff)
             .WithSummary("Create a member (staff)").Produces<MemberResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 409, 415)
             .WithRequestExample(MemberExamples.Member);
-        group.MapPut("/{id:guid}", Update).WithName("updateMember").RequireAuthorization(Policies.Reader)
+        group.MapPut("/{id:guid}", Versioned.Write((Guid id, MemberInput input, long? version) => new UpdateMemberCommand(id, input, version)))
+            .WithName("updateMember").RequireAuthorization(Policies.Reader)
             .WithSummary("Replace a member (staff, or the member's own editor)")
             .Produces<MemberResponse>().WithProblems(401, 403, 404, 409, 412, 415)
             .WithRequestExample(MemberExamples.Member);
-        group.MapDelete("/{id:guid}", Delete).WithName("deleteMember").RequireAuthorization(Policies.Staff)
+        group.MapDelete("/{id:guid}", Versioned.Delete((id, version) => new DeleteMemberCommand(id, version)))
+            .WithName("deleteMember").RequireAuthorization(Policies.Staff)
             .WithSummary("Archive a member (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
 
         var contacts = group.MapGroup("/{id:guid}/contacts").RequireAuthorization(Policies.Reader);
@@ -41,35 +44,8 @@ public static class MembersEndpoints
 
     private static Task<IResult> List(
         HttpContext http, IMediator mediator, ResponseCache cache, string? q, string? kind, string? sector, string? municipality,
-        string? status, int? limit, string? cursor, CancellationToken ct)
-    {
-        var query = new ListMembersQuery(q, kind, sector, municipality, status, limit, cursor);
-        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
-    }
-
-    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        var member = await mediator.Send(new GetMemberQuery(id), ct);
-        return Tagged.Ok(http, member, member.Version);
-    }
-
-    private static async Task<IResult> Create(HttpContext http, IMediator mediator, MemberInput input, CancellationToken ct)
-    {
-        var member = await mediator.Send(new CreateMemberCommand(input), ct);
-        return Tagged.Created(http, $"/api/v1/members/{member.Id}", member, member.Version);
-    }
-
-    private static async Task<IResult> Update(HttpContext http, IMediator mediator, Guid id, MemberInput input, CancellationToken ct)
-    {
-        var member = await mediator.Send(new UpdateMemberCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
-        return Tagged.Ok(http, member, member.Version);
-    }
-
-    private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        await mediator.Send(new DeleteMemberCommand(id, ETags.ExpectedVersion(http.Request)), ct);
-        return TypedResults.NoContent();
-    }
+        string? status, int? limit, string? cursor, CancellationToken ct) =>
+        cache.SendAsync(http, mediator, new ListMembersQuery(q, kind, sector, municipality, status, limit, cursor), ct);
 
     private static async Task<IResult> ListContacts(IMediator mediator, Guid id, int? limit, string? cursor, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListContactsQuery(id, limit, cursor), ct));

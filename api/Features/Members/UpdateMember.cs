@@ -43,10 +43,7 @@ public sealed class UpdateMemberHandler(
             MemberData.WriteParameters(request.Id, input, membership, version, now),
             scope.Transaction,
             cancellationToken: ct));
-        if (updated == 0)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfNoneChanged(updated, current.Version);
         await MemberData.ReplaceSectorsAsync(scope, request.Id, input.Sectors, ct);
         await changes.RecordAsync(scope, MemberData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
         documents.RenderAfterCommit(scope, request.Id);

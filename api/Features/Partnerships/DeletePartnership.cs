@@ -10,18 +10,14 @@ public sealed class DeletePartnershipHandler(Db db, ChangeLog changes, Partnersh
     public async Task<Unit> Handle(DeletePartnershipCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PartnershipData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
+        var current = await PartnershipData.GetForWriteAsync(scope, request.Id, user, request.ExpectedVersion, ct);
         var now = clock.GetUtcNow();
         var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
             "UPDATE partnerships SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id AND version = @Version",
             new { request.Id, Now = now, current.Version },
             scope.Transaction,
             cancellationToken: ct));
-        if (updated == 0)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfNoneChanged(updated, current.Version);
         await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         documents.RenderAfterCommit(scope, request.Id);
         await scope.CommitAsync(ct);

@@ -75,7 +75,7 @@ public sealed record PartnershipResponse(
     IReadOnlyList<GoalResponse> Goals,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version) : IVersionedResource;
 
 public sealed record PartnershipPage(IReadOnlyList<PartnershipResponse> Items, string? NextCursor);
 

@@ -22,6 +22,14 @@ public static class PartnershipData
             tx,
             cancellationToken: ct)) ?? throw new NotFoundException("Partnership", id);
 
+    /// <summary>The partnership a write changes, read inside its transaction at the version the caller expects (else 412).</summary>
+    internal static async Task<PartnershipRow> GetForWriteAsync(WriteScope scope, Guid id, ICurrentUser user, long? expectedVersion, CancellationToken ct)
+    {
+        var current = await GetOrThrowAsync(scope.Connection, scope.Transaction, id, user, ct);
+        PreconditionFailedException.ThrowIfStale(expectedVersion, current.Version);
+        return current;
+    }
+
     /// <summary>Adds parties (with member names) and goals to a page of rows: two queries, whatever the page size.</summary>
     internal static async Task<IReadOnlyList<PartnershipResponse>> WithDetailsAsync(
         SqlDialect dialect, DbConnection connection, DbTransaction? tx, IReadOnlyList<PartnershipRow> rows, CancellationToken ct)
@@ -148,14 +156,11 @@ public static class PartnershipData
                 scope.Transaction,
                 cancellationToken: ct)))
             .ToHashSet();
-        var errors = parties
-            .Select((party, index) => (party, index))
-            .Where(x => !existing.Contains(x.party.MemberId!.Value))
-            .ToDictionary(x => $"parties[{x.index}].memberId", x => new[] { Texts.Get("partnership.unknownMember", x.party.MemberId) });
-        if (errors.Count > 0)
-        {
-            throw new FieldValidationException(errors);
-        }
+        FieldValidationException.ThrowForEntries(
+            parties,
+            party => !existing.Contains(party.MemberId!.Value),
+            index => $"parties[{index}].memberId",
+            party => Texts.Get("partnership.unknownMember", party.MemberId));
     }
 
     internal static async Task ReplacePartiesAsync(WriteScope scope, Guid id, IReadOnlyList<PartyInput> parties, CancellationToken ct)

@@ -16,13 +16,7 @@ public sealed class PartnershipDocuments(IOptions<JsonOptions> json, DocumentRen
 {
     protected override async Task<IReadOnlyList<PartnershipResponse>> ReadAsync(WriteScope scope, string idsJson, CancellationToken ct)
     {
-        var rows = (await scope.Connection.QueryAsync<PartnershipRow>(new CommandDefinition(
-            $"SELECT {PartnershipData.Columns} FROM partnerships p WHERE p.id IN ({scope.Dialect.IdsFromJson("@Ids")}) AND p.deleted_at IS NULL",
-            new { Ids = idsJson },
-            scope.Transaction,
-            cancellationToken: ct))).AsList();
+        var rows = await LiveRowsAsync<PartnershipRow>(scope, PartnershipData.Columns, "p", idsJson, ct);
         return await PartnershipData.WithDetailsAsync(scope.Dialect, scope.Connection, scope.Transaction, rows, ct);
     }
-
-    protected override (Guid Id, long Version) KeyOf(PartnershipResponse record) => (record.Id, record.Version);
 }

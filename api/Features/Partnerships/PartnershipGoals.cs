@@ -18,14 +18,11 @@ internal static class PartnershipGoals
         var current = (await scope.Connection.QueryAsync<(string Id, string Title)>(new CommandDefinition(
                 "SELECT id, title FROM partnership_goals WHERE partnership_id = @Id", new { Id = id }, scope.Transaction, cancellationToken: ct)))
             .ToDictionary(g => Guid.Parse(g.Id), g => g.Title);
-        var unknown = goals
-            .Select((goal, index) => (goal, index))
-            .Where(x => x.goal.Id is { } goalId && !current.ContainsKey(goalId))
-            .ToDictionary(x => $"goals[{x.index}].id", x => new[] { Texts.Get("partnership.unknownGoal", x.goal.Id) });
-        if (unknown.Count > 0)
-        {
-            throw new FieldValidationException(unknown);
-        }
+        FieldValidationException.ThrowForEntries(
+            goals,
+            goal => goal.Id is { } goalId && !current.ContainsKey(goalId),
+            index => $"goals[{index}].id",
+            goal => Texts.Get("partnership.unknownGoal", goal.Id));
 
         var removed = current.Keys.Except(goals.Where(g => g.Id is not null).Select(g => g.Id!.Value)).Select(g => g.ToString()).ToList();
         if (removed.Count > 0)

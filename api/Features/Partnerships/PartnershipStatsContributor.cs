@@ -10,10 +10,8 @@ public sealed class PartnershipStatsContributor : IStatsContributor
 {
     public async Task ContributeAsync(DbConnection connection, StatsBuilder stats, DateTimeOffset now, CancellationToken ct)
     {
-        var byStatus = await StatsQueries.CountByEnumAsync<PartnershipStatus>(connection,
-            "SELECT status, CAST(COUNT(*) AS BIGINT) FROM partnerships WHERE deleted_at IS NULL GROUP BY status", ct);
-        var byServiceArea = await StatsQueries.CountByEnumAsync<ServiceArea>(connection,
-            "SELECT service_area, CAST(COUNT(*) AS BIGINT) FROM partnerships WHERE deleted_at IS NULL GROUP BY service_area", ct);
+        var byStatus = await StatsQueries.CountLiveByAsync<PartnershipStatus>(connection, "partnerships", "status", ct);
+        var byServiceArea = await StatsQueries.CountLiveByAsync<ServiceArea>(connection, "partnerships", "service_area", ct);
         var byMunicipality = await StatsQueries.CountAsync(connection,
             """
             SELECT municipality_code, CAST(COUNT(*) AS BIGINT) FROM partnerships WHERE deleted_at IS NULL

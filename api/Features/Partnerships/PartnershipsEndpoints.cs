@@ -27,14 +27,17 @@ public static class PartnershipsEndpoints
                 "A cell starting with = + - @ is prefixed with ' so spreadsheets do not run it. " +
                 "`dialect=excel-fi` gives `;`, Finnish headers and labels, d.M.yyyy dates and Finnish times for Excel set to Finnish. " + Filters)
             .Produces<string>(StatusCodes.Status200OK, "text/csv").WithProblems(401, 403);
-        group.MapPost("/", Create).WithName("createPartnership").RequireAuthorization(Policies.Staff)
+        group.MapPost("/", Versioned.Create("/api/v1/partnerships", (PartnershipInput input) => new CreatePartnershipCommand(input)))
+            .WithName("createPartnership").RequireAuthorization(Policies.Staff)
             .WithSummary("Create a partnership (staff)")
             .WithDescription("Created in `draft`; status changes only through transitions. At least two parties, each an existing member.")
             .Produces<PartnershipResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
             .WithRequestExample(PartnershipExamples.Partnership);
         group.MapGet("/{id:guid}", Get).WithName("getPartnership").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("Get a partnership").ProducesTagged<PartnershipResponse>().WithProblems(401, 403, 404);
-        group.MapPut("/{id:guid}", Update).WithName("updatePartnership").RequireAuthorization(Policies.Staff)
+        group.MapPut("/{id:guid}", Versioned.Write(
+                (Guid id, PartnershipInput input, long? version) => new UpdatePartnershipCommand(id, input, version)))
+            .WithName("updatePartnership").RequireAuthorization(Policies.Staff)
             .WithSummary("Replace a partnership (staff)")
             .WithDescription(
                 "Read-only fields (id, status, nextReviewDue, timestamps, version, member names) are ignored. Goals with an id keep it, " +
@@ -42,9 +45,12 @@ public static class PartnershipsEndpoints
                 "An ended or cancelled partnership cannot be edited (409).")
             .Produces<PartnershipResponse>().WithProblems(401, 403, 404, 409, 412, 415)
             .WithRequestExample(PartnershipExamples.Partnership);
-        group.MapDelete("/{id:guid}", Delete).WithName("deletePartnership").RequireAuthorization(Policies.Staff)
+        group.MapDelete("/{id:guid}", Versioned.Delete((id, version) => new DeletePartnershipCommand(id, version)))
+            .WithName("deletePartnership").RequireAuthorization(Policies.Staff)
             .WithSummary("Archive a partnership (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
-        group.MapPost("/{id:guid}/transitions", Transition).WithName("transitionPartnership").RequireAuthorization(Policies.Staff)
+        group.MapPost("/{id:guid}/transitions", Versioned.Write(
+                (Guid id, PartnershipTransitionInput input, long? version) => new TransitionPartnershipCommand(id, input, version)))
+            .WithName("transitionPartnership").RequireAuthorization(Policies.Staff)
             .WithSummary("Change a partnership's status (staff)")
             .WithDescription(
                 "`draft → negotiation → active → ended`; any status that is not final may move to `cancelled`. " +
@@ -72,11 +78,9 @@ public static class PartnershipsEndpoints
 
     private static Task<IResult> List(
         HttpContext http, IMediator mediator, ResponseCache cache, string? municipality, string? status, string? serviceArea, Guid? member,
-        string? updatedSince, string? q, bool? reviewDue, int? limit, string? cursor, CancellationToken ct)
-    {
-        var query = new ListPartnershipsQuery(municipality, status, serviceArea, member, updatedSince, q, reviewDue, limit, cursor);
-        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
-    }
+        string? updatedSince, string? q, bool? reviewDue, int? limit, string? cursor, CancellationToken ct) =>
+        cache.SendAsync(
+            http, mediator, new ListPartnershipsQuery(municipality, status, serviceArea, member, updatedSince, q, reviewDue, limit, cursor), ct);
 
     private static async Task Export(
         HttpContext http, IMediator mediator, string? municipality, string? status, string? serviceArea, Guid? member,
@@ -89,36 +93,8 @@ public static class PartnershipsEndpoints
         await PartnershipCsv.WriteAsync(http.Response.Body, rows, CsvDialect.For(dialect), ct);
     }
 
-    private static Task<IResult> Get(HttpContext http, IMediator mediator, ResponseCache cache, Guid id, CancellationToken ct)
-    {
-        var query = new GetPartnershipQuery(id);
-        return cache.ServeAsync(http, query, token => mediator.Send(query, token), p => ETags.ForVersion(p.Version), ct);
-    }
-
-    private static async Task<IResult> Create(HttpContext http, IMediator mediator, PartnershipInput input, CancellationToken ct)
-    {
-        var partnership = await mediator.Send(new CreatePartnershipCommand(input), ct);
-        return Tagged.Created(http, $"/api/v1/partnerships/{partnership.Id}", partnership, partnership.Version);
-    }
-
-    private static async Task<IResult> Update(HttpContext http, IMediator mediator, Guid id, PartnershipInput input, CancellationToken ct)
-    {
-        var partnership = await mediator.Send(new UpdatePartnershipCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
-        return Tagged.Ok(http, partnership, partnership.Version);
-    }
-
-    private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        await mediator.Send(new DeletePartnershipCommand(id, ETags.ExpectedVersion(http.Request)), ct);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> Transition(
-        HttpContext http, IMediator mediator, Guid id, PartnershipTransitionInput input, CancellationToken ct)
-    {
-        var partnership = await mediator.Send(new TransitionPartnershipCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
-        return Tagged.Ok(http, partnership, partnership.Version);
-    }
+    private static Task<IResult> Get(HttpContext http, IMediator mediator, ResponseCache cache, Guid id, CancellationToken ct) =>
+        cache.SendAsync(http, mediator, new GetPartnershipQuery(id), p => ETags.ForVersion(p.Version), ct);
 
     private static async Task<IResult> History(IMediator mediator, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetPartnershipHistoryQuery(id), ct));

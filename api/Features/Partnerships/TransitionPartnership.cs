@@ -20,8 +20,7 @@ public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, Partn
     public async Task<PartnershipResponse> Handle(TransitionPartnershipCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PartnershipData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
+        var current = await PartnershipData.GetForWriteAsync(scope, request.Id, user, request.ExpectedVersion, ct);
         var from = current.StatusValue;
         var to = request.Input.To!.Value;
         if (!PartnershipLifecycle.CanMove(from, to))
@@ -42,10 +41,7 @@ public sealed class TransitionPartnershipHandler(Db db, ChangeLog changes, Partn
             new { request.Id, Status = EnumText.Name(to), Now = now, Version = version },
             scope.Transaction,
             cancellationToken: ct));
-        if (updated == 0)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfNoneChanged(updated, current.Version);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO partnership_transitions (id, partnership_id, from_status, to_status, version, note, at, actor_id, actor_name)

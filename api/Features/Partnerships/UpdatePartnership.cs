@@ -13,8 +13,7 @@ public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, Partnersh
     public async Task<PartnershipResponse> Handle(UpdatePartnershipCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PartnershipData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, user, ct);
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
+        var current = await PartnershipData.GetForWriteAsync(scope, request.Id, user, request.ExpectedVersion, ct);
         if (PartnershipLifecycle.IsFinal(current.StatusValue))
         {
             throw new ConflictException(
@@ -39,10 +38,7 @@ public sealed class UpdatePartnershipHandler(Db db, ChangeLog changes, Partnersh
             PartnershipData.ColumnValues(request.Id, input, nextReviewDue, version, now),
             scope.Transaction,
             cancellationToken: ct));
-        if (updated == 0)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfNoneChanged(updated, current.Version);
         await PartnershipData.ReplacePartiesAsync(scope, request.Id, input.Parties!, ct);
         await PartnershipGoals.SaveAsync(scope, request.Id, input.Goals ?? [], now, ct);
         await changes.RecordAsync(scope, PartnershipData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);

@@ -11,12 +11,7 @@ public sealed class DeletePilotHandler(Db db, ChangeLog changes, TimeProvider cl
         await using var scope = await db.BeginWriteAsync(ct);
         var current = await PilotData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
-        var now = clock.GetUtcNow();
-        await scope.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE pilots SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
-            new { request.Id, Now = now },
-            scope.Transaction,
-            cancellationToken: ct));
+        await scope.ArchiveAsync("pilots", request.Id, clock.GetUtcNow(), ct);
         await changes.RecordAsync(scope, PilotData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;

@@ -79,7 +79,7 @@ public sealed record PilotResponse(
     PilotEvaluation Evaluation,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    long Version);
+    long Version) : IVersionedResource;
 
 public sealed record PilotPage(IReadOnlyList<PilotResponse> Items, string? NextCursor);
 

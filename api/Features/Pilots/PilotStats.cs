@@ -7,10 +7,8 @@ public sealed class PilotStatsContributor : IStatsContributor
 {
     public async Task ContributeAsync(DbConnection connection, StatsBuilder stats, DateTimeOffset now, CancellationToken ct)
     {
-        var byStage = await StatsQueries.CountByEnumAsync<PilotStage>(connection,
-            "SELECT stage, CAST(COUNT(*) AS BIGINT) FROM pilots WHERE deleted_at IS NULL GROUP BY stage", ct);
-        var byTheme = await StatsQueries.CountByEnumAsync<PilotTheme>(connection,
-            "SELECT theme, CAST(COUNT(*) AS BIGINT) FROM pilots WHERE deleted_at IS NULL GROUP BY theme", ct);
+        var byStage = await StatsQueries.CountLiveByAsync<PilotStage>(connection, "pilots", "stage", ct);
+        var byTheme = await StatsQueries.CountLiveByAsync<PilotTheme>(connection, "pilots", "theme", ct);
         var adopted = Count(byStage, PilotStage.Adopted);
         var finished = adopted + Count(byStage, PilotStage.Discontinued);
         stats.Pilots = new PilotStats(byStage, byTheme, finished == 0 ? null : (double)adopted / finished, byStage.Sum(c => c.Count));

@@ -13,22 +13,27 @@ public static class PilotsEndpoints
             .WithDescription("Ordered by id (creation order), keyset paged. `member` matches the owner or any team member; " +
                 "`q` matches any part of the title, case-insensitively for every letter. A municipality-bound API key sees only its municipality.")
             .ProducesTagged<PilotPage>().WithProblems(401, 403);
-        group.MapGet("/{id:guid}", Get).WithName("getPilot").RequireAuthorization(ApiKeyScopes.PilotsRead)
+        group.MapGet("/{id:guid}", Versioned.Get(id => new GetPilotQuery(id))).WithName("getPilot").RequireAuthorization(ApiKeyScopes.PilotsRead)
             .WithSummary("Get a pilot").ProducesTagged<PilotResponse>().WithProblems(401, 403, 404);
-        group.MapPost("/", Create).WithName("createPilot").RequireAuthorization(Policies.Reader)
+        group.MapPost("/", Versioned.Create("/api/v1/pilots", (PilotInput input) => new CreatePilotCommand(input)))
+            .WithName("createPilot").RequireAuthorization(Policies.Reader)
             .WithSummary("Create a pilot in stage idea (staff, or an editor of the owning member)")
             .Produces<PilotResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
             .WithRequestExample(PilotExamples.Pilot);
-        group.MapPut("/{id:guid}", Update).WithName("updatePilot").RequireAuthorization(Policies.Reader)
+        group.MapPut("/{id:guid}", Versioned.Write((Guid id, PilotInput input, long? version) => new UpdatePilotCommand(id, input, version)))
+            .WithName("updatePilot").RequireAuthorization(Policies.Reader)
             .WithSummary("Replace a pilot (staff, or an editor of the owning member)")
             .WithDescription("`stage` and other read-only fields are ignored; the stage changes only through transitions. " +
                 "Metrics sent with their `id` are kept, those without are added, those left out are removed. " +
                 "A pilot in a final stage (adopted, discontinued) is read-only: 409.")
             .Produces<PilotResponse>().WithProblems(401, 403, 404, 409, 412, 415)
             .WithRequestExample(PilotExamples.Pilot);
-        group.MapDelete("/{id:guid}", Delete).WithName("deletePilot").RequireAuthorization(Policies.Staff)
+        group.MapDelete("/{id:guid}", Versioned.Delete((id, version) => new DeletePilotCommand(id, version)))
+            .WithName("deletePilot").RequireAuthorization(Policies.Staff)
             .WithSummary("Archive a pilot (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
-        group.MapPost("/{id:guid}/transitions", Transition).WithName("transitionPilot").RequireAuthorization(Policies.Reader)
+        group.MapPost("/{id:guid}/transitions", Versioned.Write(
+                (Guid id, PilotTransitionInput input, long? version) => new TransitionPilotCommand(id, input, version)))
+            .WithName("transitionPilot").RequireAuthorization(Policies.Reader)
             .WithSummary("Move a pilot to another stage (staff, or an editor of the owning member)")
             .WithDescription("idea → decided → preparing → running → evaluating → adopted | discontinued; any non-final stage → discontinued. " +
                 "Entering running sets startedOn (today, Finnish time) if empty; evaluating needs startedOn; leaving evaluating needs " +
@@ -46,41 +51,8 @@ public static class PilotsEndpoints
     // nothing but the query and the caller's municipality binding (which the cache keys on).
     private static Task<IResult> List(
         HttpContext http, IMediator mediator, ResponseCache cache, string? theme, string? stage, string? municipality, Guid? member,
-        Guid? partnership, string? q, int? limit, string? cursor, CancellationToken ct)
-    {
-        var query = new ListPilotsQuery(theme, stage, municipality, member, partnership, q, limit, cursor);
-        return cache.ServeAsync(http, query, token => mediator.Send(query, token), ct);
-    }
-
-    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        var pilot = await mediator.Send(new GetPilotQuery(id), ct);
-        return Tagged.Ok(http, pilot, pilot.Version);
-    }
-
-    private static async Task<IResult> Create(HttpContext http, IMediator mediator, PilotInput input, CancellationToken ct)
-    {
-        var pilot = await mediator.Send(new CreatePilotCommand(input), ct);
-        return Tagged.Created(http, $"/api/v1/pilots/{pilot.Id}", pilot, pilot.Version);
-    }
-
-    private static async Task<IResult> Update(HttpContext http, IMediator mediator, Guid id, PilotInput input, CancellationToken ct)
-    {
-        var pilot = await mediator.Send(new UpdatePilotCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
-        return Tagged.Ok(http, pilot, pilot.Version);
-    }
-
-    private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        await mediator.Send(new DeletePilotCommand(id, ETags.ExpectedVersion(http.Request)), ct);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> Transition(HttpContext http, IMediator mediator, Guid id, PilotTransitionInput input, CancellationToken ct)
-    {
-        var pilot = await mediator.Send(new TransitionPilotCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
-        return Tagged.Ok(http, pilot, pilot.Version);
-    }
+        Guid? partnership, string? q, int? limit, string? cursor, CancellationToken ct) =>
+        cache.SendAsync(http, mediator, new ListPilotsQuery(theme, stage, municipality, member, partnership, q, limit, cursor), ct);
 
     private static async Task<IResult> History(IMediator mediator, Guid id, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetPilotHistoryQuery(id), ct));

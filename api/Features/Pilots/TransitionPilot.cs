@@ -52,10 +52,7 @@ public sealed class TransitionPilotHandler(Db db, ChangeLog changes, TimeProvide
             new { request.Id, To = PilotStages.Name(to), decision.StartedOn, decision.EndedOn, Now = now, Version = version },
             scope.Transaction,
             cancellationToken: ct));
-        if (updated == 0)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfNoneChanged(updated, current.Version);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO pilot_transitions (pilot_id, seq, at, actor_id, actor_name, from_stage, to_stage, note)

@@ -42,10 +42,7 @@ public sealed class UpdatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
             PilotData.ColumnValues(request.Id, input, stage, version, now),
             scope.Transaction,
             cancellationToken: ct));
-        if (updated == 0)
-        {
-            throw new PreconditionFailedException(current.Version);
-        }
+        PreconditionFailedException.ThrowIfNoneChanged(updated, current.Version);
         await PilotData.ReplaceTeamAsync(scope, request.Id, input.Team, ct);
         await PilotData.SyncMetricsAsync(scope, request.Id, input.Metrics, isNew: false, now, ct);
         await changes.RecordAsync(scope, PilotData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);

@@ -1,3 +1,4 @@
+using CommunityHub.Api.Infrastructure.Time;
 
 namespace CommunityHub.Api.Features.Privacy;
 
@@ -58,11 +59,7 @@ public sealed class RegistrationRetentionService(
             {
                 logger.LogError(e, "A registration retention pass failed; the next pass retries.");
             }
-            try
-            {
-                await Task.Delay(TimeSpan.FromMinutes(options.RetentionIntervalMinutes), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            if (!await Passes.WaitAsync(clock, TimeSpan.FromMinutes(options.RetentionIntervalMinutes), stoppingToken))
             {
                 return;
             }

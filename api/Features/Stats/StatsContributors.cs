@@ -19,6 +19,15 @@ public interface IStatsContributor
 /// <summary>Helpers for contributors: grouped counts, listed for every value of an enum in its declared order.</summary>
 public static class StatsQueries
 {
+    /// <summary>
+    /// Live rows of <paramref name="table"/> (not archived) counted by <paramref name="column"/>, every enum value listed, zero
+    /// where no row counts it. Both names are the caller's constants, never input.
+    /// </summary>
+    public static Task<IReadOnlyList<CountBy>> CountLiveByAsync<T>(DbConnection connection, string table, string column, CancellationToken ct)
+        where T : struct, Enum =>
+        CountByEnumAsync<T>(
+            connection, $"SELECT {column}, CAST(COUNT(*) AS BIGINT) FROM {table} WHERE deleted_at IS NULL GROUP BY {column}", ct);
+
     /// <summary>Runs a query returning (key, count) rows and lists every enum value, zero where no row counts it.</summary>
     public static async Task<IReadOnlyList<CountBy>> CountByEnumAsync<T>(DbConnection connection, string sql, CancellationToken ct)
         where T : struct, Enum

@@ -16,14 +16,15 @@ public sealed class ListUsersHandler(Db db) : IRequestHandler<ListUsersQuery, Us
     {
         var keyset = Keyset.From(ListUsersValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<UserRow>(new CommandDefinition(
+        var page = await keyset.ReadByIdAsync<UserRow>(
+            connection,
             $"""
             SELECT {UserRow.Columns} FROM users WHERE deleted_at IS NULL AND (@After IS NULL OR id > @After)
             ORDER BY id {db.Dialect.Limit("@Take")}
             """,
-            new { After = keyset.AfterKey(), keyset.Take },
-            cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+            null,
+            r => r.Id,
+            ct);
         return new UserPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

@@ -3,7 +3,7 @@ namespace CommunityHub.Api.Features.Users;
 
 public sealed record UserResponse(
     Guid Id, string Email, string DisplayName, Role Role, Guid? MemberId,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long Version) : IVersionedResource;
 
 public sealed record UserPage(IReadOnlyList<UserResponse> Items, string? NextCursor);
 

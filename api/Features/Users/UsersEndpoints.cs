@@ -7,14 +7,18 @@ public static class UsersEndpoints
     {
         var group = routes.MapGroup("/api/v1/users").WithTag("Users", "People who sign in, their roles and member binding (admin).").RequireAuthorization(Policies.Admin);
         group.MapGet("/", List).WithName("listUsers").WithSummary("List users (admin)").Produces<UserPage>().WithProblems(401, 403);
-        group.MapGet("/{id:guid}", Get).WithName("getUser").WithSummary("Get a user (admin)").ProducesTagged<UserResponse>().WithProblems(401, 403, 404);
-        group.MapPost("/", Create).WithName("createUser").WithSummary("Create a user (admin)")
+        group.MapGet("/{id:guid}", Versioned.Get(id => new GetUserQuery(id)))
+            .WithName("getUser").WithSummary("Get a user (admin)").ProducesTagged<UserResponse>().WithProblems(401, 403, 404);
+        group.MapPost("/", Versioned.Create("/api/v1/users", (UserInput input) => new CreateUserCommand(input)))
+            .WithName("createUser").WithSummary("Create a user (admin)")
             .Produces<UserResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 409, 415)
             .WithRequestExample(UserExamples.User);
-        group.MapPut("/{id:guid}", Update).WithName("updateUser").WithSummary("Replace a user (admin); leave out password to keep it")
+        group.MapPut("/{id:guid}", Versioned.Write((Guid id, UserInput input, long? version) => new UpdateUserCommand(id, input, version)))
+            .WithName("updateUser").WithSummary("Replace a user (admin); leave out password to keep it")
             .Produces<UserResponse>().WithProblems(401, 403, 404, 409, 412, 415)
             .WithRequestExample(UserExamples.User);
-        group.MapDelete("/{id:guid}", Delete).WithName("deleteUser").WithSummary("Remove a user (admin)")
+        group.MapDelete("/{id:guid}", Versioned.Delete((id, version) => new DeleteUserCommand(id, version)))
+            .WithName("deleteUser").WithSummary("Remove a user (admin)")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 409, 412);
         group.MapPost("/{id:guid}/sign-out-everywhere", SignOutEverywhere).WithName("signOutUserEverywhere")
             .WithSummary("End every session of a user (admin)")
@@ -26,33 +30,9 @@ public static class UsersEndpoints
     private static async Task<IResult> List(IMediator mediator, int? limit, string? cursor, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListUsersQuery(limit, cursor), ct));
 
-    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        var user = await mediator.Send(new GetUserQuery(id), ct);
-        return Tagged.Ok(http, user, user.Version);
-    }
-
-    private static async Task<IResult> Create(HttpContext http, IMediator mediator, UserInput input, CancellationToken ct)
-    {
-        var user = await mediator.Send(new CreateUserCommand(input), ct);
-        return Tagged.Created(http, $"/api/v1/users/{user.Id}", user, user.Version);
-    }
-
-    private static async Task<IResult> Update(HttpContext http, IMediator mediator, Guid id, UserInput input, CancellationToken ct)
-    {
-        var user = await mediator.Send(new UpdateUserCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
-        return Tagged.Ok(http, user, user.Version);
-    }
-
     private static async Task<IResult> SignOutEverywhere(IMediator mediator, Guid id, CancellationToken ct)
     {
         await mediator.Send(new SignOutEverywhereCommand(id), ct);
-        return TypedResults.NoContent();
-    }
-
-    private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        await mediator.Send(new DeleteUserCommand(id, ETags.ExpectedVersion(http.Request)), ct);
         return TypedResults.NoContent();
     }
 }

@@ -11,11 +11,7 @@ public sealed class DeleteWebhookHandler(Db db, ChangeLog changes, TimeProvider 
         await using var scope = await db.BeginWriteAsync(ct);
         var current = await WebhookData.GetOrThrowAsync(scope, request.Id, ct);
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
-        await scope.Connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE webhook_subscriptions SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
-            new { request.Id, Now = clock.GetUtcNow() },
-            scope.Transaction,
-            cancellationToken: ct));
+        await scope.ArchiveAsync("webhook_subscriptions", request.Id, clock.GetUtcNow(), ct);
         await changes.RecordAsync(scope, WebhookData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;

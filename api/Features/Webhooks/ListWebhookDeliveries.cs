@@ -24,16 +24,17 @@ public sealed class ListWebhookDeliveriesHandler(Db db) : IRequestHandler<ListWe
         {
             throw new NotFoundException("Webhook", request.Id);
         }
-        var rows = (await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
+        var page = await keyset.ReadByIdAsync<DeliveryRow>(
+            connection,
             $"""
             SELECT {DeliveryRow.Columns}
             FROM webhook_deliveries
-            WHERE subscription_id = @Id AND (@Before IS NULL OR id < @Before)
+            WHERE subscription_id = @Id AND (@After IS NULL OR id < @After)
             ORDER BY id DESC {db.Dialect.Limit("@Take")}
             """,
-            new { request.Id, Before = keyset.AfterKey(), keyset.Take },
-            cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+            new { request.Id },
+            r => r.Id,
+            ct);
         return new WebhookDeliveryPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

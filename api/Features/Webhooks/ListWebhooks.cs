@@ -16,15 +16,16 @@ public sealed class ListWebhooksHandler(Db db) : IRequestHandler<ListWebhooksQue
     {
         var keyset = Keyset.From(ListWebhooksValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<WebhookRow>(new CommandDefinition(
+        var page = await keyset.ReadByIdAsync<WebhookRow>(
+            connection,
             $"""
             SELECT {WebhookRow.Columns} FROM webhook_subscriptions w
             WHERE w.deleted_at IS NULL AND (@After IS NULL OR w.id > @After)
             ORDER BY w.id {db.Dialect.Limit("@Take")}
             """,
-            new { After = keyset.AfterKey(), keyset.Take },
-            cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+            null,
+            r => r.Id,
+            ct);
         return new WebhookPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

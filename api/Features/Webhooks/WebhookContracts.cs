@@ -39,7 +39,7 @@ public sealed record WebhookResponse(
     DateTimeOffset UpdatedAt,
     long Version,
     DateTimeOffset? FailingSince,
-    DateTimeOffset? NextAttemptAt);
+    DateTimeOffset? NextAttemptAt) : IVersionedResource;
 
 /// <summary>A subscription with its signing secret: the only answers that ever show it (create and rotate-secret).</summary>
 public sealed record WebhookWithSecretResponse(
@@ -54,7 +54,7 @@ public sealed record WebhookWithSecretResponse(
     long Version,
     DateTimeOffset? FailingSince,
     DateTimeOffset? NextAttemptAt,
-    string Secret)
+    string Secret) : IVersionedResource
 {
     public static WebhookWithSecretResponse From(WebhookResponse w, string secret) =>
         new(w.Id, w.Url, w.Types, w.MunicipalityCode, w.Description, w.Status, w.CreatedAt, w.UpdatedAt, w.Version, w.FailingSince, w.NextAttemptAt, secret);

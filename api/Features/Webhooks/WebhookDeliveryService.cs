@@ -1,3 +1,5 @@
+using CommunityHub.Api.Infrastructure.Time;
+
 namespace CommunityHub.Api.Features.Webhooks;
 
 /// <summary>Runs delivery passes every <see cref="WebhookOptions.PollMilliseconds"/> in each process.</summary>
@@ -18,11 +20,7 @@ public sealed class WebhookDeliveryService(WebhookDispatcher dispatcher, Webhook
             {
                 logger.LogError(e, "A webhook delivery pass failed; the next pass retries.");
             }
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(options.PollMilliseconds), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            if (!await Passes.WaitAsync(clock, TimeSpan.FromMilliseconds(options.PollMilliseconds), stoppingToken))
             {
                 return;
             }

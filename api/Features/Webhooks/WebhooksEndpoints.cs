@@ -10,22 +10,26 @@ public static class WebhooksEndpoints
         group.MapGet("/", List).WithName("listWebhooks").WithSummary("List webhook subscriptions (admin)")
             .WithDescription("Ordered by id, keyset paged. Secrets are never shown here.")
             .ProducesTagged<WebhookPage>().WithProblems(401, 403);
-        group.MapGet("/{id:guid}", Get).WithName("getWebhook").WithSummary("Get a webhook subscription (admin)")
+        group.MapGet("/{id:guid}", Versioned.Get(id => new GetWebhookQuery(id)))
+            .WithName("getWebhook").WithSummary("Get a webhook subscription (admin)")
             .ProducesTagged<WebhookResponse>().WithProblems(401, 403, 404);
-        group.MapPost("/", Create).WithName("createWebhook").WithSummary("Subscribe a receiver to the change feed (admin)")
+        group.MapPost("/", Versioned.Create("/api/v1/webhooks", (WebhookInput input) => new CreateWebhookCommand(input)))
+            .WithName("createWebhook").WithSummary("Subscribe a receiver to the change feed (admin)")
             .WithDescription(
                 "Every change-feed entry committed from now on that matches `types` (and `municipalityCode`, when given) is POSTed " +
                 "to `url` in feed order, signed with the `secret` this answer shows once (see the `changes` webhook). `url` must be " +
                 "absolute https (http only where the server allows it with `Webhooks:AllowHttp`).")
             .Produces<WebhookWithSecretResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
             .WithRequestExample(WebhookExamples.Subscription);
-        group.MapPut("/{id:guid}", Update).WithName("updateWebhook").WithSummary("Replace a webhook subscription (admin)")
+        group.MapPut("/{id:guid}", Versioned.Write((Guid id, WebhookInput input, long? version) => new UpdateWebhookCommand(id, input, version)))
+            .WithName("updateWebhook").WithSummary("Replace a webhook subscription (admin)")
             .WithDescription(
                 "`status: active` re-enables a paused or failing subscription (delivery resumes from where it stopped, nothing " +
                 "skipped); `status: paused` stops deliveries. `failing` is set by the server after continuous failure.")
             .Produces<WebhookResponse>().WithProblems(401, 403, 404, 409, 412, 415)
             .WithRequestExample(WebhookExamples.Subscription);
-        group.MapDelete("/{id:guid}", Delete).WithName("deleteWebhook").WithSummary("Remove a webhook subscription (admin)")
+        group.MapDelete("/{id:guid}", Versioned.Delete((id, version) => new DeleteWebhookCommand(id, version)))
+            .WithName("deleteWebhook").WithSummary("Remove a webhook subscription (admin)")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
         group.MapPost("/{id:guid}/rotate-secret", RotateSecret).WithName("rotateWebhookSecret")
             .WithSummary("Replace the signing secret (admin); the new one is shown once and signs every delivery from now on")
@@ -43,30 +47,6 @@ public static class WebhooksEndpoints
     {
         var page = await mediator.Send(new ListWebhooksQuery(limit, cursor), ct);
         return Tagged.Page(http, page, page.Items.Select(w => (w.Id, w.Version)), page.NextCursor);
-    }
-
-    private static async Task<IResult> Get(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        var webhook = await mediator.Send(new GetWebhookQuery(id), ct);
-        return Tagged.Ok(http, webhook, webhook.Version);
-    }
-
-    private static async Task<IResult> Create(HttpContext http, IMediator mediator, WebhookInput input, CancellationToken ct)
-    {
-        var webhook = await mediator.Send(new CreateWebhookCommand(input), ct);
-        return Tagged.Created(http, $"/api/v1/webhooks/{webhook.Id}", webhook, webhook.Version);
-    }
-
-    private static async Task<IResult> Update(HttpContext http, IMediator mediator, Guid id, WebhookInput input, CancellationToken ct)
-    {
-        var webhook = await mediator.Send(new UpdateWebhookCommand(id, input, ETags.ExpectedVersion(http.Request)), ct);
-        return Tagged.Ok(http, webhook, webhook.Version);
-    }
-
-    private static async Task<IResult> Delete(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)
-    {
-        await mediator.Send(new DeleteWebhookCommand(id, ETags.ExpectedVersion(http.Request)), ct);
-        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> RotateSecret(HttpContext http, IMediator mediator, Guid id, CancellationToken ct)

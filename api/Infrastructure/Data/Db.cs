@@ -148,6 +148,17 @@ public sealed class WriteScope(DbConnection connection, DbTransaction transactio
     /// <summary>The dialect of the database this write runs on, for SQL that shared reads build.</summary>
     public SqlDialect Dialect { get; } = dialect;
 
+    /// <summary>
+    /// Archives a row (the soft delete every archivable table shares): <c>deleted_at</c> and <c>updated_at</c> become
+    /// <paramref name="now"/> and the version moves on. <paramref name="table"/> is the caller's constant, never input.
+    /// </summary>
+    public Task<int> ArchiveAsync(string table, Guid id, DateTimeOffset now, CancellationToken ct) =>
+        Connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE {table} SET deleted_at = @Now, updated_at = @Now, version = version + 1 WHERE id = @Id",
+            new { Id = id, Now = now },
+            Transaction,
+            cancellationToken: ct));
+
     /// <summary>Runs <paramref name="action"/> after the write commits, never if it rolls back.</summary>
     public void OnCommitted(Action action) => (committed ??= []).Add(action);
 

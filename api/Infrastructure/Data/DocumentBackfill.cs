@@ -1,3 +1,5 @@
+using CommunityHub.Api.Infrastructure.Time;
+
 namespace CommunityHub.Api.Infrastructure.Data;
 
 /// <summary>
@@ -49,11 +51,7 @@ public sealed class DocumentBackfill(IEnumerable<IDocumentSource> sources, Db db
             {
                 logger.LogError(e, "Rendering stored documents failed; lists read those records from the tables until the next pass.");
             }
-            try
-            {
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            if (!await Passes.WaitAsync(clock, Interval, stoppingToken))
             {
                 return;
             }

@@ -49,6 +49,7 @@ public interface IDocumentSource
 public abstract class DocumentProjection<TRecord>(
     string name, string recordTable, string documentTable, string keyColumn, JsonSerializerOptions options, DocumentRenderer renderer)
     : IDocumentSource
+    where TRecord : IVersionedResource
 {
     private readonly JsonTypeInfo<TRecord> typeInfo = (JsonTypeInfo<TRecord>)options.GetTypeInfo(typeof(TRecord));
 
@@ -85,11 +86,7 @@ public abstract class DocumentProjection<TRecord>(
     {
         var idsJson = SqlDialect.IdsJson(ids);
         var documents = (await ReadAsync(scope, idsJson, ct))
-            .Select(record =>
-            {
-                var (id, version) = KeyOf(record);
-                return new StoredDocument(id, version, Format, JsonSerializer.SerializeToUtf8Bytes(record, typeInfo));
-            })
+            .Select(record => new StoredDocument(record.Id, record.Version, Format, JsonSerializer.SerializeToUtf8Bytes(record, typeInfo)))
             .ToList();
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             $"DELETE FROM {documentTable} WHERE {keyColumn} IN ({scope.Dialect.IdsFromJson("@Ids")})",
@@ -123,5 +120,11 @@ public abstract class DocumentProjection<TRecord>(
     /// <summary>The live (not deleted) records among the ids in <paramref name="idsJson"/> (a JSON array parameter), as their GET answers them.</summary>
     protected abstract Task<IReadOnlyList<TRecord>> ReadAsync(WriteScope scope, string idsJson, CancellationToken ct);
 
-    protected abstract (Guid Id, long Version) KeyOf(TRecord record);
+    /// <summary>For <see cref="ReadAsync"/>: the live rows of the record table (as <paramref name="alias"/>) among the ids.</summary>
+    protected async Task<List<TRow>> LiveRowsAsync<TRow>(WriteScope scope, string columns, string alias, string idsJson, CancellationToken ct) =>
+        (await scope.Connection.QueryAsync<TRow>(new CommandDefinition(
+            $"SELECT {columns} FROM {recordTable} {alias} WHERE {alias}.id IN ({scope.Dialect.IdsFromJson("@Ids")}) AND {alias}.deleted_at IS NULL",
+            new { Ids = idsJson },
+            scope.Transaction,
+            cancellationToken: ct))).AsList();
 }

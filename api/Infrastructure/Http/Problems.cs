@@ -25,6 +25,18 @@ public sealed class PreconditionFailedException(long currentVersion)
             throw new PreconditionFailedException(current);
         }
     }
+
+    /// <summary>
+    /// Throws when a write guarded by the version it read (<c>WHERE … version = @Version</c>) changed no row: another
+    /// writer came first.
+    /// </summary>
+    public static void ThrowIfNoneChanged(int changed, long read)
+    {
+        if (changed == 0)
+        {
+            throw new PreconditionFailedException(read);
+        }
+    }
 }
 
 /// <summary>Signed in, but this role or member binding may not do this → 403.</summary>
@@ -42,6 +54,22 @@ public sealed class FieldValidationException(IDictionary<string, string[]> error
     public FieldValidationException(string field, string message)
         : this(new Dictionary<string, string[]> { [field] = [message] })
     {
+    }
+
+    /// <summary>
+    /// Throws one error per entry of a list that is <paramref name="refused"/>, each named by its place
+    /// (<paramref name="fieldAt"/> of its index, e.g. <c>parties[1].memberId</c>); nothing when every entry passes.
+    /// </summary>
+    public static void ThrowForEntries<T>(IEnumerable<T> entries, Func<T, bool> refused, Func<int, string> fieldAt, Func<T, string> message)
+    {
+        var errors = entries
+            .Select((entry, index) => (entry, index))
+            .Where(x => refused(x.entry))
+            .ToDictionary(x => fieldAt(x.index), x => new[] { message(x.entry) });
+        if (errors.Count > 0)
+        {
+            throw new FieldValidationException(errors);
+        }
     }
 }
 

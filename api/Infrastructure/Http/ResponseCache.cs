@@ -85,6 +85,14 @@ public sealed class ResponseCache(Db db, TimeProvider clock) : IDisposable
         }, ct);
     }
 
+    /// <summary>Serves what a MediatR query renders (a list page as <see cref="JsonBody"/>), keyed on the query.</summary>
+    public Task<IResult> SendAsync(HttpContext http, IMediator mediator, IRequest<JsonBody> query, CancellationToken ct) =>
+        ServeAsync(http, query, token => mediator.Send(query, token), ct);
+
+    /// <summary>Serves the object a MediatR query answers, keyed on the query and tagged with <paramref name="etagOf"/>.</summary>
+    public Task<IResult> SendAsync<T>(HttpContext http, IMediator mediator, IRequest<T> query, Func<T, string> etagOf, CancellationToken ct) =>
+        ServeAsync(http, query, token => mediator.Send(query, token), etagOf, ct);
+
     public void Dispose() => entries.Dispose();
 
     private async Task<long?> HeadAsync(CancellationToken ct)

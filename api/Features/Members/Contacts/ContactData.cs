@@ -29,6 +29,22 @@ public static class ContactData
             new { ContactId = contactId, MemberId = memberId },
             scope.Transaction,
             cancellationToken: ct)) ?? throw new NotFoundException("Contact", contactId);
+
+    /// <summary>
+    /// The member's live contact for a change by staff or the member's own editor (else 403 with
+    /// <paramref name="forbiddenText"/>) at the version the caller expects (else 412); 404 when there is none.
+    /// </summary>
+    internal static async Task<ContactRow> GetForChangeAsync(
+        WriteScope scope, ICurrentUser user, Guid memberId, Guid contactId, long? expectedVersion, string forbiddenText, CancellationToken ct)
+    {
+        var current = await GetOrThrowAsync(scope, memberId, contactId, ct);
+        if (!user.EditsMember(memberId))
+        {
+            throw new ForbiddenException(Texts.Get(forbiddenText));
+        }
+        PreconditionFailedException.ThrowIfStale(expectedVersion, current.Version);
+        return current;
+    }
 }
 
 /// <summary>The contact row as stored.</summary>

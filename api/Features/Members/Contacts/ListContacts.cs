@@ -17,15 +17,16 @@ public sealed class ListContactsHandler(Db db) : IRequestHandler<ListContactsQue
         var keyset = Keyset.From(ListContactsValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
         await ContactData.EnsureMemberAsync(connection, null, request.MemberId, ct);
-        var rows = (await connection.QueryAsync<ContactRow>(new CommandDefinition(
+        var page = await keyset.ReadByIdAsync<ContactRow>(
+            connection,
             $"""
             SELECT {ContactData.Columns} FROM contacts
             WHERE member_id = @MemberId AND deleted_at IS NULL AND (@After IS NULL OR id > @After)
             ORDER BY id {db.Dialect.Limit("@Take")}
             """,
-            new { request.MemberId, After = keyset.AfterKey(), keyset.Take },
-            cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+            new { request.MemberId },
+            r => r.Id,
+            ct);
         return new ContactPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

@@ -9,12 +9,8 @@ public sealed class UpdateContactHandler(Db db, ChangeLog changes, TimeProvider 
     public async Task<ContactResponse> Handle(UpdateContactCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await ContactData.GetOrThrowAsync(scope, request.MemberId, request.ContactId, ct);
-        if (!user.EditsMember(request.MemberId))
-        {
-            throw new ForbiddenException(Texts.Get("contact.forbiddenUpdate"));
-        }
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
+        var current = await ContactData.GetForChangeAsync(
+            scope, user, request.MemberId, request.ContactId, request.ExpectedVersion, "contact.forbiddenUpdate", ct);
         var input = request.Input;
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """

@@ -34,8 +34,7 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Par
     public async Task<PartnershipReviewResponse> Handle(CreatePartnershipReviewCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var partnership = await PartnershipData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.PartnershipId, user, ct);
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, partnership.Version);
+        var partnership = await PartnershipData.GetForWriteAsync(scope, request.PartnershipId, user, request.ExpectedVersion, ct);
         if (partnership.StatusValue == PartnershipStatus.Cancelled)
         {
             throw new ConflictException(
@@ -46,14 +45,11 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Par
         var input = request.Input;
         var entries = input.GoalProgress ?? [];
         var goals = await PartnershipGoals.IdsAsync(scope, request.PartnershipId, ct);
-        var unknown = entries
-            .Select((entry, index) => (entry, index))
-            .Where(x => !goals.Contains(x.entry.GoalId!.Value))
-            .ToDictionary(x => $"goalProgress[{x.index}].goalId", x => new[] { Texts.Get("review.unknownGoal", x.entry.GoalId) });
-        if (unknown.Count > 0)
-        {
-            throw new FieldValidationException(unknown);
-        }
+        FieldValidationException.ThrowForEntries(
+            entries,
+            entry => !goals.Contains(entry.GoalId!.Value),
+            index => $"goalProgress[{index}].goalId",
+            entry => Texts.Get("review.unknownGoal", entry.GoalId));
 
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
@@ -102,10 +98,7 @@ public sealed class CreatePartnershipReviewHandler(Db db, ChangeLog changes, Par
             },
             scope.Transaction,
             cancellationToken: ct));
-        if (updated == 0)
-        {
-            throw new PreconditionFailedException(partnership.Version);
-        }
+        PreconditionFailedException.ThrowIfNoneChanged(updated, partnership.Version);
         await changes.RecordAsync(scope, PartnershipData.Type, request.PartnershipId, ChangeOp.Update, version, partnership.MunicipalityCode, ct);
         documents.RenderAfterCommit(scope, request.PartnershipId);
         var review = (await ReviewData.ReadAsync(scope.Connection, scope.Transaction, "r.id = @Id", new { Id = id }, ct)).Single();

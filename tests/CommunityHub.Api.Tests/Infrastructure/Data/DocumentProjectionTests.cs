@@ -26,7 +26,7 @@ public sealed class DocumentProjectionTests
 
     public sealed record Party(Guid MemberId, string MemberName);
 
-    public sealed record Thing(Guid Id, string Title, IReadOnlyList<Party> Parties, DateTimeOffset UpdatedAt, long Version);
+    public sealed record Thing(Guid Id, string Title, IReadOnlyList<Party> Parties, DateTimeOffset UpdatedAt, long Version) : IVersionedResource;
 
     public sealed record ThingPage(IReadOnlyList<Thing> Items, string? NextCursor);
 
@@ -48,8 +48,6 @@ public sealed class DocumentProjectionTests
     {
         protected override Task<IReadOnlyList<Thing>> ReadAsync(WriteScope scope, string idsJson, CancellationToken ct) =>
             throw new NotSupportedException();
-
-        protected override (Guid Id, long Version) KeyOf(Thing record) => (record.Id, record.Version);
     }
 
     private static DocumentRow Row(Thing thing, JsonSerializerOptions options) => new()
