@@ -17,15 +17,8 @@ public sealed class ListApiKeysHandler(Db db) : IRequestHandler<ListApiKeysQuery
     {
         var keyset = Keyset.From(ListApiKeysValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
-        var page = await keyset.ReadByIdAsync<ApiKeyRow>(
-            connection,
-            $"""
-            SELECT {ApiKeyData.Columns} FROM api_keys WHERE (@After IS NULL OR id > @After)
-            ORDER BY id {db.Dialect.Limit("@Take")}
-            """,
-            null,
-            r => r.Id,
-            ct);
+        var page = await new ListQuery(db.Dialect, "api_keys")
+            .PageAsync<ApiKeyRow>(connection, ApiKeyData.Columns, keyset, KeyColumn.ById, r => [r.Id.ToString()], ct);
         return new ApiKeyPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

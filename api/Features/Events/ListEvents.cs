@@ -53,9 +53,8 @@ public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user, IOption
             .Search("e.title_search", request.Q);
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = keyset.Page(
-            (await connection.QueryAsync<EventRow>(query.Page(CommunityEventData.Columns, keyset, Keys, ct))).AsList(),
-            r => [TypeHandlers.Format(r.StartsAt), r.Id.ToString()]);
+        var rows = await query.PageAsync<EventRow>(
+            connection, CommunityEventData.Columns, keyset, Keys, r => [TypeHandlers.Format(r.StartsAt), r.Id.ToString()], ct);
         var items = await CommunityEventData.WithOrganizersAsync(connection, null, rows.Items, ct);
         return JsonBody.Serialize(
             new CommunityEventPage(items, rows.NextCursor),

@@ -45,18 +45,15 @@ public sealed class ListMembersHandler(Db db, IOptions<JsonOptions> json, Member
         await using var connection = await db.OpenAsync(ct);
 
         var query = Filter(request);
-        var stored = keyset.Page(
-            (await connection.QueryAsync<DocumentRow>(
-                query.Page(documents.PageColumns(query, "m") + ", m.name_sort AS SortKey", keyset, Keys, ct, documents.PageJoin("m")))).AsList(),
-            r => [r.SortKey!, r.Id.ToString()]);
+        var stored = await query.PageAsync<DocumentRow>(
+            connection, documents.PageColumns(query, "m") + ", m.name_sort AS SortKey", keyset, Keys, r => [r.SortKey!, r.Id.ToString()], ct,
+            documents.PageJoin("m"));
         if (documents.Page(stored.Items, stored.NextCursor) is { } page)
         {
             return page;
         }
 
-        var rows = keyset.Page(
-            (await connection.QueryAsync<MemberRow>(Filter(request).Page(MemberData.Columns, keyset, Keys, ct))).AsList(),
-            r => [r.NameSort, r.Id.ToString()]);
+        var rows = await Filter(request).PageAsync<MemberRow>(connection, MemberData.Columns, keyset, Keys, r => [r.NameSort, r.Id.ToString()], ct);
         var items = await MemberData.WithSectorsAsync(db.Dialect, connection, null, rows.Items, ct);
         return JsonBody.Serialize(
             new MemberPage(items, rows.NextCursor),

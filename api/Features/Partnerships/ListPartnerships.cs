@@ -43,19 +43,15 @@ public sealed class ListPartnershipsHandler(
         await using var connection = await db.OpenAsync(ct);
 
         var query = PartnershipFilterSql.Query(db.Dialect, request, user, today);
-        var stored = keyset.Page(
-            (await connection.QueryAsync<DocumentRow>(
-                query.Page(documents.PageColumns(query, "p"), keyset, Keys, ct, documents.PageJoin("p")))).AsList(),
-            r => [r.Id.ToString()]);
+        var stored = await query.PageAsync<DocumentRow>(
+            connection, documents.PageColumns(query, "p"), keyset, Keys, r => [r.Id.ToString()], ct, documents.PageJoin("p"));
         if (documents.Page(stored.Items, stored.NextCursor) is { } page)
         {
             return page;
         }
 
-        var rows = keyset.Page(
-            (await connection.QueryAsync<PartnershipRow>(PartnershipFilterSql.Query(db.Dialect, request, user, today)
-                .Page(PartnershipData.Columns, keyset, Keys, ct))).AsList(),
-            r => [r.Id.ToString()]);
+        var rows = await PartnershipFilterSql.Query(db.Dialect, request, user, today)
+            .PageAsync<PartnershipRow>(connection, PartnershipData.Columns, keyset, Keys, r => [r.Id.ToString()], ct);
         var items = await PartnershipData.WithDetailsAsync(db.Dialect, connection, null, rows.Items, ct);
         return JsonBody.Serialize(
             new PartnershipPage(items, rows.NextCursor),

@@ -51,8 +51,7 @@ public sealed class ListPilotsHandler(Db db, ICurrentUser user, IOptions<JsonOpt
             .Where("p.partnership_id = @Partnership", "Partnership", request.Partnership?.ToString());
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = keyset.Page(
-            (await connection.QueryAsync<PilotRow>(query.Page(PilotData.Columns, keyset, Keys, ct))).AsList(), r => [r.Id.ToString()]);
+        var rows = await query.PageAsync<PilotRow>(connection, PilotData.Columns, keyset, Keys, r => [r.Id.ToString()], ct);
         var items = await PilotData.WithDetailsAsync(db.Dialect, connection, null, rows.Items, ct);
         return JsonBody.Serialize(
             new PilotPage(items, rows.NextCursor),

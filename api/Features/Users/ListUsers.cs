@@ -16,15 +16,8 @@ public sealed class ListUsersHandler(Db db) : IRequestHandler<ListUsersQuery, Us
     {
         var keyset = Keyset.From(ListUsersValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
-        var page = await keyset.ReadByIdAsync<UserRow>(
-            connection,
-            $"""
-            SELECT {UserRow.Columns} FROM users WHERE deleted_at IS NULL AND (@After IS NULL OR id > @After)
-            ORDER BY id {db.Dialect.Limit("@Take")}
-            """,
-            null,
-            r => r.Id,
-            ct);
+        var page = await new ListQuery(db.Dialect, "users", "deleted_at IS NULL")
+            .PageAsync<UserRow>(connection, UserRow.Columns, keyset, KeyColumn.ById, r => [r.Id.ToString()], ct);
         return new UserPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

@@ -24,17 +24,9 @@ public sealed class ListWebhookDeliveriesHandler(Db db) : IRequestHandler<ListWe
         {
             throw new NotFoundException("Webhook", request.Id);
         }
-        var page = await keyset.ReadByIdAsync<DeliveryRow>(
-            connection,
-            $"""
-            SELECT {DeliveryRow.Columns}
-            FROM webhook_deliveries
-            WHERE subscription_id = @Id AND (@After IS NULL OR id < @After)
-            ORDER BY id DESC {db.Dialect.Limit("@Take")}
-            """,
-            new { request.Id },
-            r => r.Id,
-            ct);
+        var page = await new ListQuery(db.Dialect, "webhook_deliveries")
+            .Where("subscription_id = @Id", "Id", request.Id)
+            .PageAsync<DeliveryRow>(connection, DeliveryRow.Columns, keyset, [KeyColumn.Id("id", descending: true)], r => [r.Id.ToString()], ct);
         return new WebhookDeliveryPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

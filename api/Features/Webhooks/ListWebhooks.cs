@@ -16,16 +16,8 @@ public sealed class ListWebhooksHandler(Db db) : IRequestHandler<ListWebhooksQue
     {
         var keyset = Keyset.From(ListWebhooksValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
-        var page = await keyset.ReadByIdAsync<WebhookRow>(
-            connection,
-            $"""
-            SELECT {WebhookRow.Columns} FROM webhook_subscriptions w
-            WHERE w.deleted_at IS NULL AND (@After IS NULL OR w.id > @After)
-            ORDER BY w.id {db.Dialect.Limit("@Take")}
-            """,
-            null,
-            r => r.Id,
-            ct);
+        var page = await new ListQuery(db.Dialect, "webhook_subscriptions w", "w.deleted_at IS NULL")
+            .PageAsync<WebhookRow>(connection, WebhookRow.Columns, keyset, [KeyColumn.Id("w.id")], r => [r.Id.ToString()], ct);
         return new WebhookPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }

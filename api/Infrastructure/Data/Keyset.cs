@@ -33,19 +33,6 @@ public sealed class Keyset
     public static Keyset From(string kind, int keyCount, int? limit, string? cursor) =>
         new(kind, limit ?? Paging.DefaultLimit, cursor is null ? null : Cursor.Decode(cursor, kind, keyCount));
 
-    /// <summary>
-    /// Reads the page of a list keyed by id alone: <paramref name="sql"/> selects the rows past <c>@After</c> (the cursor's
-    /// id, null on the first page), <c>@Take</c> at most, with the handler's own <paramref name="parameters"/>.
-    /// </summary>
-    public async Task<KeysetPage<T>> ReadByIdAsync<T>(
-        DbConnection connection, string sql, object? parameters, Func<T, Guid> idOf, CancellationToken ct)
-    {
-        var all = new DynamicParameters(new { After = AfterKey(), Take });
-        all.AddDynamicParams(parameters);
-        var rows = (await connection.QueryAsync<T>(new CommandDefinition(sql, all, cancellationToken: ct))).AsList();
-        return Page(rows, r => [idOf(r).ToString()]);
-    }
-
     /// <summary>Cuts the fetched rows to the page and encodes the cursor after its last row (null when none follow).</summary>
     public KeysetPage<T> Page<T>(IReadOnlyList<T> rows, Func<T, string[]> keysOf) =>
         rows.Count <= Limit

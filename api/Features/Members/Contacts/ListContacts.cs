@@ -17,16 +17,9 @@ public sealed class ListContactsHandler(Db db) : IRequestHandler<ListContactsQue
         var keyset = Keyset.From(ListContactsValidator.CursorKind, 1, request.Limit, request.Cursor);
         await using var connection = await db.OpenAsync(ct);
         await ContactData.EnsureMemberAsync(connection, null, request.MemberId, ct);
-        var page = await keyset.ReadByIdAsync<ContactRow>(
-            connection,
-            $"""
-            SELECT {ContactData.Columns} FROM contacts
-            WHERE member_id = @MemberId AND deleted_at IS NULL AND (@After IS NULL OR id > @After)
-            ORDER BY id {db.Dialect.Limit("@Take")}
-            """,
-            new { request.MemberId },
-            r => r.Id,
-            ct);
+        var page = await new ListQuery(db.Dialect, "contacts", "deleted_at IS NULL")
+            .Where("member_id = @MemberId", "MemberId", request.MemberId)
+            .PageAsync<ContactRow>(connection, ContactData.Columns, keyset, KeyColumn.ById, r => [r.Id.ToString()], ct);
         return new ContactPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }
