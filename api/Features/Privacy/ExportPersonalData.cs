@@ -18,7 +18,7 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
         // User accounts keep their own key (upper case); registrations and contacts are matched in lower case.
         var userKey = Users.UserInputValidator.Normalize(request.Email!);
         await using var scope = await db.BeginWriteAsync(ct);
-        var registrations = (await scope.Connection.QueryAsync<RegistrationRow>(new CommandDefinition(
+        var registrations = (await scope.Connection.QueryAsync<PersonalRegistration>(new CommandDefinition(
             """
             SELECT r.id, r.event_id, e.title AS event_title, r.name, r.email, r.member_id, r.notes, r.status, r.created_at, r.cancelled_at
             FROM registrations r JOIN events e ON e.id = r.event_id
@@ -26,10 +26,10 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
             """,
             new { Email = email }, scope.Transaction, cancellationToken: ct))).ToList();
         // Contact emails are stored as typed; LOWER folds ASCII on SQLite, which is what addresses use in practice.
-        var contacts = (await scope.Connection.QueryAsync<ContactRow>(new CommandDefinition(
+        var contacts = (await scope.Connection.QueryAsync<PersonalContact>(new CommandDefinition(
             "SELECT id, member_id, name, title, email, phone, created_at, deleted_at FROM contacts WHERE LOWER(email) = @Email ORDER BY id",
             new { Email = email }, scope.Transaction, cancellationToken: ct))).ToList();
-        var users = (await scope.Connection.QueryAsync<UserRow>(new CommandDefinition(
+        var users = (await scope.Connection.QueryAsync<PersonalUser>(new CommandDefinition(
             "SELECT id, email, display_name, role, member_id, created_at, deleted_at FROM users WHERE email_normalized = @Email ORDER BY id",
             new { Email = userKey }, scope.Transaction, cancellationToken: ct))).ToList();
         // Handing out personal data is audited; the entry names no address (a random id per request).
@@ -37,45 +37,8 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
         await scope.CommitAsync(ct);
         return new PersonalDataExport(
             email,
-            registrations.Select(r => new PersonalRegistration(r.Id, r.EventId, r.EventTitle, r.Name, r.Email, r.MemberId, r.Notes, r.Status, r.CreatedAt, r.CancelledAt)).ToList(),
-            contacts.Select(c => new PersonalContact(c.Id, c.MemberId, c.Name, c.Title, c.Email, c.Phone, c.CreatedAt, c.DeletedAt)).ToList(),
-            users.Select(u => new PersonalUser(u.Id, u.Email, u.DisplayName, u.Role, u.MemberId, u.CreatedAt, u.DeletedAt)).ToList());
-    }
-
-    private sealed class RegistrationRow
-    {
-        public Guid Id { get; init; }
-        public Guid EventId { get; init; }
-        public string EventTitle { get; init; } = "";
-        public string Name { get; init; } = "";
-        public string Email { get; init; } = "";
-        public Guid? MemberId { get; init; }
-        public string? Notes { get; init; }
-        public string Status { get; init; } = "";
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset? CancelledAt { get; init; }
-    }
-
-    private sealed class ContactRow
-    {
-        public Guid Id { get; init; }
-        public Guid MemberId { get; init; }
-        public string Name { get; init; } = "";
-        public string? Title { get; init; }
-        public string? Email { get; init; }
-        public string? Phone { get; init; }
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset? DeletedAt { get; init; }
-    }
-
-    private sealed class UserRow
-    {
-        public Guid Id { get; init; }
-        public string Email { get; init; } = "";
-        public string DisplayName { get; init; } = "";
-        public string Role { get; init; } = "";
-        public Guid? MemberId { get; init; }
-        public DateTimeOffset CreatedAt { get; init; }
-        public DateTimeOffset? DeletedAt { get; init; }
+            registrations,
+            contacts,
+            users);
     }
 }
