@@ -19,9 +19,7 @@ public sealed class TransitionPilotHandler(Db db, ChangeLog changes, TimeProvide
     public async Task<PilotResponse> Handle(TransitionPilotCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PilotData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
-        PilotData.EnsureCanEdit(user, current.OwnerMemberId);
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
+        var current = await PilotData.GetForEditAsync(scope, request.Id, user, request.ExpectedVersion, ct);
 
         var from = current.ParsedStage;
         var to = request.Input.To!.Value;

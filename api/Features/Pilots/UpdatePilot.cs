@@ -13,10 +13,8 @@ public sealed class UpdatePilotHandler(Db db, ChangeLog changes, TimeProvider cl
     public async Task<PilotResponse> Handle(UpdatePilotCommand request, CancellationToken ct)
     {
         await using var scope = await db.BeginWriteAsync(ct);
-        var current = await PilotData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
-        PilotData.EnsureCanEdit(user, current.OwnerMemberId);
+        var current = await PilotData.GetForEditAsync(scope, request.Id, user, request.ExpectedVersion, ct);
         PilotData.EnsureCanEdit(user, request.Input.OwnerMemberId!.Value);
-        PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var stage = current.ParsedStage;
         if (PilotStages.IsFinal(stage))
         {
