@@ -21,29 +21,12 @@ public sealed class ListAuditHandler(Db db) : IRequestHandler<ListAuditQuery, Au
     public async Task<AuditPage> Handle(ListAuditQuery request, CancellationToken ct)
     {
         var keyset = Keyset.From(ListAuditValidator.CursorKind, 1, request.Limit, request.Cursor);
-        var sql = new StringBuilder($"SELECT {AuditRow.Columns} FROM audit a WHERE 1 = 1");
-        var parameters = new DynamicParameters();
-        if (request.EntityType is not null)
-        {
-            sql.Append(" AND a.entity_type = @EntityType");
-            parameters.Add("EntityType", request.EntityType);
-        }
-        if (request.EntityId is { } entityId)
-        {
-            sql.Append(" AND a.entity_id = @EntityId");
-            parameters.Add("EntityId", entityId.ToString());
-        }
-        if (keyset.AfterKey() is { } after)
-        {
-            sql.Append(" AND a.id > @AfterId");
-            parameters.Add("AfterId", after);
-        }
-        sql.Append(" ORDER BY a.id ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", keyset.Take);
+        var query = new ListQuery(db.Dialect, "audit a")
+            .Where("a.entity_type = @EntityType", "EntityType", request.EntityType)
+            .Where("a.entity_id = @EntityId", "EntityId", request.EntityId?.ToString());
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<AuditRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [r.Id.ToString()]);
+        var page = await query.PageAsync<AuditRow>(connection, AuditRow.Columns, keyset, [KeyColumn.Id("a.id")], r => [r.Id.ToString()], ct);
         return new AuditPage(page.Items.Select(r => r.ToEntry()).ToList(), page.NextCursor);
     }
 }

@@ -18,7 +18,7 @@ public sealed class Db(DatabaseOptions options, SqlDialect dialect, DatabaseConn
     public SqlDialect Dialect { get; } = dialect;
 
     /// <summary>The reads nearly every request makes, on kept connections where the provider gains by it.</summary>
-    public KeptReads Kept => kept ??= new KeptReads(this, connections);
+    public KeptReads Kept => LazyInitializer.EnsureInitialized(ref kept, () => new KeptReads(this, connections));
 
     /// <summary>For the few callers that cannot await (the Data Protection key store's synchronous interface).</summary>
     public DbConnection Open()

@@ -13,8 +13,6 @@ public sealed class ListQuery(SqlDialect dialect, string from, string? liveCondi
 
     public DynamicParameters Parameters { get; } = new();
 
-    public SqlDialect Dialect => dialect;
-
     /// <summary>Adds a condition that needs no parameter (or whose parameters were added already).</summary>
     public ListQuery Where(string condition)
     {
@@ -98,6 +96,12 @@ public sealed record KeyColumn(string Column, Func<string, object>? Parser = nul
     /// <summary>An id key (newest first when <paramref name="descending"/>); a cursor whose value is no id is a 400 naming <c>cursor</c>.</summary>
     public static KeyColumn Id(string column, bool descending = false) => new(column, value =>
         Guid.TryParse(value, out var id) ? id : throw new FieldValidationException("cursor", Texts.Get("cursor.invalid")), descending);
+
+    /// <summary>A whole-number key (a sequence); a cursor whose value is none is a 400 naming <c>cursor</c>.</summary>
+    public static KeyColumn Sequence(string column) => new(column, value =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new FieldValidationException("cursor", Texts.Get("cursor.invalid")));
 
     /// <summary>Rows by their id alone (ids are time-ordered, so creation order).</summary>
     public static readonly IReadOnlyList<KeyColumn> ById = [Id("id")];

@@ -26,26 +26,12 @@ public sealed class ListRegistrationsHandler(Db db, ICurrentUser user) : IReques
         await using var connection = await db.OpenAsync(ct);
         await RegistrationData.EnsureMayListAsync(connection, user, request.EventId, ct);
         var keyset = Keyset.From(ListRegistrationsValidator.CursorKind, 1, request.Limit, request.Cursor);
-        var sql = new StringBuilder($"SELECT {RegistrationData.ListColumns} FROM registrations r WHERE r.event_id = @EventId");
-        var parameters = new DynamicParameters(new { request.EventId });
-        if (request.Status is not null)
-        {
-            sql.Append(" AND r.status = @Status");
-            parameters.Add("Status", request.Status);
-        }
-        if (keyset.AfterKey() is { } after)
-        {
-            if (!int.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var afterSeq))
-            {
-                throw new FieldValidationException("cursor", Texts.Get("cursor.invalid"));
-            }
-            sql.Append(" AND r.queue_seq > @AfterSeq");
-            parameters.Add("AfterSeq", afterSeq);
-        }
-        sql.Append(" ORDER BY r.queue_seq ").Append(db.Dialect.Limit("@Take"));
-        parameters.Add("Take", keyset.Take);
-        var rows = (await connection.QueryAsync<RegistrationListRow>(new CommandDefinition(sql.ToString(), parameters, cancellationToken: ct))).ToList();
-        var page = keyset.Page(rows, r => [r.QueueSeq.ToString(CultureInfo.InvariantCulture)]);
+        var page = await new ListQuery(db.Dialect, "registrations r")
+            .Where("r.event_id = @EventId", "EventId", request.EventId)
+            .Where("r.status = @Status", "Status", request.Status)
+            .PageAsync<RegistrationListRow>(
+                connection, RegistrationData.ListColumns, keyset, [KeyColumn.Sequence("r.queue_seq")],
+                r => [r.QueueSeq.ToString(CultureInfo.InvariantCulture)], ct);
         return new RegistrationPage(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor);
     }
 }
