@@ -2,17 +2,17 @@
 namespace CommunityHub.Api.Features.Audit;
 
 /// <summary>The append-only audit trail by id (time order), optionally for one entity type and/or one entity.</summary>
-public sealed record ListAuditQuery(string? EntityType, Guid? EntityId, int? Limit, string? Cursor) : IRequest<AuditPage>;
+public sealed record ListAuditQuery(string? EntityType, Guid? EntityId, int? Limit, string? Cursor) : IRequest<AuditPage>, IPagedQuery
+{
+    public static string CursorKind => "audit";
+}
 
 public sealed class ListAuditValidator : AbstractValidator<ListAuditQuery>
 {
-    public const string CursorKind = "audit";
-
     public ListAuditValidator()
     {
         RuleFor(q => q.EntityType).Matches("^[a-z_]{1,32}$").When(q => q.EntityType is not null)
             .WithMessage(_ => Texts.Get("audit.entityType"));
-        this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
     }
 }
 
@@ -20,7 +20,7 @@ public sealed class ListAuditHandler(Db db) : IRequestHandler<ListAuditQuery, Au
 {
     public async Task<AuditPage> Handle(ListAuditQuery request, CancellationToken ct)
     {
-        var keyset = Keyset.From(ListAuditValidator.CursorKind, 1, request.Limit, request.Cursor);
+        var keyset = Keyset.For(request);
         var query = new ListQuery(db.Dialect, "audit a")
             .Where("a.entity_type = @EntityType", "EntityType", request.EntityType)
             .Where("a.entity_id = @EntityId", "EntityId", request.EntityId?.ToString());

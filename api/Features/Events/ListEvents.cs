@@ -15,12 +15,15 @@ public sealed record ListCommunityEventsQuery(
     string? Status,
     string? Q,
     int? Limit,
-    string? Cursor) : IRequest<JsonBody>;
+    string? Cursor) : IRequest<JsonBody>, IPagedQuery
+{
+    public static string CursorKind => "events";
+
+    public static int CursorKeys => 2;
+}
 
 public sealed class ListCommunityEventsValidator : AbstractValidator<ListCommunityEventsQuery>
 {
-    public const string CursorKind = "events";
-
     public ListCommunityEventsValidator()
     {
         RuleFor(q => q.From).Must(f => Rfc3339.TryParse(f, out _)).When(q => q.From is not null)
@@ -33,7 +36,6 @@ public sealed class ListCommunityEventsValidator : AbstractValidator<ListCommuni
         RuleFor(q => q.Status).Must(s => EnumText.TryParse<EventStatus>(s, out _)).When(q => q.Status is not null)
             .WithMessage(_ => Texts.Get("filter.status", EnumText.Allowed<EventStatus>()));
         RuleFor(q => q.Q).MaximumLength(200);
-        this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 2);
     }
 }
 
@@ -45,7 +47,7 @@ public sealed class ListCommunityEventsHandler(Db db, ICurrentUser user, IOption
     public async Task<JsonBody> Handle(ListCommunityEventsQuery request, CancellationToken ct)
     {
         EventAccess.EnsureMayRead(user);
-        var keyset = Keyset.From(ListCommunityEventsValidator.CursorKind, 2, request.Limit, request.Cursor);
+        var keyset = Keyset.For(request);
         var query = EventFilter.Apply(EventAccess.Restrict(user, EventFilter.Live(db.Dialect)), request.Municipality, request.Organizer)
             .Where("e.ends_at > @From", "From", Rfc3339.TryParse(request.From, out var from) ? from : (DateTimeOffset?)null)
             .Where("e.starts_at < @To", "To", Rfc3339.TryParse(request.To, out var to) ? to : (DateTimeOffset?)null)

@@ -11,12 +11,15 @@ public sealed record ListMembersQuery(
     string? Municipality,
     string? Status,
     int? Limit,
-    string? Cursor) : IRequest<JsonBody>;
+    string? Cursor) : IRequest<JsonBody>, IPagedQuery
+{
+    public static string CursorKind => "members";
+
+    public static int CursorKeys => 2;
+}
 
 public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
 {
-    public const string CursorKind = "members";
-
     public ListMembersValidator()
     {
         RuleFor(q => q.Q).MaximumLength(200);
@@ -27,7 +30,6 @@ public sealed class ListMembersValidator : AbstractValidator<ListMembersQuery>
         RuleFor(q => q.Status).Must(s => EnumText.TryParse<MembershipStatus>(s, out _)).When(q => q.Status is not null)
             .WithMessage(_ => Texts.Get("filter.status", EnumText.Allowed<MembershipStatus>()));
         RuleFor(q => q.Municipality).MunicipalityFilter().When(q => q.Municipality is not null);
-        this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 2);
     }
 }
 
@@ -41,7 +43,7 @@ public sealed class ListMembersHandler(Db db, IOptions<JsonOptions> json, Member
 
     public async Task<JsonBody> Handle(ListMembersQuery request, CancellationToken ct)
     {
-        var keyset = Keyset.From(ListMembersValidator.CursorKind, 2, request.Limit, request.Cursor);
+        var keyset = Keyset.For(request);
         await using var connection = await db.OpenAsync(ct);
 
         var query = Filter(request);

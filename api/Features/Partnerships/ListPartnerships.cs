@@ -17,16 +17,16 @@ public sealed record ListPartnershipsQuery(
     string? Q,
     bool? ReviewDue,
     int? Limit,
-    string? Cursor) : IRequest<JsonBody>, IPartnershipFilter;
+    string? Cursor) : IRequest<JsonBody>, IPartnershipFilter, IPagedQuery
+{
+    public static string CursorKind => "partnerships";
+}
 
 public sealed class ListPartnershipsValidator : AbstractValidator<ListPartnershipsQuery>
 {
-    public const string CursorKind = "partnerships";
-
     public ListPartnershipsValidator()
     {
         Include(new PartnershipFilterValidator());
-        this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
     }
 }
 
@@ -38,7 +38,7 @@ public sealed class ListPartnershipsHandler(
 
     public async Task<JsonBody> Handle(ListPartnershipsQuery request, CancellationToken ct)
     {
-        var keyset = Keyset.From(ListPartnershipsValidator.CursorKind, 1, request.Limit, request.Cursor);
+        var keyset = Keyset.For(request);
         var today = PartnershipDates.Today(clock);
         await using var connection = await db.OpenAsync(ct);
 

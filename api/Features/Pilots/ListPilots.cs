@@ -12,12 +12,13 @@ public sealed record ListPilotsQuery(
     Guid? Partnership,
     string? Q,
     int? Limit,
-    string? Cursor) : IRequest<JsonBody>;
+    string? Cursor) : IRequest<JsonBody>, IPagedQuery
+{
+    public static string CursorKind => "pilots";
+}
 
 public sealed class ListPilotsValidator : AbstractValidator<ListPilotsQuery>
 {
-    public const string CursorKind = "pilots";
-
     public ListPilotsValidator()
     {
         RuleFor(q => q.Q).MaximumLength(200);
@@ -26,7 +27,6 @@ public sealed class ListPilotsValidator : AbstractValidator<ListPilotsQuery>
         RuleFor(q => q.Stage).Must(s => EnumText.TryParse<PilotStage>(s, out _)).When(q => q.Stage is not null)
             .WithMessage(_ => Texts.Get("filter.stage", EnumText.Allowed<PilotStage>()));
         RuleFor(q => q.Municipality).MunicipalityFilter().When(q => q.Municipality is not null);
-        this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
     }
 }
 
@@ -37,7 +37,7 @@ public sealed class ListPilotsHandler(Db db, ICurrentUser user, IOptions<JsonOpt
 
     public async Task<JsonBody> Handle(ListPilotsQuery request, CancellationToken ct)
     {
-        var keyset = Keyset.From(ListPilotsValidator.CursorKind, 1, request.Limit, request.Cursor);
+        var keyset = Keyset.For(request);
         var query = new ListQuery(db.Dialect, "pilots p", "p.deleted_at IS NULL")
             .Where("p.municipality_code = @Scope", "Scope", user.MunicipalityScope)
             .Search("p.title_search", request.Q)

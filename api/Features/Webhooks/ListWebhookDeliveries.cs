@@ -2,13 +2,9 @@
 namespace CommunityHub.Api.Features.Webhooks;
 
 /// <summary>A subscription's delivery attempts, newest first (a log is read from its end), keyset paged by id.</summary>
-public sealed record ListWebhookDeliveriesQuery(Guid Id, int? Limit, string? Cursor) : IRequest<WebhookDeliveryPage>;
-
-public sealed class ListWebhookDeliveriesValidator : AbstractValidator<ListWebhookDeliveriesQuery>
+public sealed record ListWebhookDeliveriesQuery(Guid Id, int? Limit, string? Cursor) : IRequest<WebhookDeliveryPage>, IPagedQuery
 {
-    public const string CursorKind = "webhook-deliveries";
-
-    public ListWebhookDeliveriesValidator() => this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
+    public static string CursorKind => "webhook-deliveries";
 }
 
 public sealed class ListWebhookDeliveriesHandler(Db db) : IRequestHandler<ListWebhookDeliveriesQuery, WebhookDeliveryPage>
@@ -16,7 +12,7 @@ public sealed class ListWebhookDeliveriesHandler(Db db) : IRequestHandler<ListWe
     public async Task<WebhookDeliveryPage> Handle(ListWebhookDeliveriesQuery request, CancellationToken ct)
     {
         // Newest first: the cursor is the id of the last (oldest) row handed out, and the next page lies before it.
-        var keyset = Keyset.From(ListWebhookDeliveriesValidator.CursorKind, 1, request.Limit, request.Cursor);
+        var keyset = Keyset.For(request);
         await using var connection = await db.OpenAsync(ct);
         var exists = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             "SELECT COUNT(*) FROM webhook_subscriptions WHERE id = @Id AND deleted_at IS NULL", new { request.Id }, cancellationToken: ct));

@@ -1,20 +1,16 @@
 
 namespace CommunityHub.Api.Features.Webhooks;
 
-public sealed record ListWebhooksQuery(int? Limit, string? Cursor) : IRequest<WebhookPage>;
-
-public sealed class ListWebhooksValidator : AbstractValidator<ListWebhooksQuery>
+public sealed record ListWebhooksQuery(int? Limit, string? Cursor) : IRequest<WebhookPage>, IPagedQuery
 {
-    public const string CursorKind = "webhooks";
-
-    public ListWebhooksValidator() => this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
+    public static string CursorKind => "webhooks";
 }
 
 public sealed class ListWebhooksHandler(Db db) : IRequestHandler<ListWebhooksQuery, WebhookPage>
 {
     public async Task<WebhookPage> Handle(ListWebhooksQuery request, CancellationToken ct)
     {
-        var keyset = Keyset.From(ListWebhooksValidator.CursorKind, 1, request.Limit, request.Cursor);
+        var keyset = Keyset.For(request);
         await using var connection = await db.OpenAsync(ct);
         var page = await new ListQuery(db.Dialect, "webhook_subscriptions w", "w.deleted_at IS NULL")
             .PageAsync<WebhookRow>(connection, WebhookRow.Columns, keyset, [KeyColumn.Id("w.id")], r => [r.Id.ToString()], ct);

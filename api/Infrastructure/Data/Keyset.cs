@@ -33,6 +33,11 @@ public sealed class Keyset
     public static Keyset From(string kind, int keyCount, int? limit, string? cursor) =>
         new(kind, limit ?? Paging.DefaultLimit, cursor is null ? null : Cursor.Decode(cursor, kind, keyCount));
 
+    /// <summary>Reads a paged list request's <c>limit</c> and <c>cursor</c> (checked by <see cref="PagingValidator{T}"/>).</summary>
+    public static Keyset For<T>(T query)
+        where T : IPagedQuery =>
+        From(T.CursorKind, T.CursorKeys, query.Limit, query.Cursor);
+
     /// <summary>Cuts the fetched rows to the page and encodes the cursor after its last row (null when none follow).</summary>
     public KeysetPage<T> Page<T>(IReadOnlyList<T> rows, Func<T, string[]> keysOf) =>
         rows.Count <= Limit

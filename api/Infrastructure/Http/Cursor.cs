@@ -46,6 +46,28 @@ public static class Cursor
             : throw new FieldValidationException("cursor", Texts.Get("cursor.invalid"));
 }
 
+/// <summary>
+/// A keyset-paged list's request: <c>limit</c> and <c>cursor</c>, and, per list, the cursor's kind tag and how many
+/// sort keys it carries. Every such request gets the paging rules from <see cref="PagingValidator{T}"/>.
+/// </summary>
+public interface IPagedQuery
+{
+    int? Limit { get; }
+
+    string? Cursor { get; }
+
+    static abstract string CursorKind { get; }
+
+    static virtual int CursorKeys => 1;
+}
+
+/// <summary>The paging rules of every <see cref="IPagedQuery"/>, registered once for all of them (an open generic).</summary>
+public sealed class PagingValidator<T> : AbstractValidator<T>
+    where T : IPagedQuery
+{
+    public PagingValidator() => this.PagingRules(q => q.Limit, q => q.Cursor, T.CursorKind, T.CursorKeys);
+}
+
 public static class Paging
 {
     public const int DefaultLimit = 50;

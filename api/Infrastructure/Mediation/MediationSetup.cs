@@ -14,6 +14,8 @@ public static class MediationSetup
         // Validators hold no state and take no dependencies (messages are looked up when a rule fails, in the request's
         // language), so each is built once: building a list's validator per request cost more than running it.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        // Lists' limit and cursor: resolved beside a list's own validator, skipped for requests that are not lists.
+        services.AddSingleton(typeof(IValidator<>), typeof(PagingValidator<>));
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

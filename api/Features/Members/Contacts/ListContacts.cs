@@ -1,20 +1,16 @@
 
 namespace CommunityHub.Api.Features.Members.Contacts;
 
-public sealed record ListContactsQuery(Guid MemberId, int? Limit, string? Cursor) : IRequest<ContactPage>;
-
-public sealed class ListContactsValidator : AbstractValidator<ListContactsQuery>
+public sealed record ListContactsQuery(Guid MemberId, int? Limit, string? Cursor) : IRequest<ContactPage>, IPagedQuery
 {
-    public const string CursorKind = "contacts";
-
-    public ListContactsValidator() => this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 1);
+    public static string CursorKind => "contacts";
 }
 
 public sealed class ListContactsHandler(Db db) : IRequestHandler<ListContactsQuery, ContactPage>
 {
     public async Task<ContactPage> Handle(ListContactsQuery request, CancellationToken ct)
     {
-        var keyset = Keyset.From(ListContactsValidator.CursorKind, 1, request.Limit, request.Cursor);
+        var keyset = Keyset.For(request);
         await using var connection = await db.OpenAsync(ct);
         await ContactData.EnsureMemberAsync(connection, null, request.MemberId, ct);
         var page = await new ListQuery(db.Dialect, "contacts", "deleted_at IS NULL")

@@ -1,13 +1,11 @@
 
 namespace CommunityHub.Api.Features.Partnerships.Reviews;
 
-public sealed record ListPartnershipReviewsQuery(Guid PartnershipId, int? Limit, string? Cursor) : IRequest<PartnershipReviewPage>;
-
-public sealed class ListPartnershipReviewsValidator : AbstractValidator<ListPartnershipReviewsQuery>
+public sealed record ListPartnershipReviewsQuery(Guid PartnershipId, int? Limit, string? Cursor) : IRequest<PartnershipReviewPage>, IPagedQuery
 {
-    public const string CursorKind = "partnership-reviews";
+    public static string CursorKind => "partnership-reviews";
 
-    public ListPartnershipReviewsValidator() => this.PagingRules(q => q.Limit, q => q.Cursor, CursorKind, 2);
+    public static int CursorKeys => 2;
 }
 
 /// <summary>A partnership's reviews by review date (then id), keyset paged.</summary>
@@ -17,7 +15,7 @@ public sealed class ListPartnershipReviewsHandler(Db db, ICurrentUser user) : IR
 
     public async Task<PartnershipReviewPage> Handle(ListPartnershipReviewsQuery request, CancellationToken ct)
     {
-        var keyset = Keyset.From(ListPartnershipReviewsValidator.CursorKind, 2, request.Limit, request.Cursor);
+        var keyset = Keyset.For(request);
         DateOnly? afterDate = keyset.AfterKey(0) is not { } dateKey ? null
             : DateOnly.TryParseExact(dateKey, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
             : throw new FieldValidationException("cursor", Texts.Get("cursor.invalid"));
