@@ -69,6 +69,42 @@ public sealed class SharedAddressSignInTests(SqliteApiFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_device_cookie_is_secure_over_https_and_speaks_for_its_own_account_only()
+    {
+        var email = $"laite-{Guid.NewGuid():N}@tests.communityhub.local";
+        var admin = await factory.AdminAsync();
+        await admin.PostJsonAsync("/api/v1/users", new { email, displayName = "Toinen Tili", role = "viewer", password = "Other-password-2026" })
+            .ShouldBe(HttpStatusCode.Created);
+        const string library = "203.0.113.62";
+        var https = ClientAddress.From(factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            HandleCookies = false,
+        }), library);
+        var signedIn = await SignIn(https, ApiFactory.AdminPassword).ShouldBe(HttpStatusCode.OK);
+        var adminCookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(CommunityHub.Api.Infrastructure.Security.DeviceCookies.NamePrefix, StringComparison.Ordinal));
+        adminCookie.ToLowerInvariant().ShouldContain("; secure");
+        var value = adminCookie[(adminCookie.IndexOf('=', StringComparison.Ordinal) + 1)..adminCookie.IndexOf(';', StringComparison.Ordinal)];
+
+        var stranger = ClientAddress.From(factory.Anonymous(), library);
+        for (var i = 0; i < 22; i++)
+        {
+            await SignIn(stranger, $"library-guess-{i:D2}", $"library-{i}@example.fi");
+        }
+        // The admin's cookie, presented under the other account's cookie name, names the admin: it does not count.
+        var replayed = ClientAddress.From(factory.Anonymous(), library);
+        var otherName = CommunityHub.Api.Infrastructure.Security.DeviceCookies.CookieName(email.ToUpperInvariant());
+        replayed.DefaultRequestHeaders.Add("Cookie", $"{otherName}={value}");
+        await SignIn(replayed, "Other-password-2026", email).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        var tampered = ClientAddress.From(factory.Anonymous(), library);
+        tampered.DefaultRequestHeaders.Add("Cookie", $"{adminCookie[..adminCookie.IndexOf('=', StringComparison.Ordinal)]}={value[..^4]}AAAA");
+        await SignIn(tampered, ApiFactory.AdminPassword).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        var owner = ClientAddress.From(factory.Anonymous(), library);
+        owner.DefaultRequestHeaders.Add("Cookie", adminCookie[..adminCookie.IndexOf(';', StringComparison.Ordinal)]);
+        await SignIn(owner, ApiFactory.AdminPassword).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Thirty_wrong_passwords_from_thirty_addresses_of_one_ipv6_64_are_throttled_like_one_address()
     {
         var answers = new List<HttpStatusCode>();
