@@ -16,8 +16,19 @@ public sealed record PersonalDataExport(
 /// <summary>A subject of the external identity provider whose tokens carried this email when they wrote something.</summary>
 public sealed record PersonalExternalIdentity(string Subject, string? DisplayName, DateTimeOffset LastSeenAt);
 
-/// <summary>Failed sign-ins to the account counted at one client address or device, kept until they are forgotten.</summary>
-public sealed record PersonalSignInThrottle(long Failures, DateTimeOffset LastFailureAt, DateTimeOffset? BlockedUntil);
+/// <summary>
+/// Failed sign-ins to the account counted at one client address or device, kept until they are forgotten. Properties,
+/// not a positional record: the count is an INTEGER (64-bit) on SQLite and an INT on SQL Server, which Dapper converts
+/// into a property but not into a constructor parameter.
+/// </summary>
+public sealed record PersonalSignInThrottle
+{
+    public required int Failures { get; init; }
+
+    public required DateTimeOffset LastFailureAt { get; init; }
+
+    public required DateTimeOffset? BlockedUntil { get; init; }
+}
 
 /// <summary>The data subject whose personal data to export.</summary>
 public sealed record PersonalDataExportRequest(string? Email);

@@ -1395,7 +1395,7 @@ export interface components {
             cancelledAt: null | string;
         };
         PersonalSignInThrottle: {
-            /** Format: int64 */
+            /** Format: int32 */
             failures: number;
             /** Format: date-time */
             lastFailureAt: string;
