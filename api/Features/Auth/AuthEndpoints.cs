@@ -12,8 +12,11 @@ public static class AuthEndpoints
         var group = routes.MapGroup("/api/v1/auth").WithTag("Auth", "Sign-in with the embedded issuer (JWT bearer) and who the caller is.");
         group.MapPost("/token", IssueToken).WithName("issueToken").AllowAnonymous().RequireAnonymousRateLimit()
             .WithSummary("Sign in with email and password; returns a bearer token")
-            .WithDescription("Bad credentials answer 401 without saying which part was wrong; repeated failures answer 429 with Retry-After.")
-            .Produces<TokenResponse>().WithProblems(401, 415, 429)
+            .WithDescription("Bad credentials answer 401 without saying which part was wrong; repeated failures answer 429 with Retry-After " +
+                "(growing delays, at most minutes). A successful sign-in sets an HttpOnly device cookie naming the account: attempts " +
+                "that carry it are counted on that device alone, so failures of others at the same address never block them. " +
+                "A member editor whose member is archived: 403 saying so.")
+            .Produces<TokenResponse>().WithProblems(401, 403, 415, 429)
             .WithRequestExample(AuthExamples.Token);
         group.MapPost("/sign-out-everywhere", SignOutEverywhere).WithName("signOutEverywhere").RequireAuthorization(Policies.Reader)
             .WithSummary("End every session of the signed-in user, this one included")
@@ -24,12 +27,18 @@ public static class AuthEndpoints
         return routes;
     }
 
-    private static async Task<IResult> IssueToken(HttpContext http, IMediator mediator, TokenRequest input, CancellationToken ct)
+    private static async Task<IResult> IssueToken(HttpContext http, IMediator mediator, DeviceCookies devices, TokenRequest input, CancellationToken ct)
     {
-        var response = await mediator.Send(new IssueTokenCommand(input, http.Connection.RemoteIpAddress?.ToString()), ct);
-        return response is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Texts.Get("problem.401.title"), detail: Texts.Get("auth.badCredentials"))
-            : TypedResults.Ok(response);
+        var address = http.Connection.RemoteIpAddress is { } remote ? ClientRateLimit.PartitionOf(remote) : null;
+        var account = input.Email is { } email ? UserInputValidator.Normalize(email) : "";
+        var device = devices.Read(http.Request, account);
+        var response = await mediator.Send(new IssueTokenCommand(input, address, device), ct);
+        if (response is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Texts.Get("problem.401.title"), detail: Texts.Get("auth.badCredentials"));
+        }
+        devices.Issue(http, account, device);
+        return TypedResults.Ok(response);
     }
 
     private static async Task<IResult> SignOutEverywhere(ICurrentUser user, IMediator mediator, CancellationToken ct)

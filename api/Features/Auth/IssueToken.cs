@@ -8,7 +8,11 @@ public sealed record AuthUser(Guid Id, string Email, string DisplayName, Role Ro
 
 public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, AuthUser User);
 
-public sealed record IssueTokenCommand(TokenRequest Input, string? ClientAddress) : IRequest<TokenResponse?>;
+/// <summary>
+/// A sign-in. <paramref name="ClientAddress"/> is the client's address partition (IPv6 by its /64); <paramref name="Device"/>
+/// the id of a valid device cookie for the account being signed in to, when the request carries one.
+/// </summary>
+public sealed record IssueTokenCommand(TokenRequest Input, string? ClientAddress, string? Device) : IRequest<TokenResponse?>;
 
 public sealed class IssueTokenValidator : AbstractValidator<IssueTokenCommand>
 {
@@ -19,8 +23,11 @@ public sealed class IssueTokenValidator : AbstractValidator<IssueTokenCommand>
     }
 }
 
-/// <summary>Checks a password and issues a token; null means bad credentials (401, without saying which part was wrong).</summary>
-public sealed class IssueTokenHandler(Db db, UserStore users, TokenIssuer tokens, LoginThrottle throttle)
+/// <summary>
+/// Checks a password and issues a token; null means bad credentials (401, without saying which part was wrong). A member
+/// editor whose member is archived is refused after the password is checked (403 saying why).
+/// </summary>
+public sealed class IssueTokenHandler(Db db, UserStore users, TokenIssuer tokens, LoginThrottle throttle, ISessionStateReader sessions)
     : IRequestHandler<IssueTokenCommand, TokenResponse?>
 {
     // Verifying against a real hash even for unknown emails keeps the response time from telling which emails exist.
@@ -29,8 +36,9 @@ public sealed class IssueTokenHandler(Db db, UserStore users, TokenIssuer tokens
     public async Task<TokenResponse?> Handle(IssueTokenCommand request, CancellationToken ct)
     {
         var email = UserInputValidator.Normalize(request.Input.Email!);
+        var device = request.Device;
         // Reserved (counted as a failure) before the password is checked, so parallel guesses cannot pass the limit.
-        await throttle.ReserveAsync(email, request.ClientAddress, ct);
+        await throttle.ReserveAsync(email, request.ClientAddress, device, ct);
 
         await using var connection = await db.OpenAsync(ct);
         var user = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
@@ -45,7 +53,11 @@ public sealed class IssueTokenHandler(Db db, UserStore users, TokenIssuer tokens
             }
             return null;
         }
-        await throttle.SucceededAsync(email, request.ClientAddress, ct);
+        await throttle.SucceededAsync(email, request.ClientAddress, device, ct);
+        if (user.ParsedRole == Role.MemberEditor && user.MemberId is { } memberId && await sessions.MemberArchivedAsync(memberId, ct))
+        {
+            throw new ForbiddenException(Texts.Get("auth.memberArchived"));
+        }
         var (token, expires) = tokens.Issue(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId, user.SecurityStamp);
         return new TokenResponse(token, expires, new AuthUser(user.Id, user.Email, user.DisplayName, user.ParsedRole, user.MemberId));
     }

@@ -5,7 +5,9 @@ namespace CommunityHub.Api.Features.Privacy;
 /// Erases one email address's personal data in one transaction: its registrations are anonymised (the rows stay for
 /// counts and feedback), its member contacts are blanked and removed, its user accounts are blanked and removed, and
 /// the accounts' names are cleared wherever writes copied them: the audit trail, partnership and pilot histories and
-/// partnership reviews keep the user id, not the name. An admin cannot erase their own account this way.
+/// partnership reviews keep the user id, not the name. The same names of people who signed in through the external
+/// identity provider with that email are cleared too, and the sign-in throttle's rows of the account are deleted. An
+/// admin cannot erase their own account this way.
 /// </summary>
 public sealed record ErasePersonalDataCommand(PersonalDataEraseRequest Input) : IRequest<PersonalDataErasure>;
 
@@ -39,7 +41,7 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
             """
             UPDATE contacts SET name = '', title = NULL, email = NULL, phone = NULL,
                 deleted_at = COALESCE(deleted_at, @Now), updated_at = @Now, version = version + 1
-            WHERE LOWER(email) = @Email
+            WHERE email = @Email
             """,
             new { Email = email, Now = now }, scope.Transaction, cancellationToken: ct));
         var users = 0;
@@ -55,9 +57,22 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
                 new { account.Id, Now = now }, scope.Transaction, cancellationToken: ct));
             await EraseCopiedNameAsync(scope, account.Id.ToString(), account.DisplayName, now, ct);
         }
+        // Someone who signed in through the external identity provider has no account here, only their name copied
+        // beside their subject wherever they wrote.
+        var external = (await scope.Connection.QueryAsync<ErasedExternalRow>(new CommandDefinition(
+            "SELECT subject, display_name FROM external_actors WHERE email_normalized = @Email", new { Email = email }, scope.Transaction, cancellationToken: ct)))
+            .ToList();
+        foreach (var identity in external)
+        {
+            await EraseCopiedNameAsync(scope, identity.Subject, identity.DisplayName ?? "", now, ct);
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM external_actors WHERE subject = @Subject", new { identity.Subject }, scope.Transaction, cancellationToken: ct));
+        }
+        var throttle = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sign_in_throttle WHERE account_key = @Email", new { Email = userKey }, scope.Transaction, cancellationToken: ct));
         await changes.RecordAsync(scope, PrivacyData.SubjectType, Guid.CreateVersion7(now), ChangeOp.Delete, 1, null, ct);
         await scope.CommitAsync(ct);
-        return new PersonalDataErasure(registrations, contacts, users);
+        return new PersonalDataErasure(registrations, contacts, users, external.Count, throttle);
     }
 
     /// <summary>
@@ -107,6 +122,12 @@ internal sealed class ErasedUserRow
 {
     public Guid Id { get; init; }
     public string DisplayName { get; init; } = "";
+}
+
+internal sealed class ErasedExternalRow
+{
+    public string Subject { get; init; } = "";
+    public string? DisplayName { get; init; }
 }
 
 internal sealed class LegacyReviewRow

@@ -2,21 +2,21 @@
 namespace CommunityHub.Api.Features.Privacy;
 
 /// <summary>Everything stored about one email address: registrations, member contacts and user accounts (deleted ones too).</summary>
-public sealed record ExportPersonalDataQuery(string? Email) : IRequest<PersonalDataExport>;
+public sealed record ExportPersonalDataQuery(PersonalDataExportRequest Input) : IRequest<PersonalDataExport>;
 
 public sealed class ExportPersonalDataValidator : AbstractValidator<ExportPersonalDataQuery>
 {
     public ExportPersonalDataValidator() =>
-        RuleFor(q => q.Email).NotEmpty().MaximumLength(254).EmailAddress().WithMessage(_ => Texts.Get("privacy.email"));
+        RuleFor(q => q.Input.Email).NotEmpty().MaximumLength(254).EmailAddress().WithMessage(_ => Texts.Get("privacy.email")).OverridePropertyName("email");
 }
 
 public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProvider clock) : IRequestHandler<ExportPersonalDataQuery, PersonalDataExport>
 {
     public async Task<PersonalDataExport> Handle(ExportPersonalDataQuery request, CancellationToken ct)
     {
-        var email = PrivacyData.Normalize(request.Email!);
-        // User accounts keep their own key (upper case); registrations and contacts are matched in lower case.
-        var userKey = Users.UserInputValidator.Normalize(request.Email!);
+        var email = PrivacyData.Normalize(request.Input.Email!);
+        // User accounts (and the sign-in throttle) keep their own key (upper case); the rest is matched in lower case.
+        var userKey = Users.UserInputValidator.Normalize(request.Input.Email!);
         await using var scope = await db.BeginWriteAsync(ct);
         var registrations = (await scope.Connection.QueryAsync<PersonalRegistration>(new CommandDefinition(
             """
@@ -25,12 +25,18 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
             WHERE r.email_normalized = @Email ORDER BY r.id
             """,
             new { Email = email }, scope.Transaction, cancellationToken: ct))).ToList();
-        // Contact emails are stored as typed; LOWER folds ASCII on SQLite, which is what addresses use in practice.
+        // Contact emails are stored normalised (EmailAddresses; migration 0024 and ContactEmailNormalization for older rows).
         var contacts = (await scope.Connection.QueryAsync<PersonalContact>(new CommandDefinition(
-            "SELECT id, member_id, name, title, email, phone, created_at, deleted_at FROM contacts WHERE LOWER(email) = @Email ORDER BY id",
+            "SELECT id, member_id, name, title, email, phone, created_at, deleted_at FROM contacts WHERE email = @Email ORDER BY id",
             new { Email = email }, scope.Transaction, cancellationToken: ct))).ToList();
         var users = (await scope.Connection.QueryAsync<PersonalUser>(new CommandDefinition(
             "SELECT id, email, display_name, role, member_id, created_at, deleted_at FROM users WHERE email_normalized = @Email ORDER BY id",
+            new { Email = userKey }, scope.Transaction, cancellationToken: ct))).ToList();
+        var external = (await scope.Connection.QueryAsync<PersonalExternalIdentity>(new CommandDefinition(
+            "SELECT subject, display_name, last_seen_at FROM external_actors WHERE email_normalized = @Email ORDER BY subject",
+            new { Email = email }, scope.Transaction, cancellationToken: ct))).ToList();
+        var throttle = (await scope.Connection.QueryAsync<PersonalSignInThrottle>(new CommandDefinition(
+            "SELECT failures, last_failure_at, blocked_until FROM sign_in_throttle WHERE account_key = @Email ORDER BY last_failure_at",
             new { Email = userKey }, scope.Transaction, cancellationToken: ct))).ToList();
         // Handing out personal data is audited; the entry names no address (a random id per request).
         await changes.RecordAsync(scope, PrivacyData.SubjectType, Guid.CreateVersion7(clock.GetUtcNow()), ChangeOp.Export, 1, null, ct);
@@ -39,6 +45,8 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
             email,
             registrations,
             contacts,
-            users);
+            users,
+            external,
+            throttle);
     }
 }

@@ -1,11 +1,37 @@
 namespace CommunityHub.Api.Features.Privacy;
 
-/// <summary>Everything stored about one email address (a data subject's right of access, GDPR art. 15).</summary>
+/// <summary>
+/// Everything stored about one email address (a data subject's right of access, GDPR art. 15): also the identities of
+/// the external identity provider that wrote with that email (their names are copied beside their subject) and the
+/// sign-in throttle's rows of the account.
+/// </summary>
 public sealed record PersonalDataExport(
     string Email,
     IReadOnlyList<PersonalRegistration> Registrations,
     IReadOnlyList<PersonalContact> Contacts,
-    IReadOnlyList<PersonalUser> Users);
+    IReadOnlyList<PersonalUser> Users,
+    IReadOnlyList<PersonalExternalIdentity> ExternalIdentities,
+    IReadOnlyList<PersonalSignInThrottle> SignInThrottle);
+
+/// <summary>A subject of the external identity provider whose tokens carried this email when they wrote something.</summary>
+public sealed record PersonalExternalIdentity(string Subject, string? DisplayName, DateTimeOffset LastSeenAt);
+
+/// <summary>
+/// Failed sign-ins to the account counted at one client address or device, kept until they are forgotten. Properties,
+/// not a positional record: the count is an INTEGER (64-bit) on SQLite and an INT on SQL Server, which Dapper converts
+/// into a property but not into a constructor parameter.
+/// </summary>
+public sealed record PersonalSignInThrottle
+{
+    public required int Failures { get; init; }
+
+    public required DateTimeOffset LastFailureAt { get; init; }
+
+    public required DateTimeOffset? BlockedUntil { get; init; }
+}
+
+/// <summary>The data subject whose personal data to export.</summary>
+public sealed record PersonalDataExportRequest(string? Email);
 
 public sealed record PersonalRegistration(
     Guid Id,
@@ -41,10 +67,12 @@ public sealed record PersonalUser(
 public sealed record PersonalDataEraseRequest(string? Email);
 
 /// <summary>How many rows were anonymised (erasure, GDPR art. 17); the rows stay where other records refer to them.</summary>
-public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users);
+public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users, int ExternalIdentities, int SignInThrottle);
 
 /// <summary>The erase body openapi.yaml shows: the registrant of the registration example.</summary>
 internal static class PrivacyExamples
 {
     public static readonly PersonalDataEraseRequest Erase = new("vaino.harkonen@example.fi");
+
+    public static readonly PersonalDataExportRequest Export = new("vaino.harkonen@example.fi");
 }

@@ -36,6 +36,13 @@ public sealed class UserSessionStateReader(Db db) : ISessionStateReader
         return row is null ? null : new SessionState(row.SecurityStamp, row.DeletedAt is not null, row.Role, row.MemberId);
     }
 
+    public async Task<bool> MemberArchivedAsync(Guid memberId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM members WHERE id = @Id AND deleted_at IS NULL", new { Id = memberId }, cancellationToken: ct)) == 0;
+    }
+
     private sealed class SessionRow
     {
         public string SecurityStamp { get; init; } = "";

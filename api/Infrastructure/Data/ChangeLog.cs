@@ -66,6 +66,31 @@ public sealed class ChangeLog(TimeProvider clock, ICurrentUser user)
             },
             scope.Transaction,
             cancellationToken: ct));
+        if (user.ExternalEmail is { } email && user.Subject is { } subject)
+        {
+            await RecordExternalActorAsync(scope, subject, email, user.DisplayName, now, ct);
+        }
+    }
+
+    /// <summary>
+    /// Remembers which email an external identity provider's subject had when it wrote, so a data subject's export and
+    /// erasure find the name this write copied beside the subject (the audit entry, histories, reviews).
+    /// </summary>
+    private static async Task RecordExternalActorAsync(WriteScope scope, string subject, string email, string? name, DateTimeOffset now, CancellationToken ct)
+    {
+        var parameters = new { Subject = subject, Email = EmailAddresses.Normalize(email), Name = name, Now = now };
+        var updated = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE external_actors SET email_normalized = @Email, display_name = @Name, last_seen_at = @Now WHERE subject = @Subject",
+            parameters, scope.Transaction, cancellationToken: ct));
+        if (updated == 0)
+        {
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO external_actors (subject, email_normalized, display_name, last_seen_at)
+                SELECT @Subject, @Email, @Name, @Now WHERE NOT EXISTS (SELECT 1 FROM external_actors WHERE subject = @Subject)
+                """,
+                parameters, scope.Transaction, cancellationToken: ct));
+        }
     }
 
     /// <summary>

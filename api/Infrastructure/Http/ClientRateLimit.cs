@@ -19,8 +19,9 @@ public sealed class AnonymousRateLimitSettings
 /// window per client address, counted in the database through <see cref="SharedWindowCounter"/> so every instance
 /// behind a balancer shares it. One address hammering gets 429 with <c>Retry-After</c> while a rush of many people
 /// from many addresses is never turned away. IPv6 addresses count per /64 (one subscriber's prefix, which one attacker
-/// holds whole). Signed-in callers are not limited here. The address is the connection's, or the one the
-/// forwarded-headers middleware took from a configured proxy.
+/// holds whole). A signed-in person is counted per user instead, with the same limit, so a token cannot make unlimited
+/// registrations or feedback, nor is it held back by the others at its address (API keys have their own limit). The
+/// address is the connection's, or the one the forwarded-headers middleware took from a configured proxy.
 /// </summary>
 public static class ClientRateLimit
 {
@@ -46,21 +47,24 @@ public static class ClientRateLimit
     public static IApplicationBuilder UseAnonymousRateLimit(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.GetEndpoint()?.Metadata.GetMetadata<AnonymousRateLimited>() is null || context.User.Identity?.IsAuthenticated == true)
+            if (context.GetEndpoint()?.Metadata.GetMetadata<AnonymousRateLimited>() is null || context.User.IsApiKey())
             {
                 await next(context);
                 return;
             }
+            var user = context.User.Identity?.IsAuthenticated == true ? context.User.FindFirst(Claims.Subject)?.Value ?? "" : null;
             var settings = context.RequestServices.GetRequiredService<AnonymousRateLimitSettings>();
             var permit = await context.RequestServices.GetRequiredService<SharedWindowCounter>().TakeAsync(
-                Table, PartitionOf(context.Connection.RemoteIpAddress), settings.PermitsPerMinute, settings.WindowSeconds, context.RequestAborted);
+                Table, user is null ? PartitionOf(context.Connection.RemoteIpAddress) : "user:" + user,
+                settings.PermitsPerMinute, settings.WindowSeconds, context.RequestAborted);
             if (permit.Allowed)
             {
                 await next(context);
                 return;
             }
-            await TooManyRequests.WriteAsync(context, permit.ResetSeconds,
-                Texts.Get("anonymous.rateLimited", settings.PermitsPerMinute, settings.WindowSeconds.ToString(CultureInfo.InvariantCulture)));
+            await TooManyRequests.WriteAsync(context, permit.ResetSeconds, Texts.Get(
+                user is null ? "anonymous.rateLimited" : "anonymous.userRateLimited",
+                settings.PermitsPerMinute, settings.WindowSeconds.ToString(CultureInfo.InvariantCulture)));
         });
 
     /// <summary>The partition of a client address: IPv4 as it is, IPv6 by its /64, none known as one shared partition.</summary>

@@ -5,6 +5,7 @@ public static partial class Texts
     /// <summary>English: for callers that ask for it (<c>Accept-Language: en</c>). Field names stay the JSON names.</summary>
     private static readonly Dictionary<string, string> English = new(StringComparer.Ordinal)
     {
+        ["anonymous.userRateLimited"] = "Too many requests from this user: {0} per {1} seconds. Retry after the time in Retry-After.",
         ["apiKey.missingScope"] = "This API key lacks the {0} scope.",
         ["anonymous.rateLimited"] = "Too many requests from this address: {0} per {1} seconds. Retry after the time in Retry-After.",
         ["apiKey.rateLimited"] = "This API key may make {0} requests per {1} seconds. Retry after the time in Retry-After.",
@@ -12,6 +13,7 @@ public static partial class Texts
         ["apiKey.scopesRequired"] = "At least one scope is required: {0}.",
         ["audit.entityType"] = "entityType is a collection name such as members, partnerships, pilots, events or users.",
         ["auth.badCredentials"] = "The email or password is not correct.",
+        ["auth.memberArchived"] = "This account's member organisation has been archived, so the account cannot sign in. Ask an administrator to move the account to another member or remove it.",
         ["auth.tooManyAttempts"] = "Too many failed sign-in attempts. Try again later.",
         ["auth.tooManyAtOnce"] = "Too many sign-in attempts at once. Try again shortly.",
         ["binder.bodyRequired"] = "A JSON request body is required.",
@@ -21,6 +23,7 @@ public static partial class Texts
         ["conflict.unique"] = "A resource with the same unique value already exists.",
         ["contact.forbiddenCreate"] = "Only staff or this member's own editors may add its contacts.",
         ["contact.forbiddenDelete"] = "Only staff or this member's own editors may remove its contacts.",
+        ["contact.forbiddenRead"] = "Only staff, viewers or this member's own editors may read its contacts.",
         ["contact.forbiddenUpdate"] = "Only staff or this member's own editors may change its contacts.",
         ["csv.dialect"] = "dialect must be one of {0}.",
         ["cursor.invalid"] = "The cursor is not valid for this list. Start again without a cursor.",
@@ -252,6 +255,7 @@ public static partial class Texts
         ["pilot.transitionNotAllowed"] = "A pilot cannot move from {0} to {1}. Allowed: {2}.",
         ["pilot.unknownMetric"] = "This pilot has no metric with this id. Leave the id out to add a new metric.",
         ["precondition.changed"] = "The resource has changed: its current version is {0}. Reload it and apply your change again.",
+        ["privacy.emailInBody"] = "The address no longer travels in the query string (a proxy's log would keep it): send {\"email\": …} in the body of POST /api/v1/privacy/subjects/export.",
         ["privacy.eraseSelf"] = "An admin cannot erase their own account; another admin can.",
         ["privacy.email"] = "Email must be an email address.",
         ["problem.400.title"] = "One or more fields are invalid.",

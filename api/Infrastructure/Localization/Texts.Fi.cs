@@ -5,6 +5,7 @@ public static partial class Texts
     /// <summary>Finnish: the default, and the words of the web app (client/src/i18n/fi.json) for enum values and fields.</summary>
     private static readonly Dictionary<string, string> Finnish = new(StringComparer.Ordinal)
     {
+        ["anonymous.userRateLimited"] = "Liian monta pyyntöä tältä käyttäjältä: {0} / {1} sekuntia. Yritä uudelleen Retry-After-otsakkeen ajan kuluttua.",
         ["apiKey.missingScope"] = "Tällä API-avaimella ei ole oikeutta {0}.",
         ["anonymous.rateLimited"] = "Liian monta pyyntöä tästä osoitteesta: enintään {0} / {1} sekuntia. Yritä uudelleen Retry-After-otsakkeen ilmoittaman ajan kuluttua.",
         ["apiKey.rateLimited"] = "Tällä API-avaimella voi tehdä {0} pyyntöä {1} sekunnissa. Yritä uudelleen Retry-After-otsakkeen ilmoittaman ajan kuluttua.",
@@ -12,6 +13,7 @@ public static partial class Texts
         ["apiKey.scopesRequired"] = "Vähintään yksi oikeus on pakollinen: {0}.",
         ["audit.entityType"] = "Kohteen tyyppi (entityType) on kokoelman nimi, esim. members, partnerships, pilots, events tai users.",
         ["auth.badCredentials"] = "Sähköpostiosoite tai salasana on väärin.",
+        ["auth.memberArchived"] = "Tunnuksen jäsenorganisaatio on arkistoitu, joten tunnuksella ei voi kirjautua. Pyydä ylläpitäjää siirtämään tunnus toiselle jäsenelle tai poistamaan se.",
         ["auth.tooManyAttempts"] = "Liian monta epäonnistunutta kirjautumisyritystä. Yritä myöhemmin uudelleen.",
         ["auth.tooManyAtOnce"] = "Liian monta kirjautumisyritystä yhtä aikaa. Yritä hetken kuluttua uudelleen.",
         ["binder.bodyRequired"] = "Pyyntö tarvitsee JSON-muotoisen sisällön.",
@@ -21,6 +23,7 @@ public static partial class Texts
         ["conflict.unique"] = "Samalla yksilöivällä tiedolla on jo tietue.",
         ["contact.forbiddenCreate"] = "Vain henkilökunta tai jäsenen omat ylläpitäjät voivat lisätä sille yhteyshenkilöitä.",
         ["contact.forbiddenDelete"] = "Vain henkilökunta tai jäsenen omat ylläpitäjät voivat poistaa sen yhteyshenkilöitä.",
+        ["contact.forbiddenRead"] = "Vain henkilökunta, katselijat tai jäsenen omat ylläpitäjät voivat lukea sen yhteyshenkilöt.",
         ["contact.forbiddenUpdate"] = "Vain henkilökunta tai jäsenen omat ylläpitäjät voivat muuttaa sen yhteyshenkilöitä.",
         ["csv.dialect"] = "Muodon (dialect) on oltava jokin näistä: {0}.",
         ["cursor.invalid"] = "Sivutuskohta (cursor) ei kelpaa tälle listalle. Aloita alusta ilman sitä.",
@@ -252,6 +255,7 @@ public static partial class Texts
         ["pilot.transitionNotAllowed"] = "Kokeilua ei voi siirtää vaiheesta ”{0}” vaiheeseen ”{1}”. Sallitut: {2}.",
         ["pilot.unknownMetric"] = "Kokeilulla ei ole mittaria tällä tunnisteella. Jätä tunniste pois, kun lisäät uuden mittarin.",
         ["precondition.changed"] = "Tietoa on muutettu sillä välin: sen nykyinen versio on {0}. Lataa tieto uudelleen ja tee muutoksesi sitten.",
+        ["privacy.emailInBody"] = "Osoite ei enää kulje kyselymerkkijonossa (välityspalvelimen loki säilyttäisi sen): lähetä {\"email\": …} pyynnön POST /api/v1/privacy/subjects/export rungossa.",
         ["privacy.eraseSelf"] = "Ylläpitäjä ei voi poistaa omaa tiliään. Toinen ylläpitäjä voi.",
         ["privacy.email"] = "Sähköpostiosoite ei kelpaa.",
         ["problem.400.title"] = "Yksi tai useampi kenttä on virheellinen.",

@@ -3,10 +3,10 @@ namespace CommunityHub.Api.Infrastructure.Security;
 /// <summary>Bound from the <c>Auth</c> section. See README § Configuration.</summary>
 public sealed class AuthSettings
 {
-    /// <summary>Used only in Development when <c>Auth:SigningKey</c> is not set; documented in the README.</summary>
-    public const string DevelopmentSigningKey = "communityhub-development-only-signing-key-0123456789";
-
-    /// <summary>HMAC key (at least 32 bytes) for the tokens this API issues. Required outside Development.</summary>
+    /// <summary>
+    /// HMAC key (at least 32 bytes) for the tokens this API issues. Required outside Development; unset in Development, a
+    /// random key is made on first start and kept in the data folder (<see cref="DevelopmentSigningKey"/>).
+    /// </summary>
     public string? SigningKey { get; set; }
 
     public string Issuer { get; set; } = "communityhub";

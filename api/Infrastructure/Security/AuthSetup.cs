@@ -27,7 +27,9 @@ public static class AuthSetup
                     "Auth:SigningKey is not configured. Outside Development the token signing key must come from configuration " +
                     "(environment variable Auth__SigningKey, at least 32 bytes). No default key is used.");
             }
-            settings.SigningKey = AuthSettings.DevelopmentSigningKey;
+            settings.SigningKey = DevelopmentSigningKey.LoadOrCreate(
+                configuration["Auth:DevelopmentKeyPath"] ?? Path.Combine(
+                    configuration["Database:DataDirectory"] ?? Path.Combine(environment.ContentRootPath, "App_Data"), "development-signing-key"));
         }
         if (Encoding.UTF8.GetByteCount(settings.SigningKey) < 32)
         {
@@ -38,6 +40,7 @@ public static class AuthSetup
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<SessionValidator>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<DeviceCookies>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
 
@@ -67,7 +70,10 @@ public static class AuthSetup
                     // A valid signature is not enough: the session must still be current (see SessionValidator).
                     OnTokenValidated = async context =>
                     {
-                        var issuedHere = context.SecurityToken is JsonWebToken { Issuer: var issuer } && issuer == settings.Issuer;
+                        // Issued here: signed with this API's own key, or naming its issuer. A token signed with the key but
+                        // naming the external issuer is still ours to check (only a holder of the key could have made it).
+                        var issuedHere = context.SecurityToken is JsonWebToken token
+                            && (token.Issuer == settings.Issuer || token.SigningKey is SymmetricSecurityKey);
                         var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
                         if (await sessions.RejectionAsync(context.Principal!, issuedHere, context.HttpContext.RequestAborted) is { } reason)
                         {

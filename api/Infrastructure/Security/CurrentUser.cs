@@ -30,6 +30,12 @@ public interface ICurrentUser
     string? MunicipalityScope { get; }
 
     bool HasScope(string scope);
+
+    /// <summary>
+    /// The email of a person signed in through the external identity provider (a token of another issuer), which has no
+    /// local account to find them by; null for local users, API keys and the system.
+    /// </summary>
+    string? ExternalEmail => null;
 }
 
 public static class Claims
@@ -39,6 +45,8 @@ public static class Claims
     public const string Email = "email";
     public const string ApiKeyScope = "scope";
     public const string Municipality = "municipality";
+    public const string Issuer = "iss";
+    public const string PreferredUserName = "preferred_username";
 }
 
 /// <summary>
@@ -94,6 +102,13 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor, AuthSettings 
     public string? MunicipalityScope => IsApiKey ? Principal!.FindFirst(Claims.Municipality)?.Value : null;
 
     public bool HasScope(string scope) => IsApiKey && Principal!.HasClaim(Claims.ApiKeyScope, scope);
+
+    public string? ExternalEmail =>
+        IsAuthenticated && !IsApiKey && Principal!.FindFirst(Claims.Issuer)?.Value is { Length: > 0 } issuer && issuer != settings.Issuer
+            ? Principal.FindFirst(Claims.Email)?.Value is { Length: > 0 } email ? email
+            : Principal.FindFirst(Claims.PreferredUserName)?.Value is { } name && name.Contains('@', StringComparison.Ordinal) ? name
+            : null
+            : null;
 }
 
 public static class Roles

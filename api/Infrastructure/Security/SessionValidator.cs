@@ -11,32 +11,42 @@ public interface ISessionStateReader
 {
     /// <summary>The user with this id, deleted ones included; null when no such user was ever stored.</summary>
     Task<SessionState?> ReadAsync(Guid userId, CancellationToken ct);
+
+    /// <summary>Whether the member is archived (or was never stored): its editors have no access.</summary>
+    Task<bool> MemberArchivedAsync(Guid memberId, CancellationToken ct);
 }
 
 /// <summary>
 /// Ends sessions when access ends. A token this API issued is accepted only while the user exists and its
 /// <see cref="StampClaim"/> equals the stored security stamp, which changes on deletion, role, member or password
-/// change and "sign out everywhere". An external (OIDC) token whose subject is a local user's id is refused once that
-/// user is deleted or its stored role or member differ from the token's; subjects unknown here are the identity
-/// provider's to end. The state is read from the database, so every instance sees a change; each instance keeps it
-/// for at most <see cref="AuthSettings.SessionCheckSeconds"/>, and the instance that made the change forgets it at once.
+/// change and "sign out everywhere"; a token signed with this API's key whose subject is not a local user is refused
+/// (only a holder of the key could have made it). An external (OIDC) token whose subject is a local user's id is
+/// refused once that user is deleted or its stored role or member differ from the token's; other subjects of the
+/// configured issuer are the identity provider's to end. A member editor's token, local or external, is refused while
+/// its member is archived. The state is read from the database, so every instance sees a change; each instance keeps
+/// it for at most <see cref="AuthSettings.SessionCheckSeconds"/>, and the instance that made the change forgets it at
+/// once.
 /// </summary>
 public sealed class SessionValidator(ISessionStateReader reader, TimeProvider clock, AuthSettings settings)
 {
     public const string StampClaim = "stamp";
 
     private readonly ConcurrentDictionary<Guid, (SessionState? State, DateTimeOffset ReadAt)> cache = new();
+    private readonly ConcurrentDictionary<Guid, (bool Archived, DateTimeOffset ReadAt)> members = new();
 
     private TimeSpan MaxAge => TimeSpan.FromSeconds(Math.Clamp(settings.SessionCheckSeconds, 0, 5));
 
     /// <summary>Why the session has ended, or null while it is valid.</summary>
-    public async Task<string?> RejectionAsync(ClaimsPrincipal principal, bool issuedHere, CancellationToken ct)
+    public async Task<string?> RejectionAsync(ClaimsPrincipal principal, bool issuedHere, CancellationToken ct) =>
+        await UserRejectionAsync(principal, issuedHere, ct) ?? await MemberRejectionAsync(principal, ct);
+
+    private async Task<string?> UserRejectionAsync(ClaimsPrincipal principal, bool issuedHere, CancellationToken ct)
     {
         if (!Guid.TryParse(principal.FindFirst(Claims.Subject)?.Value, out var userId))
         {
-            // Not a user session: this API issues tokens to users only (subject = user id), so such a token was minted
-            // with the signing key itself and only its signature and role speak for it.
-            return null;
+            // This API issues tokens to its users only (subject = user id): one signed with its key that names no user
+            // was made by whoever holds the key, not by a sign-in. A subject of the external issuer is that issuer's.
+            return issuedHere ? "This token names no user of this API." : null;
         }
         var state = await StateAsync(userId, ct);
         if (issuedHere)
@@ -64,8 +74,28 @@ public sealed class SessionValidator(ISessionStateReader reader, TimeProvider cl
             : "The user's role or member has changed since this token was issued. Sign in again.";
     }
 
+    /// <summary>A member editor has no access while its member is archived (until an admin moves or deletes the user).</summary>
+    private async Task<string?> MemberRejectionAsync(ClaimsPrincipal principal, CancellationToken ct)
+    {
+        if (principal.FindFirst(settings.RoleClaim)?.Value != Roles.MemberEditor
+            || !Guid.TryParse(principal.FindFirst(settings.MemberIdClaim)?.Value, out var memberId))
+        {
+            return null;
+        }
+        var now = clock.GetUtcNow();
+        if (!members.TryGetValue(memberId, out var cached) || now - cached.ReadAt >= MaxAge || cached.ReadAt > now)
+        {
+            cached = (await reader.MemberArchivedAsync(memberId, ct), now);
+            members[memberId] = cached;
+        }
+        return cached.Archived ? "The user's member has been archived." : null;
+    }
+
     /// <summary>Drops this instance's copy after a change made here, so the change holds on the next request.</summary>
     public void Forget(Guid userId) => cache.TryRemove(userId, out _);
+
+    /// <summary>Drops this instance's copy of a member's state after it was archived here, so its editors are out at once.</summary>
+    public void ForgetMember(Guid memberId) => members.TryRemove(memberId, out _);
 
     private async Task<SessionState?> StateAsync(Guid userId, CancellationToken ct)
     {

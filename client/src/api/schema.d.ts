@@ -95,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password; returns a bearer token
-         * @description Bad credentials answer 401 without saying which part was wrong; repeated failures answer 429 with Retry-After.
+         * @description Bad credentials answer 401 without saying which part was wrong; repeated failures answer 429 with Retry-After (growing delays, at most minutes). A successful sign-in sets an HttpOnly device cookie naming the account: attempts that carry it are counted on that device alone, so failures of others at the same address never block them. A member editor whose member is archived: 403 saying so.
          */
         post: operations["issueToken"];
         delete?: never;
@@ -792,20 +792,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/privacy/subjects": {
+    "/api/v1/privacy/subjects/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
          * Everything stored about one email address, as JSON (admin; audited)
-         * @description Registrations (with their events), member contacts and user accounts whose email is `email`, deleted ones included. Each export is written to the audit log without the address.
+         * @description Registrations (with their events), member contacts and user accounts whose email is `email`, deleted ones included; the external identity provider's subjects that wrote with that email (their names are copied beside the subject in the audit log, histories and reviews); the sign-in throttle's rows of the account. The address goes in the body, never in the query string, where a proxy's access log would keep it; the former `GET /api/v1/privacy/subjects?email=` answers 400 saying so. Each export is written to the audit log without the address.
          */
-        get: operations["exportPersonalData"];
-        put?: never;
-        post?: never;
+        post: operations["exportPersonalData"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1355,12 +1355,27 @@ export interface components {
             contacts: number;
             /** Format: int32 */
             users: number;
+            /** Format: int32 */
+            externalIdentities: number;
+            /** Format: int32 */
+            signInThrottle: number;
         };
         PersonalDataExport: {
             email: string;
             registrations: components["schemas"]["PersonalRegistration"][];
             contacts: components["schemas"]["PersonalContact"][];
             users: components["schemas"]["PersonalUser"][];
+            externalIdentities: components["schemas"]["PersonalExternalIdentity"][];
+            signInThrottle: components["schemas"]["PersonalSignInThrottle"][];
+        };
+        PersonalDataExportRequest: {
+            email: null | string;
+        };
+        PersonalExternalIdentity: {
+            subject: string;
+            displayName: null | string;
+            /** Format: date-time */
+            lastSeenAt: string;
         };
         PersonalRegistration: {
             /** Format: uuid */
@@ -1378,6 +1393,14 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             cancelledAt: null | string;
+        };
+        PersonalSignInThrottle: {
+            /** Format: int32 */
+            failures: number;
+            /** Format: date-time */
+            lastFailureAt: string;
+            /** Format: date-time */
+            blockedUntil: null | string;
         };
         PersonalUser: {
             /** Format: uuid */
@@ -2070,6 +2093,18 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
@@ -8258,14 +8293,21 @@ export interface operations {
     };
     exportPersonalData: {
         parameters: {
-            query?: {
-                email?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "vaino.harkonen@example.fi"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PersonalDataExportRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -8305,6 +8347,30 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];

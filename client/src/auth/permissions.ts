@@ -24,9 +24,10 @@ export function canDeleteMembers(user: Who): boolean {
   return isStaff(user);
 }
 
-/** Contact people are personal data: only signed-in users read them. */
-export function canSeeContacts(user: Who): boolean {
-  return user != null;
+/** Contact people are personal data: signed-in users read them, a member editor only its own member's. */
+export function canSeeContacts(user: Who, memberId: string): boolean {
+  if (user == null) return false;
+  return user.role !== 'member_editor' || user.memberId === memberId;
 }
 
 /** Staff create any event; a member editor creates events their own member organises. */

@@ -22,7 +22,7 @@ public sealed class CreateContactHandler(Db db, ChangeLog changes, TimeProvider 
             INSERT INTO contacts (id, member_id, name, title, email, phone, created_at, updated_at, version)
             VALUES (@Id, @MemberId, @Name, @Title, @Email, @Phone, @Now, @Now, 1)
             """,
-            new { Id = id, request.MemberId, Name = input.Name!.Trim(), input.Title, input.Email, input.Phone, Now = now },
+            new { Id = id, request.MemberId, Name = input.Name!.Trim(), input.Title, Email = EmailAddresses.NormalizeOrNull(input.Email), input.Phone, Now = now },
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, ContactData.Type, id, ChangeOp.Create, 1, null, ct);

@@ -17,7 +17,7 @@ public sealed class UpdateContactHandler(Db db, ChangeLog changes, TimeProvider 
             UPDATE contacts SET name = @Name, title = @Title, email = @Email, phone = @Phone, updated_at = @Now, version = version + 1
             WHERE id = @Id
             """,
-            new { Id = request.ContactId, Name = input.Name!.Trim(), input.Title, input.Email, input.Phone, Now = clock.GetUtcNow() },
+            new { Id = request.ContactId, Name = input.Name!.Trim(), input.Title, Email = EmailAddresses.NormalizeOrNull(input.Email), input.Phone, Now = clock.GetUtcNow() },
             scope.Transaction,
             cancellationToken: ct));
         await changes.RecordAsync(scope, ContactData.Type, request.ContactId, ChangeOp.Update, current.Version + 1, null, ct);

@@ -12,6 +12,6 @@ public sealed class GetPartnershipReviewHandler(Db db, ICurrentUser user) : IReq
         await PartnershipData.GetOrThrowAsync(connection, null, request.PartnershipId, user, ct);
         var rows = await ReviewData.ReadAsync(
             connection, null, "r.id = @ReviewId AND r.partnership_id = @PartnershipId", new { request.ReviewId, request.PartnershipId }, ct);
-        return rows.Count == 1 ? rows[0] : throw new NotFoundException("Review", request.ReviewId);
+        return rows.Count == 1 ? ReviewData.ForCaller(rows[0], user) : throw new NotFoundException("Review", request.ReviewId);
     }
 }

@@ -32,6 +32,6 @@ public sealed class ListPartnershipReviewsHandler(Db db, ICurrentUser user) : IR
             new { request.PartnershipId, AfterDate = afterDate, AfterId = keyset.AfterKey(1), keyset.Take },
             ct);
         var page = keyset.Page(rows, r => [r.ReviewedOn.ToString(DateFormat, CultureInfo.InvariantCulture), r.Id.ToString()]);
-        return new PartnershipReviewPage(page.Items, page.NextCursor);
+        return new PartnershipReviewPage(page.Items.Select(r => ReviewData.ForCaller(r, user)).ToList(), page.NextCursor);
     }
 }

@@ -7,6 +7,13 @@ namespace CommunityHub.Api.Features.Partnerships.Reviews;
 /// <summary>What the review handlers share: reading reviews with their goal progress.</summary>
 public static class ReviewData
 {
+    /// <summary>
+    /// A review as the caller may see it: an API key does not learn who wrote it (a staff member's name is personal
+    /// data), as the partnership and pilot histories leave out who moved them.
+    /// </summary>
+    internal static PartnershipReviewResponse ForCaller(PartnershipReviewResponse review, ICurrentUser user) =>
+        user.IsApiKey ? review with { ReviewedBy = null } : review;
+
     /// <summary>Reviews matching <paramref name="where"/> (which may end in ORDER BY / a limit), with their goal progress.</summary>
     internal static async Task<IReadOnlyList<PartnershipReviewResponse>> ReadAsync(
         DbConnection connection, DbTransaction? tx, string where, object parameters, CancellationToken ct)

@@ -105,7 +105,7 @@ function MemberView({ member, etag, onReload }: { member: Member; etag: string |
         ) : null}
       </dl>
 
-      {canSeeContacts(user) ? <ContactsSection memberId={member.id} canEdit={canEditMember(user, member.id)} /> : null}
+      {canSeeContacts(user, member.id) ? <ContactsSection memberId={member.id} canEdit={canEditMember(user, member.id)} /> : null}
       <AuditLink entityType="members" entityId={member.id} />
     </>
   );

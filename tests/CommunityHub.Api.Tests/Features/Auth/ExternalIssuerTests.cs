@@ -132,6 +132,42 @@ public sealed class ExternalIssuerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Export_and_erasure_of_an_address_cover_the_name_an_external_user_left_in_the_audit_log()
+    {
+        var admin = await api.AdminAsync();
+        var email = $"Ulla.Ulkoinen.{Guid.NewGuid():N}@Kaupunki.fi";
+        var external = With(Token(new() { ["sub"] = "oidc|ulla", ["name"] = "Ulla Ulkoinen", ["email"] = email, ["communityhub_role"] = "staff" }));
+        var member = await MemberRequests.CreateAsync(external, MemberRequests.Body("Ulkoisen Kirjoittajan ry"));
+        var audit = $"/api/v1/audit?entityType=members&entityId={member.Id}";
+        var before = (await (await admin.GetAsync(audit).ShouldBe(HttpStatusCode.OK)).JsonAsync()).GetProperty("items")[0];
+        before.GetProperty("actorName").GetString().ShouldBe("Ulla Ulkoinen");
+
+        var export = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/export", new { email = email.ToLowerInvariant() }).ShouldBe(HttpStatusCode.OK))
+            .Content.ReadAsStringAsync();
+        export.ShouldContain("oidc|ulla");
+        await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email }).ShouldBe(HttpStatusCode.OK);
+
+        var after = (await (await admin.GetAsync(audit).ShouldBe(HttpStatusCode.OK)).JsonAsync()).GetProperty("items")[0];
+        after.GetProperty("actorId").GetString().ShouldBe("oidc|ulla");
+        (!after.TryGetProperty("actorName", out var name) || name.ValueKind == JsonValueKind.Null).ShouldBeTrue(after.ToString());
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_the_local_key_but_naming_the_external_issuer_and_no_user_is_401()
+    {
+        var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = authority,
+            Audience = Audience,
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            Claims = new Dictionary<string, object> { ["sub"] = "x", ["communityhub_role"] = "admin" },
+            SigningCredentials = new SigningCredentials(
+                new SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(ApiFactory.SigningKey)), SecurityAlgorithms.HmacSha256),
+        });
+        await With(forged).GetAsync("/api/v1/users").ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task Local_sign_in_keeps_working_beside_the_external_issuer()
     {
         var admin = await api.AdminAsync();

@@ -129,6 +129,57 @@ public sealed class SessionTests(SqliteApiFactory factory) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task A_correctly_signed_token_whose_subject_is_no_user_is_401()
+    {
+        var forged = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = "communityhub",
+            Audience = "communityhub-api",
+            Expires = DateTime.UtcNow.AddMinutes(10),
+            Claims = new Dictionary<string, object> { ["sub"] = "x", ["role"] = "admin" },
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(System.Text.Encoding.UTF8.GetBytes(ApiFactory.SigningKey)),
+                Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
+        var client = factory.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", forged);
+        await client.GetAsync("/api/v1/users").ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Archiving_a_member_ends_its_editors_sessions_and_refuses_their_sign_in_until_moved()
+    {
+        var admin = await factory.AdminAsync();
+        var archived = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Arkistoitava Jäsen ry"));
+        var other = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Jatkava Jäsen ry"));
+        var (user, editor) = await UserAsync(factory, admin, "member_editor", archived.Id);
+        await editor.GetAsync("/api/v1/auth/me").ShouldBe(HttpStatusCode.OK);
+
+        await admin.DeleteAsync($"/api/v1/members/{archived.Id}").ShouldBe(HttpStatusCode.NoContent);
+
+        await editor.GetAsync("/api/v1/auth/me").ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await editor.GetAsync("/api/v1/partnerships").ShouldBeProblem(HttpStatusCode.Unauthorized);
+        var refused = await factory.Anonymous().PostJsonAsync("/api/v1/auth/token", new { email = user.Email, password = Password })
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
+        refused.GetProperty("detail").GetString()!.ShouldContain("archived");
+        using var finnish = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { email = user.Email, password = Password }),
+        };
+        finnish.Headers.AcceptLanguage.Clear();
+        finnish.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue("fi"));
+        var suomeksi = await Task.FromResult(await factory.CreateClient().SendAsync(finnish)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        suomeksi.GetProperty("detail").GetString()!.ShouldContain("arkistoitu");
+        // A wrong password still says only that the credentials are wrong.
+        await factory.Anonymous().PostJsonAsync("/api/v1/auth/token", new { email = user.Email, password = "Not-the-password-2026" })
+            .ShouldBeProblem(HttpStatusCode.Unauthorized);
+
+        await admin.PutJsonAsync($"/api/v1/users/{user.Id}", Put(user, memberId: other.Id)).ShouldBe(HttpStatusCode.OK);
+        var moved = await factory.SignedInAsync(user.Email, Password);
+        await moved.GetAsync("/api/v1/auth/me").ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_token_without_the_users_stamp_is_401_even_when_correctly_signed()
     {
         var admin = await factory.AdminAsync();
@@ -187,5 +238,25 @@ public sealed class SessionAcrossInstancesTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromSeconds(5));
 
         await onSecond.PostJsonAsync("/api/v1/members", MemberRequests.Body("Toisen Instanssin ry")).ShouldBeProblem(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Archiving_a_member_on_one_instance_ends_its_editors_sessions_on_both()
+    {
+        var admin = await first.AdminAsync();
+        var member = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Kahden Instanssin Jäsen ry"));
+        var (user, onFirst) = await SessionTests.UserAsync(first, admin, "member_editor", member.Id);
+        second = new SqliteApiFactory(first.DatabasePath) { Clock = clock };
+        var onSecond = await second.SignedInAsync(user.Email, "Session-password-2026");
+        await onSecond.GetAsync("/api/v1/auth/me").ShouldBe(HttpStatusCode.OK);
+        await onFirst.GetAsync("/api/v1/auth/me").ShouldBe(HttpStatusCode.OK);
+
+        await admin.DeleteAsync($"/api/v1/members/{member.Id}").ShouldBe(HttpStatusCode.NoContent);
+        await onFirst.GetAsync("/api/v1/auth/me").ShouldBeProblem(HttpStatusCode.Unauthorized);
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        await onSecond.GetAsync("/api/v1/auth/me").ShouldBeProblem(HttpStatusCode.Unauthorized);
+        await second.Anonymous().PostJsonAsync("/api/v1/auth/token", new { email = user.Email, password = "Session-password-2026" })
+            .ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 }

@@ -76,6 +76,28 @@ public abstract class MemberAccessContract<TFactory>(TFactory factory) : Contrac
     }
 
     [Fact]
+    public async Task Member_editor_reads_its_own_members_contacts_only_and_the_directory_of_others_without_them()
+    {
+        var admin = await Factory.AdminAsync();
+        var own = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Omat Yhteystiedot ry"));
+        var other = await MemberRequests.CreateAsync(admin, MemberRequests.Body("Toisen Yhteystiedot ry"));
+        await admin.PostJsonAsync($"/api/v1/members/{own.Id}/contacts", new { name = "Oona Oma", email = "oona@example.fi" }).ShouldBe(HttpStatusCode.Created);
+        await admin.PostJsonAsync($"/api/v1/members/{other.Id}/contacts", new { name = "Ville Vieras", email = "ville@example.fi", phone = "040 123 4567" })
+            .ShouldBe(HttpStatusCode.Created);
+        var editor = await Factory.AsAsync("member_editor", own.Id);
+
+        var mine = await (await editor.GetAsync($"/api/v1/members/{own.Id}/contacts").ShouldBe(HttpStatusCode.OK)).ReadAsync<ContactPage>();
+        mine.Items.Select(c => c.Name).ShouldBe(["Oona Oma"]);
+        var refused = await editor.GetAsync($"/api/v1/members/{other.Id}/contacts").ShouldBeProblem(HttpStatusCode.Forbidden);
+        refused.ToString().ShouldNotContain("Ville");
+        var directory = await (await editor.GetAsync($"/api/v1/members/{other.Id}").ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
+        directory.ShouldContain("Toisen Yhteystiedot ry");
+        directory.ShouldNotContain("ville@example.fi");
+        var viewer = await Factory.AsAsync("viewer");
+        await viewer.GetAsync($"/api/v1/members/{other.Id}/contacts").ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Staff_creates_updates_and_deletes_members()
     {
         var staff = await Factory.AsAsync("staff");

@@ -96,6 +96,7 @@ public sealed class RequestExampleTests : IClassFixture<SqliteApiFactory>
 
         var webhook = await session.SendAsync("createWebhook", "/api/v1/webhooks");
         await session.SendAsync("updateWebhook", $"/api/v1/webhooks/{Id(webhook)}");
+        await session.SendAsync("exportPersonalData", "/api/v1/privacy/subjects/export");
         await session.SendAsync("erasePersonalData", "/api/v1/privacy/subjects/erase");
 
         Spec.Operations.Where(o => o.HasBody).Select(o => o.Id).Except(session.Accepted).Order().ShouldBeEmpty("examples never sent");

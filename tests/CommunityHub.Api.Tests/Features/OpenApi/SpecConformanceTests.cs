@@ -477,10 +477,15 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
             await OpAsync("deletePilot", new Call(admin, HttpMethod.Delete, $"/api/v1/pilots/{pilotId}"));
             await OpAsync("deletePartnership", new Call(admin, HttpMethod.Delete, $"/api/v1/partnerships/{partnershipId}"));
             await OpAsync("deleteContact", new Call(admin, HttpMethod.Delete, $"/api/v1/members/{memberId}/contacts/{contactId}"));
+            var archivedEditor = $"archived-editor-{Guid.NewGuid():N}@tests.communityhub.local";
+            await SendAsync(new Call(admin, HttpMethod.Post, "/api/v1/users",
+                new { email = archivedEditor, displayName = "Arkistoidun Editori", role = "member_editor", memberId, password = "User-password-2026" }));
             await OpAsync("deleteMember", new Call(admin, HttpMethod.Delete, $"/api/v1/members/{memberId}"));
+            // The archived member's editor is refused sign-in with a reason (403).
+            await SendAsync(login with { Body = new { email = archivedEditor, password = "User-password-2026" } });
 
             // Personal data of one address (the registrant above): export, then erase; erasing the admin itself is a 409.
-            await OpAsync("exportPersonalData", new Call(admin, HttpMethod.Get, "/api/v1/privacy/subjects?email=ville@example.fi"));
+            await OpAsync("exportPersonalData", new Call(admin, HttpMethod.Post, "/api/v1/privacy/subjects/export", new { email = "ville@example.fi" }));
             await OpAsync("erasePersonalData", new Call(admin, HttpMethod.Post, "/api/v1/privacy/subjects/erase", new { email = "ville@example.fi" }), async () =>
                 await SendAsync(new Call(admin, HttpMethod.Post, "/api/v1/privacy/subjects/erase", new { email = ApiFactory.AdminEmail })));
         }

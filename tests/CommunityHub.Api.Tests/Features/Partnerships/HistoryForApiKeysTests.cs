@@ -54,4 +54,26 @@ public sealed class HistoryForApiKeysTests(SqliteApiFactory factory) : IClassFix
         items[0].GetProperty("to").GetString().ShouldBe("decided");
         ShouldNameNobody(items[0], "actorId", "actorName");
     }
+
+    [Fact]
+    public async Task A_review_names_its_writer_to_staff_but_not_to_an_api_key()
+    {
+        var admin = await factory.AdminAsync();
+        var partnership = await PartnershipRequests.CreateAsync(admin);
+        var created = await (await admin.PostJsonAsync(
+                $"/api/v1/partnerships/{partnership.Id}/reviews", PartnershipRequests.Review("2026-05-31", (partnership.Goals[0].Id, 20))).ShouldBe(HttpStatusCode.Created))
+            .JsonAsync();
+        created.GetProperty("reviewedBy").GetString().ShouldNotBeNullOrEmpty();
+        var reviewId = created.GetProperty("id").GetString();
+        var key = await ApiKeyRequests.CreateAsync(admin, ["partnerships:read"]);
+        var machine = factory.WithKey(key.Key);
+
+        var listed = (await (await machine.GetAsync($"/api/v1/partnerships/{partnership.Id}/reviews").ShouldBe(HttpStatusCode.OK)).JsonAsync())
+            .GetProperty("items");
+        listed.GetArrayLength().ShouldBe(1);
+        (!listed[0].TryGetProperty("reviewedBy", out var byInList) || byInList.ValueKind == JsonValueKind.Null).ShouldBeTrue(listed[0].ToString());
+        var single = await (await machine.GetAsync($"/api/v1/partnerships/{partnership.Id}/reviews/{reviewId}").ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        (!single.TryGetProperty("reviewedBy", out var byInOne) || byInOne.ValueKind == JsonValueKind.Null).ShouldBeTrue(single.ToString());
+        single.GetProperty("summary").GetString().ShouldNotBeNullOrEmpty();
+    }
 }

@@ -74,6 +74,37 @@ public sealed class AnonymousLimitsTests : IClassFixture<SqliteApiFactory>
     }
 
     [Fact]
+    public async Task A_signed_in_user_is_limited_per_user_on_registrations_and_feedback_wherever_they_come_from()
+    {
+        var eventId = await PublishedEventAsync();
+        var admin = await AdminAsync();
+        var email = $"rajattu-{Guid.NewGuid():N}@tests.communityhub.local";
+        await admin.PostJsonAsync("/api/v1/users", new { email, displayName = "Rajattu Katselija", role = "viewer", password = "Viewer-password-2026" })
+            .ShouldBe(HttpStatusCode.Created);
+        var signIn = TestClientAddress.From(factory.Anonymous(), "192.0.2.230");
+        var token = (await (await signIn.PostJsonAsync("/api/v1/auth/token", new { email, password = "Viewer-password-2026" }).ShouldBe(HttpStatusCode.OK))
+            .JsonAsync()).GetProperty("accessToken").GetString();
+        HttpClient Viewer(int i)
+        {
+            var client = TestClientAddress.From(factory.Anonymous(), $"198.18.{i}.1");
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            return client;
+        }
+
+        for (var i = 0; i < Limit; i++)
+        {
+            var answer = await EventRequests.RegisterAsync(Viewer(i), eventId, $"Katselijan Kaveri {i}", $"kaveri{i}-{email}");
+            answer.StatusCode.ShouldNotBe(HttpStatusCode.TooManyRequests, $"registration {i + 1} of {Limit} is within the limit");
+        }
+        var refused = await EventRequests.RegisterAsync(Viewer(Limit), eventId, "Yksi Liikaa", $"liikaa-{email}");
+        var problem = await Task.FromResult(refused).ShouldBeProblem(HttpStatusCode.TooManyRequests);
+        problem.GetProperty("detail").GetString()!.ShouldContain("user");
+        refused.Headers.RetryAfter.ShouldNotBeNull();
+        await Viewer(Limit + 1).PostJsonAsync($"/api/v1/events/{eventId}/feedback", new { rating = 5, cancelToken = "ei-ole" })
+            .ShouldBeProblem(HttpStatusCode.TooManyRequests);
+    }
+
+    [Fact]
     public async Task Two_hundred_registrations_from_two_hundred_addresses_at_once_all_succeed()
     {
         var eventId = await PublishedEventAsync(capacity: 150);

@@ -131,13 +131,12 @@ public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
         await admin.PostJsonAsync("/api/v1/users", new { email = subject, displayName = "Kaisa Korpela", role = "viewer", password = "Kaisa-password-2026" })
             .ShouldBe(HttpStatusCode.Created);
 
-        var url = $"/api/v1/privacy/subjects?email={Uri.EscapeDataString(subject)}";
-        await (await Factory.AsAsync("staff")).GetAsync(url).ShouldBeProblem(HttpStatusCode.Forbidden);
+        await (await Factory.AsAsync("staff")).PostJsonAsync(ExportUrl, new { email = subject }).ShouldBeProblem(HttpStatusCode.Forbidden);
         await (await Factory.AsAsync("staff")).PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBeProblem(HttpStatusCode.Forbidden);
-        await Factory.Anonymous().GetAsync(url).ShouldBe(HttpStatusCode.Unauthorized);
-        await admin.GetAsync("/api/v1/privacy/subjects?email=not-an-address").ShouldBeProblem(HttpStatusCode.BadRequest, "email");
+        await Factory.Anonymous().PostJsonAsync(ExportUrl, new { email = subject }).ShouldBe(HttpStatusCode.Unauthorized);
+        await admin.PostJsonAsync(ExportUrl, new { email = "not-an-address" }).ShouldBeProblem(HttpStatusCode.BadRequest, "email");
 
-        var export = await (await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK)).ReadAsync<PersonalDataExport>();
+        var export = await (await admin.PostJsonAsync(ExportUrl, new { email = subject }).ShouldBe(HttpStatusCode.OK)).ReadAsync<PersonalDataExport>();
         export.Registrations.Select(r => r.EventId).ShouldBe([first.Id, second.Id], ignoreOrder: true);
         export.Registrations.ShouldAllBe(r => r.Name == "Kaisa Korpela");
         export.Contacts.Single().Phone.ShouldBe("040 123 4567");
@@ -145,9 +144,9 @@ public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
 
         var erasure = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBe(HttpStatusCode.OK))
             .ReadAsync<PersonalDataErasure>();
-        erasure.ShouldBe(new PersonalDataErasure(2, 1, 1));
+        (erasure.Registrations, erasure.Contacts, erasure.Users).ShouldBe((2, 1, 1));
 
-        var after = await (await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK)).ReadAsync<PersonalDataExport>();
+        var after = await (await admin.PostJsonAsync(ExportUrl, new { email = subject }).ShouldBe(HttpStatusCode.OK)).ReadAsync<PersonalDataExport>();
         after.Registrations.ShouldBeEmpty();
         after.Contacts.ShouldBeEmpty();
         after.Users.ShouldBeEmpty();
@@ -167,6 +166,83 @@ public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
         audit.ShouldContain("\"export\"");
         audit.ShouldContain("\"delete\"");
         audit.ShouldNotContain(subject);
+    }
+
+    private const string ExportUrl = "/api/v1/privacy/subjects/export";
+
+    [Fact]
+    public async Task The_address_goes_in_a_post_body_and_the_old_query_form_is_400_saying_where()
+    {
+        var admin = await AdminAsync();
+        var subject = $"kysely.{Guid.NewGuid():N}@example.fi";
+        var problem = await admin.GetAsync($"/api/v1/privacy/subjects?email={Uri.EscapeDataString(subject)}").ShouldBeProblem(HttpStatusCode.BadRequest, "email");
+        problem.GetProperty("errors").GetProperty("email")[0].GetString()!.ShouldContain("POST /api/v1/privacy/subjects/export");
+        problem.ToString().ShouldNotContain(subject);
+        var export = await (await admin.PostJsonAsync(ExportUrl, new { email = subject }).ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        export.GetProperty("registrations").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Export_and_erasure_find_a_contact_email_whatever_its_case_or_spaces()
+    {
+        var admin = await AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await admin.PostJsonAsync($"/api/v1/members/{organizer}/contacts", new { name = "Äijä Testi", email = $"  ÄIJÄ.TESTI.{tag.ToUpperInvariant()}@Example.FI " })
+            .ShouldBe(HttpStatusCode.Created);
+        var subject = $"äijä.testi.{tag}@example.fi";
+
+        var export = await (await admin.PostJsonAsync(ExportUrl, new { email = subject }).ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        export.GetProperty("contacts").GetArrayLength().ShouldBe(1);
+        var erasure = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = $" ÄiJä.TeStI.{tag}@EXAMPLE.fi" }).ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        erasure.GetProperty("contacts").GetInt32().ShouldBe(1);
+        var contacts = await (await admin.GetAsync($"/api/v1/members/{organizer}/contacts").ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
+        contacts.ShouldNotContain("Äijä");
+    }
+
+    [Fact]
+    public async Task Contact_emails_stored_before_normalisation_are_normalised_at_start_up_and_then_found()
+    {
+        var admin = await AdminAsync();
+        var organizer = await EventRequests.MemberAsync(admin);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var contact = await (await admin.PostJsonAsync($"/api/v1/members/{organizer}/contacts", new { name = "Öljy Vanha", email = $"oljy.{tag}@example.fi" })
+            .ShouldBe(HttpStatusCode.Created)).JsonAsync();
+        // As an older version stored it: as typed.
+        await ExecuteAsync("UPDATE contacts SET email = @Email WHERE id = @Id", new { Email = $" ÖLJY.VANHA.{tag.ToUpperInvariant()}@EXAMPLE.FI", Id = contact.GetProperty("id").GetString() });
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            foreach (var task in scope.ServiceProvider.GetServices<CommunityHub.Api.Infrastructure.Data.IStartupTask>())
+            {
+                await task.RunAsync(CancellationToken.None);
+            }
+        }
+
+        var export = await (await admin.PostJsonAsync(ExportUrl, new { email = $"öljy.vanha.{tag}@example.fi" }).ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        export.GetProperty("contacts").GetArrayLength().ShouldBe(1);
+        export.GetProperty("contacts")[0].GetProperty("email").GetString().ShouldBe($"öljy.vanha.{tag}@example.fi");
+    }
+
+    [Fact]
+    public async Task Export_shows_and_erasure_deletes_the_sign_in_throttles_rows_of_the_address()
+    {
+        var admin = await AdminAsync();
+        var subject = $"Kirjautuja.{Guid.NewGuid():N}@example.fi";
+        var guesser = TestClientAddress.From(Factory.Anonymous(), "198.51.100.240");
+        for (var i = 0; i < 2; i++)
+        {
+            await guesser.PostJsonAsync("/api/v1/auth/token", new { email = subject, password = $"wrong-password-{i:D4}" }).ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        var export = await (await admin.PostJsonAsync(ExportUrl, new { email = subject.ToLowerInvariant() }).ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        var rows = export.GetProperty("signInThrottle");
+        rows.GetArrayLength().ShouldBe(1);
+        rows[0].GetProperty("failures").GetInt32().ShouldBe(2);
+        var erasure = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        erasure.GetProperty("signInThrottle").GetInt32().ShouldBe(1);
+        var after = await (await admin.PostJsonAsync(ExportUrl, new { email = subject }).ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        after.GetProperty("signInThrottle").GetArrayLength().ShouldBe(0);
     }
 
     /// <summary>A staff user with this address and display name, signed in.</summary>
