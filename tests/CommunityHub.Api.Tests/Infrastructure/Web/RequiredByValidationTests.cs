@@ -5,7 +5,7 @@ using Shouldly;
 
 namespace CommunityHub.Api.Tests.Infrastructure.Web;
 
-/// <summary>What a request schema requires, read from validators: the body's own rules and the child rules of nested shapes.</summary>
+/// <summary>What a request schema requires and limits, read from validators: the body's own rules and the child rules of nested shapes.</summary>
 public sealed class RequiredByValidationTests
 {
     public sealed record Venue(string? Name, string? City);
@@ -57,7 +57,20 @@ public sealed class RequiredByValidationTests
             .AddScoped<IValidator<Booking>, BookingValidator>()
             .BuildServiceProvider();
         using var scope = services.CreateScope();
-        return OpenApiRequestSchemas.RequiredByValidation([body], scope.ServiceProvider);
+        return ValidationRules.Read([body], scope.ServiceProvider).Shapes.ToDictionary(
+            shape => shape.Key,
+            shape => shape.Value.Where(p => p.Value.Demanded).Select(p => p.Key).ToHashSet(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Limits_of_nested_items_are_read_and_conditional_rules_are_described_by_field()
+    {
+        var services = new ServiceCollection().AddScoped<IValidator<Order>, OrderValidator>().BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var rules = ValidationRules.Read([typeof(Order)], scope.ServiceProvider);
+        rules.Shapes[typeof(Line)]["note"].MaxLength.ShouldBe(100);
+        rules.Shapes[typeof(Order)]["title"].NotBlank.ShouldBeTrue();
+        rules.Described[typeof(Order)].Select(d => d.Field).Distinct().ShouldBe(["lines[].quantity"]);
     }
 
     [Fact]
