@@ -56,6 +56,10 @@ public static class SchemaRuleExtensions
         this IRuleBuilder<T, IReadOnlyList<TItem>?> rule, int min = 0, int? max = null) =>
         rule.SetValidator(new ItemCountValidator<T, TItem>(min, max));
 
+    /// <summary>No item twice; null passes.</summary>
+    public static IRuleBuilderOptions<T, IReadOnlyList<TItem>?> UniqueItems<T, TItem>(this IRuleBuilder<T, IReadOnlyList<TItem>?> rule) =>
+        rule.SetValidator(new UniqueItemsValidator<T, TItem>());
+
     /// <summary>One of <paramref name="values"/>, exactly; null passes.</summary>
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, IEnumerable<string> values) =>
         rule.SetValidator(new OneOfValidator<T>(values.Order(StringComparer.Ordinal).ToList()));
@@ -90,6 +94,15 @@ public sealed class ItemCountValidator<T, TItem>(int min, int? max) : PropertyVa
 
     protected override string GetDefaultMessageTemplate(string errorCode) =>
         max is { } most ? $"'{{PropertyName}}' must have {min}–{most} items." : $"'{{PropertyName}}' must have at least {min} items.";
+}
+
+public sealed class UniqueItemsValidator<T, TItem> : PropertyValidator<T, IReadOnlyList<TItem>?>, IUniqueItemsValidator
+{
+    public override string Name => "UniqueItemsValidator";
+
+    public override bool IsValid(ValidationContext<T> context, IReadOnlyList<TItem>? value) => value is null || value.Distinct().Count() == value.Count;
+
+    protected override string GetDefaultMessageTemplate(string errorCode) => "'{PropertyName}' must not list an item twice.";
 }
 
 public sealed class OneOfValidator<T>(IReadOnlyList<string> values) : PropertyValidator<T, string?>, IOneOfValidator

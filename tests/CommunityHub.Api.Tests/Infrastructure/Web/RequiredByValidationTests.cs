@@ -1,4 +1,5 @@
 using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -37,6 +38,35 @@ public sealed class RequiredByValidationTests
             RuleForEach(o => o.Lines).NotNull().SetValidator(new LineValidator());
             RuleFor(o => o.Pickup!).ChildRules(venue => venue.RuleFor(v => v.Name).NotEmpty());
         }
+    }
+
+    public sealed record Basket(IReadOnlyList<string>? Codes, int? Count, string? Shop);
+
+    public sealed class BasketValidator : AbstractValidator<Basket>
+    {
+        public BasketValidator()
+        {
+            RuleFor(b => b.Codes).NotNull().ItemCount(min: 2, max: 9).UniqueItems();
+            RuleForEach(b => b.Codes).NotEmpty().OneOf(["a1", "b2", "c3"]);
+            RuleFor(b => b.Count).GreaterThan(0).LessThanOrEqualTo(50);
+            RuleFor(b => b.Shop).HttpUrl().Must(s => s is null || !s.Contains("ads", StringComparison.Ordinal)).WithMessage("No ad shops.");
+        }
+    }
+
+    [Fact]
+    public void Rules_with_a_schema_keyword_are_read_as_it_and_the_rest_described_in_their_own_words()
+    {
+        var services = new ServiceCollection().AddScoped<IValidator<Basket>, BasketValidator>().BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var rules = ValidationRules.Read([typeof(Basket)], scope.ServiceProvider);
+        var codes = rules.Shapes[typeof(Basket)]["codes"];
+        (codes.Demanded, codes.MinItems, codes.MaxItems, codes.UniqueItems).ShouldBe((true, 2, 9, true));
+        codes.Items!.Enum.ShouldBe(["a1", "b2", "c3"]);
+        codes.Items.NotBlank.ShouldBeTrue();
+        var count = rules.Shapes[typeof(Basket)]["count"];
+        (count.ExclusiveMinimum, count.Maximum).ShouldBe((0m, 50m));
+        rules.Shapes[typeof(Basket)]["shop"].Format.ShouldBe("uri");
+        rules.Described[typeof(Basket)].ShouldBe([("shop", "No ad shops.")]);
     }
 
     public sealed record Booking(Venue? Venue, Venue? Backup);
