@@ -44,3 +44,12 @@ public sealed record TagDescription(string Name, string Description);
 
 /// <summary>A request body to show as the operation's example, carried as endpoint metadata from the feature.</summary>
 public sealed record RequestExample(object Body);
+
+/// <summary>
+/// A rule an endpoint's handler checks against stored data (a member that must exist, a goal of this partnership), which
+/// answers 400 naming <see cref="Field"/>: listed in the operation's description like the validators' rules.
+/// </summary>
+public sealed record ServerCheck(string Field, string TextKey, object?[] Arguments)
+{
+    public string Describe() => Texts.Get(TextKey, Arguments);
+}

@@ -152,12 +152,12 @@ public sealed class ValidationSchemaTests(SqliteApiFactory factory) : IClassFixt
                         Listed(path);
                         continue;
                     }
-                    Component(schema!, json, each, target, path, rule.TypeToValidate, component.Validator);
+                    Rule(schema!, json, each, target, path, rule.TypeToValidate, component.Validator);
                 }
             }
         }
 
-        private void Component(JsonObject owner, string json, bool each, JsonNode? target, string path, Type type, IPropertyValidator validator)
+        private void Rule(JsonObject owner, string json, bool each, JsonNode? target, string path, Type type, IPropertyValidator validator)
         {
             var value = System.Nullable.GetUnderlyingType(type) ?? type;
             var isString = value == typeof(string);
