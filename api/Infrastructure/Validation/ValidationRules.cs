@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.RegularExpressions;
 using CommunityHub.Api.Infrastructure.Http;
 using FluentValidation.Internal;
 using FluentValidation.Validators;
@@ -268,11 +269,36 @@ public sealed class ValidationRules
             ? convertible.ToDecimal(CultureInfo.InvariantCulture)
             : null;
 
-    /// <summary>The rule in words: its own description, or its message with the field's name filled in.</summary>
+    /// <summary>
+    /// The rule in words: its own description, or its message with what is known before a value arrives filled in (the
+    /// field, a length, a bound, the field compared with).
+    /// </summary>
     private static string Sentence(IRuleComponent component, string json)
     {
-        var text = component.Validator is IDescribedRule described ? described.Describe() : component.GetUnformattedErrorMessage();
-        return text.Replace("{PropertyName}", json, StringComparison.Ordinal).ReplaceLineEndings(" ");
+        if (component.Validator is IDescribedRule described)
+        {
+            return described.Describe().ReplaceLineEndings(" ");
+        }
+        var formatter = new MessageFormatter().AppendPropertyName(json);
+        switch (component.Validator)
+        {
+            case ILengthValidator length:
+                formatter.AppendArgument("MinLength", length.Min).AppendArgument("MaxLength", length.Max);
+                break;
+            case IBetweenValidator between:
+                formatter.AppendArgument("From", between.From).AppendArgument("To", between.To);
+                break;
+            case IComparisonValidator comparison:
+                var other = comparison.MemberToCompare is { } member ? Json.Options.PropertyNamingPolicy!.ConvertName(member.Name) : null;
+                formatter.AppendArgument("ComparisonValue", other ?? comparison.ValueToCompare).AppendArgument("ComparisonProperty", other ?? "");
+                break;
+            case IRegularExpressionValidator regex:
+                formatter.AppendArgument("RegularExpression", regex.Expression);
+                break;
+        }
+        // What the client sent is not known here: "You entered {PropertyValue}." goes.
+        var text = formatter.BuildMessage(component.GetUnformattedErrorMessage()).ReplaceLineEndings(" ");
+        return Regex.Replace(text, @"\s*[^.]*\{(PropertyValue|TotalLength)\}[^.]*\.", "").Trim();
     }
 
     private static bool IsCollectionRule(IValidationRule rule) =>

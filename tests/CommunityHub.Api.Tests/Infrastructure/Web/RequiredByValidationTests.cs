@@ -101,6 +101,8 @@ public sealed class RequiredByValidationTests
         rules.Shapes[typeof(Line)]["note"].MaxLength.ShouldBe(100);
         rules.Shapes[typeof(Order)]["title"].NotBlank.ShouldBeTrue();
         rules.Described[typeof(Order)].Select(d => d.Field).Distinct().ShouldBe(["lines[].quantity"]);
+        // Built-in messages are filled in with what is known before a value arrives, and say nothing of the value.
+        rules.Described[typeof(Order)].Select(d => d.Sentence).ShouldBe(["'quantity' must not be empty.", "'quantity' must be between 1 and 99."]);
     }
 
     [Fact]
