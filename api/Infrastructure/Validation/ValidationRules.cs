@@ -126,8 +126,18 @@ public sealed class ValidationRules
         var children = new Dictionary<string, List<IValidator>>(StringComparer.Ordinal);
         foreach (var rule in validators.SelectMany(v => v.CreateDescriptor().Rules))
         {
-            if (rule.PropertyName is null || !names.TryGetValue(rule.PropertyName, out var json))
+            if (rule.PropertyName is null)
             {
+                continue;
+            }
+            if (!names.TryGetValue(rule.PropertyName, out var json))
+            {
+                // A rule on a nested field by name (RuleFor(x => x.Address!.Street).OverridePropertyName("address.street")):
+                // its schema is another shape's, so it is only described. ChildRules put such rules in the schema.
+                if (names.ContainsKey(rule.PropertyName.Split('.')[0]))
+                {
+                    described.AddRange(rule.Components.Select(component => (prefix + rule.PropertyName, Sentence(component, rule.PropertyName.Split('.')[^1]))));
+                }
                 continue;
             }
             var each = IsCollectionRule(rule);

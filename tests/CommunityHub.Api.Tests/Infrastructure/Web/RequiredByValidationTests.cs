@@ -40,7 +40,7 @@ public sealed class RequiredByValidationTests
         }
     }
 
-    public sealed record Basket(IReadOnlyList<string>? Codes, int? Count, string? Shop);
+    public sealed record Basket(IReadOnlyList<string>? Codes, int? Count, string? Shop, Venue? Backup);
 
     public sealed class BasketValidator : AbstractValidator<Basket>
     {
@@ -49,6 +49,7 @@ public sealed class RequiredByValidationTests
             RuleFor(b => b.Codes).NotNull().ItemCount(min: 2, max: 9).UniqueItems();
             RuleForEach(b => b.Codes).NotEmpty().OneOf(["a1", "b2", "c3"]);
             RuleFor(b => b.Count).GreaterThan(0).LessThanOrEqualTo(50);
+            RuleFor(b => b.Backup!.Name).MaximumLength(20).OverridePropertyName("backup.name");
             RuleFor(b => b.Shop).HttpUrl().Must(s => s is null || !s.Contains("ads", StringComparison.Ordinal)).WithMessage("No ad shops.");
         }
     }
@@ -66,7 +67,8 @@ public sealed class RequiredByValidationTests
         var count = rules.Shapes[typeof(Basket)]["count"];
         (count.ExclusiveMinimum, count.Maximum).ShouldBe((0m, 50m));
         rules.Shapes[typeof(Basket)]["shop"].Format.ShouldBe("uri");
-        rules.Described[typeof(Basket)].ShouldBe([("shop", "No ad shops.")]);
+        // A nested field's rule by name is another shape's: described, not in the schema.
+        rules.Described[typeof(Basket)].ShouldBe([("backup.name", "The length of 'name' must be 20 characters or fewer."), ("shop", "No ad shops.")]);
     }
 
     public sealed record Booking(Venue? Venue, Venue? Backup);
