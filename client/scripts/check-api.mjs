@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Fails when src/api/schema.d.ts is not what openapi-typescript makes of ../openapi.yaml today,
+// Fails when src/api/schema.d.ts (or src/api/limits.ts) is not what ../openapi.yaml makes today,
 // i.e. when the API changed and `npm run gen:api` was not run (or the generated file was hand-edited).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -40,4 +40,14 @@ try {
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+// The forms' limits (src/api/limits.ts) come from the same document.
+const limits = execFileSync(process.execPath, [resolve(root, 'scripts/gen-limits.mjs'), '--print'], { encoding: 'utf8' });
+const limitsFile = resolve(root, 'src/api/limits.ts');
+if (!existsSync(limitsFile) || readFileSync(limitsFile, 'utf8') !== limits) {
+  console.error('check:api: src/api/limits.ts is stale against openapi.yaml; run `npm run gen:api` and commit the result.');
+  process.exitCode = 1;
+} else {
+  console.log('check:api: src/api/limits.ts matches openapi.yaml.');
 }

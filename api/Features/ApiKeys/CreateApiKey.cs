@@ -9,9 +9,9 @@ public sealed class ApiKeyInputValidator : AbstractValidator<ApiKeyInput>
     {
         RuleFor(k => k.Name).NotEmpty().MaximumLength(200);
         RuleFor(k => k.Scopes).NotEmpty().WithMessage(_ => Texts.Get("apiKey.scopesRequired", string.Join(", ", ApiKeyScopes.All)));
-        RuleForEach(k => k.Scopes).Must(s => ApiKeyScopes.All.Contains(s, StringComparer.Ordinal))
-            .WithMessage(_ => Texts.Get("apiKey.scope", string.Join(", ", ApiKeyScopes.All)));
-        RuleFor(k => k.MunicipalityCode).MunicipalityCode().When(k => k.MunicipalityCode is not null);
+        RuleForEach(k => k.Scopes).NotNull().WithMessage(_ => Texts.Get("apiKey.scope", string.Join(", ", ApiKeyScopes.All)))
+            .OneOf(ApiKeyScopes.All).WithMessage(_ => Texts.Get("apiKey.scope", string.Join(", ", ApiKeyScopes.All)));
+        RuleFor(k => k.MunicipalityCode).MunicipalityCode();
     }
 }
 

@@ -128,7 +128,7 @@ public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEv
 
     public CommunityEventInputValidator()
     {
-        RuleFor(e => e.Title).NotEmpty().Must(t => t!.Trim().Length >= 3).WithMessage(_ => Texts.Get("title.minLength", 3))
+        RuleFor(e => e.Title).NotEmpty().TrimmedLength(3).WithMessage(_ => Texts.Get("title.minLength", 3))
             .MaximumLength(200);
         RuleFor(e => e.Description).MaximumLength(8000);
         RuleFor(e => e.StartsAt).NotNull().WithMessage(_ => Texts.Get("event.startsAtRequired"));
@@ -143,8 +143,8 @@ public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEv
         });
         RuleFor(e => e.MunicipalityCode).NotEmpty().MunicipalityCode();
         RuleFor(e => e.OrganizerIds).NotEmpty().WithMessage(_ => Texts.Get("event.organizersRequired"))
-            .Must(o => o!.Count <= MaxOrganizers).When(e => e.OrganizerIds is not null, ApplyConditionTo.CurrentValidator).WithMessage(_ => Texts.Get("event.organizersMax", MaxOrganizers));
-        RuleFor(e => e.Capacity).InclusiveBetween(1, 100_000).When(e => e.Capacity is not null);
+            .ItemCount(max: MaxOrganizers).WithMessage(_ => Texts.Get("event.organizersMax", MaxOrganizers));
+        RuleFor(e => e.Capacity).InclusiveBetween(1, 100_000);
         RuleFor(e => e.RegistrationClosesAt)
             .GreaterThan(e => e.RegistrationOpensAt).When(e => e.RegistrationOpensAt is not null && e.RegistrationClosesAt is not null)
             .WithMessage(_ => Texts.Get("event.closesAfterOpens"));
@@ -154,8 +154,8 @@ public sealed class CommunityEventInputValidator : AbstractValidator<CommunityEv
         RuleFor(e => e.RegistrationOpensAt)
             .LessThan(e => e.EndsAt).When(e => e.EndsAt is not null && e.RegistrationOpensAt is not null)
             .WithMessage(_ => Texts.Get("event.opensBeforeEnd"));
-        RuleFor(e => e.Languages).Must(l => l is null || l.Count <= 3).WithMessage(_ => Texts.Get("event.languagesMax", 3));
-        RuleFor(e => e.Keywords).Must(k => k is null || k.Count <= 20).WithMessage(_ => Texts.Get("event.keywordsMax", 20));
+        RuleFor(e => e.Languages).ItemCount(max: 3).WithMessage(_ => Texts.Get("event.languagesMax", 3));
+        RuleFor(e => e.Keywords).ItemCount(max: 20).WithMessage(_ => Texts.Get("event.keywordsMax", 20));
         RuleForEach(e => e.Keywords).NotEmpty().MaximumLength(50);
     }
 }
@@ -164,7 +164,7 @@ public sealed class RegistrationInputValidator : AbstractValidator<RegistrationI
 {
     public RegistrationInputValidator()
     {
-        RuleFor(r => r.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage(_ => Texts.Get("name.minLength", 2)).MaximumLength(200);
+        RuleFor(r => r.Name).NotEmpty().TrimmedLength(2).WithMessage(_ => Texts.Get("name.minLength", 2)).MaximumLength(200);
         RuleFor(r => r.Email).NotEmpty().MaximumLength(254).EmailAddress();
         RuleFor(r => r.Notes).MaximumLength(2000);
     }

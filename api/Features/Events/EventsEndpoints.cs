@@ -24,13 +24,20 @@ public static class EventsEndpoints
         group.MapGet("/{id:guid}", Versioned.Get(id => new GetCommunityEventQuery(id))).WithName("getEvent").AllowAnonymous()
             .WithSummary("Get an event").ProducesTagged<CommunityEventResponse>().WithProblems(403, 404);
         group.MapPost("/", Versioned.Create("/api/v1/events", (CommunityEventInput input) => new CreateCommunityEventCommand(input)))
-            .WithName("createEvent").RequireAuthorization(Policies.Reader)
+            .WithName("createEvent")
+            .ChecksOnServer("organizerIds", "event.unknownOrganizer")
+            .ChecksOnServer("partnershipId", "unknown.partnership")
+            .ChecksOnServer("pilotId", "unknown.pilot").RequireAuthorization(Policies.Reader)
             .WithSummary("Create a draft event (staff, or an editor of an organising member)")
             .Produces<CommunityEventResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
             .WithRequestExample(EventExamples.Event);
         group.MapPut("/{id:guid}", Versioned.Write(
                 (Guid id, CommunityEventInput input, long? version) => new UpdateCommunityEventCommand(id, input, version)))
-            .WithName("updateEvent").RequireAuthorization(Policies.Reader)
+            .WithName("updateEvent")
+            .ChecksOnServer("organizerIds", "event.unknownOrganizer")
+            .ChecksOnServer("partnershipId", "unknown.partnership")
+            .ChecksOnServer("pilotId", "unknown.pilot")
+            .ChecksOnServer("capacity", "event.capacityBelowConfirmed", "N").RequireAuthorization(Policies.Reader)
             .WithSummary("Replace an event (staff, or an editor of an organising member)")
             .WithDescription("Status and counts are read-only; completed and cancelled events cannot be edited (409).")
             .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415)
@@ -47,7 +54,8 @@ public static class EventsEndpoints
             .Produces<CommunityEventResponse>().WithProblems(401, 403, 404, 409, 412, 415)
             .WithRequestExample(EventExamples.Transition);
 
-        group.MapPost("/{id:guid}/registrations", Register).WithName("registerForEvent").OpenToPeople()
+        group.MapPost("/{id:guid}/registrations", Register).WithName("registerForEvent")
+            .ChecksOnServer("memberId", "unknown.member").OpenToPeople()
             .WithSummary("Register for an event")
             .WithDescription("Open to anyone for a published public event inside its registration window (members-only events need a " +
                 "signed-in user). Confirmed while seats are free, otherwise waitlisted with a position. Keep `cancelToken`. " +
@@ -68,7 +76,8 @@ public static class EventsEndpoints
                 "The first on the waiting list takes the freed seat. A wrong token is a 404.")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 429);
 
-        group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback").OpenToPeople()
+        group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback")
+            .ChecksOnServer("cancelToken", "feedback.unknownToken").OpenToPeople()
             .WithSummary("Give feedback on an event (once it has started)")
             .WithDescription("Rating 1–5, an optional comment, and the `cancelToken` of a registration for this event (required: " +
                 "400 without it). At most once per registration (409).")

@@ -5,6 +5,9 @@ namespace CommunityHub.Api.Features.Members;
 /// <summary>Finnish business id (Y-tunnus): seven digits, a hyphen and a mod-11 check digit.</summary>
 public static partial class BusinessId
 {
+    /// <summary>The shape: seven digits, a hyphen, a digit.</summary>
+    public const string Pattern = @"^\d{7}-\d$";
+
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2];
 
     public static bool IsValid(string? value)
@@ -27,6 +30,6 @@ public static partial class BusinessId
         return value[8] - '0' == check;
     }
 
-    [GeneratedRegex(@"^\d{7}-\d$")]
+    [GeneratedRegex(Pattern)]
     private static partial Regex Shape();
 }

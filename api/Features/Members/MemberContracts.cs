@@ -81,35 +81,31 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
 {
     public MemberInputValidator()
     {
-        RuleFor(m => m.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage(_ => Texts.Get("name.minLength", 2))
-            .MaximumLength(200);
+        RuleFor(m => m.Name).NotEmpty().TrimmedLength(2).WithMessage(_ => Texts.Get("name.minLength", 2)).MaximumLength(200);
+        // The shape is a pattern a client can check; the check digit only the server says.
         RuleFor(m => m.BusinessId)
-            .Must(Members.BusinessId.IsValid)
-            .When(m => m.BusinessId is not null)
-            .WithMessage(_ => Texts.Get("member.businessId"));
+            .Matches(Members.BusinessId.Pattern).WithMessage(_ => Texts.Get("member.businessId"))
+            .Must(b => b is null || Members.BusinessId.IsValid(b)).WithMessage(_ => Texts.Get("member.businessIdCheckDigit"));
         RuleFor(m => m.Kind).NotNull().WithMessage(_ => Texts.Get("member.kindRequired", EnumText.Labels<MemberKind>()));
-        RuleFor(m => m.Sectors).Must(s => s is null || s.Count <= 12).WithMessage(_ => Texts.Get("member.sectorsMax", 12));
+        RuleFor(m => m.Sectors).ItemCount(max: 12).WithMessage(_ => Texts.Get("member.sectorsMax", 12));
         RuleFor(m => m.MunicipalityCode).NotEmpty().MunicipalityCode();
         RuleFor(m => m.Description).MaximumLength(4000);
-        RuleFor(m => m.Website).MaximumLength(500)
-            .Must(BeAbsoluteHttpUrl).When(m => m.Website is not null)
-            .WithMessage(_ => Texts.Get("member.website"));
-        RuleFor(m => m.Email).MaximumLength(254).EmailAddress().When(m => m.Email is not null);
-        RuleFor(m => m.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{5,40}$").When(m => m.Phone is not null)
-            .WithMessage(_ => Texts.Get("phone.format"));
-        RuleFor(m => m.Address!.Street).MaximumLength(200).When(m => m.Address is not null).OverridePropertyName("address.street");
-        RuleFor(m => m.Address!.PostalCode).Matches(@"^\d{5}$").When(m => m.Address?.PostalCode is not null)
-            .WithMessage(_ => Texts.Get("member.postalCode")).OverridePropertyName("address.postalCode");
-        RuleFor(m => m.Address!.City).MaximumLength(100).When(m => m.Address is not null).OverridePropertyName("address.city");
-        RuleFor(m => m.Membership!.EndedOn)
-            .GreaterThanOrEqualTo(m => m.Membership!.JoinedOn)
-            .When(m => m.Membership?.EndedOn is not null && m.Membership.JoinedOn is not null)
-            .WithMessage(_ => Texts.Get("member.membershipEnd"))
-            .OverridePropertyName("membership.endedOn");
+        RuleFor(m => m.Website).MaximumLength(500).HttpUrl().WithMessage(_ => Texts.Get("member.website"));
+        RuleFor(m => m.Email).MaximumLength(254).EmailAddress();
+        RuleFor(m => m.Phone).MaximumLength(40).Matches(Contacts.ContactInputValidator.PhonePattern).WithMessage(_ => Texts.Get("phone.format"));
+        // Child rules run only on an address or a membership that was sent, and name their fields address.street and so on.
+        RuleFor(m => m.Address!).ChildRules(address =>
+        {
+            address.RuleFor(a => a.Street).MaximumLength(200);
+            address.RuleFor(a => a.PostalCode).Matches(@"^\d{5}$").WithMessage(_ => Texts.Get("member.postalCode"));
+            address.RuleFor(a => a.City).MaximumLength(100);
+        });
+        RuleFor(m => m.Membership!).ChildRules(membership =>
+            membership.RuleFor(x => x.EndedOn)
+                .GreaterThanOrEqualTo(x => x.JoinedOn)
+                .When(x => x.EndedOn is not null && x.JoinedOn is not null)
+                .WithMessage(_ => Texts.Get("member.membershipEnd")));
     }
-
-    internal static bool BeAbsoluteHttpUrl(string? value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
 
 /// <summary>

@@ -114,7 +114,7 @@ public sealed class PartnershipInputValidator : AbstractValidator<PartnershipInp
 
     public PartnershipInputValidator()
     {
-        RuleFor(p => p.Title).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t!.Trim().Length >= 3).WithMessage(_ => Texts.Get("title.minLength", 3))
+        RuleFor(p => p.Title).Cascade(CascadeMode.Stop).NotEmpty().TrimmedLength(3).WithMessage(_ => Texts.Get("title.minLength", 3))
             .MaximumLength(200);
         RuleFor(p => p.Description).MaximumLength(4000);
         RuleFor(p => p.MunicipalityCode).NotEmpty().MunicipalityCode();
@@ -123,8 +123,9 @@ public sealed class PartnershipInputValidator : AbstractValidator<PartnershipInp
             .WithMessage(_ => Texts.Get("partnership.endBeforeStart"));
         RuleFor(p => p.AgreementRef).MaximumLength(100);
         RuleFor(p => p.ReviewIntervalMonths).InclusiveBetween(1, 60);
-        RuleFor(p => p.Parties).Must(p => p is { Count: >= 2 }).WithMessage(_ => Texts.Get("partnership.partiesMin"))
-            .Must(p => p is null || p.Count <= MaxParties).WithMessage(_ => Texts.Get("partnership.partiesMax", MaxParties));
+        RuleFor(p => p.Parties).NotNull().WithMessage(_ => Texts.Get("partnership.partiesMin"))
+            .ItemCount(min: 2).WithMessage(_ => Texts.Get("partnership.partiesMin"))
+            .ItemCount(max: MaxParties).WithMessage(_ => Texts.Get("partnership.partiesMax", MaxParties));
         RuleForEach(p => p.Parties).NotNull().WithMessage(_ => Texts.Get("partnership.partyNull"));
         RuleForEach(p => p.Parties).ChildRules(party =>
         {
@@ -132,19 +133,19 @@ public sealed class PartnershipInputValidator : AbstractValidator<PartnershipInp
             party.RuleFor(x => x.Role).NotNull().WithMessage(_ => Texts.Get("partnership.partyRoleRequired", EnumText.Labels<PartyRole>()));
             party.RuleFor(x => x.Responsibilities).MaximumLength(1000);
         });
-        RuleFor(p => p.Parties).Custom((parties, context) =>
-            Duplicates(parties?.Select(x => x?.MemberId), context, "parties", "memberId", Texts.Get("partnership.partyDuplicate")));
-        RuleFor(p => p.Goals).Must(g => g is null || g.Count <= MaxGoals).WithMessage(_ => Texts.Get("partnership.goalsMax", MaxGoals));
+        RuleFor(p => p.Parties).Described(() => Texts.Get("partnership.partyDuplicate"), (parties, context, message) =>
+            Duplicates(parties?.Select(x => x?.MemberId), context, "parties", "memberId", message));
+        RuleFor(p => p.Goals).ItemCount(max: MaxGoals).WithMessage(_ => Texts.Get("partnership.goalsMax", MaxGoals));
         RuleForEach(p => p.Goals).NotNull().WithMessage(_ => Texts.Get("partnership.goalNull"));
         RuleForEach(p => p.Goals).ChildRules(goal =>
         {
-            goal.RuleFor(x => x.Title).Cascade(CascadeMode.Stop).NotEmpty().Must(t => t!.Trim().Length >= 2).WithMessage(_ => Texts.Get("partnership.goalTitle", 2))
+            goal.RuleFor(x => x.Title).Cascade(CascadeMode.Stop).NotEmpty().TrimmedLength(2).WithMessage(_ => Texts.Get("partnership.goalTitle", 2))
                 .MaximumLength(200);
             goal.RuleFor(x => x.Indicator).MaximumLength(500);
             goal.RuleFor(x => x.Target).MaximumLength(500);
         });
-        RuleFor(p => p.Goals).Custom((goals, context) =>
-            Duplicates(goals?.Select(x => x?.Id), context, "goals", "id", Texts.Get("partnership.goalDuplicate")));
+        RuleFor(p => p.Goals).Described(() => Texts.Get("partnership.goalDuplicate"), (goals, context, message) =>
+            Duplicates(goals?.Select(x => x?.Id), context, "goals", "id", message));
     }
 
     /// <summary>Names every repeat of an id after its first appearance, e.g. <c>parties[2].memberId</c>.</summary>

@@ -28,7 +28,9 @@ public static class PartnershipsEndpoints
                 "`dialect=excel-fi` gives `;`, Finnish headers and labels, d.M.yyyy dates and Finnish times for Excel set to Finnish. " + Filters)
             .Produces<string>(StatusCodes.Status200OK, "text/csv").WithProblems(401, 403);
         group.MapPost("/", Versioned.Create("/api/v1/partnerships", (PartnershipInput input) => new CreatePartnershipCommand(input)))
-            .WithName("createPartnership").RequireAuthorization(Policies.Staff)
+            .WithName("createPartnership")
+            .ChecksOnServer("parties[].memberId", "partnership.unknownMember", "…")
+            .ChecksOnServer("goals[].id", "partnership.unknownGoal", "…").RequireAuthorization(Policies.Staff)
             .WithSummary("Create a partnership (staff)")
             .WithDescription("Created in `draft`; status changes only through transitions. At least two parties, each an existing member.")
             .Produces<PartnershipResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
@@ -37,7 +39,9 @@ public static class PartnershipsEndpoints
             .WithSummary("Get a partnership").ProducesTagged<PartnershipResponse>().WithProblems(401, 403, 404);
         group.MapPut("/{id:guid}", Versioned.Write(
                 (Guid id, PartnershipInput input, long? version) => new UpdatePartnershipCommand(id, input, version)))
-            .WithName("updatePartnership").RequireAuthorization(Policies.Staff)
+            .WithName("updatePartnership")
+            .ChecksOnServer("parties[].memberId", "partnership.unknownMember", "…")
+            .ChecksOnServer("goals[].id", "partnership.unknownGoal", "…").RequireAuthorization(Policies.Staff)
             .WithSummary("Replace a partnership (staff)")
             .WithDescription(
                 "Read-only fields (id, status, nextReviewDue, timestamps, version, member names) are ignored. Goals with an id keep it, " +
@@ -63,7 +67,8 @@ public static class PartnershipsEndpoints
         group.MapGet("/{id:guid}/reviews", ListReviews).WithName("listPartnershipReviews").RequireAuthorization(ApiKeyScopes.PartnershipsRead)
             .WithSummary("List a partnership's reviews").WithDescription("By review date, then id; keyset paged.")
             .Produces<PartnershipReviewPage>().WithProblems(401, 403, 404);
-        group.MapPost("/{id:guid}/reviews", CreateReview).WithName("createPartnershipReview").RequireAuthorization(Policies.Staff)
+        group.MapPost("/{id:guid}/reviews", CreateReview).WithName("createPartnershipReview")
+            .ChecksOnServer("goalProgress[].goalId", "review.unknownGoal", "…").RequireAuthorization(Policies.Staff)
             .WithSummary("Record a review (staff)")
             .WithDescription(
                 "Progress (0–100) per goal of this partnership. Moves the partnership's nextReviewDue to the latest review date plus " +

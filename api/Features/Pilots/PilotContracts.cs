@@ -102,22 +102,21 @@ public sealed class PilotInputValidator : AbstractValidator<PilotInput>
 
     public PilotInputValidator()
     {
-        RuleFor(p => p.Title).NotEmpty().Must(t => t!.Trim().Length >= 2).WithMessage(_ => Texts.Get("title.minLength", 2))
+        RuleFor(p => p.Title).NotEmpty().TrimmedLength(2).WithMessage(_ => Texts.Get("title.minLength", 2))
             .MaximumLength(200);
         RuleFor(p => p.Theme).NotNull().WithMessage(_ => Texts.Get("pilot.themeRequired", EnumText.Labels<PilotTheme>()));
         RuleFor(p => p.Problem).MaximumLength(4000);
         RuleFor(p => p.Hypothesis).MaximumLength(4000);
         RuleFor(p => p.MunicipalityCode).NotEmpty().MunicipalityCode();
-        RuleFor(p => p.PartnershipId).NotEqual(Guid.Empty).When(p => p.PartnershipId is not null);
+        RuleFor(p => p.PartnershipId).NotEqual(Guid.Empty).WithMessage(_ => Texts.Get("pilot.partnershipEmpty"));
         RuleFor(p => p.OwnerMemberId).NotNull().NotEqual(Guid.Empty).WithMessage(_ => Texts.Get("pilot.ownerRequired"));
         RuleFor(p => p.PlannedEnd).GreaterThanOrEqualTo(p => p.PlannedStart)
             .When(p => p.PlannedStart is not null && p.PlannedEnd is not null).WithMessage(_ => Texts.Get("pilot.plannedOrder"));
         RuleFor(p => p.EndedOn).GreaterThanOrEqualTo(p => p.StartedOn)
             .When(p => p.StartedOn is not null && p.EndedOn is not null).WithMessage(_ => Texts.Get("pilot.actualOrder"));
-        RuleFor(p => p.BudgetEur).InclusiveBetween(0, MaxAmount).When(p => p.BudgetEur is not null)
-            .WithMessage(_ => Texts.Get("pilot.budget"));
+        RuleFor(p => p.BudgetEur).InclusiveBetween(0, MaxAmount).WithMessage(_ => Texts.Get("pilot.budget"));
 
-        RuleFor(p => p.Team).Must(t => t is null || t.Count <= MaxTeam).WithMessage(_ => Texts.Get("pilot.teamMax", MaxTeam));
+        RuleFor(p => p.Team).ItemCount(max: MaxTeam).WithMessage(_ => Texts.Get("pilot.teamMax", MaxTeam));
         RuleFor(p => p.Team).Must(t => t is null || t.Where(m => m?.MemberId is not null).Select(m => m.MemberId).Distinct().Count() == t.Count(m => m?.MemberId is not null))
             .WithMessage(_ => Texts.Get("pilot.teamDuplicate"));
         RuleForEach(p => p.Team).NotNull().ChildRules(team =>
@@ -126,23 +125,25 @@ public sealed class PilotInputValidator : AbstractValidator<PilotInput>
             team.RuleFor(m => m.Role).MaximumLength(200);
         });
 
-        RuleFor(p => p.Metrics).Must(m => m is null || m.Count <= MaxMetrics).WithMessage(_ => Texts.Get("pilot.metricsMax", MaxMetrics));
+        RuleFor(p => p.Metrics).ItemCount(max: MaxMetrics).WithMessage(_ => Texts.Get("pilot.metricsMax", MaxMetrics));
         RuleFor(p => p.Metrics).Must(m => m is null || m.Where(x => x?.Id is not null).Select(x => x.Id).Distinct().Count() == m.Count(x => x?.Id is not null))
             .WithMessage(_ => Texts.Get("pilot.metricDuplicate"));
         RuleForEach(p => p.Metrics).NotNull().ChildRules(metric =>
         {
             metric.RuleFor(m => m.Name).NotEmpty().MaximumLength(200);
             metric.RuleFor(m => m.Unit).MaximumLength(50);
-            metric.RuleFor(m => m.Baseline).InclusiveBetween(-MaxAmount, MaxAmount).When(m => m.Baseline is not null);
-            metric.RuleFor(m => m.Target).InclusiveBetween(-MaxAmount, MaxAmount).When(m => m.Target is not null);
-            metric.RuleFor(m => m.Actual).InclusiveBetween(-MaxAmount, MaxAmount).When(m => m.Actual is not null);
+            metric.RuleFor(m => m.Baseline).InclusiveBetween(-MaxAmount, MaxAmount);
+            metric.RuleFor(m => m.Target).InclusiveBetween(-MaxAmount, MaxAmount);
+            metric.RuleFor(m => m.Actual).InclusiveBetween(-MaxAmount, MaxAmount);
         });
 
-        RuleFor(p => p.Evaluation!.Results).MaximumLength(4000).When(p => p.Evaluation is not null).OverridePropertyName("evaluation.results");
-        RuleFor(p => p.Evaluation!.Impact).MaximumLength(4000).When(p => p.Evaluation is not null).OverridePropertyName("evaluation.impact");
-        RuleFor(p => p.Evaluation!.Learnings).MaximumLength(4000).When(p => p.Evaluation is not null).OverridePropertyName("evaluation.learnings");
-        RuleFor(p => p.Evaluation!.Recommendation).MaximumLength(4000).When(p => p.Evaluation is not null)
-            .OverridePropertyName("evaluation.recommendation");
+        RuleFor(p => p.Evaluation!).ChildRules(evaluation =>
+        {
+            evaluation.RuleFor(e => e.Results).MaximumLength(4000);
+            evaluation.RuleFor(e => e.Impact).MaximumLength(4000);
+            evaluation.RuleFor(e => e.Learnings).MaximumLength(4000);
+            evaluation.RuleFor(e => e.Recommendation).MaximumLength(4000);
+        });
     }
 }
 

@@ -16,12 +16,20 @@ public static class PilotsEndpoints
         group.MapGet("/{id:guid}", Versioned.Get(id => new GetPilotQuery(id))).WithName("getPilot").RequireAuthorization(ApiKeyScopes.PilotsRead)
             .WithSummary("Get a pilot").ProducesTagged<PilotResponse>().WithProblems(401, 403, 404);
         group.MapPost("/", Versioned.Create("/api/v1/pilots", (PilotInput input) => new CreatePilotCommand(input)))
-            .WithName("createPilot").RequireAuthorization(Policies.Reader)
+            .WithName("createPilot")
+            .ChecksOnServer("metrics[].id", "pilot.unknownMetric")
+            .ChecksOnServer("ownerMemberId", "unknown.member")
+            .ChecksOnServer("team[].memberId", "unknown.member")
+            .ChecksOnServer("partnershipId", "unknown.partnership").RequireAuthorization(Policies.Reader)
             .WithSummary("Create a pilot in stage idea (staff, or an editor of the owning member)")
             .Produces<PilotResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 415)
             .WithRequestExample(PilotExamples.Pilot);
         group.MapPut("/{id:guid}", Versioned.Write((Guid id, PilotInput input, long? version) => new UpdatePilotCommand(id, input, version)))
-            .WithName("updatePilot").RequireAuthorization(Policies.Reader)
+            .WithName("updatePilot")
+            .ChecksOnServer("ownerMemberId", "unknown.member")
+            .ChecksOnServer("team[].memberId", "unknown.member")
+            .ChecksOnServer("partnershipId", "unknown.partnership")
+            .ChecksOnServer("metrics[].id", "pilot.unknownMetric").RequireAuthorization(Policies.Reader)
             .WithSummary("Replace a pilot (staff, or an editor of the owning member)")
             .WithDescription("`stage` and other read-only fields are ignored; the stage changes only through transitions. " +
                 "Metrics sent with their `id` are kept, those without are added, those left out are removed. " +
@@ -33,7 +41,8 @@ public static class PilotsEndpoints
             .WithSummary("Archive a pilot (staff)").Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 412);
         group.MapPost("/{id:guid}/transitions", Versioned.Write(
                 (Guid id, PilotTransitionInput input, long? version) => new TransitionPilotCommand(id, input, version)))
-            .WithName("transitionPilot").RequireAuthorization(Policies.Reader)
+            .WithName("transitionPilot")
+            .ChecksOnServer("note", "pilot.needsNote").RequireAuthorization(Policies.Reader)
             .WithSummary("Move a pilot to another stage (staff, or an editor of the owning member)")
             .WithDescription("idea → decided → preparing → running → evaluating → adopted | discontinued; any non-final stage → discontinued. " +
                 "Entering running sets startedOn (today, Finnish time) if empty; evaluating needs startedOn; leaving evaluating needs " +

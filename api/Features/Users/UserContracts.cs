@@ -23,10 +23,10 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
             .WithMessage(_ => Texts.Get("user.editorNeedsMember"));
         RuleFor(u => u.MemberId).Null().When(u => u.Role is not null and not Role.MemberEditor)
             .WithMessage(_ => Texts.Get("user.onlyEditorsHaveMember"));
-        RuleFor(u => u.Password).MinimumLength(MinPasswordLength).MaximumLength(200).When(u => u.Password is not null)
-            .WithMessage(_ => Texts.Get("user.passwordLength", MinPasswordLength))
-            .Must(p => !PasswordPolicy.IsCommon(p)).When(u => u.Password is not null)
-            .WithMessage(_ => Texts.Get("user.passwordCommon"));
+        RuleFor(u => u.Password)
+            .MinimumLength(MinPasswordLength).WithMessage(_ => Texts.Get("user.passwordLength", MinPasswordLength))
+            .MaximumLength(200).WithMessage(_ => Texts.Get("user.passwordLength", MinPasswordLength))
+            .Must(p => p is null || !PasswordPolicy.IsCommon(p)).WithMessage(_ => Texts.Get("user.passwordCommon"));
     }
 
     public static string Normalize(string email) => email.Trim().ToUpperInvariant();

@@ -10,11 +10,13 @@ public static class UsersEndpoints
         group.MapGet("/{id:guid}", Versioned.Get(id => new GetUserQuery(id)))
             .WithName("getUser").WithSummary("Get a user (admin)").ProducesTagged<UserResponse>().WithProblems(401, 403, 404);
         group.MapPost("/", Versioned.Create("/api/v1/users", (UserInput input) => new CreateUserCommand(input)))
-            .WithName("createUser").WithSummary("Create a user (admin)")
+            .WithName("createUser")
+            .ChecksOnServer("memberId", "unknown.member").WithSummary("Create a user (admin)")
             .Produces<UserResponse>(StatusCodes.Status201Created).WithProblems(401, 403, 409, 415)
             .WithRequestExample(UserExamples.User);
         group.MapPut("/{id:guid}", Versioned.Write((Guid id, UserInput input, long? version) => new UpdateUserCommand(id, input, version)))
-            .WithName("updateUser").WithSummary("Replace a user (admin); leave out password to keep it")
+            .WithName("updateUser")
+            .ChecksOnServer("memberId", "unknown.member").WithSummary("Replace a user (admin); leave out password to keep it")
             .Produces<UserResponse>().WithProblems(401, 403, 404, 409, 412, 415)
             .WithRequestExample(UserExamples.User);
         group.MapDelete("/{id:guid}", Versioned.Delete((id, version) => new DeleteUserCommand(id, version)))

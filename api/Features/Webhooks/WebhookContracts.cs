@@ -93,9 +93,9 @@ public sealed class WebhookInputValidator : AbstractValidator<WebhookInput>
             .WithMessage(_ => Texts.Get(httpAllowed ? "webhook.urlHttp" : "webhook.urlHttps"));
         RuleFor(w => w.Types).NotEmpty()
             .WithMessage(_ => Texts.Get("webhook.typesRequired", string.Join(", ", FeedTypes.All.Order())));
-        RuleForEach(w => w.Types).Must(t => t is not null && FeedTypes.All.Contains(t))
-            .WithMessage(_ => Texts.Get("webhook.type", string.Join(", ", FeedTypes.All.Order())));
-        RuleFor(w => w.MunicipalityCode).MunicipalityCode().When(w => w.MunicipalityCode is not null);
+        RuleForEach(w => w.Types).NotNull().WithMessage(_ => Texts.Get("webhook.type", string.Join(", ", FeedTypes.All.Order())))
+            .OneOf(FeedTypes.All).WithMessage(_ => Texts.Get("webhook.type", string.Join(", ", FeedTypes.All.Order())));
+        RuleFor(w => w.MunicipalityCode).MunicipalityCode();
         RuleFor(w => w.Description).MaximumLength(1000);
     }
 

@@ -26,6 +26,13 @@ public static class EndpointConventions
         where T : class =>
         builder.WithMetadata(new RequestExample(example));
 
+    /// <summary>
+    /// Lists a rule the handler checks against stored data (answering 400 that names <paramref name="field"/>, e.g.
+    /// <c>parties[].memberId</c>) among the operation's "Rules checked by the server", in the words of its message.
+    /// </summary>
+    public static RouteHandlerBuilder ChecksOnServer(this RouteHandlerBuilder builder, string field, string textKey, params object?[] arguments) =>
+        builder.WithMetadata(new ServerCheck(field, textKey, arguments));
+
     /// <summary>Groups the endpoints under a tag and gives the tag its description in openapi.yaml.</summary>
     public static TBuilder WithTag<TBuilder>(this TBuilder builder, string name, string description)
         where TBuilder : IEndpointConventionBuilder =>
@@ -37,3 +44,12 @@ public sealed record TagDescription(string Name, string Description);
 
 /// <summary>A request body to show as the operation's example, carried as endpoint metadata from the feature.</summary>
 public sealed record RequestExample(object Body);
+
+/// <summary>
+/// A rule an endpoint's handler checks against stored data (a member that must exist, a goal of this partnership), which
+/// answers 400 naming <see cref="Field"/>: listed in the operation's description like the validators' rules.
+/// </summary>
+public sealed record ServerCheck(string Field, string TextKey, object?[] Arguments)
+{
+    public string Describe() => Texts.Get(TextKey, Arguments);
+}

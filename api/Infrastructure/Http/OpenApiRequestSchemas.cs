@@ -1,5 +1,7 @@
-using System.Reflection;
-using FluentValidation.Validators;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using CommunityHub.Api.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -7,167 +9,171 @@ using Microsoft.OpenApi;
 namespace CommunityHub.Api.Infrastructure.Http;
 
 /// <summary>
-/// A request schema lists as <c>required</c> exactly what the API refuses a body without. Input records keep their
-/// properties nullable so that a missing field reaches validation and gets a field-named 400, which makes the schema
-/// generator call every one of them required; the truth is in the validators. So: for each body type, a property is
-/// required when a validator of the body (or of the request that carries it) has an unconditional NotNull/NotEmpty rule
-/// on it; a nested shape (a party of a partnership, a venue) requires what the child rules its parent applies to it
-/// (<c>ChildRules</c>, <c>SetValidator</c>, also under <c>RuleForEach</c>) demand unconditionally, and nothing when its
-/// parent applies none. Response schemas keep listing everything the API always sends, which is why request bodies
-/// and responses share no object shape (<c>MembershipInput</c> beside <c>Membership</c>).
+/// A request schema says what the API accepts, read off the registered FluentValidation validators of each body (and of
+/// the commands that carry it): a property is required and does not take null exactly when an unconditional
+/// NotNull/NotEmpty (or a minimum item count) demands a value; lengths, patterns, closed sets, bounds, item counts and
+/// formats become their JSON Schema keywords. A nested shape (a party of a partnership, a venue) gets what the child rules
+/// its parent applies to it (<c>ChildRules</c>, <c>SetValidator</c>, also under <c>RuleForEach</c>) say, and nothing when
+/// its parent applies none. A rule no keyword can say (a condition, an order between two fields, a check digit, a
+/// <c>Must</c>) is listed by field under <see cref="RulesHeading"/> in the operation's description, in the words of its
+/// message, as are the endpoint's <see cref="ServerCheck"/>s (what its handler checks against stored data). Response
+/// schemas keep listing everything the API always sends, which is why request bodies and responses share no object
+/// shape (<c>MembershipInput</c> beside <c>Membership</c>).
 /// </summary>
 public static class OpenApiRequestSchemas
 {
-    private static readonly HashSet<string> PresenceRules = new(StringComparer.Ordinal) { "NotNullValidator", "NotEmptyValidator" };
+    public const string RulesHeading = "Rules checked by the server:";
 
-    public static void RequireOnlyWhatValidationRefuses(OpenApiDocument document, OpenApiDocumentTransformerContext context)
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    public static void DescribeWhatValidationChecks(OpenApiDocument document, OpenApiDocumentTransformerContext context)
     {
         if (document.Components?.Schemas is not { } schemas)
         {
             return;
         }
-        var bodyTypes = context.DescriptionGroups
+        var endpoints = context.DescriptionGroups
             .SelectMany(group => group.Items)
-            .SelectMany(description => description.ParameterDescriptions)
-            .Where(parameter => parameter.Source == BindingSource.Body)
-            .Select(parameter => parameter.Type)
-            .Distinct()
+            .Select(description => (
+                Id: description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName,
+                Body: description.ParameterDescriptions.FirstOrDefault(p => p.Source == BindingSource.Body)?.Type,
+                Checks: description.ActionDescriptor.EndpointMetadata.OfType<ServerCheck>().ToList()))
+            .Where(endpoint => endpoint.Id is not null)
             .ToList();
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, operation) in ProblemResponses.Operations(document))
+
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = English;
+        try
         {
-            foreach (var media in operation.RequestBody?.Content?.Values ?? [])
+            using var scope = context.ApplicationServices.CreateScope();
+            var rules = ValidationRules.Read(endpoints.Select(e => e.Body).OfType<Type>().Distinct(), scope.ServiceProvider);
+            foreach (var (type, properties) in rules.Shapes)
             {
-                Walk(media.Schema, schemas, reached);
+                if (schemas.TryGetValue(type.Name, out var schema) && schema is OpenApiSchema concrete)
+                {
+                    Apply(concrete, properties);
+                }
+            }
+            var operations = ProblemResponses.Operations(document).Select(o => o.Operation).Where(o => o.OperationId is not null)
+                .ToDictionary(o => o.OperationId!, StringComparer.Ordinal);
+            foreach (var (id, body, checks) in endpoints)
+            {
+                var lines = (body is null ? [] : rules.Described.GetValueOrDefault(body) ?? [])
+                    .Concat(checks.Select(check => (check.Field, check.Describe())))
+                    .Select(rule => $"- `{rule.Item1}`: {rule.Item2}")
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                if (lines.Count > 0 && operations.TryGetValue(id!, out var operation))
+                {
+                    var text = $"{RulesHeading}\n{string.Join("\n", lines)}";
+                    operation.Description = string.IsNullOrEmpty(operation.Description) ? text : $"{operation.Description}\n\n{text}";
+                }
             }
         }
-
-        using var scope = context.ApplicationServices.CreateScope();
-        var required = RequiredByValidation(bodyTypes, scope.ServiceProvider)
-            .ToDictionary(pair => pair.Key.Name, pair => pair.Value, StringComparer.Ordinal);
-        foreach (var name in reached)
+        finally
         {
-            if (schemas[name] is not OpenApiSchema { Required.Count: > 0 } schema)
-            {
-                continue;
-            }
-            var demanded = required.GetValueOrDefault(name) ?? [];
-            schema.Required = new HashSet<string>(schema.Required.Where(demanded.Contains), StringComparer.Ordinal);
+            CultureInfo.CurrentUICulture = before;
         }
     }
 
-    /// <summary>
-    /// For each body type and each shape nested in one: the JSON names of its properties that validation refuses to see
-    /// missing. A shape nested in several places is one schema, so it requires only what every place demands.
-    /// </summary>
-    public static IReadOnlyDictionary<Type, HashSet<string>> RequiredByValidation(IEnumerable<Type> bodies, IServiceProvider services)
+    private static void Apply(OpenApiSchema schema, IReadOnlyDictionary<string, ValueRules> properties)
     {
-        var demands = new Dictionary<Type, List<HashSet<string>>>();
-        foreach (var body in bodies)
-        {
-            var carriers = body.Assembly.GetTypes()
-                .Where(t => t != body && t.GetProperties().Any(p => p.PropertyType == body));
-            var validators = new[] { body }.Concat(carriers)
-                .SelectMany(t => services.GetServices(typeof(IValidator<>).MakeGenericType(t)))
-                .OfType<IValidator>()
-                .ToList();
-            Collect(body, validators, demands, []);
-        }
-        return demands.ToDictionary(
-            pair => pair.Key,
-            pair => pair.Value.Skip(1).Aggregate(new HashSet<string>(pair.Value[0], StringComparer.Ordinal), (all, next) =>
-            {
-                all.IntersectWith(next);
-                return all;
-            }));
-    }
-
-    /// <summary>Records what <paramref name="validators"/> demand of <paramref name="type"/>, then of each shape nested in it.</summary>
-    private static void Collect(Type type, IReadOnlyList<IValidator> validators, Dictionary<Type, List<HashSet<string>>> demands, HashSet<Type> path)
-    {
-        if (!path.Add(type))
+        if (schema.Properties is not { } members)
         {
             return;
         }
-        var names = type.GetProperties().ToDictionary(p => p.Name, p => Json.Options.PropertyNamingPolicy!.ConvertName(p.Name), StringComparer.OrdinalIgnoreCase);
-        var required = new HashSet<string>(StringComparer.Ordinal);
-        // The child validators each property's rules apply to its value (or, under RuleForEach, to each item).
-        var children = new Dictionary<string, List<IValidator>>(StringComparer.Ordinal);
-        foreach (var rule in validators.SelectMany(v => v.CreateDescriptor().Rules))
+        schema.Required = new HashSet<string>(
+            members.Keys.Where(name => properties.GetValueOrDefault(name)?.Demanded == true), StringComparer.Ordinal);
+        foreach (var (name, value) in properties)
         {
-            // A rule under When/Unless does not always run.
-            if (rule.HasCondition || rule.HasAsyncCondition || rule.PropertyName is null || !names.TryGetValue(rule.PropertyName, out var json))
+            if (!members.TryGetValue(name, out var property))
             {
                 continue;
             }
-            var always = rule.Components.Where(c => !c.HasCondition && !c.HasAsyncCondition).ToList();
-            foreach (var child in always.Select(c => c.Validator).OfType<IChildValidatorAdaptor>())
+            if (value.Demanded)
             {
-                (children.TryGetValue(json, out var list) ? list : children[json] = []).Add(ChildValidator(child));
+                members[name] = property = NonNull(property);
             }
-            // RuleForEach checks the items, not the property.
-            if (!rule.GetType().Name.StartsWith("CollectionPropertyRule", StringComparison.Ordinal)
-                && always.Any(c => PresenceRules.Contains(c.Validator.Name)))
+            Write(property, value);
+            if (value.Items is { } items && Concrete(property)?.Items is { } itemSchema)
             {
-                required.Add(json);
-            }
-        }
-        (demands.TryGetValue(type, out var seen) ? seen : demands[type] = []).Add(required);
-
-        foreach (var property in type.GetProperties())
-        {
-            if (Shape(property.PropertyType, type.Assembly) is { } nested)
-            {
-                Collect(nested, children.GetValueOrDefault(names[property.Name]) ?? [], demands, path);
-            }
-        }
-        path.Remove(type);
-    }
-
-    /// <summary>The record a property holds, directly or as the items of a list; null for strings, ids, numbers and enums.</summary>
-    private static Type? Shape(Type type, Assembly owner)
-    {
-        var item = type != typeof(string) && type.GetInterfaces().Append(type)
-            .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } enumerable
-            ? enumerable.GetGenericArguments()[0]
-            : type;
-        return item.IsClass && item.Assembly == owner ? item : null;
-    }
-
-    /// <summary>
-    /// The validator behind ChildRules or SetValidator. FluentValidation hands it out per parent instance (a factory
-    /// may choose by instance); a fixed one, which is all this app uses, comes back for an empty context.
-    /// </summary>
-    private static IValidator ChildValidator(IChildValidatorAdaptor adaptor)
-    {
-        var adaptorType = adaptor.GetType();
-        while (!adaptorType.IsGenericType || adaptorType.GetGenericTypeDefinition() != typeof(ChildValidatorAdaptor<,>))
-        {
-            adaptorType = adaptorType.BaseType!;
-        }
-        var parent = adaptorType.GetGenericArguments()[0];
-        var context = Activator.CreateInstance(typeof(ValidationContext<>).MakeGenericType(parent), [null]);
-        return (IValidator)adaptorType.GetMethod(nameof(ChildValidatorAdaptor<object, object>.GetValidator))!.Invoke(adaptor, [context, null])!;
-    }
-
-    private static void Walk(IOpenApiSchema? schema, IDictionary<string, IOpenApiSchema> schemas, HashSet<string> reached)
-    {
-        switch (schema)
-        {
-            case null:
-                return;
-            case OpenApiSchemaReference reference:
-                if (reference.Reference.Id is { } id && reached.Add(id) && schemas.TryGetValue(id, out var target))
+                if (items.Demanded)
                 {
-                    Walk(target, schemas, reached);
+                    Concrete(property)!.Items = itemSchema = NonNull(itemSchema);
                 }
-                return;
+                Write(itemSchema, items);
+            }
         }
-        foreach (var child in (schema.Properties?.Values ?? []).Concat(schema.OneOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.AllOf ?? []))
-        {
-            Walk(child, schemas, reached);
-        }
-        Walk(schema.Items, schemas, reached);
-        Walk(schema.AdditionalProperties, schemas, reached);
     }
+
+    /// <summary>The schema without its null: <c>type: [null, string]</c> becomes <c>string</c>, a <c>oneOf</c> of null and a reference the reference.</summary>
+    private static IOpenApiSchema NonNull(IOpenApiSchema schema)
+    {
+        if (schema is not OpenApiSchema concrete)
+        {
+            return schema;
+        }
+        if (concrete.Type is { } type && type.HasFlag(JsonSchemaType.Null))
+        {
+            concrete.Type = type & ~JsonSchemaType.Null;
+        }
+        if (concrete.OneOf is { Count: 2 } branches && branches.Count(IsNull) == 1)
+        {
+            return branches.Single(branch => !IsNull(branch));
+        }
+        return concrete;
+    }
+
+    private static bool IsNull(IOpenApiSchema schema) => schema is OpenApiSchema { Type: JsonSchemaType.Null };
+
+    /// <summary>The schema that holds the value's keywords; null for a reference (an enum or an object of its own).</summary>
+    private static OpenApiSchema? Concrete(IOpenApiSchema schema) => schema as OpenApiSchema is { OneOf: null or { Count: 0 } } concrete ? concrete : null;
+
+    private static void Write(IOpenApiSchema target, ValueRules rules)
+    {
+        if (Concrete(target) is not { } schema)
+        {
+            return;
+        }
+        schema.MinLength = rules.MinLength ?? schema.MinLength;
+        schema.MaxLength = rules.MaxLength ?? schema.MaxLength;
+        var patterns = rules.Patterns.Distinct(StringComparer.Ordinal).ToList();
+        if (rules.NotBlank && !patterns.Any(RefusesBlank))
+        {
+            patterns.Add(ValueRules.NotBlankPattern);
+        }
+        if (patterns.Count > 0)
+        {
+            schema.Pattern = patterns[0];
+            foreach (var more in patterns.Skip(1))
+            {
+                (schema.AllOf ??= []).Add(new OpenApiSchema { Pattern = more });
+            }
+        }
+        schema.Format = rules.Format ?? schema.Format;
+        if (rules.Enum is { } values)
+        {
+            schema.Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+            if (schema.Type?.HasFlag(JsonSchemaType.Null) == true)
+            {
+                schema.Enum.Add(null!);
+            }
+        }
+        schema.Minimum = Number(rules.Minimum) ?? schema.Minimum;
+        schema.Maximum = Number(rules.Maximum) ?? schema.Maximum;
+        schema.ExclusiveMinimum = Number(rules.ExclusiveMinimum) ?? schema.ExclusiveMinimum;
+        schema.ExclusiveMaximum = Number(rules.ExclusiveMaximum) ?? schema.ExclusiveMaximum;
+        schema.MinItems = rules.MinItems ?? schema.MinItems;
+        schema.MaxItems = rules.MaxItems ?? schema.MaxItems;
+        if (rules.UniqueItems)
+        {
+            schema.UniqueItems = true;
+        }
+    }
+
+    private static string? Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>True when no run of white space (up to 64 characters) matches: the pattern already refuses blank text.</summary>
+    private static bool RefusesBlank(string pattern) =>
+        !Enumerable.Range(1, 64).Any(n => Regex.IsMatch(new string(' ', n), pattern)) && !Regex.IsMatch("\t", pattern);
 }

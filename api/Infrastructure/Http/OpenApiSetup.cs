@@ -67,7 +67,7 @@ public static class OpenApiSetup
             });
             options.AddDocumentTransformer((document, context, _) =>
             {
-                OpenApiRequestSchemas.RequireOnlyWhatValidationRefuses(document, context);
+                OpenApiRequestSchemas.DescribeWhatValidationChecks(document, context);
                 DescribeTags(document, context);
                 ProblemResponses.DescribeWhatEveryEndpointCanAnswer(document);
                 return Task.CompletedTask;

@@ -28,6 +28,17 @@ public static class ProblemResponses
             {
                 Add(document, operation, StatusCodes.Status413PayloadTooLarge, "Content Too Large");
             }
+            // Any operation may find the database busy past its wait (DatabaseConnections): 503 with Retry-After.
+            Add(document, operation, StatusCodes.Status503ServiceUnavailable, "Service Unavailable");
+            if (responses["503"] is OpenApiResponse busy)
+            {
+                busy.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                busy.Headers["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before trying again: the database was busy.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+                };
+            }
             // Route ids are constrained (a non-GUID is a 404), so only a body or a query string can be invalid.
             var hasQuery = operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true;
             if (operation.RequestBody is null && !hasQuery)

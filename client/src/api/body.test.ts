@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compact, optional, optionalGroup, optionalList, required } from './body';
+import { chosen, compact, optional, optionalGroup, optionalList, required } from './body';
 
 describe('request bodies', () => {
   it('leaves an empty optional input out and trims a filled one', () => {
@@ -10,6 +10,9 @@ describe('request bodies', () => {
   it('sends an empty required input as null, so the API names the field', () => {
     expect(required('')).toBeNull();
     expect(required(' Åland ')).toBe('Åland');
+    expect(chosen('')).toBeNull();
+    expect(chosen(null)).toBeNull();
+    expect(chosen('association')).toBe('association');
   });
 
   it('leaves out empty lists and groups with nothing filled in', () => {

@@ -2,7 +2,8 @@
  * Request bodies carry only what the user filled in. An optional input left empty is left out, which the API reads as
  * "none": on PUT as well, since the API binds a field left out exactly as a null one, a field left out is cleared (and
  * the few with a default, such as an event's visibility, take it). A required input left empty is sent as null, so
- * the API's 400 names that field and the form shows the message beside it.
+ * the API's 400 names that field and the form shows the message beside it: the body's type (from openapi.yaml, where
+ * a required field takes no null) says what a complete form sends, and `unfilled` is the one way around it.
  */
 
 /** An optional text input: its trimmed text, or undefined (left out) when it is empty. */
@@ -11,9 +12,22 @@ export function optional(value: string): string | undefined {
   return trimmed === '' ? undefined : trimmed;
 }
 
-/** A required text input: its trimmed text, or null when it is empty. */
-export function required(value: string): string | null {
-  return optional(value) ?? null;
+/**
+ * What the user left empty where the schema demands a value: sent as null on purpose, so the API names the field in its
+ * own words beside the input, rather than the form guessing at the message.
+ */
+export function unfilled<T>(): T {
+  return null as unknown as T;
+}
+
+/** A required text input: its trimmed text, or null when it is empty (see `unfilled`). */
+export function required(value: string): string {
+  return optional(value) ?? unfilled<string>();
+}
+
+/** A required choice (a select, a picker, a date): the chosen value, or null when none is chosen (see `unfilled`). */
+export function chosen<T extends string>(value: string | null | undefined): T {
+  return value ? (value as T) : unfilled<T>();
 }
 
 /** An optional list: left out when it has no items. */

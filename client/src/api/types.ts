@@ -18,6 +18,8 @@ export type UserBody = Schemas['UserInput'];
 export type Webhook = Schemas['WebhookResponse'];
 export type WebhookCreated = Schemas['WebhookWithSecretResponse'];
 export type WebhookBody = Schemas['WebhookInput'];
+/** A change feed type a subscription may name: the closed set WebhookInput.types lists. */
+export type FeedType = WebhookBody['types'][number];
 export type WebhookStatus = Schemas['WebhookStatus'];
 export type WebhookDelivery = Schemas['WebhookDeliveryResponse'];
 export type WebhookPing = Schemas['WebhookPingResponse'];
@@ -61,6 +63,8 @@ export type CountBy = Schemas['CountBy'];
 
 export type ApiKey = Schemas['ApiKeyResponse'];
 export type ApiKeyBody = Schemas['ApiKeyInput'];
+/** A scope an API key may have: the closed set ApiKeyInput.scopes lists. */
+export type ApiKeyScope = ApiKeyBody['scopes'][number];
 export type ApiKeyCreated = Schemas['ApiKeyCreated'];
 
 export type Contact = Schemas['ContactResponse'];
@@ -91,7 +95,7 @@ export const sectors = [
 ] as const satisfies readonly Sector[];
 export const webhookStatuses = ['active', 'paused', 'failing'] as const satisfies readonly WebhookStatus[];
 /** The change feed's collections: what a webhook can subscribe to and what an API key can read. */
-export const feedTypes = ['members', 'partnerships', 'pilots', 'events'] as const;
+export const feedTypes = ['members', 'partnerships', 'pilots', 'events'] as const satisfies readonly FeedType[];
 /** What the audit trail records writes of (the feed's collections and the admin-only ones). */
 export const auditEntityTypes = [...feedTypes, 'contacts', 'event_feedback', 'users', 'api_keys', 'webhooks'] as const;
 export const membershipStatuses = ['applicant', 'active', 'suspended', 'ended'] as const satisfies readonly MembershipStatus[];

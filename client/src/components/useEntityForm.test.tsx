@@ -43,6 +43,16 @@ describe('useEntityForm', () => {
     expect(result.current.field('results').errors).toBeUndefined();
   });
 
+  it('gives each bound input the limits openapi.yaml states for its field, list items by their list', () => {
+    const limits = { name: { required: true, maxLength: 200 }, 'address.city': { maxLength: 100 }, 'items[].title': { required: true, maxLength: 50 } } as const;
+    const { result } = renderHook(() => useEntityForm({ form: 'member', initial, error: null, onSubmit: () => {}, limits }));
+    expect(result.current.field('name')).toMatchObject({ required: true, maxLength: 200 });
+    expect(result.current.field('city', 'address.city')).toMatchObject({ maxLength: 100 });
+    expect(result.current.field('city', 'address.city')).not.toHaveProperty('required');
+    expect(result.current.item('items', 0, 'title')).toMatchObject({ required: true, maxLength: 50 });
+    expect(result.current.field('results')).not.toHaveProperty('maxLength');
+  });
+
   it('changes, adds and removes list items, clearing the changed item field’s error', () => {
     const error = invalid({ 'items.0.title': ['Otsikko puuttuu.'] });
     const { result } = renderHook(() => useEntityForm({ form: 'x', initial, error, onSubmit: () => {} }));

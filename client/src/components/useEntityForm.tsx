@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent, type Dispatch, type FormEvent, type ReactNode, type SetStateAction } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inputLimits, type BodyLimits, type InputLimits } from '../api/inputLimits';
 import { ApiError, type FieldErrors } from '../api/problem';
 import { ApiErrorMessage } from './ApiErrorMessage';
 import { ConflictNotice } from './ConflictNotice';
@@ -24,7 +25,7 @@ export interface EntityFormProps<V> {
 type KeysOf<V, T> = { [K in keyof V]: V[K] extends T ? K : never }[keyof V] & string;
 type ItemOf<V, K extends keyof V> = V[K] extends readonly (infer I)[] ? I : never;
 type InputChange = ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
-type Bound = { id: string; value: string; errors: string[] | undefined; onChange: (input: string | InputChange) => void };
+type Bound = { id: string; value: string; errors: string[] | undefined; onChange: (input: string | InputChange) => void } & InputLimits;
 const valueOf = (input: string | InputChange) => (typeof input === 'string' ? input : input.target.value);
 
 export interface EntityFormOptions<V> extends Pick<EntityFormProps<V>, 'error' | 'onSubmit'> {
@@ -36,6 +37,8 @@ export interface EntityFormOptions<V> extends Pick<EntityFormProps<V>, 'error' |
   /** See useServerFieldErrors: the value that edits a field, and a status read as field errors (a 409 duplicate). */
   sourceOf?: (field: string) => string | null;
   override?: (error: ApiError) => FieldErrors | null;
+  /** The body's limits from openapi.yaml (`limits.MemberInput`): each bound input gets its required mark, maxLength, min and max. */
+  limits?: BodyLimits;
 }
 
 export interface EntityForm<V> {
@@ -96,12 +99,14 @@ export function useEntityForm<V extends object>(options: EntityFormOptions<V>): 
       value: values[key] as string,
       errors: server.errorsOf(path),
       onChange: (input) => set(key, valueOf(input) as V[typeof key]),
+      ...inputLimits(options.limits, path),
     }),
     item: (list, index, key) => ({
       id: fieldId(form, `${list}.${index}.${key}`),
       value: String((items(values, list)[index] as Record<string, unknown> | undefined)?.[key] ?? ''),
       errors: server.errorsAt(`${list}.${index}.${key}`),
       onChange: (input) => setItem(list, index, { [key]: valueOf(input) } as Partial<ItemOf<V, typeof list>>),
+      ...inputLimits(options.limits, `${list}.${index}.${key}`),
     }),
     setItem,
     addItem: (list, item) => setValues((v) => ({ ...v, [list]: [...items(v, list), item] })),

@@ -11,13 +11,15 @@ public sealed record ContactPage(IReadOnlyList<ContactResponse> Items, string? N
 
 public sealed class ContactInputValidator : AbstractValidator<ContactInput>
 {
+    /// <summary>A phone number as people write it: digits, spaces, brackets and hyphens, an optional leading +.</summary>
+    public const string PhonePattern = @"^\+?[0-9 ()\-]{5,40}$";
+
     public ContactInputValidator()
     {
-        RuleFor(c => c.Name).NotEmpty().Must(n => n!.Trim().Length >= 2).WithMessage(_ => Texts.Get("name.minLength", 2)).MaximumLength(200);
+        RuleFor(c => c.Name).NotEmpty().TrimmedLength(2).WithMessage(_ => Texts.Get("name.minLength", 2)).MaximumLength(200);
         RuleFor(c => c.Title).MaximumLength(200);
-        RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => c.Email is not null);
-        RuleFor(c => c.Phone).MaximumLength(40).Matches(@"^\+?[0-9 ()\-]{5,40}$").When(c => c.Phone is not null)
-            .WithMessage(_ => Texts.Get("phone.format"));
+        RuleFor(c => c.Email).MaximumLength(254).EmailAddress();
+        RuleFor(c => c.Phone).MaximumLength(40).Matches(PhonePattern).WithMessage(_ => Texts.Get("phone.format"));
     }
 }
 

@@ -11,7 +11,7 @@ public sealed class PartnershipReviewInputValidator : AbstractValidator<Partners
             .Must(d => d <= PartnershipDates.Today(clock)).WithMessage(_ => Texts.Get("review.future"));
         RuleFor(r => r.Summary).NotEmpty().MaximumLength(4000);
         RuleFor(r => r.NextSteps).MaximumLength(4000);
-        RuleFor(r => r.GoalProgress).Must(g => g is null || g.Count <= MaxGoalProgress).WithMessage(_ => Texts.Get("partnership.goalsMax", MaxGoalProgress));
+        RuleFor(r => r.GoalProgress).ItemCount(max: MaxGoalProgress).WithMessage(_ => Texts.Get("partnership.goalsMax", MaxGoalProgress));
         RuleForEach(r => r.GoalProgress).NotNull().WithMessage(_ => Texts.Get("review.entryNull"));
         RuleForEach(r => r.GoalProgress).ChildRules(progress =>
         {
@@ -19,8 +19,8 @@ public sealed class PartnershipReviewInputValidator : AbstractValidator<Partners
             progress.RuleFor(x => x.Progress).Cascade(CascadeMode.Stop).NotNull().InclusiveBetween(0, 100).WithMessage(_ => Texts.Get("review.progress"));
             progress.RuleFor(x => x.Comment).MaximumLength(1000);
         });
-        RuleFor(r => r.GoalProgress).Custom((entries, context) => PartnershipInputValidator.Duplicates(
-            entries?.Select(x => x?.GoalId), context, "goalProgress", "goalId", Texts.Get("review.goalDuplicate")));
+        RuleFor(r => r.GoalProgress).Described(() => Texts.Get("review.goalDuplicate"), (entries, context, message) =>
+            PartnershipInputValidator.Duplicates(entries?.Select(x => x?.GoalId), context, "goalProgress", "goalId", message));
     }
 }
 

@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useApi } from '../../app/services';
 import { unwrapData } from '../../api/client';
 import { compact, optional, required } from '../../api/body';
-import { feedTypes, type ApiKey, type ApiKeyCreated } from '../../api/types';
+import { feedTypes, type ApiKey, type ApiKeyCreated, type ApiKeyScope } from '../../api/types';
 import { PageTitle } from '../../components/PageTitle';
 import { CheckboxGroup, TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -19,6 +19,8 @@ import { municipalityName } from '../../domain/municipalities';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { QueryTable } from '../../components/QueryList';
 import { FormActions } from '../../components/FormActions';
+import { inputLimits } from '../../api/inputLimits';
+import { limits } from '../../api/limits';
 
 /** The read scopes a machine key can hold, one per public collection (`members:read` → the collection `members`). */
 export const apiKeyScopes = feedTypes.map((type) => `${type}:read` as const);
@@ -50,7 +52,7 @@ export function ApiKeysPage() {
   const [revoked, setRevoked] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () =>
-      unwrapData(api.POST('/api/v1/api-keys', { body: compact({ name: required(name), scopes, municipalityCode: optional(municipality) }) })),
+      unwrapData(api.POST('/api/v1/api-keys', { body: compact({ name: required(name), scopes: scopes as ApiKeyScope[], municipalityCode: optional(municipality) }) })),
     onSuccess: (result) => {
       setCreated(result);
       setName('');
@@ -97,6 +99,7 @@ export function ApiKeysPage() {
         {create.error && !server.any ? <ApiErrorMessage error={create.error} /> : null}
         <TextField
           id={fieldId('api-key', 'name')}
+          {...inputLimits(limits.ApiKeyInput, 'name')}
           label={t('apiKeys.name')}
           hint={t('apiKeys.nameHint')}
           required

@@ -7,6 +7,7 @@ import { FormActions } from '../../components/FormActions';
 import { FormNotices, useEntityForm } from '../../components/useEntityForm';
 import { useEnumOptions } from '../../i18n/labels';
 import { MemberPicker } from '../members/MemberPicker';
+import { limits } from '../../api/limits';
 
 const userFields = ['email', 'displayName', 'role', 'memberId', 'password'] as const;
 type UserField = (typeof userFields)[number];
@@ -61,6 +62,7 @@ export function UserForm({
   const options = useEnumOptions();
   const name = user ? 'user-edit' : 'user-new';
   const form = useEntityForm({
+    limits: limits.UserInput,
     form: name,
     initial: () => userToForm(user),
     error,

@@ -9,6 +9,7 @@ import { PilotPicker } from '../pilots/PilotPicker';
 import { useEnumOptions } from '../../i18n/labels';
 import { eventFields, type EventField, type EventFormValues } from './form';
 import { OrganizerPicker } from './OrganizerPicker';
+import { limits } from '../../api/limits';
 
 const FORM = 'event';
 
@@ -37,6 +38,7 @@ export function EventForm(props: EntityFormProps<EventFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
   const form = useEntityForm({
+    limits: limits.CommunityEventInput,
     ...props,
     form: FORM,
     sourceOf: (field) => valueField[field as EventField] ?? null,

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/problem';
-import { compact, optional } from '../../api/body';
+import { chosen, compact, optional, unfilled } from '../../api/body';
 import type { CommunityEvent } from '../../api/types';
 import { TextAreaField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
@@ -10,6 +10,8 @@ import { useSubmitFeedback } from './api';
 import { loadRegistrations } from './registrations';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { FormActions } from '../../components/FormActions';
+import { inputLimits } from '../../api/inputLimits';
+import { limits } from '../../api/limits';
 
 const ratings = [1, 2, 3, 4, 5] as const;
 
@@ -30,7 +32,7 @@ export function FeedbackSection({ event }: { event: CommunityEvent }) {
 
   function send(e: FormEvent) {
     e.preventDefault();
-    submit.mutate(compact({ rating, comment: optional(comment), cancelToken: token }));
+    submit.mutate(compact({ rating: rating ?? unfilled<number>(), comment: optional(comment), cancelToken: chosen(token) }));
   }
 
   return (
@@ -83,6 +85,7 @@ export function FeedbackSection({ event }: { event: CommunityEvent }) {
           </fieldset>
           <TextAreaField
             id={fieldId('feedback', 'comment')}
+            {...inputLimits(limits.FeedbackInput, 'comment')}
             label={t('feedback.comment')}
             rows={4}
             value={comment}

@@ -12,6 +12,8 @@ import { loadRegistrations, newIdempotencyKey, saveRegistrations, type StoredReg
 import { registrationState, seatsLeft } from './status';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { FormActions } from '../../components/FormActions';
+import { inputLimits } from '../../api/inputLimits';
+import { limits } from '../../api/limits';
 
 const fields = ['name', 'email', 'notes'] as const;
 
@@ -134,6 +136,7 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
           <div className="row">
             <TextField
               id={fieldId('registration', 'name')}
+              {...inputLimits(limits.RegistrationInput, 'name')}
               label={t('registration.name')}
               required
               autoComplete="name"
@@ -143,6 +146,7 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
             />
             <TextField
               id={fieldId('registration', 'email')}
+              {...inputLimits(limits.RegistrationInput, 'email')}
               label={t('registration.email')}
               hint={t('registration.emailHint')}
               type="email"
@@ -155,6 +159,7 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
           </div>
           <TextAreaField
             id={fieldId('registration', 'notes')}
+            {...inputLimits(limits.RegistrationInput, 'notes')}
             label={t('registration.notes')}
             hint={t('registration.notesHint')}
             rows={3}

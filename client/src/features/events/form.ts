@@ -1,4 +1,4 @@
-import { compact, optional, optionalList, required } from '../../api/body';
+import { chosen, compact, optional, optionalList, required } from '../../api/body';
 import type { CommunityEvent, EventBody, EventLanguage, EventVisibility } from '../../api/types';
 import { instantToLocalInput, localInputToInstant } from './time';
 
@@ -106,9 +106,9 @@ export function formToEventBody(values: EventFormValues): EventBody {
   return compact({
     title: required(values.title),
     description: optional(values.description),
-    startsAt: localInputToInstant(values.startsAt),
-    endsAt: localInputToInstant(values.endsAt),
-    venue: venueName || street || city ? { name: venueName ?? null, street, city } : undefined,
+    startsAt: chosen(localInputToInstant(values.startsAt)),
+    endsAt: chosen(localInputToInstant(values.endsAt)),
+    venue: venueName || street || city ? { name: required(values.venueName), street, city } : undefined,
     municipalityCode: required(values.municipalityCode),
     organizerIds: values.organizerIds,
     partnershipId: values.partnershipId || undefined,

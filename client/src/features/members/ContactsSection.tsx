@@ -11,6 +11,8 @@ import { useContacts, useDeleteContact, useSaveContact } from './api';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { contactFormBody } from './form';
 import { QueryList } from '../../components/QueryList';
+import { inputLimits } from '../../api/inputLimits';
+import { limits } from '../../api/limits';
 
 const contactFields = ['name', 'title', 'email', 'phone'] as const;
 type ContactField = (typeof contactFields)[number];
@@ -69,6 +71,7 @@ function ContactForm({
       <div className="row">
         <TextField
           id={fieldId(form, 'name')}
+          {...inputLimits(limits.ContactInput, 'name')}
           label={t('contacts.fields.name')}
           required
           autoComplete="off"
@@ -78,6 +81,7 @@ function ContactForm({
         />
         <TextField
           id={fieldId(form, 'title')}
+          {...inputLimits(limits.ContactInput, 'title')}
           label={t('contacts.fields.title')}
           autoComplete="off"
           value={values.title}
@@ -88,6 +92,7 @@ function ContactForm({
       <div className="row">
         <TextField
           id={fieldId(form, 'email')}
+          {...inputLimits(limits.ContactInput, 'email')}
           label={t('contacts.fields.email')}
           type="email"
           autoComplete="off"
@@ -97,6 +102,7 @@ function ContactForm({
         />
         <TextField
           id={fieldId(form, 'phone')}
+          {...inputLimits(limits.ContactInput, 'phone')}
           label={t('contacts.fields.phone')}
           type="tel"
           autoComplete="off"

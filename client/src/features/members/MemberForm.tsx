@@ -6,6 +6,7 @@ import { MunicipalityField } from '../../components/MunicipalityField';
 import { EntityFormFrame, useEntityForm, type EntityFormProps } from '../../components/useEntityForm';
 import { useEnumOptions } from '../../i18n/labels';
 import { memberFields, type MemberField, type MemberFormValues } from './form';
+import { limits } from '../../api/limits';
 
 const FORM = 'member';
 
@@ -34,6 +35,7 @@ export function MemberForm(props: EntityFormProps<MemberFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
   const form = useEntityForm({
+    limits: limits.MemberInput,
     ...props,
     form: FORM,
     sourceOf: (field) => valueField[field as MemberField] ?? null,

@@ -1,4 +1,4 @@
-import { compact, optional, optionalGroup, optionalList, required } from '../../api/body';
+import { chosen, compact, optional, optionalGroup, optionalList, required } from '../../api/body';
 import type { ContactBody, Member, MemberBody, MemberKind, MembershipStatus, Sector } from '../../api/types';
 
 /** What the member form edits: every input as text, so an empty input is simply "". */
@@ -90,7 +90,7 @@ export function formToBody(values: MemberFormValues): MemberBody {
   return compact({
     name: required(values.name),
     businessId: optional(values.businessId),
-    kind: values.kind ? (values.kind as MemberKind) : null,
+    kind: chosen<MemberKind>(values.kind),
     sectors: optionalList(values.sectors as Sector[]),
     municipalityCode: required(values.municipalityCode),
     description: optional(values.description),

@@ -7,6 +7,7 @@ import { EntityFormFrame, useEntityForm, type EntityFormProps } from '../../comp
 import { useEnumOptions } from '../../i18n/labels';
 import { MemberPicker } from '../members/MemberPicker';
 import { emptyGoal, emptyParty, type PartnershipFormValues } from './form';
+import { limits } from '../../api/limits';
 
 const FORM = 'partnership';
 const simpleFields = ['title', 'description', 'municipalityCode', 'serviceArea', 'startsOn', 'endsOn', 'agreementRef', 'reviewIntervalMonths'] as const;
@@ -15,7 +16,7 @@ type SimpleField = (typeof simpleFields)[number];
 export function PartnershipForm(props: EntityFormProps<PartnershipFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
-  const form = useEntityForm({ ...props, form: FORM });
+  const form = useEntityForm({ ...props, form: FORM, limits: limits.PartnershipInput });
   const { field, item, server, values, id } = form;
   const at = server.errorsAt;
 

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { compact, optional, required } from '../../api/body';
+import { chosen, compact, optional, required } from '../../api/body';
 import type { Partnership } from '../../api/types';
 import { TextAreaField, TextField, fieldId } from '../../components/fields';
 import type { SummaryItem } from '../../components/ErrorSummary';
 import { FormNotices, useEntityForm } from '../../components/useEntityForm';
 import { useCreateReview } from './api';
 import { FormActions } from '../../components/FormActions';
+import { limits } from '../../api/limits';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -14,6 +15,7 @@ export function ReviewForm({ partnership, onSaved, onCancel }: { partnership: Pa
   const { t } = useTranslation();
   const create = useCreateReview(partnership.id);
   const form = useEntityForm({
+    limits: limits.PartnershipReviewInput,
     form: 'review',
     initial: () => ({
       reviewedOn: today(),
@@ -25,7 +27,7 @@ export function ReviewForm({ partnership, onSaved, onCancel }: { partnership: Pa
     onSubmit: ({ reviewedOn, summary, nextSteps, progress }) =>
       create.mutate(
         compact({
-          reviewedOn: reviewedOn || null,
+          reviewedOn: chosen(reviewedOn),
           summary: required(summary),
           nextSteps: optional(nextSteps),
           goalProgress: partnership.goals

@@ -1,4 +1,4 @@
-import { compact, optional, optionalList, required } from '../../api/body';
+import { chosen, compact, optional, optionalList, required } from '../../api/body';
 import type { Partnership, PartnershipBody, PartyRole, ServiceArea } from '../../api/types';
 
 export interface PartyValues {
@@ -83,14 +83,14 @@ export function formToPartnershipBody(values: PartnershipFormValues): Partnershi
     title: required(values.title),
     description: optional(values.description),
     municipalityCode: required(values.municipalityCode),
-    serviceArea: values.serviceArea ? (values.serviceArea as ServiceArea) : null,
+    serviceArea: chosen<ServiceArea>(values.serviceArea),
     startsOn: optional(values.startsOn),
     endsOn: optional(values.endsOn),
     agreementRef: optional(values.agreementRef),
     reviewIntervalMonths: /^\d+$/.test(months) ? Number(months) : undefined,
     parties: values.parties.map((p) => ({
-      memberId: p.memberId || null,
-      role: p.role ? (p.role as PartyRole) : null,
+      memberId: chosen(p.memberId),
+      role: chosen<PartyRole>(p.role),
       responsibilities: optional(p.responsibilities),
     })),
     goals: optionalList(

@@ -8,6 +8,7 @@ import { useEnumOptions } from '../../i18n/labels';
 import { MemberPicker } from '../members/MemberPicker';
 import { PartnershipPicker } from '../partnerships/PartnershipPicker';
 import { emptyMetric, emptyTeamMember, type PilotFormValues } from './form';
+import { limits } from '../../api/limits';
 
 const FORM = 'pilot';
 const evaluationFields = ['results', 'impact', 'learnings', 'recommendation'] as const;
@@ -17,7 +18,7 @@ const pathOf = (field: string) => ((evaluationFields as readonly string[]).inclu
 export function PilotForm(props: EntityFormProps<PilotFormValues>) {
   const { t } = useTranslation();
   const options = useEnumOptions();
-  const form = useEntityForm({ ...props, form: FORM, pathOf });
+  const form = useEntityForm({ ...props, form: FORM, pathOf, limits: limits.PilotInput });
   const { field, item, server, values, id } = form;
   const simpleLabels: Record<string, string> = {
     title: t('pilots.fields.title'),

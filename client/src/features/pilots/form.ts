@@ -1,4 +1,4 @@
-import { compact, optional, optionalGroup, optionalList, required } from '../../api/body';
+import { chosen, compact, optional, optionalGroup, optionalList, required } from '../../api/body';
 import type { Pilot, PilotBody, PilotTheme } from '../../api/types';
 
 export interface TeamValues {
@@ -117,13 +117,13 @@ export function parseDecimal(value: string): number | null {
 export function formToPilotBody(values: PilotFormValues): PilotBody {
   return compact({
     title: required(values.title),
-    theme: values.theme ? (values.theme as PilotTheme) : null,
+    theme: chosen<PilotTheme>(values.theme),
     problem: optional(values.problem),
     hypothesis: optional(values.hypothesis),
     municipalityCode: required(values.municipalityCode),
     partnershipId: values.partnershipId || undefined,
-    ownerMemberId: values.ownerMemberId || null,
-    team: optionalList(values.team.map((m) => ({ memberId: m.memberId || null, role: optional(m.role) }))),
+    ownerMemberId: chosen(values.ownerMemberId),
+    team: optionalList(values.team.map((m) => ({ memberId: chosen(m.memberId), role: optional(m.role) }))),
     plannedStart: optional(values.plannedStart),
     plannedEnd: optional(values.plannedEnd),
     startedOn: optional(values.startedOn),

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { compact, optional, required } from '../../api/body';
-import { feedTypes, type WebhookBody, type WebhookStatus } from '../../api/types';
+import { feedTypes, type FeedType, type WebhookBody, type WebhookStatus } from '../../api/types';
 import { CheckboxGroup, TextAreaField, TextField } from '../../components/fields';
 import { summaryFor } from '../../components/ErrorSummary';
 import { FormActions } from '../../components/FormActions';
 import { MunicipalityField } from '../../components/MunicipalityField';
 import { FormNotices, useEntityForm, type EntityFormProps } from '../../components/useEntityForm';
 import { useEnumOptions } from '../../i18n/labels';
+import { limits } from '../../api/limits';
 
 const fields = ['url', 'types', 'municipalityCode', 'description'] as const;
 type Field = (typeof fields)[number];
@@ -22,7 +23,7 @@ export interface WebhookFormValues {
 export function webhookFormBody(values: WebhookFormValues, status: WebhookStatus | null): WebhookBody {
   return compact({
     url: required(values.url),
-    types: values.types,
+    types: values.types as FeedType[],
     municipalityCode: optional(values.municipalityCode),
     description: optional(values.description),
     status: status ?? undefined,
@@ -37,7 +38,7 @@ export function WebhookForm({
 }: Omit<EntityFormProps<WebhookFormValues>, 'onCancel'> & { form: string; onCancel?: () => void }) {
   const { t } = useTranslation();
   const options = useEnumOptions();
-  const form = useEntityForm({ ...props, form: name });
+  const form = useEntityForm({ ...props, form: name, limits: limits.WebhookInput });
   const { field, server } = form;
   const labels: Record<Field, string> = {
     url: t('webhooks.fields.url'),

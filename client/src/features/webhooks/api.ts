@@ -3,7 +3,7 @@ import { useCursorPages, useRecord, useRecordDelete, useRecordWrite } from '../.
 import { useApi } from '../../app/services';
 import { unwrapData } from '../../api/client';
 import { ifMatchHeader } from '../../api/etag';
-import { feedTypes, type Webhook, type WebhookBody } from '../../api/types';
+import { feedTypes, type FeedType, type Webhook, type WebhookBody } from '../../api/types';
 
 export const webhookKeys = {
   list: ['webhooks', 'list'] as const,
@@ -75,7 +75,8 @@ export function useDeleteWebhook(id: string) {
 export function webhookBody(webhook: Webhook, patch: Partial<WebhookBody> = {}): WebhookBody {
   return {
     url: webhook.url,
-    types: webhook.types,
+    // The API answers with the types it accepted.
+    types: webhook.types as FeedType[],
     municipalityCode: webhook.municipalityCode,
     description: webhook.description,
     status: webhook.status,

@@ -80,7 +80,8 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
         documented.Except(exercised).Order().ShouldBeEmpty("operations the session never called");
         var missing = Spec.Operations
             .SelectMany(o => o.Statuses.Select(s => (o.Id, s)))
-            .Where(x => !seen.ContainsKey(x) && !NotReachableHere.Contains(x))
+            // Any operation may meet a busy database (503); DatabaseBusyTests provokes it, not this session.
+            .Where(x => !seen.ContainsKey(x) && !NotReachableHere.Contains(x) && x.s != 503)
             .Select(x => $"{x.Id} {x.s}")
             .ToList();
         var report = violations.Select(v => "mismatch: " + v).Concat(missing.Select(m => "documented but never produced: " + m)).ToList();

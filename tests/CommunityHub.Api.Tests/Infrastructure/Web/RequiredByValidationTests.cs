@@ -1,11 +1,12 @@
 using CommunityHub.Api.Infrastructure.Http;
+using CommunityHub.Api.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace CommunityHub.Api.Tests.Infrastructure.Web;
 
-/// <summary>What a request schema requires, read from validators: the body's own rules and the child rules of nested shapes.</summary>
+/// <summary>What a request schema requires and limits, read from validators: the body's own rules and the child rules of nested shapes.</summary>
 public sealed class RequiredByValidationTests
 {
     public sealed record Venue(string? Name, string? City);
@@ -39,6 +40,37 @@ public sealed class RequiredByValidationTests
         }
     }
 
+    public sealed record Basket(IReadOnlyList<string>? Codes, int? Count, string? Shop, Venue? Backup);
+
+    public sealed class BasketValidator : AbstractValidator<Basket>
+    {
+        public BasketValidator()
+        {
+            RuleFor(b => b.Codes).NotNull().ItemCount(min: 2, max: 9).UniqueItems();
+            RuleForEach(b => b.Codes).NotEmpty().OneOf(["a1", "b2", "c3"]);
+            RuleFor(b => b.Count).GreaterThan(0).LessThanOrEqualTo(50);
+            RuleFor(b => b.Backup!.Name).MaximumLength(20).OverridePropertyName("backup.name");
+            RuleFor(b => b.Shop).HttpUrl().Must(s => s is null || !s.Contains("ads", StringComparison.Ordinal)).WithMessage("No ad shops.");
+        }
+    }
+
+    [Fact]
+    public void Rules_with_a_schema_keyword_are_read_as_it_and_the_rest_described_in_their_own_words()
+    {
+        var services = new ServiceCollection().AddScoped<IValidator<Basket>, BasketValidator>().BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var rules = ValidationRules.Read([typeof(Basket)], scope.ServiceProvider);
+        var codes = rules.Shapes[typeof(Basket)]["codes"];
+        (codes.Demanded, codes.MinItems, codes.MaxItems, codes.UniqueItems).ShouldBe((true, 2, 9, true));
+        codes.Items!.Enum.ShouldBe(["a1", "b2", "c3"]);
+        codes.Items.NotBlank.ShouldBeTrue();
+        var count = rules.Shapes[typeof(Basket)]["count"];
+        (count.ExclusiveMinimum, count.Maximum).ShouldBe((0m, 50m));
+        rules.Shapes[typeof(Basket)]["shop"].Format.ShouldBe("uri");
+        // A nested field's rule by name is another shape's: described, not in the schema.
+        rules.Described[typeof(Basket)].ShouldBe([("backup.name", "The length of 'name' must be 20 characters or fewer."), ("shop", "No ad shops.")]);
+    }
+
     public sealed record Booking(Venue? Venue, Venue? Backup);
 
     public sealed class BookingValidator : AbstractValidator<Booking>
@@ -57,7 +89,22 @@ public sealed class RequiredByValidationTests
             .AddScoped<IValidator<Booking>, BookingValidator>()
             .BuildServiceProvider();
         using var scope = services.CreateScope();
-        return OpenApiRequestSchemas.RequiredByValidation([body], scope.ServiceProvider);
+        return ValidationRules.Read([body], scope.ServiceProvider).Shapes.ToDictionary(
+            shape => shape.Key,
+            shape => shape.Value.Where(p => p.Value.Demanded).Select(p => p.Key).ToHashSet(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Limits_of_nested_items_are_read_and_conditional_rules_are_described_by_field()
+    {
+        var services = new ServiceCollection().AddScoped<IValidator<Order>, OrderValidator>().BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var rules = ValidationRules.Read([typeof(Order)], scope.ServiceProvider);
+        rules.Shapes[typeof(Line)]["note"].MaxLength.ShouldBe(100);
+        rules.Shapes[typeof(Order)]["title"].NotBlank.ShouldBeTrue();
+        rules.Described[typeof(Order)].Select(d => d.Field).Distinct().ShouldBe(["lines[].quantity"]);
+        // Built-in messages are filled in with what is known before a value arrives, and say nothing of the value.
+        rules.Described[typeof(Order)].Select(d => d.Sentence).ShouldBe(["'quantity' must not be empty.", "'quantity' must be between 1 and 99."]);
     }
 
     [Fact]
