@@ -5,7 +5,8 @@ public sealed record PersonalDataExport(
     string Email,
     IReadOnlyList<PersonalRegistration> Registrations,
     IReadOnlyList<PersonalContact> Contacts,
-    IReadOnlyList<PersonalUser> Users);
+    IReadOnlyList<PersonalUser> Users,
+    IReadOnlyList<PersonalBooking> Bookings);
 
 public sealed record PersonalRegistration(
     Guid Id,
@@ -38,10 +39,22 @@ public sealed record PersonalUser(
     DateTimeOffset CreatedAt,
     DateTimeOffset? DeletedAt);
 
+/// <summary>A booking of a space made by one of the address's user accounts.</summary>
+public sealed record PersonalBooking(
+    Guid Id,
+    Guid SpaceId,
+    string SpaceName,
+    Guid? MemberId,
+    string? Purpose,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string Status,
+    DateTimeOffset CreatedAt);
+
 public sealed record PersonalDataEraseRequest(string? Email);
 
 /// <summary>How many rows were anonymised (erasure, GDPR art. 17); the rows stay where other records refer to them.</summary>
-public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users);
+public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users, int Bookings);
 
 /// <summary>The erase body openapi.yaml shows: the registrant of the registration example.</summary>
 internal static class PrivacyExamples

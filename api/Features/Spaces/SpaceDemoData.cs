@@ -45,7 +45,8 @@ public sealed class SpaceDemoData(IMediator mediator, Db db, ChangeLog changes, 
         foreach (var element in data.Section("spaces"))
         {
             var closures = element.GetProperty("closures").EnumerateArray()
-                .Select(c => new SpaceClosureInput(today.AddDays(c.GetProperty("fromInDays").GetInt32()), today.AddDays(c.GetProperty("toInDays").GetInt32()), c.GetProperty("reason").GetString()!))
+                .Select(c => (From: monday.AddDays(7 * c.GetProperty("week").GetInt32() + c.GetProperty("weekday").GetInt32() - 1), Days: c.GetProperty("days").GetInt32(), Reason: c.GetProperty("reason").GetString()))
+                .Select(c => new SpaceClosureInput(c.From, c.From.AddDays(c.Days - 1), c.Reason))
                 .ToList();
             var input = new SpaceInput(
                 element.GetProperty("name").GetString(),

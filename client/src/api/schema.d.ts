@@ -1667,6 +1667,23 @@ export interface components {
         };
         /** @enum {unknown} */
         PartyRole: "municipality" | "coordinator" | "partner" | "funder";
+        PersonalBooking: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            spaceId: string;
+            spaceName: string;
+            /** Format: uuid */
+            memberId: null | string;
+            purpose: null | string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         PersonalContact: {
             /** Format: uuid */
             id: string;
@@ -1691,12 +1708,15 @@ export interface components {
             contacts: number;
             /** Format: int32 */
             users: number;
+            /** Format: int32 */
+            bookings: number;
         };
         PersonalDataExport: {
             email: string;
             registrations: components["schemas"]["PersonalRegistration"][];
             contacts: components["schemas"]["PersonalContact"][];
             users: components["schemas"]["PersonalUser"][];
+            bookings: components["schemas"]["PersonalBooking"][];
         };
         PersonalRegistration: {
             /** Format: uuid */

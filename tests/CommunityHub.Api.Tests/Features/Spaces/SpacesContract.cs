@@ -268,6 +268,30 @@ public abstract class SpacesContract<TFactory>(TFactory factory) : ContractTests
     }
 
     [Fact]
+    public async Task The_person_who_booked_is_in_their_privacy_export_and_erased_with_them()
+    {
+        var (admin, space, member, _) = await SetupAsync();
+        var email = $"kaisa.{Guid.NewGuid():N}@example.fi";
+        await admin.PostJsonAsync("/api/v1/users", new { email, displayName = "Kaisa Varaaja", role = "member_editor", memberId = member, password = "Kaisa-password-2026" })
+            .ShouldBe(HttpStatusCode.Created);
+        var kaisa = await Factory.SignedInAsync(email, "Kaisa-password-2026");
+        var day = NextMonday();
+        var booking = await BookAsync(kaisa, Booking(space.Id, member, At(day, 10), At(day, 11)));
+        booking.BookedBy!.Name.ShouldBe("Kaisa Varaaja");
+
+        var url = $"/api/v1/privacy/subjects?email={Uri.EscapeDataString(email)}";
+        var export = await (await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK)).ReadAsync<Api.Features.Privacy.PersonalDataExport>();
+        export.Bookings.Single().Id.ShouldBe(booking.Id);
+        var erasure = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email }).ShouldBe(HttpStatusCode.OK))
+            .ReadAsync<Api.Features.Privacy.PersonalDataErasure>();
+        erasure.Bookings.ShouldBe(1);
+        var after = await (await admin.GetAsync($"/api/v1/bookings/{booking.Id}").ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
+        after.ShouldNotContain("Kaisa");
+        var history = await (await admin.GetAsync($"/api/v1/bookings/{booking.Id}/history").ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
+        history.ShouldNotContain("Kaisa");
+    }
+
+    [Fact]
     public async Task The_calendar_feed_parses_as_RFC_5545_with_busy_times_and_no_names()
     {
         var (admin, space, member, _) = await SetupAsync();
