@@ -21,7 +21,8 @@ import { QueryTable } from '../../components/QueryList';
 import { FormActions } from '../../components/FormActions';
 
 /** The read scopes a machine key can hold, one per public collection (`members:read` → the collection `members`). */
-export const apiKeyScopes = feedTypes.map((type) => `${type}:read` as const);
+// Bookings are read with the spaces' scope.
+export const apiKeyScopes = feedTypes.filter((type) => type !== 'bookings').map((type) => `${type}:read` as const);
 const scopeCollection = (scope: string) => scope.replace(/:read$/, '');
 
 const keys = ['api-keys'] as const;
