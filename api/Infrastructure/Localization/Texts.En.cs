@@ -308,6 +308,7 @@ public static partial class Texts
         ["booking.closed"] = "The space is closed on that day: {0}.",
         ["booking.endAfterStart"] = "The end must be after the start.",
         ["booking.endsAtRequired"] = "The end (endsAt) is required.",
+        ["booking.eventChanged"] = "The event's time or space changed, or the event was cancelled.",
         ["booking.forbidden"] = "Only staff or an editor of the booking member can do this.",
         ["booking.illegalMove"] = "A booking cannot move from “{0}” to “{1}”.",
         ["booking.inPast"] = "The booking's start has already passed.",

@@ -308,6 +308,7 @@ public static partial class Texts
         ["booking.closed"] = "Tila on suljettu tuona päivänä: {0}.",
         ["booking.endAfterStart"] = "Päättymisajan on oltava alkamisajan jälkeen.",
         ["booking.endsAtRequired"] = "Päättymisaika (endsAt) on pakollinen.",
+        ["booking.eventChanged"] = "Tapahtuman aika tai tila muuttui, tai tapahtuma peruttiin.",
         ["booking.forbidden"] = "Vain henkilökunta tai varaavan jäsenen ylläpitäjä voi tehdä tämän.",
         ["booking.illegalMove"] = "Varausta ei voi siirtää tilasta ”{0}” tilaan ”{1}”.",
         ["booking.inPast"] = "Varauksen alku on jo mennyt.",

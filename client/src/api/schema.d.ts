@@ -1283,6 +1283,8 @@ export interface components {
             visibility?: null | components["schemas"]["EventVisibility"];
             languages?: null | components["schemas"]["EventLanguage"][];
             keywords?: null | string[];
+            /** Format: uuid */
+            spaceId?: null | string;
         };
         CommunityEventPage: {
             items: components["schemas"]["CommunityEventResponse"][];
@@ -1320,6 +1322,10 @@ export interface components {
             waitlistCount: number;
             /** Format: date-time */
             publishedAt: null | string;
+            /** Format: uuid */
+            spaceId: null | string;
+            /** Format: uuid */
+            spaceBookingId: null | string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

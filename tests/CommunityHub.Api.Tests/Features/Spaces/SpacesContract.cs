@@ -292,6 +292,34 @@ public abstract class SpacesContract<TFactory>(TFactory factory) : ContractTests
     }
 
     [Fact]
+    public async Task Publishing_an_event_that_names_a_space_books_it_and_a_clash_is_409()
+    {
+        var (admin, space, member, _) = await SetupAsync();
+        var day = NextMonday();
+        var first = EventRequests.Body([member], At(day, 16), "Kumppanuusilta");
+        first["spaceId"] = space.Id;
+        var evening = await EventRequests.CreateAsync(admin, first);
+        evening.SpaceId.ShouldBe(space.Id);
+        evening.SpaceBookingId.ShouldBeNull();
+        var published = await EventRequests.MoveAsync(admin, evening.Id, "published");
+        var booking = await (await admin.GetAsync($"/api/v1/bookings/{published.SpaceBookingId}").ShouldBe(HttpStatusCode.OK)).ReadAsync<BookingResponse>();
+        (booking.StartsAt, booking.EndsAt, booking.MemberId, booking.Status).ShouldBe((At(day, 16), At(day, 19), (Guid?)member, BookingStatus.Confirmed));
+
+        var second = EventRequests.Body([member], At(day, 18), "Toinen ilta");
+        second["endsAt"] = SpaceRequests.Text(At(day, 20));
+        second["spaceId"] = space.Id;
+        var clashing = await EventRequests.CreateAsync(admin, second);
+        var problem = await admin.PostJsonAsync($"/api/v1/events/{clashing.Id}/transitions", new { to = "published" }).ShouldBeProblem(HttpStatusCode.Conflict);
+        problem.GetProperty("conflicts")[0].GetProperty("startsAt").GetDateTimeOffset().ShouldBe(At(day, 16));
+        (await (await admin.GetAsync($"/api/v1/events/{clashing.Id}")).ReadAsync<Api.Features.Events.CommunityEventResponse>()).Status
+            .ShouldBe(Api.Features.Events.EventStatus.Draft);
+
+        await EventRequests.MoveAsync(admin, evening.Id, "cancelled");
+        (await (await admin.GetAsync($"/api/v1/bookings/{booking.Id}")).ReadAsync<BookingResponse>()).Status.ShouldBe(BookingStatus.Cancelled);
+        (await EventRequests.MoveAsync(admin, clashing.Id, "published")).SpaceBookingId.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task The_calendar_feed_parses_as_RFC_5545_with_busy_times_and_no_names()
     {
         var (admin, space, member, _) = await SetupAsync();

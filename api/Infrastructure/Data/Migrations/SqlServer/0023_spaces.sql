@@ -92,3 +92,6 @@ CREATE TABLE booking_transitions (
     PRIMARY KEY (booking_id, seq)
 );
 GO
+
+ALTER TABLE events ADD space_id CHAR(36) NULL REFERENCES spaces (id), space_booking_id CHAR(36) NULL REFERENCES bookings (id);
+GO

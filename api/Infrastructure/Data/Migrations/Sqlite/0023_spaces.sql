@@ -91,3 +91,7 @@ CREATE TABLE booking_transitions (
     reason      TEXT    NULL,
     PRIMARY KEY (booking_id, seq)
 );
+
+-- An event may name a space as its venue; publishing it books the space (space_booking_id), cancelling it cancels that.
+ALTER TABLE events ADD COLUMN space_id TEXT NULL REFERENCES spaces (id);
+ALTER TABLE events ADD COLUMN space_booking_id TEXT NULL REFERENCES bookings (id);
