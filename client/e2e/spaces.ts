@@ -146,3 +146,40 @@ export async function staffApprovesRequest(page: Page, request: APIRequestContex
   await expect(page.getByRole('status').filter({ hasText: 'vahvistettiin' })).toBeVisible();
   await expect(confirm).toHaveCount(0);
 }
+
+/** Staff book a weekly series for a member from a free slot: the answer lists every date, one refused for a clash. */
+export async function staffBooksSeries(page: Page, request: APIRequestContext, testInfo: TestInfo) {
+  const suffix = uniqueSuffix();
+  const token = await adminToken(request);
+  const member = await createMemberViaApi(request, token, `Posion Kyläyhdistys ${suffix} ry`);
+  const other = await createMemberViaApi(request, token, `Muu yhdistys ${suffix} ry`);
+  const space = await createSpaceViaApi(request, token, `Kerhohuone ${suffix}`, 'automatic');
+  await signIn(page);
+  await page.goto(`/spaces/${space.id}`);
+  await page.getByRole('button', { name: 'Seuraava viikko →' }).click();
+  await page.getByRole('button', { name: /^Varaa / }).first().click();
+  const startsAt = await page.getByRole('textbox', { name: 'Alkaa' }).inputValue();
+  const endsAt = await page.getByRole('textbox', { name: 'Päättyy' }).inputValue();
+  // The second week's date is taken already.
+  // A week later on the Helsinki wall clock (the same time of day across a daylight-saving change).
+  const laterDate = (local: string, days: number) => new Date(Date.parse(`${local.slice(0, 10)}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const week = (local: string) => helsinkiToIso(`${laterDate(local, 7)}T${local.slice(11)}`);
+  const taken = await request.post('/api/v1/bookings', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { spaceId: space.id, memberId: other.id, startsAt: week(startsAt), endsAt: week(endsAt), purpose: 'Kokous' },
+  });
+  expect(taken.status(), await taken.text()).toBe(201);
+  await page.getByLabel('Hae: Varaava jäsen').fill(member.name);
+  await expect(page.getByRole('option', { name: member.name })).toBeAttached();
+  await page.getByRole('combobox', { name: 'Varaava jäsen' }).selectOption(member.id);
+  await page.getByRole('combobox', { name: 'Toisto' }).selectOption('weekly');
+  const last = laterDate(startsAt, 21);
+  await page.getByLabel('Viimeinen päivä').fill(last);
+  await page.getByLabel('Käyttötarkoitus').fill('Kyläkerho');
+  await page.getByRole('button', { name: 'Lähetä varaus' }).click();
+  const result = page.getByRole('alert').filter({ hasText: 'Varaussarja: 3 päivää varattu, 1 jäi varaamatta' });
+  await expect(result).toBeVisible();
+  await expect(result.getByText('päällekkäinen varaus')).toBeVisible();
+  await expectAccessible(page, testInfo, 'booking-series');
+  await screenshot(page, testInfo, 'booking-series');
+}

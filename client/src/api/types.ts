@@ -64,6 +64,8 @@ export type TimeInterval = Schemas['TimeInterval'];
 export type Booking = Schemas['BookingResponse'];
 export type BookingBody = Schemas['BookingInput'];
 export type BookingStatus = Schemas['BookingStatus'];
+export type BookingSeries = Schemas['BookingSeriesResponse'];
+export type BookingSeriesBody = Schemas['BookingSeriesInput'];
 
 export type Stats = Schemas['StatsResponse'];
 export type CountBy = Schemas['CountBy'];

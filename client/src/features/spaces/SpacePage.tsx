@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Booking, Space, TimeInterval } from '../../api/types';
+import type { Booking, BookingSeries, Space, TimeInterval } from '../../api/types';
 import { useCurrentUser } from '../../app/services';
 import { isStaff } from '../../auth/permissions';
 import { Alert } from '../../components/Alert';
@@ -50,6 +50,24 @@ function Week({ space, onChoose, canBook }: { space: Space; onChoose: (slot: Tim
   );
 }
 
+/** A series' answer: every date, booked or not with the reason. */
+function SeriesResult({ series }: { series: BookingSeries }) {
+  const { t } = useTranslation();
+  const label = useEnumLabel();
+  const created = series.occurrences.filter((o) => o.status === 'created').length;
+  return (
+    <Alert tone={created === series.occurrences.length ? 'success' : 'warning'} title={t('bookings.seriesTitle', { created, refused: series.occurrences.length - created })}>
+      <ul className="plain-list">
+        {series.occurrences.map((o) => (
+          <li key={o.date}>
+            {formatDate(o.date)}: {o.status === 'created' ? t('bookings.occurrenceCreated') : label('bookingRefusal', o.reason)}
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
 function SpaceDetails({ space }: { space: Space }) {
   const { t, i18n } = useTranslation();
   const label = useEnumLabel();
@@ -57,6 +75,7 @@ function SpaceDetails({ space }: { space: Space }) {
   const names = weekdayNames(currentLanguage(i18n));
   const [slot, setSlot] = useState<TimeInterval | null>(null);
   const [booked, setBooked] = useState<Booking | null>(null);
+  const [series, setSeries] = useState<BookingSeries | null>(null);
   const canBook = isStaff(user) || (user?.role === 'member_editor' && space.rules.bookableBy === 'members');
   const address = [space.address.street, [space.address.postalCode, space.address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
@@ -108,6 +127,7 @@ function SpaceDetails({ space }: { space: Space }) {
           </p>
         </Alert>
       ) : null}
+      {series ? <SeriesResult series={series} /> : null}
       {slot ? (
         <BookingForm
           key={slot.startsAt}
@@ -118,6 +138,10 @@ function SpaceDetails({ space }: { space: Space }) {
             setBooked(booking);
             setSlot(null);
           }}
+          onSeries={(result) => {
+            setSeries(result);
+            setSlot(null);
+          }}
         />
       ) : null}
       {!user ? <p className="hint">{t('spaces.signInToBook')}</p> : !canBook ? <p className="hint">{t('spaces.cannotBook')}</p> : null}
@@ -126,6 +150,7 @@ function SpaceDetails({ space }: { space: Space }) {
         canBook={canBook}
         onChoose={(chosen) => {
           setBooked(null);
+          setSeries(null);
           setSlot(chosen);
         }}
       />

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { activeFilters, useCursorPages, useData, useRecord, useRecordWrite } from '../../api/queries';
 import { useApi } from '../../app/services';
 import { unwrapData } from '../../api/client';
-import type { BookingBody, BookingStatus } from '../../api/types';
+import type { BookingBody, BookingSeriesBody, BookingStatus } from '../../api/types';
 
 export interface BookingFilters {
   space?: string;
@@ -75,6 +75,16 @@ export function useCancelBooking() {
   const after = useAfterBooking();
   return useMutation({
     mutationFn: (id: string) => unwrapData(api.DELETE('/api/v1/bookings/{id}', { params: { path: { id } } })),
+    onSettled: after,
+  });
+}
+
+/** A weekly or every-other-week series: the answer lists each date as created or refused with the reason. */
+export function useCreateSeries() {
+  const api = useApi();
+  const after = useAfterBooking();
+  return useMutation({
+    mutationFn: (body: BookingSeriesBody) => unwrapData(api.POST('/api/v1/booking-series', { body })),
     onSettled: after,
   });
 }
