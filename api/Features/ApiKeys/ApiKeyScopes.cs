@@ -11,10 +11,13 @@ public static class ApiKeyScopes
     public const string PilotsRead = "pilots:read";
     public const string EventsRead = "events:read";
 
-    public static readonly IReadOnlyList<string> All = [MembersRead, PartnershipsRead, PilotsRead, EventsRead];
+    /// <summary>Spaces and their bookings (a booking shows its member organisation, never the person who booked).</summary>
+    public const string SpacesRead = "spaces:read";
 
-    /// <summary>The scope that lets a key read a collection (<c>members</c> → <c>members:read</c>).</summary>
-    public static string ReadScopeOf(string collection) => collection + ":read";
+    public static readonly IReadOnlyList<string> All = [MembersRead, PartnershipsRead, PilotsRead, EventsRead, SpacesRead];
+
+    /// <summary>The scope that lets a key read a collection (<c>members</c> → <c>members:read</c>; bookings are read with <c>spaces:read</c>).</summary>
+    public static string ReadScopeOf(string collection) => collection == "bookings" ? SpacesRead : collection + ":read";
 
     internal static string Store(IEnumerable<string> scopes) => string.Join(' ', scopes);
 

@@ -14,7 +14,8 @@ public static class CommunityEventData
     public const string Columns =
         "e.id, e.title, e.description, e.starts_at, e.ends_at, e.venue_name, e.venue_street, e.venue_city, e.municipality_code, " +
         "e.partnership_id, e.pilot_id, e.capacity, e.registration_opens_at, e.registration_closes_at, e.visibility, e.status, " +
-        "e.languages, e.keywords, e.confirmed_count, e.waitlist_count, e.ever_published, e.published_at, e.created_at, e.updated_at, e.version";
+        "e.languages, e.keywords, e.confirmed_count, e.waitlist_count, e.ever_published, e.published_at, e.space_id, e.space_booking_id, " +
+        "e.created_at, e.updated_at, e.version";
 
     internal static async Task<ILookup<Guid, Guid>> OrganizersAsync(
         DbConnection connection, DbTransaction? tx, IEnumerable<Guid> eventIds, CancellationToken ct)
@@ -95,6 +96,7 @@ public static class CommunityEventData
         input.MunicipalityCode,
         input.PartnershipId,
         input.PilotId,
+        input.SpaceId,
         input.Capacity,
         input.RegistrationOpensAt,
         input.RegistrationClosesAt,
@@ -123,6 +125,10 @@ public static class CommunityEventData
         if (input.PilotId is { } pilot && !await ExistsAsync(scope, "pilots", pilot, ct))
         {
             errors["pilotId"] = [Texts.Get("unknown.pilot")];
+        }
+        if (input.SpaceId is { } space && !await ExistsAsync(scope, "spaces", space, ct))
+        {
+            errors["spaceId"] = [Texts.Get("unknown.space")];
         }
         if (errors.Count > 0)
         {
@@ -182,6 +188,8 @@ internal sealed class EventRow
     public int WaitlistCount { get; init; }
     public int EverPublished { get; init; }
     public DateTimeOffset? PublishedAt { get; init; }
+    public Guid? SpaceId { get; init; }
+    public Guid? SpaceBookingId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public long Version { get; init; }
@@ -217,6 +225,8 @@ internal sealed class EventRow
         ConfirmedCount,
         WaitlistCount,
         PublishedAt,
+        SpaceId,
+        SpaceBookingId,
         CreatedAt,
         UpdatedAt,
         Version);

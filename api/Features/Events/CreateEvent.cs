@@ -21,10 +21,10 @@ public sealed class CreateCommunityEventHandler(Db db, ChangeLog changes, TimePr
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO events (id, title, title_search, description, starts_at, ends_at, venue_name, venue_street, venue_city,
-                municipality_code, partnership_id, pilot_id, capacity, registration_opens_at, registration_closes_at, visibility,
+                municipality_code, partnership_id, pilot_id, space_id, capacity, registration_opens_at, registration_closes_at, visibility,
                 status, languages, keywords, confirmed_count, waitlist_count, ever_published, published_at, created_at, updated_at, version)
             VALUES (@Id, @Title, @TitleSearch, @Description, @StartsAt, @EndsAt, @VenueName, @VenueStreet, @VenueCity,
-                @MunicipalityCode, @PartnershipId, @PilotId, @Capacity, @RegistrationOpensAt, @RegistrationClosesAt, @Visibility,
+                @MunicipalityCode, @PartnershipId, @PilotId, @SpaceId, @Capacity, @RegistrationOpensAt, @RegistrationClosesAt, @Visibility,
                 'draft', @Languages, @Keywords, 0, 0, 0, NULL, @Now, @Now, @Version)
             """,
             CommunityEventData.WriteParameters(id, input, 1, now),

@@ -11,7 +11,9 @@ public sealed class DeleteCommunityEventHandler(Db db, ChangeLog changes, TimePr
     {
         await using var scope = await db.BeginWriteAsync(ct);
         var current = await CommunityEventData.LockManagedAsync(scope, user, request.Id, request.ExpectedVersion, ct);
-        await scope.ArchiveAsync("events", request.Id, clock.GetUtcNow(), ct);
+        var now = clock.GetUtcNow();
+        await EventSpaceBooking.SyncAsync(scope, changes, user, request.Id, archived: true, now, ct);
+        await scope.ArchiveAsync("events", request.Id, now, ct);
         await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;

@@ -38,7 +38,7 @@ public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentU
             .Raw("METHOD", "PUBLISH")
             .Text("X-WR-CALNAME", "CommunityHub – tapahtumat")
             .Raw("X-WR-TIMEZONE", Helsinki.ZoneId);
-        WriteHelsinkiZone(ics);
+        ics.HelsinkiZone();
         foreach (var row in rows)
         {
             ics.Raw("BEGIN", "VEVENT")
@@ -70,25 +70,4 @@ public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentU
         }
         return ics.Raw("END", "VCALENDAR").ToString();
     }
-
-    /// <summary>Finland's rules since 1983 (EU summer time): EEST from the last Sunday of March, EET from the last Sunday of October.</summary>
-    private static void WriteHelsinkiZone(ICalendarWriter ics) => ics
-        .Raw("BEGIN", "VTIMEZONE")
-        .Raw("TZID", Helsinki.ZoneId)
-        .Raw("X-LIC-LOCATION", Helsinki.ZoneId)
-        .Raw("BEGIN", "DAYLIGHT")
-        .Raw("TZOFFSETFROM", "+0200")
-        .Raw("TZOFFSETTO", "+0300")
-        .Raw("TZNAME", "EEST")
-        .Raw("DTSTART", "19700329T030000")
-        .Raw("RRULE", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
-        .Raw("END", "DAYLIGHT")
-        .Raw("BEGIN", "STANDARD")
-        .Raw("TZOFFSETFROM", "+0300")
-        .Raw("TZOFFSETTO", "+0200")
-        .Raw("TZNAME", "EET")
-        .Raw("DTSTART", "19701025T040000")
-        .Raw("RRULE", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
-        .Raw("END", "STANDARD")
-        .Raw("END", "VTIMEZONE");
 }

@@ -56,7 +56,8 @@ public sealed record CommunityEventInput(
     DateTimeOffset? RegistrationClosesAt,
     EventVisibility? Visibility,
     IReadOnlyList<EventLanguage>? Languages,
-    IReadOnlyList<string>? Keywords);
+    IReadOnlyList<string>? Keywords,
+    Guid? SpaceId = null);
 
 /// <summary>
 /// An event. <c>capacity</c> null means unlimited. Without <c>registrationOpensAt</c> registration opens when the event
@@ -83,6 +84,8 @@ public sealed record CommunityEventResponse(
     int ConfirmedCount,
     int WaitlistCount,
     DateTimeOffset? PublishedAt,
+    Guid? SpaceId,
+    Guid? SpaceBookingId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     long Version) : IVersionedResource;

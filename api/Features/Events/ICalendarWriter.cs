@@ -1,3 +1,5 @@
+using CommunityHub.Api.Infrastructure.Time;
+
 
 namespace CommunityHub.Api.Features.Events;
 
@@ -69,4 +71,25 @@ public sealed class ICalendarWriter
         }
         return this;
     }
+
+    /// <summary>Finland's rules since 1983 (EU summer time): EEST from the last Sunday of March, EET from the last Sunday of October.</summary>
+    public ICalendarWriter HelsinkiZone() => this
+        .Raw("BEGIN", "VTIMEZONE")
+        .Raw("TZID", Helsinki.ZoneId)
+        .Raw("X-LIC-LOCATION", Helsinki.ZoneId)
+        .Raw("BEGIN", "DAYLIGHT")
+        .Raw("TZOFFSETFROM", "+0200")
+        .Raw("TZOFFSETTO", "+0300")
+        .Raw("TZNAME", "EEST")
+        .Raw("DTSTART", "19700329T030000")
+        .Raw("RRULE", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+        .Raw("END", "DAYLIGHT")
+        .Raw("BEGIN", "STANDARD")
+        .Raw("TZOFFSETFROM", "+0300")
+        .Raw("TZOFFSETTO", "+0200")
+        .Raw("TZNAME", "EET")
+        .Raw("DTSTART", "19701025T040000")
+        .Raw("RRULE", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+        .Raw("END", "STANDARD")
+        .Raw("END", "VTIMEZONE");
 }

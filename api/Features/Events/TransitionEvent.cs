@@ -1,7 +1,10 @@
 
 namespace CommunityHub.Api.Features.Events;
 
-/// <summary>Moves an event along <see cref="EventLifecycle"/>; an illegal move is a 409 listing the allowed ones.</summary>
+/// <summary>
+/// Moves an event along <see cref="EventLifecycle"/>; an illegal move is a 409 listing the allowed ones. Publishing an
+/// event that names a space books it by the space's rules (a clash is a 409); cancelling it cancels that booking.
+/// </summary>
 public sealed record TransitionCommunityEventCommand(Guid Id, EventTransitionInput Input, long? ExpectedVersion) : IRequest<CommunityEventResponse>;
 
 public sealed class TransitionCommunityEventValidator : AbstractValidator<TransitionCommunityEventCommand>
@@ -37,6 +40,7 @@ public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, Ti
             new { request.Id, Status = EnumText.Name(to), Now = now, Version = version },
             scope.Transaction,
             cancellationToken: ct));
+        await EventSpaceBooking.SyncAsync(scope, changes, user, request.Id, archived: false, now, ct);
         await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
         var result = await CommunityEventData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);

@@ -6,7 +6,8 @@ namespace CommunityHub.Api.Features.Events;
 /// Replaces an event's content (status and counts are read-only). Completed and cancelled events are final (409).
 /// A member editor must organise the event before the change, and may add or remove only its own member among the
 /// organisers (so it may step down from a co-organised event, but never name or drop another member). Raising the capacity promotes people from
-/// the waiting list; lowering it below the confirmed count is refused rather than un-confirming anyone.
+/// the waiting list; lowering it below the confirmed count is refused rather than un-confirming anyone. A published event's
+/// space booking follows its space and times (<see cref="EventSpaceBooking"/>).
 /// </summary>
 public sealed record UpdateCommunityEventCommand(Guid Id, CommunityEventInput Input, long? ExpectedVersion) : IRequest<CommunityEventResponse>;
 
@@ -39,7 +40,7 @@ public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimePr
             """
             UPDATE events SET title = @Title, title_search = @TitleSearch, description = @Description, starts_at = @StartsAt,
                 ends_at = @EndsAt, venue_name = @VenueName, venue_street = @VenueStreet, venue_city = @VenueCity,
-                municipality_code = @MunicipalityCode, partnership_id = @PartnershipId, pilot_id = @PilotId, capacity = @Capacity,
+                municipality_code = @MunicipalityCode, partnership_id = @PartnershipId, pilot_id = @PilotId, space_id = @SpaceId, capacity = @Capacity,
                 registration_opens_at = @RegistrationOpensAt, registration_closes_at = @RegistrationClosesAt,
                 visibility = @Visibility, languages = @Languages, keywords = @Keywords, updated_at = @Now, version = @Version
             WHERE id = @Id
@@ -50,6 +51,7 @@ public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimePr
         await CommunityEventData.ReplaceOrganizersAsync(scope, request.Id, input.OrganizerIds!, ct);
         await RegistrationData.PromoteAsync(scope, request.Id, input.Capacity, now, ct);
         await RegistrationData.RecountAsync(scope, request.Id, ct);
+        await EventSpaceBooking.SyncAsync(scope, changes, user, request.Id, archived: false, now, ct);
         await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);
         var result = await CommunityEventData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);

@@ -42,6 +42,17 @@ public sealed record MembershipInput(MembershipStatus? Status, DateOnly? JoinedO
 
 public sealed record MemberAddress(string? Street, string? PostalCode, string? City);
 
+/// <summary>A postal address's rules, one set wherever the address is used (a member's, a space's): one schema, one rule.</summary>
+public static class MemberAddressRules
+{
+    public static void Apply(InlineValidator<MemberAddressInput> address)
+    {
+        address.RuleFor(a => a.Street).MaximumLength(200);
+        address.RuleFor(a => a.PostalCode).Matches(@"^\d{5}$").WithMessage(_ => Texts.Get("member.postalCode"));
+        address.RuleFor(a => a.City).MaximumLength(100);
+    }
+}
+
 public sealed record Membership(MembershipStatus Status, DateOnly? JoinedOn, DateOnly? EndedOn);
 
 /// <summary>What a client sends to create or replace a member. Read-only fields of a GET response are ignored.</summary>
@@ -94,12 +105,7 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
         RuleFor(m => m.Email).MaximumLength(254).EmailAddress();
         RuleFor(m => m.Phone).MaximumLength(40).Matches(Contacts.ContactInputValidator.PhonePattern).WithMessage(_ => Texts.Get("phone.format"));
         // Child rules run only on an address or a membership that was sent, and name their fields address.street and so on.
-        RuleFor(m => m.Address!).ChildRules(address =>
-        {
-            address.RuleFor(a => a.Street).MaximumLength(200);
-            address.RuleFor(a => a.PostalCode).Matches(@"^\d{5}$").WithMessage(_ => Texts.Get("member.postalCode"));
-            address.RuleFor(a => a.City).MaximumLength(100);
-        });
+        RuleFor(m => m.Address!).ChildRules(MemberAddressRules.Apply);
         RuleFor(m => m.Membership!).ChildRules(membership =>
             membership.RuleFor(x => x.EndedOn)
                 .GreaterThanOrEqualTo(x => x.JoinedOn)

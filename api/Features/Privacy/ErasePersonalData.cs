@@ -4,10 +4,10 @@ namespace CommunityHub.Api.Features.Privacy;
 /// <summary>
 /// Erases one email address's personal data in one transaction: its registrations are anonymised (the rows stay for
 /// counts and feedback), its member contacts are blanked and removed, its user accounts are blanked and removed, and
-/// the accounts' names are cleared wherever writes copied them: the audit trail, partnership and pilot histories and
-/// partnership reviews keep the user id, not the name. The same names of people who signed in through the external
-/// identity provider with that email are cleared too, and the sign-in throttle's rows of the account are deleted. An
-/// admin cannot erase their own account this way.
+/// the accounts' names are cleared wherever writes copied them: the audit trail, partnership, pilot and booking histories,
+/// partnership reviews and the bookings the accounts made keep the user id, not the name. The same names of people who
+/// signed in through the external identity provider with that email are cleared too, and the sign-in throttle's rows of
+/// the account are deleted. An admin cannot erase their own account this way.
 /// </summary>
 public sealed record ErasePersonalDataCommand(PersonalDataEraseRequest Input) : IRequest<PersonalDataErasure>;
 
@@ -45,6 +45,7 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
             """,
             new { Email = email, Now = now }, scope.Transaction, cancellationToken: ct));
         var users = 0;
+        var bookings = 0;
         foreach (var account in accounts)
         {
             // The email key becomes the row's id: unique, and no longer anyone's address. No password opens it again.
@@ -56,6 +57,15 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
                 """,
                 new { account.Id, Now = now }, scope.Transaction, cancellationToken: ct));
             await EraseCopiedNameAsync(scope, account.Id.ToString(), account.DisplayName, now, ct);
+            bookings += await scope.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE bookings SET booked_by_name = NULL, version = version + 1, updated_at = @Now
+                WHERE booked_by_id = @Subject AND booked_by_name IS NOT NULL
+                """,
+                new { Subject = account.Id.ToString(), Now = now }, scope.Transaction, cancellationToken: ct));
+            await scope.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE booking_series SET booked_by_name = NULL WHERE booked_by_id = @Subject AND booked_by_name IS NOT NULL",
+                new { Subject = account.Id.ToString() }, scope.Transaction, cancellationToken: ct));
         }
         // Someone who signed in through the external identity provider has no account here, only their name copied
         // beside their subject wherever they wrote.
@@ -72,7 +82,7 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
             "DELETE FROM sign_in_throttle WHERE account_key = @Email", new { Email = userKey }, scope.Transaction, cancellationToken: ct));
         await changes.RecordAsync(scope, PrivacyData.SubjectType, Guid.CreateVersion7(now), ChangeOp.Delete, 1, null, ct);
         await scope.CommitAsync(ct);
-        return new PersonalDataErasure(registrations, contacts, users, external.Count, throttle);
+        return new PersonalDataErasure(registrations, contacts, users, external.Count, throttle, bookings);
     }
 
     /// <summary>
@@ -82,7 +92,7 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
     /// </summary>
     private static async Task EraseCopiedNameAsync(WriteScope scope, string subject, string displayName, DateTimeOffset now, CancellationToken ct)
     {
-        foreach (var table in (string[])["audit", "partnership_transitions", "pilot_transitions"])
+        foreach (var table in (string[])["audit", "partnership_transitions", "pilot_transitions", "booking_transitions"])
         {
             await scope.Connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE {table} SET actor_name = NULL WHERE actor_id = @Subject AND actor_name IS NOT NULL",

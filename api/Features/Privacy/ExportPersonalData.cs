@@ -1,7 +1,7 @@
 
 namespace CommunityHub.Api.Features.Privacy;
 
-/// <summary>Everything stored about one email address: registrations, member contacts and user accounts (deleted ones too).</summary>
+/// <summary>Everything stored about one email address: registrations, member contacts, user accounts (deleted ones too) and the bookings those accounts made.</summary>
 public sealed record ExportPersonalDataQuery(PersonalDataExportRequest Input) : IRequest<PersonalDataExport>;
 
 public sealed class ExportPersonalDataValidator : AbstractValidator<ExportPersonalDataQuery>
@@ -38,6 +38,13 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
         var throttle = (await scope.Connection.QueryAsync<PersonalSignInThrottle>(new CommandDefinition(
             "SELECT failures, last_failure_at, blocked_until FROM sign_in_throttle WHERE account_key = @Email ORDER BY last_failure_at",
             new { Email = userKey }, scope.Transaction, cancellationToken: ct))).ToList();
+        // Bookings carry the id of the account that made them (the token's subject), not an address.
+        var bookings = users.Count == 0 ? [] : (await scope.Connection.QueryAsync<PersonalBooking>(new CommandDefinition(
+            """
+            SELECT b.id, b.space_id, s.name AS space_name, b.member_id, b.purpose, b.starts_at, b.ends_at, b.status, b.created_at
+            FROM bookings b JOIN spaces s ON s.id = b.space_id WHERE b.booked_by_id IN @Ids ORDER BY b.id
+            """,
+            new { Ids = users.Select(u => u.Id.ToString()).ToList() }, scope.Transaction, cancellationToken: ct))).ToList();
         // Handing out personal data is audited; the entry names no address (a random id per request).
         await changes.RecordAsync(scope, PrivacyData.SubjectType, Guid.CreateVersion7(clock.GetUtcNow()), ChangeOp.Export, 1, null, ct);
         await scope.CommitAsync(ct);
@@ -47,6 +54,7 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
             contacts,
             users,
             external,
-            throttle);
+            throttle,
+            bookings);
     }
 }

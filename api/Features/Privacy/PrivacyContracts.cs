@@ -11,7 +11,8 @@ public sealed record PersonalDataExport(
     IReadOnlyList<PersonalContact> Contacts,
     IReadOnlyList<PersonalUser> Users,
     IReadOnlyList<PersonalExternalIdentity> ExternalIdentities,
-    IReadOnlyList<PersonalSignInThrottle> SignInThrottle);
+    IReadOnlyList<PersonalSignInThrottle> SignInThrottle,
+    IReadOnlyList<PersonalBooking> Bookings);
 
 /// <summary>A subject of the external identity provider whose tokens carried this email when they wrote something.</summary>
 public sealed record PersonalExternalIdentity(string Subject, string? DisplayName, DateTimeOffset LastSeenAt);
@@ -64,10 +65,22 @@ public sealed record PersonalUser(
     DateTimeOffset CreatedAt,
     DateTimeOffset? DeletedAt);
 
+/// <summary>A booking of a space made by one of the address's user accounts.</summary>
+public sealed record PersonalBooking(
+    Guid Id,
+    Guid SpaceId,
+    string SpaceName,
+    Guid? MemberId,
+    string? Purpose,
+    DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt,
+    string Status,
+    DateTimeOffset CreatedAt);
+
 public sealed record PersonalDataEraseRequest(string? Email);
 
 /// <summary>How many rows were anonymised (erasure, GDPR art. 17); the rows stay where other records refer to them.</summary>
-public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users, int ExternalIdentities, int SignInThrottle);
+public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users, int ExternalIdentities, int SignInThrottle, int Bookings);
 
 /// <summary>The erase body openapi.yaml shows: the registrant of the registration example.</summary>
 internal static class PrivacyExamples

@@ -16,6 +16,72 @@ export const limits = {
     },
     "municipalityCode": {}
   },
+  "BookingInput": {
+    "spaceId": {
+      "required": true,
+      "format": "uuid"
+    },
+    "memberId": {
+      "format": "uuid"
+    },
+    "startsAt": {
+      "required": true,
+      "format": "date-time"
+    },
+    "endsAt": {
+      "required": true,
+      "format": "date-time"
+    },
+    "purpose": {
+      "maxLength": 500
+    },
+    "attendees": {
+      "format": "int32"
+    },
+    "kind": {},
+    "overrideReason": {
+      "maxLength": 1000
+    }
+  },
+  "BookingSeriesInput": {
+    "spaceId": {
+      "required": true,
+      "format": "uuid"
+    },
+    "memberId": {
+      "required": true,
+      "format": "uuid"
+    },
+    "startsAt": {
+      "required": true,
+      "format": "date-time"
+    },
+    "endsAt": {
+      "required": true,
+      "format": "date-time"
+    },
+    "repeat": {
+      "required": true
+    },
+    "until": {
+      "required": true,
+      "format": "date"
+    },
+    "purpose": {
+      "maxLength": 500
+    },
+    "attendees": {
+      "format": "int32"
+    }
+  },
+  "BookingTransitionInput": {
+    "to": {
+      "required": true
+    },
+    "reason": {
+      "maxLength": 1000
+    }
+  },
   "CommunityEventInput": {
     "title": {
       "required": true,
@@ -84,6 +150,9 @@ export const limits = {
     "keywords[]": {
       "minLength": 1,
       "maxLength": 50
+    },
+    "spaceId": {
+      "format": "uuid"
     }
   },
   "ContactInput": {
@@ -411,6 +480,90 @@ export const limits = {
     "notes": {
       "maxLength": 2000
     }
+  },
+  "SpaceInput": {
+    "name": {
+      "required": true,
+      "minLength": 1,
+      "maxLength": 200
+    },
+    "kind": {
+      "required": true
+    },
+    "description": {
+      "maxLength": 4000
+    },
+    "capacity": {
+      "format": "int32"
+    },
+    "features": {
+      "maxItems": 20
+    },
+    "address": {},
+    "address.street": {
+      "maxLength": 200
+    },
+    "address.postalCode": {},
+    "address.city": {
+      "maxLength": 100
+    },
+    "municipalityCode": {
+      "required": true,
+      "minLength": 1
+    },
+    "openingHours": {
+      "maxItems": 50
+    },
+    "openingHours[].weekday": {
+      "minimum": 1,
+      "maximum": 7,
+      "format": "int32"
+    },
+    "openingHours[].opens": {},
+    "openingHours[].closes": {},
+    "closures": {
+      "maxItems": 200
+    },
+    "closures[].from": {
+      "required": true,
+      "format": "date"
+    },
+    "closures[].to": {
+      "required": true,
+      "format": "date"
+    },
+    "closures[].reason": {
+      "required": true,
+      "minLength": 1,
+      "maxLength": 500
+    },
+    "rules": {},
+    "rules.minMinutes": {
+      "format": "int32"
+    },
+    "rules.maxMinutes": {
+      "format": "int32"
+    },
+    "rules.intervalMinutes": {
+      "format": "int32"
+    },
+    "rules.bufferBeforeMinutes": {
+      "format": "int32"
+    },
+    "rules.bufferAfterMinutes": {
+      "format": "int32"
+    },
+    "rules.bookAheadDays": {
+      "format": "int32"
+    },
+    "rules.maxActivePerMember": {
+      "format": "int32"
+    },
+    "rules.approval": {},
+    "rules.cancelHoursBefore": {
+      "format": "int32"
+    },
+    "rules.bookableBy": {}
   },
   "TokenRequest": {
     "email": {

@@ -58,6 +58,17 @@ export type PilotPage = Schemas['PilotPage'];
 export type PilotStage = Schemas['PilotStage'];
 export type PilotTheme = Schemas['PilotTheme'];
 
+export type Space = Schemas['SpaceResponse'];
+export type SpaceKind = Schemas['SpaceKind'];
+export type SpaceFeature = Schemas['SpaceFeature'];
+export type SpaceAvailability = Schemas['SpaceAvailability'];
+export type TimeInterval = Schemas['TimeInterval'];
+export type Booking = Schemas['BookingResponse'];
+export type BookingBody = Schemas['BookingInput'];
+export type BookingStatus = Schemas['BookingStatus'];
+export type BookingSeries = Schemas['BookingSeriesResponse'];
+export type BookingSeriesBody = Schemas['BookingSeriesInput'];
+
 export type Stats = Schemas['StatsResponse'];
 export type CountBy = Schemas['CountBy'];
 
@@ -94,10 +105,10 @@ export const sectors = [
   'other',
 ] as const satisfies readonly Sector[];
 export const webhookStatuses = ['active', 'paused', 'failing'] as const satisfies readonly WebhookStatus[];
-/** The change feed's collections: what a webhook can subscribe to and what an API key can read. */
-export const feedTypes = ['members', 'partnerships', 'pilots', 'events'] as const satisfies readonly FeedType[];
+/** The change feed's collections: what a webhook can subscribe to and (bookings through `spaces:read`) what an API key can read. */
+export const feedTypes = ['members', 'partnerships', 'pilots', 'events', 'spaces', 'bookings'] as const satisfies readonly FeedType[];
 /** What the audit trail records writes of (the feed's collections and the admin-only ones). */
-export const auditEntityTypes = [...feedTypes, 'contacts', 'event_feedback', 'users', 'api_keys', 'webhooks'] as const;
+export const auditEntityTypes = [...feedTypes, 'contacts', 'event_feedback', 'users', 'api_keys', 'webhooks', 'booking_series'] as const;
 export const membershipStatuses = ['applicant', 'active', 'suspended', 'ended'] as const satisfies readonly MembershipStatus[];
 export const eventStatuses = ['draft', 'published', 'completed', 'cancelled'] as const satisfies readonly EventStatus[];
 export const eventVisibilities = ['public', 'members'] as const satisfies readonly EventVisibility[];
@@ -118,3 +129,5 @@ export const serviceAreas = [
 export const partyRoles = ['municipality', 'coordinator', 'partner', 'funder'] as const satisfies readonly PartyRole[];
 export const pilotStages = ['idea', 'decided', 'preparing', 'running', 'evaluating', 'adopted', 'discontinued'] as const satisfies readonly PilotStage[];
 export const pilotThemes = ['education', 'work', 'leisure', 'wellbeing', 'other'] as const satisfies readonly PilotTheme[];
+
+export const spaceKinds = ['meeting_room', 'hall', 'workspace'] as const satisfies readonly SpaceKind[];

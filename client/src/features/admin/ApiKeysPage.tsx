@@ -23,7 +23,8 @@ import { inputLimits } from '../../api/inputLimits';
 import { limits } from '../../api/limits';
 
 /** The read scopes a machine key can hold, one per public collection (`members:read` → the collection `members`). */
-export const apiKeyScopes = feedTypes.map((type) => `${type}:read` as const);
+// Bookings are read with the spaces' scope.
+export const apiKeyScopes = feedTypes.filter((type) => type !== 'bookings').map((type) => `${type}:read` as const);
 const scopeCollection = (scope: string) => scope.replace(/:read$/, '');
 
 const keys = ['api-keys'] as const;

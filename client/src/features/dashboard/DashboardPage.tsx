@@ -14,6 +14,7 @@ import { municipalityName } from '../../domain/municipalities';
 import { useEvents } from '../events/api';
 import { usePartnerships } from '../partnerships/api';
 import { QueryList } from '../../components/QueryList';
+import { TodayBookings } from '../spaces/TodayBookings';
 
 // Charts pull in recharts; they load separately so the rest of the app starts faster.
 const BarChartFigure = lazy(() => import('./BarChartFigure'));
@@ -194,6 +195,7 @@ export function DashboardPage() {
         <UpcomingEvents total={stats.data?.events.upcoming} />
         <OverdueReviews />
       </div>
+      <TodayBookings />
     </>
   );
 }

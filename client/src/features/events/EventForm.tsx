@@ -6,6 +6,7 @@ import { MunicipalityField } from '../../components/MunicipalityField';
 import { EntityFormFrame, useEntityForm, type EntityFormProps } from '../../components/useEntityForm';
 import { PartnershipPicker } from '../partnerships/PartnershipPicker';
 import { PilotPicker } from '../pilots/PilotPicker';
+import { useSpaces } from '../spaces/api';
 import { useEnumOptions } from '../../i18n/labels';
 import { eventFields, type EventField, type EventFormValues } from './form';
 import { OrganizerPicker } from './OrganizerPicker';
@@ -32,6 +33,7 @@ const valueField: Record<EventField, keyof EventFormValues | null> = {
   keywords: 'keywords',
   partnershipId: 'partnershipId',
   pilotId: 'pilotId',
+  spaceId: 'spaceId',
 };
 
 export function EventForm(props: EntityFormProps<EventFormValues>) {
@@ -65,7 +67,10 @@ export function EventForm(props: EntityFormProps<EventFormValues>) {
     keywords: t('events.fields.keywords'),
     partnershipId: t('links.partnership'),
     pilotId: t('links.pilot'),
+    spaceId: t('events.fields.space'),
   };
+  const spaces = useSpaces();
+  const spaceOptions = (spaces.data?.pages.flatMap((p) => p.items) ?? []).map((s) => ({ value: s.id, label: s.name }));
 
   return (
     <EntityFormFrame form={form} summary={summaryFor(FORM, eventFields, labels, server.all)} props={props}>
@@ -103,6 +108,7 @@ export function EventForm(props: EntityFormProps<EventFormValues>) {
           <TextField label={labels['venue.city']} {...field('venueCity', 'venue.city')} />
         </div>
         <MunicipalityField label={labels.municipalityCode} hint={t('members.hints.municipalityCode')} required list="event-municipality-codes" {...field('municipalityCode')} />
+        <SelectField label={labels.spaceId} hint={t('events.hints.space')} options={spaceOptions} emptyLabel={t('events.noSpace')} {...field('spaceId')} />
       </fieldset>
 
       <fieldset className="group">

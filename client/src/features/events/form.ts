@@ -22,6 +22,8 @@ export interface EventFormValues {
   /** The partnership and pilot the event belongs to, or '' for none. */
   partnershipId: string;
   pilotId: string;
+  /** The centre's space the event is held in (booked when it is published), or '' for none. */
+  spaceId: string;
 }
 
 /** The API field paths the form edits, as the server names them in validation errors. */
@@ -44,6 +46,7 @@ export const eventFields = [
   'keywords',
   'partnershipId',
   'pilotId',
+  'spaceId',
 ] as const;
 
 export type EventField = (typeof eventFields)[number];
@@ -67,6 +70,7 @@ export function emptyEventForm(organizerId: string | null): EventFormValues {
     keywords: '',
     partnershipId: '',
     pilotId: '',
+    spaceId: '',
   };
 }
 
@@ -89,6 +93,7 @@ export function eventToForm(event: CommunityEvent): EventFormValues {
     keywords: event.keywords.join(', '),
     partnershipId: event.partnershipId ?? '',
     pilotId: event.pilotId ?? '',
+    spaceId: event.spaceId ?? '',
   };
 }
 
@@ -113,6 +118,7 @@ export function formToEventBody(values: EventFormValues): EventBody {
     organizerIds: values.organizerIds,
     partnershipId: values.partnershipId || undefined,
     pilotId: values.pilotId || undefined,
+    spaceId: values.spaceId || undefined,
     capacity: /^\d+$/.test(capacity) ? Number(capacity) : undefined,
     registrationOpensAt: localInputToInstant(values.registrationOpensAt) ?? undefined,
     registrationClosesAt: localInputToInstant(values.registrationClosesAt) ?? undefined,

@@ -16,6 +16,8 @@ const event: CommunityEvent = {
   organizerIds: [],
   partnershipId: null,
   pilotId: null,
+  spaceId: null,
+  spaceBookingId: null,
   capacity: 1,
   registrationOpensAt: null,
   registrationClosesAt: null,

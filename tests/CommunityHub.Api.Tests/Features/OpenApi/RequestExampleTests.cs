@@ -94,6 +94,20 @@ public sealed class RequestExampleTests : IClassFixture<SqliteApiFactory>
         session.Refers("cancelToken", attendee.GetProperty("cancelToken").GetString()!);
         await session.SendAsync("submitEventFeedback", $"/api/v1/events/{running.Id}/feedback", factory.Anonymous());
 
+        // Bookings depend on the clock (the booking window, a start in the future): they go to the Monday after next,
+        // in the example space's opening hours.
+        var space = await session.SendAsync("createSpace", "/api/v1/spaces");
+        await session.SendAsync("updateSpace", $"/api/v1/spaces/{Id(space)}");
+        session.Refers("spaceId", Id(space));
+        var monday = Spaces.SpaceRequests.NextMonday();
+        session.Refers("startsAt", Spaces.SpaceRequests.Text(Spaces.SpaceRequests.At(monday, 10)), Spaces.SpaceRequests.Text(Spaces.SpaceRequests.At(monday.AddDays(1), 17)));
+        session.Refers("endsAt", Spaces.SpaceRequests.Text(Spaces.SpaceRequests.At(monday, 12)), Spaces.SpaceRequests.Text(Spaces.SpaceRequests.At(monday.AddDays(1), 19)));
+        session.Refers("until", monday.AddDays(29).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var booking = await session.SendAsync("createBooking", "/api/v1/bookings");
+        await session.SendAsync("updateBooking", $"/api/v1/bookings/{Id(booking)}");
+        await session.SendAsync("transitionBooking", $"/api/v1/bookings/{Id(booking)}/transitions");
+        await session.SendAsync("createBookingSeries", "/api/v1/booking-series");
+
         var webhook = await session.SendAsync("createWebhook", "/api/v1/webhooks");
         await session.SendAsync("updateWebhook", $"/api/v1/webhooks/{Id(webhook)}");
         await session.SendAsync("exportPersonalData", "/api/v1/privacy/subjects/export");

@@ -452,6 +452,53 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
                 await SendAsync(new Call(Anonymous, HttpMethod.Delete, $"/api/v1/events/{eventId}/registrations/{registrationId}?token={new string('x', 300)}"));
             });
 
+            // Spaces and bookings.
+            await OpAsync("listSpaces", new Call(Anonymous, HttpMethod.Get, "/api/v1/spaces"));
+            var spaceBody = Spaces.SpaceRequests.Body();
+            var (spaceId, spaceTag) = await Created(await OpAsync("createSpace", new Call(admin, HttpMethod.Post, "/api/v1/spaces", spaceBody)));
+            await OpAsync("getSpace", new Call(Anonymous, HttpMethod.Get, $"/api/v1/spaces/{spaceId}"));
+            spaceBody["description"] = "Päivitetty kuvaus.";
+            await OpAsync("updateSpace", new Call(admin, HttpMethod.Put, $"/api/v1/spaces/{spaceId}", spaceBody, spaceTag));
+            var monday = Spaces.SpaceRequests.NextMonday();
+            var from = Spaces.SpaceRequests.Text(Spaces.SpaceRequests.At(monday, 0));
+            var to = Spaces.SpaceRequests.Text(Spaces.SpaceRequests.At(monday.AddDays(7), 0));
+            await OpAsync("getSpaceAvailability", new Call(Anonymous, HttpMethod.Get, $"/api/v1/spaces/{spaceId}/availability?from={from}&to={to}"));
+            var bookingBody = Spaces.SpaceRequests.Booking(spaceId, memberId, Spaces.SpaceRequests.At(monday, 10), Spaces.SpaceRequests.At(monday, 11));
+            var (bookingId, bookingTag) = await Created(await OpAsync("createBooking", new Call(admin, HttpMethod.Post, "/api/v1/bookings", bookingBody), async () =>
+            {
+                var taken = Spaces.SpaceRequests.Booking(spaceId, memberId, Spaces.SpaceRequests.At(monday, 13), Spaces.SpaceRequests.At(monday, 14));
+                await SendAsync(new Call(admin, HttpMethod.Post, "/api/v1/bookings", taken));
+                await SendAsync(new Call(admin, HttpMethod.Post, "/api/v1/bookings", taken));
+            }));
+            await OpAsync("getSpaceCalendar", new Call(Anonymous, HttpMethod.Get, $"/api/v1/spaces/{spaceId}/bookings.ics"));
+            await OpAsync("listBookings", new Call(admin, HttpMethod.Get, $"/api/v1/bookings?space={spaceId}"));
+            await OpAsync("getBooking", new Call(admin, HttpMethod.Get, $"/api/v1/bookings/{bookingId}"));
+            bookingBody["purpose"] = "Hallituksen kokous ja työnohjaus";
+            var cancelledBooking = await Spaces.SpaceRequests.BookAsync(admin, Spaces.SpaceRequests.Booking(spaceId, memberId, Spaces.SpaceRequests.At(monday, 16), Spaces.SpaceRequests.At(monday, 17)));
+            await Spaces.SpaceRequests.Move(admin, cancelledBooking.Id, "cancelled", "Peruttu");
+            var bookingUpdated = await OpAsync("updateBooking", new Call(admin, HttpMethod.Put, $"/api/v1/bookings/{bookingId}", bookingBody, bookingTag), async () =>
+                await SendAsync(new Call(admin, HttpMethod.Put, $"/api/v1/bookings/{cancelledBooking.Id}", bookingBody)));
+            var bookingTransition = new Call(admin, HttpMethod.Post, $"/api/v1/bookings/{bookingId}/transitions", new { to = "cancelled", reason = "Kokous siirtyi" }, bookingUpdated.Headers.ETag!.ToString());
+            await OpAsync("transitionBooking", bookingTransition, async () => await SendAsync(bookingTransition with { Body = new { to = "confirmed" }, IfMatch = null }));
+            await OpAsync("getBookingHistory", new Call(admin, HttpMethod.Get, $"/api/v1/bookings/{bookingId}/history"));
+            var memberBooking = await Spaces.SpaceRequests.BookAsync(admin, Spaces.SpaceRequests.Booking(spaceId, memberId, Spaces.SpaceRequests.At(monday.AddDays(1), 10), Spaces.SpaceRequests.At(monday.AddDays(1), 11)));
+            var memberEditor = NewClient();
+            {
+                var email = $"member_editor-{Guid.NewGuid():N}@tests.communityhub.local";
+                await admin.PostJsonAsync("/api/v1/users", new { email, displayName = "Test editor", role = "member_editor", memberId, password = "User-password-2026" }).ShouldBe(HttpStatusCode.Created);
+                memberEditor = await SignInAsync(email, "User-password-2026");
+            }
+            await OpAsync("cancelBooking", new Call(memberEditor, HttpMethod.Delete, $"/api/v1/bookings/{memberBooking.Id}"), async () =>
+                await SendAsync(new Call(admin, HttpMethod.Delete, $"/api/v1/bookings/{cancelledBooking.Id}")));
+            var seriesBody = new
+            {
+                spaceId, memberId, startsAt = Spaces.SpaceRequests.Text(Spaces.SpaceRequests.At(monday.AddDays(2), 17)),
+                endsAt = Spaces.SpaceRequests.Text(Spaces.SpaceRequests.At(monday.AddDays(2), 19)), repeat = "weekly",
+                until = monday.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), purpose = "Vertaistukiryhmä", attendees = 10,
+            };
+            var (seriesId, _) = await Created(await OpAsync("createBookingSeries", new Call(admin, HttpMethod.Post, "/api/v1/booking-series", seriesBody)));
+            await OpAsync("cancelBookingSeries", new Call(admin, HttpMethod.Delete, $"/api/v1/booking-series/{seriesId}"));
+
             // Change feed and dashboards.
             await OpAsync("listChanges", new Call(clients["key:all"], HttpMethod.Get, "/api/v1/changes"), async () =>
             {
@@ -475,6 +522,7 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
             await OpAsync("deleteWebhook", new Call(admin, HttpMethod.Delete, $"/api/v1/webhooks/{webhookId}"));
             await OpAsync("revokeApiKey", new Call(admin, HttpMethod.Delete, $"/api/v1/api-keys/{keyId}"));
             await OpAsync("deleteEvent", new Call(admin, HttpMethod.Delete, $"/api/v1/events/{eventId}"));
+            await OpAsync("deleteSpace", new Call(admin, HttpMethod.Delete, $"/api/v1/spaces/{spaceId}"));
             await OpAsync("deletePilot", new Call(admin, HttpMethod.Delete, $"/api/v1/pilots/{pilotId}"));
             await OpAsync("deletePartnership", new Call(admin, HttpMethod.Delete, $"/api/v1/partnerships/{partnershipId}"));
             await OpAsync("deleteContact", new Call(admin, HttpMethod.Delete, $"/api/v1/members/{memberId}/contacts/{contactId}"));

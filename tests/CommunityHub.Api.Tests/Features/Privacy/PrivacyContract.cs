@@ -144,7 +144,7 @@ public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
 
         var erasure = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBe(HttpStatusCode.OK))
             .ReadAsync<PersonalDataErasure>();
-        (erasure.Registrations, erasure.Contacts, erasure.Users).ShouldBe((2, 1, 1));
+        (erasure.Registrations, erasure.Contacts, erasure.Users, erasure.Bookings).ShouldBe((2, 1, 1, 0));
 
         var after = await (await admin.PostJsonAsync(ExportUrl, new { email = subject }).ShouldBe(HttpStatusCode.OK)).ReadAsync<PersonalDataExport>();
         after.Registrations.ShouldBeEmpty();

@@ -56,6 +56,9 @@ public sealed partial class TextsTests
             typeof(MemberKind), typeof(Sector), typeof(MembershipStatus), typeof(PartnershipStatus), typeof(ServiceArea),
             typeof(PartyRole), typeof(PilotStage), typeof(PilotTheme), typeof(EventStatus), typeof(EventVisibility),
             typeof(EventLanguage), typeof(RegistrationStatus), typeof(Role), typeof(WebhookStatus),
+            typeof(Api.Features.Spaces.SpaceKind), typeof(Api.Features.Spaces.SpaceFeature), typeof(Api.Features.Spaces.SpaceApproval),
+            typeof(Api.Features.Spaces.SpaceBookableBy), typeof(Api.Features.Spaces.Bookings.BookingStatus), typeof(Api.Features.Spaces.Bookings.BookingKind),
+            typeof(Api.Features.Spaces.Bookings.BookingRefusal),
         ];
         foreach (var type in enums)
         {
