@@ -88,3 +88,8 @@ export function useCreateSeries() {
     onSettled: after,
   });
 }
+
+/** The signed address of a member's bookings calendar (staff, or the member's editor). */
+export function useBookingFeed(memberId: string) {
+  return useData(['bookings', 'feed', memberId], (api, signal) => api.GET('/api/v1/members/{id}/bookings-feed', { params: { path: { id: memberId } }, signal }), memberId !== '');
+}
