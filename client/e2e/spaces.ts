@@ -183,3 +183,32 @@ export async function staffBooksSeries(page: Page, request: APIRequestContext, t
   await expectAccessible(page, testInfo, 'booking-series');
   await screenshot(page, testInfo, 'booking-series');
 }
+
+/** Staff add a space with its rules and a closure; a wrong time is refused beside its field. */
+export async function staffAddsSpace(page: Page, testInfo: TestInfo) {
+  const name = `Työtila ${uniqueSuffix()}`;
+  await signIn(page);
+  await page.goto('/spaces');
+  await page.getByRole('link', { name: 'Lisää tila' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Uusi tila' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Nimi', exact: true }).fill(name);
+  await page.getByLabel('Tilatyyppi').selectOption('workspace');
+  await page.getByRole('checkbox', { name: 'esteetön' }).check();
+  await page.getByRole('combobox', { name: 'Kunta', exact: true }).fill('564');
+  await page.getByRole('group', { name: 'Aukioloaika 1' }).getByLabel('Sulkeutuu').fill('25:00');
+  await page.getByRole('button', { name: 'Lisää sulku' }).click();
+  const closure = page.getByRole('group', { name: 'Sulku 1' });
+  await closure.getByLabel('Alkaen').fill('2027-07-01');
+  await closure.getByLabel('Asti').fill('2027-07-31');
+  await closure.getByLabel('Syy').fill('Kesäsulku');
+  await page.getByLabel('Aloitusväli (min)').fill('60');
+  await page.getByRole('button', { name: 'Lisää tila' }).click();
+  await expect(page.getByRole('group', { name: 'Aukioloaika 1' }).locator('.field-error')).toContainText('HH:mm');
+  await expectAccessible(page, testInfo, 'space-form');
+  await screenshot(page, testInfo, 'space-form');
+  await page.getByRole('group', { name: 'Aukioloaika 1' }).getByLabel('Sulkeutuu').fill('16:00');
+  await page.getByRole('button', { name: 'Lisää tila' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByText('1.7.2027–31.7.2027: Kesäsulku')).toBeVisible();
+  await expect(page.getByText('Varaukset alkavat 60 minuutin välein.')).toBeVisible();
+}

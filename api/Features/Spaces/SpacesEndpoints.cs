@@ -81,6 +81,17 @@ public static class SpacesEndpoints
             .WithSummary("A booking's creation and transitions, oldest first: who, when, from, to, reason")
             .Produces<BookingHistory>().WithProblems(401, 403, 404);
 
+        var members = routes.MapGroup("/api/v1/members").WithTags("Bookings");
+        members.MapGet("/{id:guid}/bookings-feed", MemberFeed).WithName("getMemberBookingFeed").RequireAuthorization(Policies.Reader)
+            .WithSummary("The subscription address of a member's bookings calendar (staff, or an editor of the member)")
+            .WithDescription("A URL with a token; whoever has it can read the member's bookings with their details. Changing `Auth:SigningKey` ends it.")
+            .Produces<MemberBookingFeed>().WithProblems(401, 403, 404);
+        members.MapGet("/{id:guid}/bookings.ics", MemberCalendar).WithName("getMemberBookingCalendar").AllowAnonymous()
+            .WithSummary("iCalendar feed of a member's own bookings, with details")
+            .WithDescription("RFC 5545, from 30 days ago to a year ahead: space, purpose, requested as TENTATIVE, cancelled and denied as CANCELLED. " +
+                "Needs the `token` of the address `bookings-feed` gives: without it 400, a wrong one 404.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").WithProblems(401, 404);
+
         var series = routes.MapGroup("/api/v1/booking-series").WithTags("Bookings");
         series.MapPost("/", CreateSeries).WithName("createBookingSeries").RequireAuthorization(Policies.Reader)
             .WithSummary("Book a space weekly or every other week until a date")
@@ -116,6 +127,15 @@ public static class SpacesEndpoints
     {
         var calendar = await mediator.Send(new GetSpaceCalendarQuery(id), ct);
         return TypedResults.Bytes(new UTF8Encoding(false).GetBytes(calendar), "text/calendar; charset=utf-8", $"space-{id}.ics");
+    }
+
+    private static async Task<IResult> MemberFeed(HttpContext http, PublicBaseUrl publicBaseUrl, IMediator mediator, Guid id, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetMemberBookingFeedQuery(id, publicBaseUrl.For(http.Request)), ct));
+
+    private static async Task<IResult> MemberCalendar(IMediator mediator, Guid id, string? token, CancellationToken ct)
+    {
+        var calendar = await mediator.Send(new GetMemberBookingCalendarQuery(id, token), ct);
+        return TypedResults.Bytes(new UTF8Encoding(false).GetBytes(calendar), "text/calendar; charset=utf-8", $"bookings-{id}.ics");
     }
 
     private static async Task<IResult> History(IMediator mediator, Guid id, CancellationToken ct) =>

@@ -4,10 +4,11 @@ namespace CommunityHub.Api.Features.Spaces;
 
 public static class SpacesSetup
 {
-    /// <summary>The spaces' part of the demo data.</summary>
+    /// <summary>The spaces' part of the demo data, and the tokens of the members' booking calendars.</summary>
     public static IServiceCollection AddSpaces(this IServiceCollection services)
     {
         services.AddScoped<IDemoDataSeeder, SpaceDemoData>();
+        services.AddSingleton<Bookings.BookingFeedTokens>();
         return services;
     }
 }

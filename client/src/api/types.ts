@@ -59,6 +59,7 @@ export type PilotStage = Schemas['PilotStage'];
 export type PilotTheme = Schemas['PilotTheme'];
 
 export type Space = Schemas['SpaceResponse'];
+export type SpaceBody = Schemas['SpaceInput'];
 export type SpaceKind = Schemas['SpaceKind'];
 export type SpaceFeature = Schemas['SpaceFeature'];
 export type SpaceAvailability = Schemas['SpaceAvailability'];
@@ -131,3 +132,4 @@ export const pilotStages = ['idea', 'decided', 'preparing', 'running', 'evaluati
 export const pilotThemes = ['education', 'work', 'leisure', 'wellbeing', 'other'] as const satisfies readonly PilotTheme[];
 
 export const spaceKinds = ['meeting_room', 'hall', 'workspace'] as const satisfies readonly SpaceKind[];
+export const spaceFeatures = ['projector', 'screen', 'video_conference', 'whiteboard', 'sound_system', 'kitchen', 'accessible', 'other'] as const satisfies readonly SpaceFeature[];

@@ -12,7 +12,7 @@ import { QueryTable } from '../../components/QueryList';
 import { currentLanguage } from '../../i18n';
 import { formatTimeRange } from '../../i18n/format';
 import { useEnumLabel } from '../../i18n/labels';
-import { useBookings, useCancelBooking, useSpaces } from './api';
+import { useBookingFeed, useBookings, useCancelBooking, useSpaces } from './api';
 
 /** "Omat varaukset": a member editor's member's bookings from now on, each cancellable within the space's deadline. */
 export function MyBookingsPage() {
@@ -59,6 +59,23 @@ export function MyBookingsPage() {
               ) : null}
       />
       <LoadMore query={query} />
+      <CalendarSubscription memberId={user?.memberId ?? ''} />
     </>
+  );
+}
+
+/** The member's own bookings as a calendar subscription (a signed address: whoever has it sees the bookings). */
+function CalendarSubscription({ memberId }: { memberId: string }) {
+  const { t } = useTranslation();
+  const feed = useBookingFeed(memberId);
+  if (!feed.data) return null;
+  return (
+    <section className="section" aria-labelledby="feed-title">
+      <h2 id="feed-title">{t('bookings.feedTitle')}</h2>
+      <p className="hint">{t('bookings.feedHint')}</p>
+      <p>
+        <a href={feed.data.url}>{t('bookings.feedLink')}</a>
+      </p>
+    </section>
   );
 }

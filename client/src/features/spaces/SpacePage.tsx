@@ -6,7 +6,7 @@ import { isStaff } from '../../auth/permissions';
 import { Alert } from '../../components/Alert';
 import { RecordRoute } from '../../components/QueryBoundary';
 import { QueryList } from '../../components/QueryList';
-import { RecordHeader } from '../../components/RecordHeader';
+import { EditLink, RecordHeader } from '../../components/RecordHeader';
 import { currentLanguage } from '../../i18n';
 import { formatDate, formatDayLabel, formatTimeRange, weekdayNames } from '../../i18n/format';
 import { useEnumLabel } from '../../i18n/labels';
@@ -80,7 +80,9 @@ function SpaceDetails({ space }: { space: Space }) {
   const address = [space.address.street, [space.address.postalCode, space.address.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
     <>
-      <RecordHeader list="/spaces" backLabel={t('spaces.backToList')} title={space.name} />
+      <RecordHeader list="/spaces" backLabel={t('spaces.backToList')} title={space.name}>
+        {isStaff(user) ? <EditLink to={`/spaces/${space.id}/edit`} /> : null}
+      </RecordHeader>
       <p className="lead">
         {label('spaceKind', space.kind)}
         {space.capacity != null ? ` · ${t('spaces.capacity', { count: space.capacity })}` : ''}

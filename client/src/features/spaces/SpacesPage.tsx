@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Space } from '../../api/types';
-import { PageTitle } from '../../components/PageTitle';
+import { ListHeader } from '../../components/RecordHeader';
+import { useCurrentUser } from '../../app/services';
+import { isStaff } from '../../auth/permissions';
 import { QueryList } from '../../components/QueryList';
 import { LoadMore } from '../../components/LoadMore';
 import { useEnumLabel } from '../../i18n/labels';
@@ -38,11 +40,12 @@ function SpaceCard({ space }: { space: Space }) {
 /** "Tilat": the centre's rooms, halls and workspaces with their equipment and booking rules in plain words. */
 export function SpacesPage() {
   const { t } = useTranslation();
+  const user = useCurrentUser();
   const query = useSpaces();
   const spaces = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
-      <PageTitle title={t('spaces.title')}>{t('spaces.title')}</PageTitle>
+      <ListHeader title={t('spaces.title')} create={isStaff(user) ? { to: '/spaces/new', label: t('spaces.create') } : false} />
       <p className="lead">{t('spaces.intro')}</p>
       <QueryList query={query} count={spaces.length} empty={<p role="status">{t('spaces.none')}</p>}>
         {() => (

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { activeFilters, useCursorPages, useData, useRecord, useRecordWrite } from '../../api/queries';
 import { useApi } from '../../app/services';
 import { unwrapData } from '../../api/client';
-import type { BookingBody, BookingSeriesBody, BookingStatus } from '../../api/types';
+import type { BookingBody, BookingSeriesBody, BookingStatus, SpaceBody } from '../../api/types';
+import { ifMatchHeader } from '../../api/etag';
 
 export interface BookingFilters {
   space?: string;
@@ -87,4 +88,19 @@ export function useCreateSeries() {
     mutationFn: (body: BookingSeriesBody) => unwrapData(api.POST('/api/v1/booking-series', { body })),
     onSettled: after,
   });
+}
+
+/** The signed address of a member's bookings calendar (staff, or the member's editor). */
+export function useBookingFeed(memberId: string) {
+  return useData(['bookings', 'feed', memberId], (api, signal) => api.GET('/api/v1/members/{id}/bookings-feed', { params: { path: { id: memberId } }, signal }), memberId !== '');
+}
+
+export function useCreateSpace() {
+  return useRecordWrite('spaces', (api, body: SpaceBody) => api.POST('/api/v1/spaces', { body }));
+}
+
+export function useUpdateSpace(id: string) {
+  return useRecordWrite('spaces', (api, { body, etag, version }: { body: SpaceBody; etag: string | null; version: number }) =>
+    api.PUT('/api/v1/spaces/{id}', { params: { path: { id } }, body, headers: ifMatchHeader(etag, version) }),
+  );
 }

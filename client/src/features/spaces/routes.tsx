@@ -5,6 +5,7 @@ import { isStaff } from '../../auth/permissions';
 
 const SpacesPage = lazyPage(() => import('./SpacesPage'), 'SpacesPage');
 const SpacePage = lazyPage(() => import('./SpacePage'), 'SpacePage');
+const SpaceFormPage = lazyPage(() => import('./SpaceFormPage'), 'SpaceFormPage');
 const MyBookingsPage = lazyPage(() => import('./MyBookingsPage'), 'MyBookingsPage');
 const BookingRequestsPage = lazyPage(() => import('./BookingRequestsPage'), 'BookingRequestsPage');
 
@@ -20,7 +21,9 @@ export const spacesFeature: Feature = {
   routes: [
     // Public, like the member directory: the rooms and their free time, never who booked.
     { path: 'spaces', element: <SpacesPage /> },
+    guardedRoute('spaces/new', <SpaceFormPage />, isStaff),
     { path: 'spaces/:id', element: <SpacePage /> },
+    guardedRoute('spaces/:id/edit', <SpaceFormPage />, isStaff),
     guardedRoute('bookings/mine', <MyBookingsPage />, isMemberEditor),
     guardedRoute('bookings/requests', <BookingRequestsPage />, isStaff),
   ],

@@ -488,6 +488,10 @@ public sealed class SpecConformanceTests : IClassFixture<SqliteApiFactory>, IAsy
                 await admin.PostJsonAsync("/api/v1/users", new { email, displayName = "Test editor", role = "member_editor", memberId, password = "User-password-2026" }).ShouldBe(HttpStatusCode.Created);
                 memberEditor = await SignInAsync(email, "User-password-2026");
             }
+            var feed = await OpAsync("getMemberBookingFeed", new Call(admin, HttpMethod.Get, $"/api/v1/members/{memberId}/bookings-feed"));
+            var feedUrl = new Uri((await feed.JsonAsync()).GetProperty("url").GetString()!);
+            await OpAsync("getMemberBookingCalendar", new Call(Anonymous, HttpMethod.Get, feedUrl.PathAndQuery), async () =>
+                await SendAsync(new Call(Anonymous, HttpMethod.Get, feedUrl.AbsolutePath)));
             await OpAsync("cancelBooking", new Call(memberEditor, HttpMethod.Delete, $"/api/v1/bookings/{memberBooking.Id}"), async () =>
                 await SendAsync(new Call(admin, HttpMethod.Delete, $"/api/v1/bookings/{cancelledBooking.Id}")));
             var seriesBody = new

@@ -291,6 +291,29 @@ public abstract class SpacesContract<TFactory>(TFactory factory) : ContractTests
     }
 
     [Fact]
+    public async Task A_member_subscribes_to_its_own_bookings_with_details_through_a_signed_address()
+    {
+        var (admin, space, member, editor) = await SetupAsync();
+        var other = await MemberRequests.CreateAsync(admin, MemberRequests.Body($"Viides yhdistys {Guid.NewGuid():N}"[..30]));
+        var day = NextMonday();
+        await BookAsync(editor, Booking(space.Id, member, At(day, 10), At(day, 12), "Hallituksen kokous"));
+        await BookAsync(admin, Booking(space.Id, other.Id, At(day, 14), At(day, 15), "Salainen kokous"));
+        await editor.GetAsync($"/api/v1/members/{other.Id}/bookings-feed").ShouldBe(HttpStatusCode.Forbidden);
+        var feed = await (await editor.GetAsync($"/api/v1/members/{member}/bookings-feed").ShouldBe(HttpStatusCode.OK)).JsonAsync();
+        var url = new Uri(feed.GetProperty("url").GetString()!);
+        var response = await Factory.Anonymous().GetAsync(url.PathAndQuery).ShouldBe(HttpStatusCode.OK);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        System.Text.Encoding.UTF8.GetString(bytes).ShouldNotContain("Salainen");
+        var entry = ICalendarParser.Parse(bytes).Single();
+        entry.Summary.ShouldBe($"{space.Name}: Hallituksen kokous");
+        entry.Status.ShouldBe("CONFIRMED");
+        DateTimeOffset.Parse(entry.Start, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(At(day, 10));
+        var token = System.Web.HttpUtility.ParseQueryString(url.Query)["token"]!;
+        await Factory.Anonymous().GetAsync($"/api/v1/members/{other.Id}/bookings.ics?token={token}").ShouldBe(HttpStatusCode.NotFound);
+        await Factory.Anonymous().GetAsync($"/api/v1/members/{member}/bookings.ics?token={token[..^1]}{(token[^1] == 'A' ? 'B' : 'A')}").ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Publishing_an_event_that_names_a_space_books_it_and_a_clash_is_409()
     {
         var (admin, space, member, _) = await SetupAsync();
