@@ -72,7 +72,7 @@ public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentU
     }
 
     /// <summary>Finland's rules since 1983 (EU summer time): EEST from the last Sunday of March, EET from the last Sunday of October.</summary>
-    private static void WriteHelsinkiZone(ICalendarWriter ics) => ics
+    internal static void WriteHelsinkiZone(ICalendarWriter ics) => ics
         .Raw("BEGIN", "VTIMEZONE")
         .Raw("TZID", Helsinki.ZoneId)
         .Raw("X-LIC-LOCATION", Helsinki.ZoneId)

@@ -1,7 +1,11 @@
+using CommunityHub.Api.Features.Events.Registrations;
 
 namespace CommunityHub.Api.Features.Events;
 
-/// <summary>Moves an event along <see cref="EventLifecycle"/>; an illegal move is a 409 listing the allowed ones.</summary>
+/// <summary>
+/// Moves an event along <see cref="EventLifecycle"/>; an illegal move is a 409 listing the allowed ones. Cancelling mails
+/// every registrant still in.
+/// </summary>
 public sealed record TransitionCommunityEventCommand(Guid Id, EventTransitionInput Input, long? ExpectedVersion) : IRequest<CommunityEventResponse>;
 
 public sealed class TransitionCommunityEventValidator : AbstractValidator<TransitionCommunityEventCommand>
@@ -10,7 +14,7 @@ public sealed class TransitionCommunityEventValidator : AbstractValidator<Transi
         RuleFor(c => c.Input.To).NotNull().WithMessage(_ => Texts.Get("transition.toRequired", EnumText.Labels<EventStatus>())).OverridePropertyName("to");
 }
 
-public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, RegistrationMails mails)
     : IRequestHandler<TransitionCommunityEventCommand, CommunityEventResponse>
 {
     public async Task<CommunityEventResponse> Handle(TransitionCommunityEventCommand request, CancellationToken ct)
@@ -37,6 +41,11 @@ public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, Ti
             new { request.Id, Status = EnumText.Name(to), Now = now, Version = version },
             scope.Transaction,
             cancellationToken: ct));
+        if (to == EventStatus.Cancelled)
+        {
+            // Everyone still registered hears of it, with METHOD:CANCEL for their calendar.
+            await mails.CancelledAsync(scope, (await CommunityEventData.FindAsync(scope.Connection, scope.Transaction, request.Id, ct))!, ct);
+        }
         await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
         var result = await CommunityEventData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);
