@@ -1,7 +1,10 @@
 
 namespace CommunityHub.Api.Features.Privacy;
 
-/// <summary>Everything stored about one email address: registrations, member contacts and user accounts (deleted ones too).</summary>
+/// <summary>
+/// Everything stored about one email address: registrations, member contacts, user accounts (deleted ones too) and the
+/// messages sent to it.
+/// </summary>
 public sealed record ExportPersonalDataQuery(string? Email) : IRequest<PersonalDataExport>;
 
 public sealed class ExportPersonalDataValidator : AbstractValidator<ExportPersonalDataQuery>
@@ -32,6 +35,9 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
         var users = (await scope.Connection.QueryAsync<PersonalUser>(new CommandDefinition(
             "SELECT id, email, display_name, role, member_id, created_at, deleted_at FROM users WHERE email_normalized = @Email ORDER BY id",
             new { Email = userKey }, scope.Transaction, cancellationToken: ct))).ToList();
+        var messages = (await scope.Connection.QueryAsync<PersonalMessage>(new CommandDefinition(
+            "SELECT id, kind, subject, status, text_body, created_at, sent_at FROM mail_outbox WHERE recipient_normalized = @Email ORDER BY id",
+            new { Email = email }, scope.Transaction, cancellationToken: ct))).ToList();
         // Handing out personal data is audited; the entry names no address (a random id per request).
         await changes.RecordAsync(scope, PrivacyData.SubjectType, Guid.CreateVersion7(clock.GetUtcNow()), ChangeOp.Export, 1, null, ct);
         await scope.CommitAsync(ct);
@@ -39,6 +45,7 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
             email,
             registrations,
             contacts,
-            users);
+            users,
+            messages);
     }
 }

@@ -5,7 +5,8 @@ public sealed record PersonalDataExport(
     string Email,
     IReadOnlyList<PersonalRegistration> Registrations,
     IReadOnlyList<PersonalContact> Contacts,
-    IReadOnlyList<PersonalUser> Users);
+    IReadOnlyList<PersonalUser> Users,
+    IReadOnlyList<PersonalMessage> Messages);
 
 public sealed record PersonalRegistration(
     Guid Id,
@@ -38,10 +39,20 @@ public sealed record PersonalUser(
     DateTimeOffset CreatedAt,
     DateTimeOffset? DeletedAt);
 
+/// <summary>A message sent (or to be sent) to the address, with its text while the mail retention keeps it.</summary>
+public sealed record PersonalMessage(
+    Guid Id,
+    string Kind,
+    string Subject,
+    string Status,
+    string? TextBody,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SentAt);
+
 public sealed record PersonalDataEraseRequest(string? Email);
 
 /// <summary>How many rows were anonymised (erasure, GDPR art. 17); the rows stay where other records refer to them.</summary>
-public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users);
+public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users, int Messages);
 
 /// <summary>The erase body openapi.yaml shows: the registrant of the registration example.</summary>
 internal static class PrivacyExamples

@@ -1494,12 +1494,27 @@ export interface components {
             contacts: number;
             /** Format: int32 */
             users: number;
+            /** Format: int32 */
+            messages: number;
         };
         PersonalDataExport: {
             email: string;
             registrations: components["schemas"]["PersonalRegistration"][];
             contacts: components["schemas"]["PersonalContact"][];
             users: components["schemas"]["PersonalUser"][];
+            messages: components["schemas"]["PersonalMessage"][];
+        };
+        PersonalMessage: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            subject: string;
+            status: string;
+            textBody: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            sentAt: null | string;
         };
         PersonalRegistration: {
             /** Format: uuid */

@@ -262,4 +262,29 @@ public sealed class MailMessagesTests(MailApiFactory factory) : IClassFixture<Ma
         (await staff.PostAsync($"/api/v1/mail/{item.Id}/retry", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await factory.Anonymous().GetAsync("/api/v1/mail")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
+
+    [Fact]
+    public async Task Message_bodies_are_deleted_after_the_retention_and_an_erasure_deletes_the_messages_to_the_address()
+    {
+        var (admin, published) = await EventAsync(capacity: null, title: "Tietosuojailta");
+        var kept = Unique("sailytys");
+        var erased = Unique("poisto");
+        await EventRequests.RegisterAsync(factory.Anonymous(), published.Id, "Säilö Säilyttäjä", kept, language: "fi").ShouldBe(HttpStatusCode.Accepted);
+        await EventRequests.RegisterAsync(factory.Anonymous(), published.Id, "Pirjo Poistettava", erased, language: "fi").ShouldBe(HttpStatusCode.Accepted);
+        await factory.DeliverAsync();
+
+        // Privacy:MailRetentionDays (30) after sending, the bodies (names, personal links) go; the log keeps the rest.
+        await factory.Sender.PruneBodiesAsync(DateTimeOffset.UtcNow.AddDays(31), CancellationToken.None);
+        var log = await (await admin.GetAsync("/api/v1/mail?status=sent&limit=200")).ReadAsync<MailLogPage>();
+        var item = log.Items.Single(i => i.To == kept);
+        item.BodyErased.ShouldBeTrue();
+        await admin.PostAsync($"/api/v1/mail/{item.Id}/retry", null).ShouldBeProblem(HttpStatusCode.Conflict);
+
+        var erasure = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = erased.ToUpperInvariant() }).ShouldBe(HttpStatusCode.OK))
+            .ReadAsync<CommunityHub.Api.Features.Privacy.PersonalDataErasure>();
+        erasure.Messages.ShouldBe(1);
+        var after = await (await admin.GetAsync("/api/v1/mail?limit=200")).ReadAsync<MailLogPage>();
+        after.Items.ShouldNotContain(i => i.To == erased);
+        after.Items.ShouldContain(i => i.To == kept);
+    }
 }

@@ -145,7 +145,7 @@ public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
 
         var erasure = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBe(HttpStatusCode.OK))
             .ReadAsync<PersonalDataErasure>();
-        erasure.ShouldBe(new PersonalDataErasure(2, 1, 1));
+        erasure.ShouldBe(new PersonalDataErasure(2, 1, 1, 0));
 
         var after = await (await admin.GetAsync(url).ShouldBe(HttpStatusCode.OK)).ReadAsync<PersonalDataExport>();
         after.Registrations.ShouldBeEmpty();
