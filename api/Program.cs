@@ -41,7 +41,6 @@ services.AddChanges();
 services.AddPartnerships();
 services.AddMembers();
 services.AddPilots();
-services.AddMail(configuration, environment);
 services.AddEvents();
 services.AddStoredDocuments();
 services.AddWebhooks(configuration, environment);
@@ -50,6 +49,8 @@ services.AddCommunityHubAuth(configuration, environment);
 // After AddCommunityHubAuth: the key-or-bearer selector becomes the default scheme.
 services.AddApiKeys(configuration);
 services.AddCommunityHubHttp(configuration, environment);
+// After the settings every deployment needs (signing key, public address), so a missing one of those is named first.
+services.AddMail(configuration, environment);
 services.AddHealth();
 
 var app = builder.Build();
