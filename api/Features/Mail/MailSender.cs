@@ -36,7 +36,7 @@ public sealed class MailSender(Db db, IMailTransport transport, MailOptions opti
         {
             return 0;
         }
-        var sent = 0;
+        var sent = new List<Guid>();
         IMailConnection? connection = null;
         try
         {
@@ -59,8 +59,7 @@ public sealed class MailSender(Db db, IMailTransport transport, MailOptions opti
                     }
                     continue;
                 }
-                await MarkSentAsync(row, owner, ct);
-                sent++;
+                sent.Add(row.Id);
             }
         }
         finally
@@ -69,9 +68,12 @@ public sealed class MailSender(Db db, IMailTransport transport, MailOptions opti
             {
                 await connection.DisposeAsync();
             }
+            // One write for the pass's deliveries rather than one per message: registrations wait for every write on
+            // SQLite. A process that dies before it sends these again after the lease, with the same Message-ID.
+            await MarkSentAsync(sent, owner);
             await ReleaseAsync(owner);
         }
-        return sent;
+        return sent.Count;
     }
 
     /// <summary>Passes until nothing more is due now (for tests and the benchmark); returns how many were sent.</summary>
@@ -121,19 +123,22 @@ public sealed class MailSender(Db db, IMailTransport transport, MailOptions opti
         return rows;
     }
 
-    private async Task MarkSentAsync(MailRow row, Guid owner, CancellationToken ct)
+    private async Task MarkSentAsync(IReadOnlyList<Guid> ids, Guid owner)
     {
-        await using var scope = await db.BeginShortWriteAsync(ct);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        await using var scope = await db.BeginShortWriteAsync(CancellationToken.None);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE mail_outbox SET status = 'sent', sent_at = @Now, attempts = attempts + 1, last_error = NULL,
                 lease_owner = NULL, lease_until = NULL
-            WHERE id = @Id AND lease_owner = @Owner
+            WHERE id IN @Ids AND lease_owner = @Owner
             """,
-            new { row.Id, Owner = owner, Now = clock.GetUtcNow() },
-            scope.Transaction,
-            cancellationToken: ct));
-        await scope.CommitAsync(ct);
+            new { Ids = ids.Select(i => i.ToString()).ToList(), Owner = owner, Now = clock.GetUtcNow() },
+            scope.Transaction));
+        await scope.CommitAsync(CancellationToken.None);
     }
 
     private async Task FailAsync(MailRow row, Guid owner, Exception error, CancellationToken ct)
