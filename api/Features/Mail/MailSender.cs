@@ -89,7 +89,9 @@ public sealed class MailSender(Db db, IMailTransport transport, MailOptions opti
 
     private async Task<IReadOnlyList<MailRow>> TakeAsync(Guid owner, DateTimeOffset now, CancellationToken ct)
     {
-        await using var scope = await db.BeginShortWriteAsync(ct);
+        // In line with the content writes (not ahead of them): under a burst of registrations the messages wait a
+        // little, the registrations do not.
+        await using var scope = await db.BeginWriteAsync(ct);
         var due = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
             $"""
             SELECT o.id FROM mail_outbox o

@@ -72,7 +72,17 @@ public sealed class RegisterForCommunityEventHandler(
         {
             receipt = await RegistrationData.RegisterAsync(scope, changes, auth, current, request.Input, language, now, ct);
             registrationId = receipt.Id;
-            await mails.ReceivedAsync(scope, current, await RegistrationMails.ReadAsync(scope, receipt.Id, ct), ct);
+            // Who they are and where they stand is known here: no read back inside the event's lock.
+            var registrant = new Registrant
+            {
+                Id = receipt.Id,
+                Name = request.Input.Name!.Trim(),
+                Email = request.Input.Email!.Trim(),
+                Language = language,
+                Status = EnumText.Name(receipt.Status),
+                WaitlistPosition = receipt.WaitlistPosition,
+            };
+            await mails.ReceivedAsync(scope, current, registrant, ct);
         }
         if (request.IdempotencyKey is { } newKey)
         {
