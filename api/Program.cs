@@ -4,6 +4,7 @@ using CommunityHub.Api.Features.Auth;
 using CommunityHub.Api.Features.Changes;
 using CommunityHub.Api.Features.Events;
 using CommunityHub.Api.Features.Health;
+using CommunityHub.Api.Features.Mail;
 using CommunityHub.Api.Features.Members;
 using CommunityHub.Api.Features.Partnerships;
 using CommunityHub.Api.Features.Pilots;
@@ -50,6 +51,8 @@ services.AddCommunityHubAuth(configuration, environment);
 // After AddCommunityHubAuth: the key-or-bearer selector becomes the default scheme.
 services.AddApiKeys(configuration);
 services.AddCommunityHubHttp(configuration, environment);
+// After the settings every deployment needs (signing key, public address), so a missing one of those is named first.
+services.AddMail(configuration, environment);
 services.AddHealth();
 
 var app = builder.Build();
@@ -78,6 +81,7 @@ app.MapAudit();
 app.MapEvents();
 app.MapSpaces();
 app.MapWebhooks();
+app.MapMail();
 app.MapPrivacy();
 app.MapSpaFallback();
 

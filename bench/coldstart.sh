@@ -18,7 +18,7 @@ for run in $(seq "$RUNS"); do
   start=$(date +%s%N)
   (
     cd "$API_DIR"
-    export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid ConnectionStrings__CommunityHub="Data Source=$DB"
+    export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid Mail__Enabled=${MAIL_ENABLED:-false} ConnectionStrings__CommunityHub="Data Source=$DB"
     export Auth__SigningKey="coldstart-signing-key-0123456789-0123456789-abcdef"
     export Bootstrap__AdminEmail="cold@example.fi" Bootstrap__AdminPassword="cold-start-password-2026" Seed__DemoData=false
     export Logging__LogLevel__Default=Warning

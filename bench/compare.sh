@@ -104,7 +104,7 @@ CEILING_DLL="$ROOT/bench/CommunityHub.Bench.Ceiling/bin/Release/net10.0/Communit
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 api_env() { # db: the environment bench/run.sh starts the API with
-  export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid
+  export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid Mail__Enabled=${MAIL_ENABLED:-false}
   export ConnectionStrings__CommunityHub="Data Source=$1"
   export Auth__SigningKey="bench-only-signing-key-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   export Bootstrap__AdminEmail="$ADMIN_EMAIL" Bootstrap__AdminPassword="$ADMIN_PASSWORD" Seed__DemoData=false

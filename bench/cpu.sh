@@ -32,7 +32,7 @@ for build in "$@"; do
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
   (
     cd "$dir"
-    export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid ConnectionStrings__CommunityHub="Data Source=$WORK/$label.db"
+    export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid Mail__Enabled=${MAIL_ENABLED:-false} ConnectionStrings__CommunityHub="Data Source=$WORK/$label.db"
     export Auth__SigningKey="bench-only-signing-key-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     export Bootstrap__AdminEmail="bench-admin@example.fi" Bootstrap__AdminPassword="$ADMIN_PASSWORD" Seed__DemoData=false
     export ApiKeys__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning

@@ -53,7 +53,7 @@ for build in "$@"; do
   label="${build%%=*}"; dir="$(cd "${build#*=}" && pwd)"; port="$(free_port)"
   (
     cd "$dir"
-    export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid
+    export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid Mail__Enabled=${MAIL_ENABLED:-false}
     export ConnectionStrings__CommunityHub="Data Source=$OUT/$label.db"
     export Auth__SigningKey="bench-only-signing-key-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
     export Bootstrap__AdminEmail="$ADMIN_EMAIL" Bootstrap__AdminPassword="$ADMIN_PASSWORD" Seed__DemoData=false

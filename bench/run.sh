@@ -104,7 +104,7 @@ log "starting API on $BASE (database $DB)"
 # The built DLL runs directly (not `dotnet run`) so $! is the API process itself, whose RSS (c) samples.
 (
   cd "$API_DIR"
-  export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid
+  export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid Mail__Enabled=${MAIL_ENABLED:-false}
   export ConnectionStrings__CommunityHub="Data Source=$DB"
   export Auth__SigningKey="bench-only-signing-key-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
   export Bootstrap__AdminEmail="$ADMIN_EMAIL"

@@ -15,7 +15,7 @@ WARMUP_MEMBERS="${WARMUP_MEMBERS:-500}"; WARMUP_PARTNERSHIPS="${WARMUP_PARTNERSH
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATAGEN="$ROOT/bench/CommunityHub.Bench.DataGen/bin/Release/net10.0/CommunityHub.Bench.DataGen.dll"
 WORK=$(mktemp -d); PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-( cd "$API_DIR"; export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid ConnectionStrings__CommunityHub="Data Source=$WORK/ab.db" \
+( cd "$API_DIR"; export ASPNETCORE_ENVIRONMENT=Production App__PublicBaseUrl=https://bench.communityhub.invalid Mail__Enabled=${MAIL_ENABLED:-false} ConnectionStrings__CommunityHub="Data Source=$WORK/ab.db" \
   Auth__SigningKey="ab-signing-key-0123456789-0123456789-abcdefgh" Bootstrap__AdminEmail=ab@example.fi Bootstrap__AdminPassword=ab-password-2026-xyz \
   Seed__DemoData=false ApiKeys__PermitsPerMinute=100000000 Logging__LogLevel__Default=Warning; exec dotnet CommunityHub.Api.dll --urls "http://127.0.0.1:$PORT" ) >"$WORK/api.log" 2>&1 &
 PID=$!; trap 'kill $PID 2>/dev/null; rm -rf $WORK' EXIT

@@ -13,6 +13,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 // A fresh SQLite file per run. Workers load this config again, so the path is fixed in the
 // environment they inherit from the main process.
 process.env.E2E_DB_PATH ??= join(tmpdir(), `communityhub-e2e-${Date.now()}-${process.pid}.db`);
+// Development without an SMTP host writes each message as an .eml file: the specs read the mailed links from here.
+process.env.E2E_MAIL_DIR ??= join(tmpdir(), `communityhub-e2e-mail-${Date.now()}-${process.pid}`);
 
 // The root script builds the API first; without that build, `dotnet run` builds it.
 const builtDll = join(apiDir, 'bin/Debug/net10.0/CommunityHub.Api.dll');
@@ -74,6 +76,8 @@ export default defineConfig({
       ASPNETCORE_ENVIRONMENT: 'Development',
       ASPNETCORE_URLS: baseURL,
       ConnectionStrings__CommunityHub: `Data Source=${process.env.E2E_DB_PATH}`,
+      Mail__PickupDirectory: process.env.E2E_MAIL_DIR,
+      Mail__PollMilliseconds: '200',
       Seed__DemoData: process.env.E2E_SEED_DEMO ?? 'true',
       // The webhook specs deliver to a receiver on 127.0.0.1 (see scripts/test-all.sh).
       Webhooks__AllowedNetworks__0: process.env.Webhooks__AllowedNetworks__0 ?? '127.0.0.0/8',

@@ -34,6 +34,8 @@ test('every main screen reads well and passes axe at this size', async ({ page, 
     ['api-keys', '/admin/api-keys'],
     ['webhooks', '/admin/webhooks'],
     ['audit', '/admin/audit'],
+    ['mail', '/admin/mail'],
+    ['forgot-password', '/forgot-password'],
   ];
   for (const [name, path] of screens) {
     await page.goto(path);

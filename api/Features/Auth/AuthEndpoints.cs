@@ -23,6 +23,19 @@ public static class AuthEndpoints
             .WithDescription("Every token issued to the caller so far answers 401 from its next request, on every instance of the API. " +
                 "A user known only to the external identity provider (no local account) signs out there instead: 409.")
             .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 409);
+        group.MapPost("/password-reset", RequestPasswordReset).WithName("requestPasswordReset").RequireAuthorization(Policies.NotApiKey).RequireAnonymousRateLimit()
+            .WithSummary("Ask for a password reset link by mail (local users)")
+            .WithDescription("Always 202 with the same answer, whether or not the address has an account. A local user gets a mail with " +
+                "the web app's `/reset-password#token=…` link: single use, valid 30 minutes. Limited per address, per account and per " +
+                "client address (429 with Retry-After).")
+            .Produces<PasswordResetAccepted>(StatusCodes.Status202Accepted).WithProblems(403, 415, 429)
+            .WithRequestExample(PasswordResetExamples.Request);
+        group.MapPost("/password-reset/confirm", ConfirmPasswordReset).WithName("confirmPasswordReset").RequireAuthorization(Policies.NotApiKey).RequireAnonymousRateLimit()
+            .WithSummary("Set a new password with a reset link's token")
+            .WithDescription("204, and every session of the user ends (signed out everywhere). A used, expired or unknown token is a 400 " +
+                "naming `token`; the password follows the same rules as everywhere (at least 12 characters, not a common one).")
+            .Produces(StatusCodes.Status204NoContent).WithProblems(403, 415, 429)
+            .WithRequestExample(PasswordResetExamples.Confirm);
         group.MapGet("/me", Me).WithName("getMe").WithSummary("Who am I").Produces<MeResponse>().WithProblems(401);
         return routes;
     }
@@ -39,6 +52,18 @@ public static class AuthEndpoints
         }
         devices.Issue(http, account, device);
         return TypedResults.Ok(response);
+    }
+
+    private static async Task<IResult> RequestPasswordReset(HttpContext http, IMediator mediator, PasswordResetInput input, CancellationToken ct)
+    {
+        await mediator.Send(new RequestPasswordResetCommand(input, ClientRateLimit.PartitionOf(http.Connection.RemoteIpAddress)), ct);
+        return TypedResults.Accepted((string?)null, new PasswordResetAccepted(Texts.Get("passwordReset.accepted")));
+    }
+
+    private static async Task<IResult> ConfirmPasswordReset(IMediator mediator, PasswordResetConfirmInput input, CancellationToken ct)
+    {
+        await mediator.Send(new ConfirmPasswordResetCommand(input), ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> SignOutEverywhere(ICurrentUser user, IMediator mediator, CancellationToken ct)

@@ -94,10 +94,33 @@ public sealed record CommunityEventPage(IReadOnlyList<CommunityEventResponse> It
 
 public sealed record EventTransitionInput(EventStatus? To);
 
-public sealed record RegistrationInput(string? Name, string? Email, Guid? MemberId, string? Notes);
+/// <summary>The languages CommunityHub writes its messages in.</summary>
+public enum MessageLanguage
+{
+    Fi,
+    En,
+}
 
-/// <summary>The answer to a registration: keep <c>cancelToken</c> to cancel or to give feedback later.</summary>
-public sealed record RegistrationReceipt(Guid Id, RegistrationStatus Status, int? WaitlistPosition, string CancelToken);
+/// <summary>
+/// A registration. <c>language</c> is the language of the messages the registrant gets (the web app sends its own); without
+/// it, the request's <c>Accept-Language</c> decides (Finnish unless English is asked for).
+/// </summary>
+public sealed record RegistrationInput(string? Name, string? Email, MessageLanguage? Language, Guid? MemberId, string? Notes);
+
+/// <summary>
+/// The answer to staff or an organiser registering someone: where the registrant stands. The cancel link goes to the
+/// registrant's address by mail, never in an answer.
+/// </summary>
+public sealed record RegistrationReceipt(Guid Id, RegistrationStatus Status, int? WaitlistPosition);
+
+/// <summary>
+/// The answer to every anonymous registration, the same whether or not the address was registered already: the result
+/// and the cancel link go to the address by mail.
+/// </summary>
+public sealed record RegistrationAccepted(string Message);
+
+/// <summary>A cancellation from the mailed link: the registration's <c>cancelToken</c> travels in the body.</summary>
+public sealed record CancelRegistrationInput(string? CancelToken);
 
 /// <summary>A registration as organisers see it; <c>waitlistPosition</c> is the current place in the queue.</summary>
 public sealed record RegistrationResponse(
@@ -186,7 +209,7 @@ internal static class EventText
 
 /// <summary>
 /// The event bodies openapi.yaml shows, accepted by the API as they stand once what they name exists (the members,
-/// partnership and pilot examples). The feedback's token is one a registration answer hands out.
+/// partnership and pilot examples). The feedback's and the cancellation's token is one a registration's mail hands out.
 /// </summary>
 internal static class EventExamples
 {
@@ -211,7 +234,10 @@ internal static class EventExamples
 
     public static readonly EventTransitionInput Transition = new(EventStatus.Published);
 
-    public static readonly RegistrationInput Registration = new("Väinö Härkönen", "vaino.harkonen@example.fi", null, "Tarvitsen opaskoiralle paikan salissa.");
+    public static readonly RegistrationInput Registration = new(
+        "Väinö Härkönen", "vaino.harkonen@example.fi", MessageLanguage.Fi, null, "Tarvitsen opaskoiralle paikan salissa.");
+
+    public static readonly CancelRegistrationInput Cancel = new("q3Xv9Jm2Lr0hYtB8wKc5NfEaZ1uPdG7sVjH4oQiR6Tk");
 
     public static readonly FeedbackInput Feedback = new(5, "Hyvä tilaisuus: sain yhteyden kahteen työnantajaan.", "q3Xv9Jm2Lr0hYtB8wKc5NfEaZ1uPdG7sVjH4oQiR6Tk");
 }

@@ -108,7 +108,7 @@ public sealed class EventDemoData(IMediator mediator, Db db, ChangeLog changes, 
     {
         await using var scope = await db.BeginWriteAsync(ct);
         var current = await CommunityEventData.LockOrThrowAsync(scope, eventId, ct);
-        await RegistrationData.RegisterAsync(scope, changes, auth, current, input, null, null, at, ct);
+        await RegistrationData.RegisterAsync(scope, changes, auth, current, input, input.Language is { } language ? EnumText.Name(language) : Texts.FinnishCode, at, ct);
         await scope.CommitAsync(ct);
     }
 

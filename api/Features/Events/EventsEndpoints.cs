@@ -58,10 +58,15 @@ public static class EventsEndpoints
             .ChecksOnServer("memberId", "unknown.member").OpenToPeople()
             .WithSummary("Register for an event")
             .WithDescription("Open to anyone for a published public event inside its registration window (members-only events need a " +
-                "signed-in user). Confirmed while seats are free, otherwise waitlisted with a position. Keep `cancelToken`. " +
-                "A retry with the same `Idempotency-Key` header and the same body returns the first answer; the same key with a " +
-                "different body is a 422. Same email twice (the answer does not repeat the address), a cancelled event, or " +
-                "outside the window: 409.")
+                "signed-in user). Confirmed while seats are free, otherwise waitlisted. Everyone but staff and the organisers' editors " +
+                "gets **202** `{message}` — the same answer, status and timing whether or not the address was already registered, so " +
+                "nobody learns who attends; the result (a seat, a waiting-list place, or \"already registered\") and the personal " +
+                "cancel link go to the address by mail, in `language` (else the request's Accept-Language). Staff and organisers " +
+                "registering someone get 201 `{id, status, waitlistPosition}` (the link still goes by mail only; a duplicate address is " +
+                "409 for them). A retry with the same `Idempotency-Key` header and the same body answers as the first time, without a " +
+                "second registration or message; the same key with a different body is a 422. A cancelled event, or outside the " +
+                "window: 409.")
+            .Produces<RegistrationAccepted>(StatusCodes.Status202Accepted)
             .Produces<RegistrationReceipt>(StatusCodes.Status201Created).WithProblems(403, 404, 409, 415, 422, 429)
             .WithRequestExample(EventExamples.Registration);
         group.MapGet("/{id:guid}/registrations", ListRegistrations).WithName("listRegistrations").RequireAuthorization(Policies.Reader)
@@ -70,11 +75,19 @@ public static class EventsEndpoints
         group.MapGet("/{id:guid}/registrations.csv", ExportRegistrations).WithName("exportRegistrations").RequireAuthorization(Policies.Reader)
             .WithSummary("Export an event's registrations as CSV (staff, or an editor of an organising member)")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").WithProblems(401, 403, 404);
-        group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration").OpenToPeople()
-            .WithSummary("Cancel a registration")
-            .WithDescription("With `token` (the registration's cancelToken) anyone may cancel; staff and organising editors may without. " +
-                "The first on the waiting list takes the freed seat. A wrong token is a 404.")
-            .Produces(StatusCodes.Status204NoContent).WithProblems(401, 403, 404, 429);
+        group.MapDelete("/{id:guid}/registrations/{registrationId:guid}", CancelRegistration).WithName("cancelRegistration")
+            .RequireAuthorization(Policies.NotApiKey).RequireAnonymousRateLimit()
+            .WithSummary("Cancel a registration (staff, or an editor of an organising member)")
+            .WithDescription("The first on the waiting list takes the freed seat and is mailed. A registrant cancels with the mailed " +
+                "link instead (`POST …/cancel` with `cancelToken`): the old `?token=` answers 400 saying where the token goes now.")
+            .Produces(StatusCodes.Status204NoContent).WithProblems(400, 401, 403, 404, 429);
+        group.MapPost("/{id:guid}/registrations/{registrationId:guid}/cancel", CancelWithToken).WithName("cancelRegistrationWithToken").OpenToPeople()
+            .WithSummary("Cancel a registration with its cancel token (from the mailed link)")
+            .WithDescription("The token comes from the link in the registration's mail (`/events/{eventId}/registration#id=…&token=…`, " +
+                "a fragment the web app reads and sends here in the body). The first on the waiting list takes the freed seat and is " +
+                "mailed. A wrong token is a 404. Cancelling twice is harmless.")
+            .Produces(StatusCodes.Status204NoContent).WithProblems(400, 403, 404, 415, 429)
+            .WithRequestExample(EventExamples.Cancel);
 
         group.MapPost("/{id:guid}/feedback", SubmitFeedback).WithName("submitEventFeedback")
             .ChecksOnServer("cancelToken", "feedback.unknownToken").OpenToPeople()
@@ -106,8 +119,10 @@ public static class EventsEndpoints
     private static async Task<IResult> Register(
         IMediator mediator, Guid id, RegistrationInput input, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, CancellationToken ct)
     {
-        var receipt = await mediator.Send(new RegisterForCommunityEventCommand(id, input, idempotencyKey), ct);
-        return TypedResults.Created($"/api/v1/events/{id}/registrations/{receipt.Id}", receipt);
+        var outcome = await mediator.Send(new RegisterForCommunityEventCommand(id, input, idempotencyKey), ct);
+        return outcome.Receipt is { } receipt
+            ? TypedResults.Created($"/api/v1/events/{id}/registrations/{receipt.Id}", receipt)
+            : TypedResults.Accepted((string?)null, new RegistrationAccepted(Texts.Get("registration.received")));
     }
 
     private static async Task<IResult> ListRegistrations(
@@ -129,16 +144,29 @@ public static class EventsEndpoints
     }
 
     private static async Task<IResult> CancelRegistration(
-        ICurrentUser user, IMediator mediator, Guid id, Guid registrationId, string? token, CancellationToken ct)
+        ICurrentUser user, IMediator mediator, Guid id, Guid registrationId, [Description(TokenMoved)] string? token, CancellationToken ct)
     {
-        if (token is null && !user.IsAuthenticated)
+        if (token is not null)
+        {
+            // No secret travels in a query string (proxy and server logs keep them): say where it goes now.
+            throw new FieldValidationException("token", Texts.Get("registration.tokenInBody", id, registrationId));
+        }
+        if (!user.IsAuthenticated)
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: Texts.Get("problem.401.title"),
                 detail: Texts.Get("registration.cancelNeedsToken"));
         }
-        await mediator.Send(new CancelRegistrationCommand(id, registrationId, token), ct);
+        await mediator.Send(new CancelRegistrationCommand(id, registrationId, null), ct);
+        return TypedResults.NoContent();
+    }
+
+    private const string TokenMoved = "No longer accepted: answers 400. The cancel token goes in the body of POST …/registrations/{registrationId}/cancel.";
+
+    private static async Task<IResult> CancelWithToken(IMediator mediator, Guid id, Guid registrationId, CancelRegistrationInput input, CancellationToken ct)
+    {
+        await mediator.Send(new CancelRegistrationCommand(id, registrationId, input.CancelToken ?? ""), ct);
         return TypedResults.NoContent();
     }
 

@@ -1,9 +1,11 @@
+using CommunityHub.Api.Features.Events.Registrations;
 
 namespace CommunityHub.Api.Features.Events;
 
 /// <summary>
 /// Moves an event along <see cref="EventLifecycle"/>; an illegal move is a 409 listing the allowed ones. Publishing an
-/// event that names a space books it by the space's rules (a clash is a 409); cancelling it cancels that booking.
+/// event that names a space books it by the space's rules (a clash is a 409); cancelling it cancels that booking and mails
+/// every registrant still in.
 /// </summary>
 public sealed record TransitionCommunityEventCommand(Guid Id, EventTransitionInput Input, long? ExpectedVersion) : IRequest<CommunityEventResponse>;
 
@@ -13,7 +15,7 @@ public sealed class TransitionCommunityEventValidator : AbstractValidator<Transi
         RuleFor(c => c.Input.To).NotNull().WithMessage(_ => Texts.Get("transition.toRequired", EnumText.Labels<EventStatus>())).OverridePropertyName("to");
 }
 
-public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, RegistrationMails mails)
     : IRequestHandler<TransitionCommunityEventCommand, CommunityEventResponse>
 {
     public async Task<CommunityEventResponse> Handle(TransitionCommunityEventCommand request, CancellationToken ct)
@@ -41,6 +43,11 @@ public sealed class TransitionCommunityEventHandler(Db db, ChangeLog changes, Ti
             scope.Transaction,
             cancellationToken: ct));
         await EventSpaceBooking.SyncAsync(scope, changes, user, request.Id, archived: false, now, ct);
+        if (to == EventStatus.Cancelled)
+        {
+            // Everyone still registered hears of it, with METHOD:CANCEL for their calendar.
+            await mails.CancelledAsync(scope, (await CommunityEventData.FindAsync(scope.Connection, scope.Transaction, request.Id, ct))!, ct);
+        }
         await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Transition, version, current.MunicipalityCode, ct);
         var result = await CommunityEventData.ReadBackAsync(scope, request.Id, ct);
         await scope.CommitAsync(ct);

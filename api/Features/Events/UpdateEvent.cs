@@ -7,11 +7,12 @@ namespace CommunityHub.Api.Features.Events;
 /// A member editor must organise the event before the change, and may add or remove only its own member among the
 /// organisers (so it may step down from a co-organised event, but never name or drop another member). Raising the capacity promotes people from
 /// the waiting list; lowering it below the confirmed count is refused rather than un-confirming anyone. A published event's
-/// space booking follows its space and times (<see cref="EventSpaceBooking"/>).
+/// space booking follows its space and times (<see cref="EventSpaceBooking"/>). A new time or place is mailed to every
+/// registrant, with the calendar entry's SEQUENCE raised (the event's version).
 /// </summary>
 public sealed record UpdateCommunityEventCommand(Guid Id, CommunityEventInput Input, long? ExpectedVersion) : IRequest<CommunityEventResponse>;
 
-public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, RegistrationMails mails)
     : IRequestHandler<UpdateCommunityEventCommand, CommunityEventResponse>
 {
     public async Task<CommunityEventResponse> Handle(UpdateCommunityEventCommand request, CancellationToken ct)
@@ -49,7 +50,14 @@ public sealed class UpdateCommunityEventHandler(Db db, ChangeLog changes, TimePr
             scope.Transaction,
             cancellationToken: ct));
         await CommunityEventData.ReplaceOrganizersAsync(scope, request.Id, input.OrganizerIds!, ct);
-        await RegistrationData.PromoteAsync(scope, request.Id, input.Capacity, now, ct);
+        var updated = (await CommunityEventData.FindAsync(scope.Connection, scope.Transaction, request.Id, ct))!;
+        if (current.StartsAt != updated.StartsAt || current.EndsAt != updated.EndsAt || current.VenueName != updated.VenueName
+            || current.VenueStreet != updated.VenueStreet || current.VenueCity != updated.VenueCity)
+        {
+            // Registrants hear of a new time or place (with the calendar entry at the new version) before any promotion.
+            await mails.ChangedAsync(scope, updated, ct);
+        }
+        await RegistrationData.PromoteAsync(scope, mails, updated, input.Capacity, now, ct);
         await RegistrationData.RecountAsync(scope, request.Id, ct);
         await EventSpaceBooking.SyncAsync(scope, changes, user, request.Id, archived: false, now, ct);
         await changes.RecordAsync(scope, CommunityEventData.Type, request.Id, ChangeOp.Update, version, input.MunicipalityCode, ct);

@@ -80,9 +80,12 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
         }
         var throttle = await scope.Connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM sign_in_throttle WHERE account_key = @Email", new { Email = userKey }, scope.Transaction, cancellationToken: ct));
+        // Messages to the address go too, sent or not: they hold the name, the address and the personal links.
+        var messages = await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM mail_outbox WHERE recipient_normalized = @Email", new { Email = email }, scope.Transaction, cancellationToken: ct));
         await changes.RecordAsync(scope, PrivacyData.SubjectType, Guid.CreateVersion7(now), ChangeOp.Delete, 1, null, ct);
         await scope.CommitAsync(ct);
-        return new PersonalDataErasure(registrations, contacts, users, external.Count, throttle, bookings);
+        return new PersonalDataErasure(registrations, contacts, users, external.Count, throttle, bookings, messages);
     }
 
     /// <summary>

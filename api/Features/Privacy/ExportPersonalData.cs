@@ -1,7 +1,10 @@
 
 namespace CommunityHub.Api.Features.Privacy;
 
-/// <summary>Everything stored about one email address: registrations, member contacts, user accounts (deleted ones too) and the bookings those accounts made.</summary>
+/// <summary>
+/// Everything stored about one email address: registrations, member contacts, user accounts (deleted ones too), the
+/// bookings those accounts made and the messages sent to it.
+/// </summary>
 public sealed record ExportPersonalDataQuery(PersonalDataExportRequest Input) : IRequest<PersonalDataExport>;
 
 public sealed class ExportPersonalDataValidator : AbstractValidator<ExportPersonalDataQuery>
@@ -45,6 +48,9 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
             FROM bookings b JOIN spaces s ON s.id = b.space_id WHERE b.booked_by_id IN @Ids ORDER BY b.id
             """,
             new { Ids = users.Select(u => u.Id.ToString()).ToList() }, scope.Transaction, cancellationToken: ct))).ToList();
+        var messages = (await scope.Connection.QueryAsync<PersonalMessage>(new CommandDefinition(
+            "SELECT id, kind, subject, status, text_body, created_at, sent_at FROM mail_outbox WHERE recipient_normalized = @Email ORDER BY id",
+            new { Email = email }, scope.Transaction, cancellationToken: ct))).ToList();
         // Handing out personal data is audited; the entry names no address (a random id per request).
         await changes.RecordAsync(scope, PrivacyData.SubjectType, Guid.CreateVersion7(clock.GetUtcNow()), ChangeOp.Export, 1, null, ct);
         await scope.CommitAsync(ct);
@@ -55,6 +61,7 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
             users,
             external,
             throttle,
-            bookings);
+            bookings,
+            messages);
     }
 }

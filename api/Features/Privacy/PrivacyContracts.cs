@@ -12,7 +12,8 @@ public sealed record PersonalDataExport(
     IReadOnlyList<PersonalUser> Users,
     IReadOnlyList<PersonalExternalIdentity> ExternalIdentities,
     IReadOnlyList<PersonalSignInThrottle> SignInThrottle,
-    IReadOnlyList<PersonalBooking> Bookings);
+    IReadOnlyList<PersonalBooking> Bookings,
+    IReadOnlyList<PersonalMessage> Messages);
 
 /// <summary>A subject of the external identity provider whose tokens carried this email when they wrote something.</summary>
 public sealed record PersonalExternalIdentity(string Subject, string? DisplayName, DateTimeOffset LastSeenAt);
@@ -77,10 +78,21 @@ public sealed record PersonalBooking(
     string Status,
     DateTimeOffset CreatedAt);
 
+/// <summary>A message sent (or to be sent) to the address, with its text while the mail retention keeps it.</summary>
+public sealed record PersonalMessage(
+    Guid Id,
+    string Kind,
+    string Subject,
+    string Status,
+    string? TextBody,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? SentAt);
+
 public sealed record PersonalDataEraseRequest(string? Email);
 
 /// <summary>How many rows were anonymised (erasure, GDPR art. 17); the rows stay where other records refer to them.</summary>
-public sealed record PersonalDataErasure(int Registrations, int Contacts, int Users, int ExternalIdentities, int SignInThrottle, int Bookings);
+public sealed record PersonalDataErasure(
+    int Registrations, int Contacts, int Users, int ExternalIdentities, int SignInThrottle, int Bookings, int Messages);
 
 /// <summary>The erase body openapi.yaml shows: the registrant of the registration example.</summary>
 internal static class PrivacyExamples

@@ -37,9 +37,21 @@ public static class PrivacyData
             cancellationToken: ct))).ToList();
     }
 
-    /// <summary>Anonymises the event's registrations not yet erased, if it still ended before the cutoff; returns how many.</summary>
-    internal static Task<int> EraseEventRegistrantsAsync(WriteScope scope, Guid eventId, DateTimeOffset cutoff, DateTimeOffset now, CancellationToken ct) =>
-        scope.Connection.ExecuteAsync(new CommandDefinition(
+    /// <summary>
+    /// Anonymises the event's registrations not yet erased, if it still ended before the cutoff; returns how many. The
+    /// messages about them (mail_outbox rows referring to the registrations) and the kept Idempotency-Keys with their
+    /// request hashes go with them.
+    /// </summary>
+    internal static async Task<int> EraseEventRegistrantsAsync(WriteScope scope, Guid eventId, DateTimeOffset cutoff, DateTimeOffset now, CancellationToken ct)
+    {
+        var ended = new { EventId = eventId, Cutoff = cutoff };
+        const string Ended = "EXISTS (SELECT 1 FROM events e WHERE e.id = @EventId AND e.ends_at < @Cutoff)";
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM mail_outbox WHERE reference_id IN (SELECT r.id FROM registrations r WHERE r.event_id = @EventId) AND {Ended}",
+            ended, scope.Transaction, cancellationToken: ct));
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            $"DELETE FROM registration_requests WHERE event_id = @EventId AND {Ended}", ended, scope.Transaction, cancellationToken: ct));
+        return await scope.Connection.ExecuteAsync(new CommandDefinition(
             $"""
             UPDATE registrations SET {AnonymiseRegistrations}
             WHERE event_id = @EventId AND personal_data_erased_at IS NULL
@@ -48,6 +60,7 @@ public static class PrivacyData
             new { EventId = eventId, Cutoff = cutoff, Now = now },
             scope.Transaction,
             cancellationToken: ct));
+    }
 
     internal static Task<int> EraseRegistrationsByEmailAsync(WriteScope scope, string normalizedEmail, DateTimeOffset now, CancellationToken ct) =>
         scope.Connection.ExecuteAsync(new CommandDefinition(

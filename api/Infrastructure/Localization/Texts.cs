@@ -28,6 +28,17 @@ public static partial class Texts
         return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
     }
 
+    /// <summary>
+    /// The message for <paramref name="key"/> in a fixed <paramref name="language"/> (fi or en), whatever the request asked
+    /// for: a message to a person is written in their language, not the sender's.
+    /// </summary>
+    public static string In(string language, string key, params object?[] args)
+    {
+        var table = language == EnglishCode ? English : Finnish;
+        var text = table.TryGetValue(key, out var found) ? found : English.TryGetValue(key, out var english) ? english : key;
+        return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
+    }
+
     /// <summary>The text for <paramref name="key"/>, or null when there is none (optional labels).</summary>
     public static string? Find(string key) =>
         (IsEnglish ? English : Finnish).TryGetValue(key, out var found) ? found : null;

@@ -82,6 +82,9 @@ export const limits = {
       "maxLength": 1000
     }
   },
+  "CancelRegistrationInput": {
+    "cancelToken": {}
+  },
   "CommunityEventInput": {
     "title": {
       "required": true,
@@ -342,6 +345,25 @@ export const limits = {
       "maxLength": 1000
     }
   },
+  "PasswordResetConfirmInput": {
+    "token": {
+      "required": true,
+      "minLength": 1,
+      "maxLength": 200
+    },
+    "newPassword": {
+      "required": true,
+      "minLength": 1
+    }
+  },
+  "PasswordResetInput": {
+    "email": {
+      "required": true,
+      "minLength": 1,
+      "maxLength": 254,
+      "format": "email"
+    }
+  },
   "PersonalDataEraseRequest": {
     "email": {
       "required": true,
@@ -474,6 +496,7 @@ export const limits = {
       "maxLength": 254,
       "format": "email"
     },
+    "language": {},
     "memberId": {
       "format": "uuid"
     },

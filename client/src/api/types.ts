@@ -24,6 +24,8 @@ export type WebhookStatus = Schemas['WebhookStatus'];
 export type WebhookDelivery = Schemas['WebhookDeliveryResponse'];
 export type WebhookPing = Schemas['WebhookPingResponse'];
 export type AuditEntry = Schemas['AuditEntry'];
+export type MailLogItem = Schemas['MailLogItem'];
+export type MailStatus = Schemas['MailStatus'];
 
 export type Member = Schemas['MemberResponse'];
 export type MemberBody = Schemas['MemberInput'];

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../app/services';
 import { ApiError } from '../api/problem';
@@ -83,6 +83,9 @@ export function LoginPage() {
         />
         <FormActions busy={busy} busyLabel={t('login.signingIn')} submitLabel={t('login.submit')} />
       </form>
+      <p>
+        <Link to="/forgot-password">{t('login.forgot')}</Link>
+      </p>
     </div>
   );
 }

@@ -29,6 +29,8 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
         ["App:PublicBaseUrl"] = "https://hub.example.fi",
         // Every test client shares one (unknown) address; classes that test the per-address limit set their own.
         ["RateLimits:Anonymous:PermitsPerMinute"] = "1000000",
+        // Outside Development mail needs an SMTP host; tests about mail (MailApiFactory) switch it on with their own server.
+        ["Mail:Enabled"] = "false",
     };
 
     /// <summary>Replaces the clock (e.g. a FakeTimeProvider) before the app starts.</summary>
@@ -111,7 +113,7 @@ public abstract class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetim
     private sealed record TokenBody(string AccessToken);
 }
 
-public sealed class SqliteApiFactory : ApiFactory
+public class SqliteApiFactory : ApiFactory
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "communityhub-tests", Guid.NewGuid().ToString("N"));
     private readonly string? existingDatabase;
@@ -121,7 +123,7 @@ public sealed class SqliteApiFactory : ApiFactory
     }
 
     /// <summary>A second app on another factory's database file (which this one does not delete).</summary>
-    internal SqliteApiFactory(string existingDatabase) => this.existingDatabase = existingDatabase;
+    internal SqliteApiFactory(string? existingDatabase) => this.existingDatabase = existingDatabase;
 
     public override string ProviderName => "Sqlite";
 

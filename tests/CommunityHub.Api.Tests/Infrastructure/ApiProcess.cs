@@ -41,6 +41,7 @@ public sealed class ApiProcess : IAsyncDisposable
         ["Bootstrap__AdminPassword"] = ApiFactory.AdminPassword,
         ["Seed__DemoData"] = "false",
         ["App__PublicBaseUrl"] = "https://hub.example.fi",
+        ["Mail__Enabled"] = "false",
     };
 
     public static string ApiAssembly

@@ -3,18 +3,19 @@ namespace CommunityHub.Api.Features.Events.Registrations;
 
 /// <summary>
 /// Cancels a registration — anyone holding its cancel token, or staff / an organising member's editor without one —
-/// and, in the same transaction, promotes the first on the waiting list into the freed seat. A wrong token is a 404
-/// (it reveals nothing about the registration). Cancelling twice is harmless.
+/// and, in the same transaction, promotes the first on the waiting list into the freed seat and queues their "you have a
+/// seat" message. A wrong token is a 404 (it reveals nothing about the registration). Cancelling twice is harmless.
 /// </summary>
 public sealed record CancelRegistrationCommand(Guid EventId, Guid RegistrationId, string? Token) : IRequest<Unit>;
 
 /// <summary>A token is the issued 43-character text; anything far longer is not one and gets a 400, not a lookup.</summary>
 public sealed class CancelRegistrationValidator : AbstractValidator<CancelRegistrationCommand>
 {
-    public CancelRegistrationValidator() => RuleFor(c => c.Token).MaximumLength(200);
+    public CancelRegistrationValidator() =>
+        RuleFor(c => c.Token).NotEmpty().MaximumLength(200).When(c => c.Token is not null).OverridePropertyName("cancelToken");
 }
 
-public sealed class CancelRegistrationHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class CancelRegistrationHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, RegistrationMails mails)
     : IRequestHandler<CancelRegistrationCommand, Unit>
 {
     public async Task<Unit> Handle(CancelRegistrationCommand request, CancellationToken ct)
@@ -57,7 +58,7 @@ public sealed class CancelRegistrationHandler(Db db, ChangeLog changes, TimeProv
             new { Id = request.RegistrationId, Now = now },
             scope.Transaction,
             cancellationToken: ct));
-        await RegistrationData.PromoteAsync(scope, request.EventId, current.Capacity, now, ct);
+        await RegistrationData.PromoteAsync(scope, mails, current, current.Capacity, now, ct);
         await RegistrationData.TouchAsync(scope, changes, current, ChangeOp.Update, now, ct);
         await scope.CommitAsync(ct);
         return Unit.Value;

@@ -23,28 +23,26 @@ public static class RegistrationData
         }
     }
 
+    /// <summary>The live (not cancelled) registration of the address for the event, or null.</summary>
+    internal static async Task<Registrant?> FindByEmailAsync(WriteScope scope, Guid eventId, string email, CancellationToken ct) =>
+        await scope.Connection.QuerySingleOrDefaultAsync<Registrant>(new CommandDefinition(
+            $"SELECT {Registrant.Columns} FROM registrations r WHERE r.event_id = @EventId AND r.email_normalized = @Email AND r.status <> 'cancelled'",
+            new { EventId = eventId, Email = EventText.NormalizeEmail(email) },
+            scope.Transaction,
+            cancellationToken: ct));
+
     /// <summary>
     /// Takes a registration for the locked event <paramref name="current"/> as of <paramref name="now"/>: inside its
     /// window, one per email, confirmed while seats are free, otherwise waitlisted. The caller has locked the event
-    /// (<see cref="CommunityEventData.LockOrThrowAsync"/>) and checked who may register.
+    /// (<see cref="CommunityEventData.LockOrThrowAsync"/>), checked who may register and that the address is not
+    /// registered already (<see cref="FindByEmailAsync"/>; the unique index refuses a second one anyway).
     /// </summary>
     internal static async Task<RegistrationReceipt> RegisterAsync(
-        WriteScope scope, ChangeLog changes, AuthSettings auth, EventRow current, RegistrationInput input, string? idempotencyKey,
-        string? requestHash, DateTimeOffset now, CancellationToken ct)
+        WriteScope scope, ChangeLog changes, AuthSettings auth, EventRow current, RegistrationInput input, string language,
+        DateTimeOffset now, CancellationToken ct)
     {
         var email = input.Email!.Trim();
-        var emailKey = EventText.NormalizeEmail(email);
         EnsureOpen(current, now);
-        var duplicate = await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM registrations WHERE event_id = @EventId AND email_normalized = @Email AND status <> 'cancelled'",
-            new { EventId = current.Id, Email = emailKey },
-            scope.Transaction,
-            cancellationToken: ct));
-        if (duplicate > 0)
-        {
-            // The address is not echoed: the answer goes to whoever asked, who need not own it.
-            throw new ConflictException(Texts.Get("registration.duplicate"));
-        }
         if (input.MemberId is { } memberId && await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
                 "SELECT COUNT(*) FROM members WHERE id = @Id AND deleted_at IS NULL", new { Id = memberId }, scope.Transaction, cancellationToken: ct)) == 0)
         {
@@ -65,13 +63,12 @@ public static class RegistrationData
         var status = confirmed ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
         int? position = confirmed ? null : counts.Waitlisted + 1;
         var id = Guid.CreateVersion7(now);
-        var token = RegistrationTokens.For(auth, id);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO registrations (id, event_id, name, email, email_normalized, member_id, notes, status, queue_seq,
-                cancel_token_hash, idempotency_key, idempotency_request_hash, first_status, first_waitlist_position, created_at, updated_at)
+                cancel_token_hash, language, first_status, first_waitlist_position, created_at, updated_at)
             VALUES (@Id, @EventId, @Name, @Email, @EmailNormalized, @MemberId, @Notes, @Status, @QueueSeq,
-                @TokenHash, @IdempotencyKey, @RequestHash, @Status, @Position, @Now, @Now)
+                @TokenHash, @Language, @Status, @Position, @Now, @Now)
             """,
             new
             {
@@ -79,22 +76,24 @@ public static class RegistrationData
                 EventId = current.Id,
                 Name = input.Name!.Trim(),
                 Email = email,
-                EmailNormalized = emailKey,
+                EmailNormalized = EventText.NormalizeEmail(email),
                 input.MemberId,
                 input.Notes,
                 Status = EnumText.Name(status),
                 QueueSeq = counts.LastSeq + 1,
-                TokenHash = RegistrationTokens.Hash(token),
-                IdempotencyKey = idempotencyKey,
-                RequestHash = idempotencyKey is null ? null : requestHash,
+                TokenHash = RegistrationTokens.Hash(RegistrationTokens.For(auth, id)),
+                Language = language,
                 Position = position,
                 Now = now,
             },
             scope.Transaction,
             cancellationToken: ct));
         await TouchAsync(scope, changes, current, ChangeOp.Update, now, ct);
-        return new RegistrationReceipt(id, status, position, token);
+        return new RegistrationReceipt(id, status, position);
     }
+
+    /// <summary>Refuses a registration the event does not take now (cancelled, not published, outside the window): 409.</summary>
+    internal static void EnsureTakesRegistrations(EventRow current, DateTimeOffset now) => EnsureOpen(current, now);
 
     private static void EnsureOpen(EventRow current, DateTimeOffset now)
     {
@@ -148,11 +147,15 @@ public static class RegistrationData
             scope.Transaction,
             cancellationToken: ct));
 
-    /// <summary>Moves the first people on the waiting list to confirmed while seats are free (capacity null: all of them).</summary>
-    internal static async Task PromoteAsync(WriteScope scope, Guid eventId, int? capacity, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Moves the first people on the waiting list to confirmed while seats are free (capacity null: all of them) and
+    /// queues each one's "you have a seat" message with <paramref name="mails"/>, about the event as <paramref name="current"/>.
+    /// </summary>
+    internal static async Task PromoteAsync(
+        WriteScope scope, RegistrationMails mails, EventRow current, int? capacity, DateTimeOffset now, CancellationToken ct)
     {
         var confirmed = await scope.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT COUNT(*) FROM registrations WHERE event_id = @Id AND status = 'confirmed'", new { Id = eventId }, scope.Transaction, cancellationToken: ct));
+            "SELECT COUNT(*) FROM registrations WHERE event_id = @Id AND status = 'confirmed'", new { current.Id }, scope.Transaction, cancellationToken: ct));
         var free = capacity is { } seats ? seats - confirmed : int.MaxValue;
         if (free <= 0)
         {
@@ -160,13 +163,21 @@ public static class RegistrationData
         }
         var waiting = (await scope.Connection.QueryAsync<Guid>(new CommandDefinition(
             "SELECT id FROM registrations WHERE event_id = @Id AND status = 'waitlisted' ORDER BY queue_seq",
-            new { Id = eventId },
+            new { current.Id },
             scope.Transaction,
-            cancellationToken: ct))).Take(free).Select(id => new { Id = id, Now = now }).ToList();
-        if (waiting.Count > 0)
+            cancellationToken: ct))).Take(free).ToList();
+        if (waiting.Count == 0)
         {
-            await scope.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE registrations SET status = 'confirmed', updated_at = @Now WHERE id = @Id", waiting, scope.Transaction, cancellationToken: ct));
+            return;
+        }
+        await scope.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE registrations SET status = 'confirmed', updated_at = @Now WHERE id = @Id",
+            waiting.Select(id => new { Id = id, Now = now }).ToList(),
+            scope.Transaction,
+            cancellationToken: ct));
+        foreach (var id in waiting)
+        {
+            await mails.PromotedAsync(scope, current, await RegistrationMails.ReadAsync(scope, id, ct), ct);
         }
     }
 }

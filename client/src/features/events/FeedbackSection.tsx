@@ -7,7 +7,6 @@ import { TextAreaField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { useSubmitFeedback } from './api';
-import { loadRegistrations } from './registrations';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { FormActions } from '../../components/FormActions';
 import { inputLimits } from '../../api/inputLimits';
@@ -15,8 +14,12 @@ import { limits } from '../../api/limits';
 
 const ratings = [1, 2, 3, 4, 5] as const;
 
-/** Participants' feedback once the event has started: a rating 1–5 and a comment, no account needed. */
-export function FeedbackSection({ event }: { event: CommunityEvent }) {
+/**
+ * Participants' feedback once the event has started: a rating 1–5 and a comment, no account needed. The API takes it
+ * only with a registration's token (from the mailed link), once per registration; without one, the section says where
+ * feedback is given.
+ */
+export function FeedbackSection({ event, token = null }: { event: CommunityEvent; token?: string | null }) {
   const { t } = useTranslation();
   const submit = useSubmitFeedback(event.id);
   const [rating, setRating] = useState<number | null>(null);
@@ -26,9 +29,6 @@ export function FeedbackSection({ event }: { event: CommunityEvent }) {
   const ratingErrors = server.errorsOf('rating') ?? [];
   const commentErrors = server.errorsOf('comment') ?? [];
   const already = submit.error instanceof ApiError && submit.error.status === 409;
-
-  // Feedback comes from participants: the API takes it only with this browser's registration token, one per registration.
-  const token = loadRegistrations(event.id).find((r) => r.status === 'confirmed')?.cancelToken ?? null;
 
   function send(e: FormEvent) {
     e.preventDefault();

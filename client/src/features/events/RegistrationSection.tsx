@@ -7,8 +7,8 @@ import { TextAreaField, TextField, fieldId } from '../../components/fields';
 import { ApiErrorMessage } from '../../components/ApiErrorMessage';
 import { Alert } from '../../components/Alert';
 import { formatDateTime } from '../../i18n/format';
-import { useCancelRegistration, useRegister } from './api';
-import { loadRegistrations, newIdempotencyKey, saveRegistrations, type StoredRegistration } from './registrations';
+import { useRegister } from './api';
+import { newIdempotencyKey } from './registrations';
 import { registrationState, seatsLeft } from './status';
 import { useServerFieldErrors } from '../../components/useServerFieldErrors';
 import { FormActions } from '../../components/FormActions';
@@ -17,42 +17,35 @@ import { limits } from '../../api/limits';
 
 const fields = ['name', 'email', 'notes'] as const;
 
-/** Registration without an account: the form, the answer (a seat or a place in the queue) and cancelling. */
+/**
+ * Registration without an account: the form, then "check your email". The answer never says whether the address was
+ * registered already (nobody learns who attends); the result and the personal link to cancel or give feedback go to
+ * the address by mail, in the language of this page.
+ */
 export function RegistrationSection({ event }: { event: CommunityEvent }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const register = useRegister(event.id);
-  const cancel = useCancelRegistration(event.id);
-  const [mine, setMine] = useState<StoredRegistration[]>(() => loadRegistrations(event.id));
   const [values, setValues] = useState({ name: '', email: '', notes: '' });
-  const [showForm, setShowForm] = useState(mine.length === 0);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [showForm, setShowForm] = useState(true);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   // One key per submission: resending after a lost answer cannot register twice.
   const idempotencyKey = useRef(newIdempotencyKey());
   const state = registrationState(event);
   const left = seatsLeft(event);
 
-  const remember = (next: StoredRegistration[]) => {
-    setMine(next);
-    saveRegistrations(event.id, next);
-  };
-
   function submit(e: FormEvent) {
     e.preventDefault();
-    setNotice(null);
-    const body = compact({ name: required(values.name), email: required(values.email), notes: optional(values.notes) });
+    setSentTo(null);
+    const language = i18n.language.startsWith('en') ? ('en' as const) : ('fi' as const);
+    const body = compact({ name: required(values.name), email: required(values.email), notes: optional(values.notes), language });
     register.mutate(
       { body, idempotencyKey: idempotencyKey.current },
       {
-        onSuccess: (receipt) => {
-          remember([...mine, { ...receipt, name: values.name.trim(), email: values.email.trim() }]);
+        onSuccess: () => {
+          setSentTo(values.email.trim());
           setValues({ name: '', email: '', notes: '' });
           idempotencyKey.current = newIdempotencyKey();
           setShowForm(false);
-          setNotice(
-            receipt.status === 'waitlisted'
-              ? t('registration.waitlisted', { position: receipt.waitlistPosition ?? '' })
-              : t('registration.confirmed'),
-          );
         },
         onError: (error) => {
           // The server answered, so nothing was stored under this key: the next try is a new submission.
@@ -82,43 +75,10 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
         {event.waitlistCount > 0 ? ` ${t('registration.queue', { count: event.waitlistCount })}` : ''}
       </p>
 
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {cancel.isSuccess ? <Alert tone="success">{t('registration.cancelled')}</Alert> : null}
-      {cancel.error ? <ApiErrorMessage error={cancel.error} /> : null}
-
-      {mine.length > 0 ? (
-        <div className="panel">
-          <h3>{t('registration.mine')}</h3>
-          <ul className="plain-list">
-            {mine.map((r) => (
-              <li key={r.id}>
-                <strong>{r.name}</strong> ({r.email}):{' '}
-                {r.status === 'waitlisted' ? t('registration.statusWaitlisted', { position: r.waitlistPosition ?? '' }) : t('registration.statusConfirmed')}{' '}
-                <button
-                  type="button"
-                  className="button button-secondary button-small"
-                  disabled={cancel.isPending}
-                  aria-label={t('registration.cancelFor', { name: r.name })}
-                  onClick={() =>
-                    cancel.mutate(
-                      { registrationId: r.id, token: r.cancelToken },
-                      {
-                        onSuccess: () => remember(mine.filter((m) => m.id !== r.id)),
-                        onError: (error) => {
-                          // Unknown to the API (already cancelled): forget it here too.
-                          if (error instanceof ApiError && error.status === 404) remember(mine.filter((m) => m.id !== r.id));
-                        },
-                      },
-                    )
-                  }
-                >
-                  {t('registration.cancel')}
-                </button>
-              </li>
-            ))}
-          </ul>
-          <p className="hint">{t('registration.keptHere')}</p>
-        </div>
+      {sentTo ? (
+        <Alert tone="success" title={t('registration.checkEmailTitle')}>
+          {t('registration.checkEmail', { email: sentTo })}
+        </Alert>
       ) : null}
 
       {state !== 'open' ? (
@@ -129,7 +89,7 @@ export function RegistrationSection({ event }: { event: CommunityEvent }) {
         </p>
       ) : showForm ? (
         <form className="form" onSubmit={submit} noValidate aria-labelledby="registration-form-title">
-          <h3 id="registration-form-title">{mine.length > 0 ? t('registration.another') : t('registration.formTitle')}</h3>
+          <h3 id="registration-form-title">{sentTo ? t('registration.another') : t('registration.formTitle')}</h3>
           {left === 0 ? <p className="notice">{t('registration.full')}</p> : null}
           {duplicate ? <Alert tone="warning">{t('registration.duplicate')}</Alert> : null}
           {register.error && !duplicate && Object.keys(fieldErrors).length === 0 ? <ApiErrorMessage error={register.error} /> : null}

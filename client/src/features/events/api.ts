@@ -82,20 +82,30 @@ export function useRegister(id: string) {
   });
 }
 
+/** Staff and organisers cancel someone's registration (no token needed). */
 export function useCancelRegistration(id: string) {
   const api = useApi();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ registrationId, token }: { registrationId: string; token?: string }) =>
-      unwrapData(
-        api.DELETE('/api/v1/events/{id}/registrations/{registrationId}', {
-          params: { path: { id, registrationId }, query: token ? { token } : {} },
-        }),
-      ),
+    mutationFn: ({ registrationId }: { registrationId: string }) =>
+      unwrapData(api.DELETE('/api/v1/events/{id}/registrations/{registrationId}', { params: { path: { id, registrationId } } })),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: eventKeys.detail(id) });
       void queryClient.invalidateQueries({ queryKey: eventKeys.registrations(id) });
     },
+  });
+}
+
+/** A registrant cancels from the mailed link: the token goes in the body, never the address. */
+export function useCancelWithToken(id: string) {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ registrationId, cancelToken }: { registrationId: string; cancelToken: string }) =>
+      unwrapData(
+        api.POST('/api/v1/events/{id}/registrations/{registrationId}/cancel', { params: { path: { id, registrationId } }, body: { cancelToken } }),
+      ),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: eventKeys.detail(id) }),
   });
 }
 

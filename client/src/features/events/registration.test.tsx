@@ -34,7 +34,7 @@ const event: CommunityEvent = {
 };
 
 describe('public event registration', () => {
-  it('registers without an account, says it is a waiting-list place, and remembers the cancel token', async () => {
+  it('registers without an account in the page\'s language and says to check the email, never what the answer was', async () => {
     let calls = 0;
     const fake = createFakeApi({
       [`GET /api/v1/events/${event.id}`]: () => json(event, { etag: '"2"' }),
@@ -42,7 +42,7 @@ describe('public event registration', () => {
         calls += 1;
         return calls === 1
           ? problem(400, { errors: { Email: ["'Email' is not a valid email address."] } })
-          : json({ id: 'r1', status: 'waitlisted', waitlistPosition: 1, cancelToken: 'secret-token' }, { status: 201 });
+          : json({ message: 'Kiitos! Tarkista sähköpostisi.' }, { status: 202 });
       },
     });
     renderApp(`/events/${event.id}`, { fetch: fake.fetch });
@@ -57,16 +57,29 @@ describe('public event registration', () => {
     await userEvent.clear(screen.getByLabelText(/^Sähköposti/));
     await userEvent.type(screen.getByLabelText(/^Sähköposti/), 'helmi@example.fi');
     await userEvent.click(screen.getByRole('button', { name: 'Ilmoittaudu varasijalle' }));
-    expect(await screen.findByText('Tapahtuma on täynnä: olet varasijalla 1. Saat paikan, jos joku peruu.')).toBeInTheDocument();
+    expect(await screen.findByText('Tarkista sähköpostisi')).toBeInTheDocument();
+    expect(screen.getByText(/lähetimme osoitteeseen helmi@example\.fi/)).toBeInTheDocument();
 
     const posts = fake.requests.filter((r) => r.method === 'POST');
     // Every submission carries an Idempotency-Key; after an answered error nothing was stored, so the next one is new.
     expect(posts[0]?.headers.get('Idempotency-Key')).toBeTruthy();
     expect(posts[1]?.headers.get('Idempotency-Key')).toBeTruthy();
     expect(posts[1]?.headers.get('Idempotency-Key')).not.toBe(posts[0]?.headers.get('Idempotency-Key'));
-    expect(posts[1]?.body).toStrictEqual({ name: 'Helmi Heikkilä', email: 'helmi@example.fi' });
-    const stored = JSON.parse(window.localStorage.getItem(`communityhub.registration.${event.id}`) ?? '[]') as { cancelToken: string }[];
-    expect(stored[0]?.cancelToken).toBe('secret-token');
+    expect(posts[1]?.body).toStrictEqual({ name: 'Helmi Heikkilä', email: 'helmi@example.fi', language: 'fi' });
+  });
+
+  it('cancels from the mailed link with the token from the fragment, sent in the body', async () => {
+    const fake = createFakeApi({
+      [`GET /api/v1/events/${event.id}`]: () => json(event, { etag: '"2"' }),
+      [`POST /api/v1/events/${event.id}/registrations/r1/cancel`]: () => new Response(null, { status: 204 }),
+    });
+    renderApp(`/events/${event.id}/registration#id=r1&token=secret-token`, { fetch: fake.fetch });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ilmoittautumisesi' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Peru ilmoittautuminen' }));
+    expect(await screen.findByText('Ilmoittautuminen peruttiin.')).toBeInTheDocument();
+    const post = fake.requests.find((r) => r.method === 'POST');
+    expect(post?.body).toStrictEqual({ cancelToken: 'secret-token' });
+    expect(`${post?.path ?? ''}${post?.search ?? ''}`).not.toContain('secret-token');
   });
 });
 

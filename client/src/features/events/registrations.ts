@@ -1,40 +1,13 @@
-import type { RegistrationReceipt } from '../../api/types';
-
 /**
- * The visitor's own registrations, kept in this browser: the cancel token is the only key to cancel
- * without an account, and it also ties feedback to the registration.
+ * The personal link a registration's mail carries: `/events/{eventId}/registration#id={registrationId}&token={cancelToken}`.
+ * The id and token ride in the fragment, which the browser never sends to a server or a proxy log; this page reads them
+ * and sends the token in a request body.
  */
-export interface StoredRegistration extends RegistrationReceipt {
-  name: string;
-  email: string;
-}
-
-const key = (eventId: string) => `communityhub.registration.${eventId}`;
-
-function isStored(value: unknown): value is StoredRegistration {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.id === 'string' && typeof v.cancelToken === 'string' && typeof v.name === 'string';
-}
-
-/** Registrations made for this event in this browser (one person may register several). */
-export function loadRegistrations(eventId: string): StoredRegistration[] {
-  try {
-    const raw = window.localStorage.getItem(key(eventId));
-    const value: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(value) ? value.filter(isStored) : [];
-  } catch {
-    return [];
-  }
-}
-
-export function saveRegistrations(eventId: string, registrations: StoredRegistration[]): void {
-  try {
-    if (registrations.length > 0) window.localStorage.setItem(key(eventId), JSON.stringify(registrations));
-    else window.localStorage.removeItem(key(eventId));
-  } catch {
-    // Without storage the receipt is still shown on the page; it just is not remembered.
-  }
+export function registrationFromFragment(hash: string): { id: string; token: string } | null {
+  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  const id = params.get('id');
+  const token = params.get('token');
+  return id && token ? { id, token } : null;
 }
 
 export function newIdempotencyKey(): string {

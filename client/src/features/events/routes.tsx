@@ -8,6 +8,7 @@ const EventsPage = lazyPage(() => import('./EventsPage'), 'EventsPage');
 const EventPage = lazyPage(() => import('./EventPage'), 'EventPage');
 // One page for the new and the edit route.
 const EventFormPage = lazyPage(() => import('./EventFormPage'), 'EventFormPage');
+const RegistrationLinkPage = lazyPage(() => import('./RegistrationLinkPage'), 'RegistrationLinkPage');
 
 export const eventsFeature: Feature = {
   id: 'events',
@@ -17,6 +18,8 @@ export const eventsFeature: Feature = {
     guardedRoute('events/new', <EventFormPage />, canCreateEvents),
     // The public page: the iCalendar feed links here, so it needs no account.
     { path: 'events/:id', element: <EventPage /> },
+    // The registration mail's link: cancel or give feedback with the token in the fragment, no account needed.
+    { path: 'events/:id/registration', element: <RegistrationLinkPage /> },
     guardedRoute('events/:id/edit', <EventFormPage />),
   ],
 };

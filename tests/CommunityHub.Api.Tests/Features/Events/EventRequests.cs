@@ -51,11 +51,12 @@ public static class EventRequests
         return await MoveAsync(staff, created.Id, "published");
     }
 
-    public static Task<HttpResponseMessage> RegisterAsync(HttpClient client, Guid eventId, string name, string email, string? idempotencyKey = null)
+    public static Task<HttpResponseMessage> RegisterAsync(
+        HttpClient client, Guid eventId, string name, string email, string? idempotencyKey = null, string? language = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/events/{eventId}/registrations")
         {
-            Content = System.Net.Http.Json.JsonContent.Create(new { name, email }),
+            Content = System.Net.Http.Json.JsonContent.Create(language is null ? (object)new { name, email } : new { name, email, language }),
         };
         if (idempotencyKey is not null)
         {
@@ -63,6 +64,19 @@ public static class EventRequests
         }
         return client.SendAsync(request);
     }
+
+    /// <summary>
+    /// A registration's cancel token as its mail carries it: derived from the id with the test signing key (what
+    /// <see cref="CommunityHub.Api.Features.Events.Registrations.RegistrationTokens"/> does), so tests that are not about
+    /// mail need not read one.
+    /// </summary>
+    public static string Token(Guid registrationId) =>
+        CommunityHub.Api.Features.Events.Registrations.RegistrationTokens.For(
+            new CommunityHub.Api.Infrastructure.Security.AuthSettings { SigningKey = ApiFactory.SigningKey }, registrationId);
+
+    /// <summary>Cancels from the mailed link: the token in the body of POST …/cancel.</summary>
+    public static Task<HttpResponseMessage> CancelAsync(HttpClient client, Guid eventId, Guid registrationId, string token) =>
+        client.PostJsonAsync($"/api/v1/events/{eventId}/registrations/{registrationId}/cancel", new { cancelToken = token });
 
     /// <summary>
     /// A client that is an API key: a real key with these scopes (and municipality), created by the admin API and sent

@@ -335,24 +335,29 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(7), capacity: 1));
         var anonymous = Factory.Anonymous();
 
-        var first = await (await EventRequests.RegisterAsync(anonymous, published.Id, "Leena Mattila", "Leena.Mattila@example.fi")
+        // Staff registering someone learn where they stand (201); the cancel token goes only to the address, by mail.
+        var first = await (await EventRequests.RegisterAsync(admin, published.Id, "Leena Mattila", "Leena.Mattila@example.fi")
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
         first.Status.ShouldBe(RegistrationStatus.Confirmed);
         first.WaitlistPosition.ShouldBeNull();
-        first.CancelToken.Length.ShouldBeGreaterThan(20);
 
-        var second = await (await EventRequests.RegisterAsync(anonymous, published.Id, "Jukka Salonen", "jukka@example.fi")
+        var second = await (await EventRequests.RegisterAsync(admin, published.Id, "Jukka Salonen", "jukka@example.fi")
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
         second.Status.ShouldBe(RegistrationStatus.Waitlisted);
         second.WaitlistPosition.ShouldBe(1);
+        var body = await (await EventRequests.RegisterAsync(admin, published.Id, "Kaisa", "kaisa@example.fi").ShouldBe(HttpStatusCode.Created))
+            .Content.ReadAsStringAsync();
+        body.ShouldNotContain("token", Case.Insensitive);
 
-        var duplicate = await EventRequests.RegisterAsync(anonymous, published.Id, "Leena M", "LEENA.MATTILA@EXAMPLE.FI").ShouldBeProblem(HttpStatusCode.Conflict);
+        // For staff a duplicate is a plain 409; anonymous callers get the same 202 as for a new address (see MailContract).
+        var duplicate = await EventRequests.RegisterAsync(admin, published.Id, "Leena M", "LEENA.MATTILA@EXAMPLE.FI").ShouldBeProblem(HttpStatusCode.Conflict);
         duplicate.GetProperty("detail").GetString()!.ShouldContain("already registered");
+        await EventRequests.RegisterAsync(anonymous, published.Id, "Leena M", "LEENA.MATTILA@EXAMPLE.FI").ShouldBe(HttpStatusCode.Accepted);
 
         var current = await (await anonymous.GetAsync($"/api/v1/events/{published.Id}")).ReadAsync<CommunityEventResponse>();
         current.ConfirmedCount.ShouldBe(1);
-        current.WaitlistCount.ShouldBe(1);
-        current.Version.ShouldBe(published.Version + 2);
+        current.WaitlistCount.ShouldBe(2);
+        current.Version.ShouldBe(published.Version + 3);
     }
 
     [Fact]
@@ -374,7 +379,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var membersOnly = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(7), visibility: "members"));
         await EventRequests.RegisterAsync(anonymous, membersOnly.Id, "Aino Jokela", "aino@example.fi").ShouldBeProblem(HttpStatusCode.NotFound);
         var viewer = await Factory.AsAsync("viewer");
-        await EventRequests.RegisterAsync(viewer, membersOnly.Id, "Ville Katselija", "ville@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(viewer, membersOnly.Id, "Ville Katselija", "ville@example.fi").ShouldBe(HttpStatusCode.Accepted);
 
         var started = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddHours(-1)));
         var closed = await EventRequests.RegisterAsync(anonymous, started.Id, "Aino Jokela", "aino@example.fi").ShouldBeProblem(HttpStatusCode.Conflict);
@@ -400,7 +405,8 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var key = await EventRequests.ApiKeyClientAsync(Factory, null, "events:read");
 
         await EventRequests.RegisterAsync(key, started.Id, "Kone", "kone@example.fi").ShouldBeProblem(HttpStatusCode.Forbidden);
-        await key.DeleteAsync($"/api/v1/events/{started.Id}/registrations/{Guid.NewGuid()}?token=any").ShouldBeProblem(HttpStatusCode.Forbidden);
+        await key.DeleteAsync($"/api/v1/events/{started.Id}/registrations/{Guid.NewGuid()}").ShouldBeProblem(HttpStatusCode.Forbidden);
+        await EventRequests.CancelAsync(key, started.Id, Guid.NewGuid(), "any").ShouldBeProblem(HttpStatusCode.Forbidden);
         await key.PostJsonAsync($"/api/v1/events/{started.Id}/feedback", new { rating = 4 }).ShouldBeProblem(HttpStatusCode.Forbidden);
     }
 
@@ -411,21 +417,22 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var organizer = await EventRequests.MemberAsync(admin);
         var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(7), capacity: 1));
         var anonymous = Factory.Anonymous();
-        await EventRequests.RegisterAsync(anonymous, published.Id, "Ensimmäinen", "first@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, published.Id, "Ensimmäinen", "first@example.fi").ShouldBe(HttpStatusCode.Accepted);
 
+        // Staff get the registration's place; a retry answers the same.
         var key = Guid.NewGuid().ToString();
-        var first = await (await EventRequests.RegisterAsync(anonymous, published.Id, "Kalle Niskanen", "kalle@example.fi", key)
+        var first = await (await EventRequests.RegisterAsync(admin, published.Id, "Kalle Niskanen", "kalle@example.fi", key)
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
-        var retry = await (await EventRequests.RegisterAsync(anonymous, published.Id, "Kalle Niskanen", "kalle@example.fi", key)
+        var retry = await (await EventRequests.RegisterAsync(admin, published.Id, "Kalle Niskanen", "kalle@example.fi", key)
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
         retry.ShouldBe(first);
         first.Status.ShouldBe(RegistrationStatus.Waitlisted);
 
-        // Concurrent retries of one key also yield one registration.
+        // Concurrent anonymous retries of one key also yield one registration, each answered alike.
         var other = Guid.NewGuid().ToString();
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
             await (await EventRequests.RegisterAsync(anonymous, published.Id, "Fatima Ali", "fatima@example.fi", other)
-                .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()));
+                .ShouldBe(HttpStatusCode.Accepted)).Content.ReadAsStringAsync()));
         answers.Distinct().Count().ShouldBe(1);
 
         // The same key with another body is not a replay: 422, as Stripe answers it.
@@ -454,10 +461,10 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
 
         var key = Guid.NewGuid().ToString();
         var first = await (await Send("""{"name":"Sanna Virtanen","email":"sanna@example.fi","notes":"Gluteeniton"}""", key)
-            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+            .ShouldBe(HttpStatusCode.Accepted)).Content.ReadAsStringAsync();
         // The same request, spaced and ordered differently: a replay of the first answer.
         var replay = await (await Send("""{ "email": "sanna@example.fi", "notes": "Gluteeniton", "name": "Sanna Virtanen" }""", key)
-            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
+            .ShouldBe(HttpStatusCode.Accepted)).Content.ReadAsStringAsync();
         replay.ShouldBe(first);
         // Same email, another field: not the same request.
         var problem = await Send("""{"name":"Sanna Virtanen","email":"sanna@example.fi","notes":"Laktoositon"}""", key)
@@ -470,20 +477,24 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
     }
 
     [Fact]
-    public async Task A_duplicate_registration_says_already_registered_without_echoing_the_address()
+    public async Task An_anonymous_duplicate_registration_answers_exactly_like_a_new_one()
     {
         var admin = await Factory.AdminAsync();
         var organizer = await EventRequests.MemberAsync(admin);
         var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(7)));
         var anonymous = Factory.Anonymous();
-        await EventRequests.RegisterAsync(anonymous, published.Id, "Pekka", "Pekka.Korhonen@Example.fi").ShouldBe(HttpStatusCode.Created);
+        var fresh = await EventRequests.RegisterAsync(anonymous, published.Id, "Pekka", "Pekka.Korhonen@Example.fi").ShouldBe(HttpStatusCode.Accepted);
 
-        var response = await EventRequests.RegisterAsync(anonymous, published.Id, "Joku", "pekka.korhonen@example.fi");
-        var problem = await Task.FromResult(response).ShouldBeProblem(HttpStatusCode.Conflict);
-        problem.GetProperty("detail").GetString()!.ShouldContain("already registered");
-        var body = await response.Content.ReadAsStringAsync();
+        var again = await EventRequests.RegisterAsync(anonymous, published.Id, "Joku", "pekka.korhonen@example.fi").ShouldBe(HttpStatusCode.Accepted);
+        var body = await again.Content.ReadAsStringAsync();
+        body.ShouldBe(await fresh.Content.ReadAsStringAsync());
+        again.Content.Headers.ContentType!.ToString().ShouldBe(fresh.Content.Headers.ContentType!.ToString());
+        again.Headers.Location.ShouldBeNull();
+        fresh.Headers.Location.ShouldBeNull();
         body.ShouldNotContain("pekka.korhonen", Case.Insensitive);
-        body.ShouldNotContain("example.fi", Case.Insensitive);
+        body.ShouldContain("email");
+        var current = await (await admin.GetAsync($"/api/v1/events/{published.Id}")).ReadAsync<CommunityEventResponse>();
+        current.ConfirmedCount.ShouldBe(1);
     }
 
     [Fact]
@@ -493,20 +504,12 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var organizer = await EventRequests.MemberAsync(admin);
         var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(14), capacity: 20));
 
-        var receipts = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
         {
             var client = Factory.Anonymous();
-            var response = await EventRequests.RegisterAsync(client, published.Id, $"Osallistuja {i}", $"osallistuja{i}@example.fi")
-                .ShouldBe(HttpStatusCode.Created);
-            return await response.ReadAsync<RegistrationReceipt>();
+            await EventRequests.RegisterAsync(client, published.Id, $"Osallistuja {i}", $"osallistuja{i}@example.fi")
+                .ShouldBe(HttpStatusCode.Accepted);
         }));
-
-        receipts.Count(r => r.Status == RegistrationStatus.Confirmed).ShouldBe(20);
-        var waitlisted = receipts.Where(r => r.Status == RegistrationStatus.Waitlisted).ToList();
-        waitlisted.Count.ShouldBe(180);
-        waitlisted.Select(r => r.WaitlistPosition!.Value).Order().ShouldBe(Enumerable.Range(1, 180));
-        receipts.Select(r => r.Id).Distinct().Count().ShouldBe(200);
-        receipts.Select(r => r.CancelToken).Distinct().Count().ShouldBe(200);
 
         var listed = new List<RegistrationResponse>();
         string? cursor = null;
@@ -519,14 +522,10 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         }
         while (cursor is not null);
         listed.Count.ShouldBe(200);
-        listed.Select(r => r.Id).ShouldBe(receipts.Select(r => r.Id), ignoreOrder: true);
+        listed.Select(r => r.Id).Distinct().Count().ShouldBe(200);
         listed.Select(r => r.Email).Distinct().Count().ShouldBe(200);
         listed.Count(r => r.Status == RegistrationStatus.Confirmed).ShouldBe(20);
         listed.Where(r => r.Status == RegistrationStatus.Waitlisted).Select(r => r.WaitlistPosition!.Value).ShouldBe(Enumerable.Range(1, 180));
-        foreach (var receipt in waitlisted)
-        {
-            listed.Single(r => r.Id == receipt.Id).WaitlistPosition.ShouldBe(receipt.WaitlistPosition);
-        }
 
         var current = await (await admin.GetAsync($"/api/v1/events/{published.Id}")).ReadAsync<CommunityEventResponse>();
         current.ConfirmedCount.ShouldBe(20);
@@ -544,19 +543,23 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var receipts = new List<RegistrationReceipt>();
         foreach (var name in new[] { "Aino", "Eero", "Fatima", "Irja", "Kalle" })
         {
-            receipts.Add(await (await EventRequests.RegisterAsync(anonymous, published.Id, name, $"{name.ToLowerInvariant()}@example.fi")
+            receipts.Add(await (await EventRequests.RegisterAsync(admin, published.Id, name, $"{name.ToLowerInvariant()}@example.fi")
                 .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>());
         }
         receipts.Select(r => r.WaitlistPosition).ShouldBe([null, null, 1, 2, 3]);
 
-        await anonymous.DeleteAsync($"/api/v1/events/{published.Id}/registrations/{receipts[0].Id}?token=wrong-token")
-            .ShouldBeProblem(HttpStatusCode.NotFound);
-        await anonymous.DeleteAsync($"/api/v1/events/{published.Id}/registrations/{receipts[0].Id}?token={receipts[1].CancelToken}")
-            .ShouldBeProblem(HttpStatusCode.NotFound);
+        await EventRequests.CancelAsync(anonymous, published.Id, receipts[0].Id, "wrong-token").ShouldBeProblem(HttpStatusCode.NotFound);
+        await EventRequests.CancelAsync(anonymous, published.Id, receipts[0].Id, EventRequests.Token(receipts[1].Id)).ShouldBeProblem(HttpStatusCode.NotFound);
+        await anonymous.PostJsonAsync($"/api/v1/events/{published.Id}/registrations/{receipts[0].Id}/cancel", new { })
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
         await anonymous.DeleteAsync($"/api/v1/events/{published.Id}/registrations/{receipts[0].Id}").ShouldBeProblem(HttpStatusCode.Unauthorized);
+        // The token no longer travels in the address: 400, naming where it goes now, and nothing is cancelled.
+        var moved = await anonymous.DeleteAsync(
+                $"/api/v1/events/{published.Id}/registrations/{receipts[0].Id}?token={Uri.EscapeDataString(EventRequests.Token(receipts[0].Id))}")
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "token");
+        moved.GetProperty("errors").GetProperty("token")[0].GetString()!.ShouldContain("/cancel");
 
-        await anonymous.DeleteAsync($"/api/v1/events/{published.Id}/registrations/{receipts[0].Id}?token={Uri.EscapeDataString(receipts[0].CancelToken)}")
-            .ShouldBe(HttpStatusCode.NoContent);
+        await EventRequests.CancelAsync(anonymous, published.Id, receipts[0].Id, EventRequests.Token(receipts[0].Id)).ShouldBe(HttpStatusCode.NoContent);
 
         async Task<Dictionary<Guid, RegistrationResponse>> Listed() =>
             (await (await admin.GetAsync($"/api/v1/events/{published.Id}/registrations").ShouldBe(HttpStatusCode.OK)).ReadAsync<RegistrationPage>())
@@ -578,7 +581,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         current.WaitlistCount.ShouldBe(1);
 
         // The same email may register again once its registration is cancelled.
-        await EventRequests.RegisterAsync(anonymous, published.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(admin, published.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]
@@ -591,7 +594,7 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var receipts = new List<RegistrationReceipt>();
         foreach (var name in new[] { "Aino", "Eero", "Fatima" })
         {
-            receipts.Add(await (await EventRequests.RegisterAsync(anonymous, published.Id, name, $"{name.ToLowerInvariant()}@example.fi")
+            receipts.Add(await (await EventRequests.RegisterAsync(admin, published.Id, name, $"{name.ToLowerInvariant()}@example.fi")
                 .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>());
         }
         receipts.Select(r => r.WaitlistPosition).ShouldBe([null, 1, 2]);
@@ -621,9 +624,9 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var receipts = new List<RegistrationReceipt>();
         foreach (var name in new[] { "Aino", "Eero", "Fatima" })
         {
-            receipts.Add(await (await EventRequests.RegisterAsync(anonymous, published.Id, name, $"{name}@example.fi")).ReadAsync<RegistrationReceipt>());
+            receipts.Add(await (await EventRequests.RegisterAsync(admin, published.Id, name, $"{name}@example.fi")).ReadAsync<RegistrationReceipt>());
         }
-        await anonymous.DeleteAsync($"/api/v1/events/{published.Id}/registrations/{receipts[2].Id}?token={Uri.EscapeDataString(receipts[2].CancelToken)}")
+        await EventRequests.CancelAsync(anonymous, published.Id, receipts[2].Id, EventRequests.Token(receipts[2].Id))
             .ShouldBe(HttpStatusCode.NoContent);
 
         body["capacity"] = 3;
@@ -651,9 +654,9 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var outsider = await EventRequests.MemberAsync(admin);
         var published = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(7)));
         var anonymous = Factory.Anonymous();
-        await EventRequests.RegisterAsync(anonymous, published.Id, "Virtanen, Matti", "matti@example.fi").ShouldBe(HttpStatusCode.Created);
-        await EventRequests.RegisterAsync(anonymous, published.Id, "=HYPERLINK(\"x\")", "helmi@example.fi").ShouldBe(HttpStatusCode.Created);
-        await EventRequests.RegisterAsync(anonymous, published.Id, "Helmi Sjöblom", "sjoblom@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, published.Id, "Virtanen, Matti", "matti@example.fi").ShouldBe(HttpStatusCode.Accepted);
+        await EventRequests.RegisterAsync(anonymous, published.Id, "=HYPERLINK(\"x\")", "helmi@example.fi").ShouldBe(HttpStatusCode.Accepted);
+        await EventRequests.RegisterAsync(anonymous, published.Id, "Helmi Sjöblom", "sjoblom@example.fi").ShouldBe(HttpStatusCode.Accepted);
 
         var url = $"/api/v1/events/{published.Id}/registrations";
         await anonymous.GetAsync(url).ShouldBe(HttpStatusCode.Unauthorized);
@@ -692,8 +695,8 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var past = await EventRequests.PublishedAsync(admin, running);
         var feedbackUrl = $"/api/v1/events/{past.Id}/feedback";
         var summaryUrl = $"/api/v1/events/{past.Id}/feedback/summary";
-        var token = (await (await EventRequests.RegisterAsync(anonymous, past.Id, "Aila", "aila@example.fi")
-            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()).CancelToken;
+        var token = EventRequests.Token((await (await EventRequests.RegisterAsync(admin, past.Id, "Aila", "aila@example.fi")
+            .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()).Id);
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 5, cancelToken = token }).ShouldBe(HttpStatusCode.Created);
 
         for (var i = 0; i < 30; i++)
@@ -730,8 +733,8 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var anonymous = Factory.Anonymous();
 
         var future = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(2)));
-        var early = await EventRequests.RegisterAsync(anonymous, future.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
-        var earlyToken = (await early.ReadAsync<RegistrationReceipt>()).CancelToken;
+        var early = await EventRequests.RegisterAsync(admin, future.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
+        var earlyToken = EventRequests.Token((await early.ReadAsync<RegistrationReceipt>()).Id);
         // Feedback without a registration's token is refused outright: only participants give feedback.
         await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5 }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
         await anonymous.PostJsonAsync($"/api/v1/events/{future.Id}/feedback", new { rating = 5, cancelToken = earlyToken })
@@ -743,17 +746,17 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         running["registrationClosesAt"] = running["endsAt"];
         var past = await EventRequests.PublishedAsync(admin, running);
         var feedbackUrl = $"/api/v1/events/{past.Id}/feedback";
-        var participant = await (await EventRequests.RegisterAsync(anonymous, past.Id, "Irja", "irja@example.fi")
+        var participant = await (await EventRequests.RegisterAsync(admin, past.Id, "Irja", "irja@example.fi")
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
         async Task<string> TokenAsync(string name) =>
-            (await (await EventRequests.RegisterAsync(anonymous, past.Id, name, $"{name.ToLowerInvariant()}@example.fi")
-                .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()).CancelToken;
+            EventRequests.Token((await (await EventRequests.RegisterAsync(admin, past.Id, name, $"{name.ToLowerInvariant()}@example.fi")
+                .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>()).Id);
 
-        var given = await (await anonymous.PostJsonAsync(feedbackUrl, new { rating = 5, comment = "Hyvä ilta!", cancelToken = participant.CancelToken })
+        var given = await (await anonymous.PostJsonAsync(feedbackUrl, new { rating = 5, comment = "Hyvä ilta!", cancelToken = EventRequests.Token(participant.Id) })
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<FeedbackResponse>();
         given.Rating.ShouldBe(5);
         given.Comment.ShouldBe("Hyvä ilta!");
-        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, cancelToken = participant.CancelToken }).ShouldBeProblem(HttpStatusCode.Conflict);
+        await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, cancelToken = EventRequests.Token(participant.Id) }).ShouldBeProblem(HttpStatusCode.Conflict);
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 4, cancelToken = await TokenAsync("Olli") }).ShouldBe(HttpStatusCode.Created);
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1, cancelToken = await TokenAsync("Pirkko") }).ShouldBe(HttpStatusCode.Created);
         await anonymous.PostJsonAsync(feedbackUrl, new { rating = 1 }).ShouldBeProblem(HttpStatusCode.BadRequest, "cancelToken");
@@ -852,17 +855,17 @@ public abstract class EventsContract<TFactory> : ContractTests<TFactory>
         var before = await StatsAsync();
 
         var upcoming = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Now.AddDays(3), capacity: 1));
-        await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
-        await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Eero", "eero@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Aino", "aino@example.fi").ShouldBe(HttpStatusCode.Accepted);
+        await EventRequests.RegisterAsync(anonymous, upcoming.Id, "Eero", "eero@example.fi").ShouldBe(HttpStatusCode.Accepted);
         await EventRequests.CreateAsync(admin, EventRequests.Body([organizer], Now.AddDays(3)));
         // Feedback takes a participant's token: the event started an hour ago and took registrations until its end.
         var running = EventRequests.Body([organizer], Now.AddHours(-1));
         running["registrationOpensAt"] = Now.AddDays(-10).ToString("O");
         running["registrationClosesAt"] = running["endsAt"];
         var past = await EventRequests.PublishedAsync(admin, running);
-        var participant = await (await EventRequests.RegisterAsync(anonymous, past.Id, "Kaisa", "kaisa@example.fi")
+        var participant = await (await EventRequests.RegisterAsync(admin, past.Id, "Kaisa", "kaisa@example.fi")
             .ShouldBe(HttpStatusCode.Created)).ReadAsync<RegistrationReceipt>();
-        await anonymous.PostJsonAsync($"/api/v1/events/{past.Id}/feedback", new { rating = 2, cancelToken = participant.CancelToken })
+        await anonymous.PostJsonAsync($"/api/v1/events/{past.Id}/feedback", new { rating = 2, cancelToken = EventRequests.Token(participant.Id) })
             .ShouldBe(HttpStatusCode.Created);
 
         var after = await StatsAsync();

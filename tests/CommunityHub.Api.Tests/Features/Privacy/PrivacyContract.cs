@@ -63,10 +63,10 @@ public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
         // Ends at start + 3 d 3 h: at start + 92 d it ended under 89 days ago.
         var recent = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], start.AddDays(3), "Tuore ilta"));
         var future = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], start.AddDays(200), "Tuleva ilta"));
-        await EventRequests.RegisterAsync(anonymous, old.Id, "Aino Aaltonen", "aino@example.fi").ShouldBe(HttpStatusCode.Created);
-        await EventRequests.RegisterAsync(anonymous, old.Id, "Eero Eskola", "eero@example.fi").ShouldBe(HttpStatusCode.Created);
-        await EventRequests.RegisterAsync(anonymous, recent.Id, "Iida Ilola", "iida@example.fi").ShouldBe(HttpStatusCode.Created);
-        await EventRequests.RegisterAsync(anonymous, future.Id, "Oona Oja", "oona@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, old.Id, "Aino Aaltonen", "aino@example.fi").ShouldBe(HttpStatusCode.Accepted);
+        await EventRequests.RegisterAsync(anonymous, old.Id, "Eero Eskola", "eero@example.fi").ShouldBe(HttpStatusCode.Accepted);
+        await EventRequests.RegisterAsync(anonymous, recent.Id, "Iida Ilola", "iida@example.fi").ShouldBe(HttpStatusCode.Accepted);
+        await EventRequests.RegisterAsync(anonymous, future.Id, "Oona Oja", "oona@example.fi").ShouldBe(HttpStatusCode.Accepted);
 
         (await Retention.RunOnceAsync()).ShouldBe(0, "nothing has ended yet");
         Clock.Advance(TimeSpan.FromDays(92));
@@ -123,9 +123,9 @@ public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
         var subject = $"kaisa.{Guid.NewGuid():N}@example.fi";
         var first = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Clock.GetUtcNow().AddDays(30), "Ensimmäinen"));
         var second = await EventRequests.PublishedAsync(admin, EventRequests.Body([organizer], Clock.GetUtcNow().AddDays(31), "Toinen"));
-        await EventRequests.RegisterAsync(anonymous, first.Id, "Kaisa Korpela", subject).ShouldBe(HttpStatusCode.Created);
-        await EventRequests.RegisterAsync(anonymous, second.Id, "Kaisa Korpela", subject.ToUpperInvariant()).ShouldBe(HttpStatusCode.Created);
-        await EventRequests.RegisterAsync(anonymous, second.Id, "Muu Henkilö", "muu@example.fi").ShouldBe(HttpStatusCode.Created);
+        await EventRequests.RegisterAsync(anonymous, first.Id, "Kaisa Korpela", subject).ShouldBe(HttpStatusCode.Accepted);
+        await EventRequests.RegisterAsync(anonymous, second.Id, "Kaisa Korpela", subject.ToUpperInvariant()).ShouldBe(HttpStatusCode.Accepted);
+        await EventRequests.RegisterAsync(anonymous, second.Id, "Muu Henkilö", "muu@example.fi").ShouldBe(HttpStatusCode.Accepted);
         await admin.PostJsonAsync($"/api/v1/members/{organizer}/contacts", new { name = "Kaisa Korpela", title = "Toiminnanjohtaja", email = subject, phone = "040 123 4567" })
             .ShouldBe(HttpStatusCode.Created);
         await admin.PostJsonAsync("/api/v1/users", new { email = subject, displayName = "Kaisa Korpela", role = "viewer", password = "Kaisa-password-2026" })
@@ -144,7 +144,7 @@ public abstract class PrivacyContract<TFactory> : ContractTests<TFactory>
 
         var erasure = await (await admin.PostJsonAsync("/api/v1/privacy/subjects/erase", new { email = subject }).ShouldBe(HttpStatusCode.OK))
             .ReadAsync<PersonalDataErasure>();
-        (erasure.Registrations, erasure.Contacts, erasure.Users, erasure.Bookings).ShouldBe((2, 1, 1, 0));
+        (erasure.Registrations, erasure.Contacts, erasure.Users, erasure.Bookings, erasure.Messages).ShouldBe((2, 1, 1, 0, 0));
 
         var after = await (await admin.PostJsonAsync(ExportUrl, new { email = subject }).ShouldBe(HttpStatusCode.OK)).ReadAsync<PersonalDataExport>();
         after.Registrations.ShouldBeEmpty();

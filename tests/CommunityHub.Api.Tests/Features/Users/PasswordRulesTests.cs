@@ -52,6 +52,7 @@ public sealed class PasswordRulesTests(SqliteApiFactory factory) : IClassFixture
             b.UseSetting("ConnectionStrings:CommunityHub", $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db")}");
             b.UseSetting("Auth:SigningKey", ApiFactory.SigningKey);
             b.UseSetting("App:PublicBaseUrl", "https://hub.example.fi");
+            b.UseSetting("Mail:Enabled", "false");
             b.UseSetting("Bootstrap:AdminEmail", "admin@example.fi");
             b.UseSetting("Bootstrap:AdminPassword", "password1234");
         });
