@@ -166,7 +166,7 @@ public static class EventsEndpoints
 
     private static async Task<IResult> CancelWithToken(IMediator mediator, Guid id, Guid registrationId, CancelRegistrationInput input, CancellationToken ct)
     {
-        await mediator.Send(new CancelRegistrationCommand(id, registrationId, input.CancelToken ?? ""), ct);
+        await mediator.Send(new CancelRegistrationCommand(id, registrationId, input), ct);
         return TypedResults.NoContent();
     }
 

@@ -15,6 +15,9 @@ public sealed class MailLinks(string baseUrl, string organizerAddress)
 
     public string Event(Guid eventId) => $"{Base}/events/{eventId}";
 
+    /// <summary>A space's page in the web app: its calendar, where the booking stands.</summary>
+    public string Space(Guid spaceId) => $"{Base}/spaces/{spaceId}";
+
     public string Registration(Guid eventId, Guid registrationId, string token) =>
         $"{Base}/events/{eventId}/registration#id={registrationId}&token={Uri.EscapeDataString(token)}";
 

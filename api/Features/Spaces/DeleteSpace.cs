@@ -5,7 +5,7 @@ namespace CommunityHub.Api.Features.Spaces;
 /// <summary>Archives a space (staff): its bookings that have not yet ended are cancelled, each with its history entry.</summary>
 public sealed record DeleteSpaceCommand(Guid Id, long? ExpectedVersion) : IRequest<Unit>;
 
-public sealed class DeleteSpaceHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user) : IRequestHandler<DeleteSpaceCommand, Unit>
+public sealed class DeleteSpaceHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, BookingMails mails) : IRequestHandler<DeleteSpaceCommand, Unit>
 {
     public async Task<Unit> Handle(DeleteSpaceCommand request, CancellationToken ct)
     {
@@ -13,7 +13,11 @@ public sealed class DeleteSpaceHandler(Db db, ChangeLog changes, TimeProvider cl
         var current = await SpaceData.LockAsync(scope, request.Id, ct);
         PreconditionFailedException.ThrowIfStale(request.ExpectedVersion, current.Version);
         var now = clock.GetUtcNow();
-        await BookingData.CancelFutureAsync(scope, changes, user, "space_id = @SpaceId", new { SpaceId = request.Id }, Texts.Get("booking.spaceArchived"), now, ct);
+        var reason = Texts.Get("booking.spaceArchived");
+        foreach (var cancelled in await BookingData.CancelFutureAsync(scope, changes, user, "space_id = @SpaceId", new { SpaceId = request.Id }, reason, now, ct))
+        {
+            await mails.StatusAsync(scope, cancelled, BookingStatus.Cancelled, current, reason, ct);
+        }
         await scope.ArchiveAsync("spaces", request.Id, now, ct);
         await changes.RecordAsync(scope, SpaceData.Type, request.Id, ChangeOp.Delete, current.Version + 1, current.MunicipalityCode, ct);
         await scope.CommitAsync(ct);

@@ -9,6 +9,7 @@ public static class SpacesSetup
     {
         services.AddScoped<IDemoDataSeeder, SpaceDemoData>();
         services.AddSingleton<Bookings.BookingFeedTokens>();
+        services.AddScoped<Bookings.BookingMails>();
         return services;
     }
 }

@@ -83,7 +83,11 @@ export const limits = {
     }
   },
   "CancelRegistrationInput": {
-    "cancelToken": {}
+    "cancelToken": {
+      "required": true,
+      "minLength": 1,
+      "maxLength": 200
+    }
   },
   "CommunityEventInput": {
     "title": {

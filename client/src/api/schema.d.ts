@@ -1555,7 +1555,7 @@ export interface components {
             reason?: null | string;
         };
         CancelRegistrationInput: {
-            cancelToken?: null | string;
+            cancelToken: string;
         };
         ChangeEntry: {
             /** Format: int64 */

@@ -6,13 +6,16 @@ namespace CommunityHub.Api.Features.Events.Registrations;
 /// and, in the same transaction, promotes the first on the waiting list into the freed seat and queues their "you have a
 /// seat" message. A wrong token is a 404 (it reveals nothing about the registration). Cancelling twice is harmless.
 /// </summary>
-public sealed record CancelRegistrationCommand(Guid EventId, Guid RegistrationId, string? Token) : IRequest<Unit>;
+/// <remarks><paramref name="Input"/> is the registrant's body (<c>POST …/cancel</c>); null when staff cancel.</remarks>
+public sealed record CancelRegistrationCommand(Guid EventId, Guid RegistrationId, CancelRegistrationInput? Input) : IRequest<Unit>
+{
+    public string? Token => Input?.CancelToken;
+}
 
 /// <summary>A token is the issued 43-character text; anything far longer is not one and gets a 400, not a lookup.</summary>
-public sealed class CancelRegistrationValidator : AbstractValidator<CancelRegistrationCommand>
+public sealed class CancelRegistrationInputValidator : AbstractValidator<CancelRegistrationInput>
 {
-    public CancelRegistrationValidator() =>
-        RuleFor(c => c.Token).NotEmpty().MaximumLength(200).When(c => c.Token is not null).OverridePropertyName("cancelToken");
+    public CancelRegistrationInputValidator() => RuleFor(i => i.CancelToken).NotEmpty().MaximumLength(200);
 }
 
 public sealed class CancelRegistrationHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, RegistrationMails mails)

@@ -169,7 +169,7 @@ public static class BookingData
     }
 
     /// <summary>Cancels the live bookings matching <paramref name="condition"/> that have not yet ended (a series, a space).</summary>
-    internal static async Task<int> CancelFutureAsync(
+    internal static async Task<IReadOnlyList<BookingRow>> CancelFutureAsync(
         WriteScope scope, ChangeLog changes, ICurrentUser user, string condition, object parameters, string reason,
         DateTimeOffset now, CancellationToken ct)
     {
@@ -184,7 +184,7 @@ public static class BookingData
         {
             await MoveAsync(scope, changes, user, row, BookingStatus.Cancelled, reason, now, ct);
         }
-        return rows.Count;
+        return rows;
     }
 
     private static Task AddHistoryAsync(

@@ -8,7 +8,7 @@ namespace CommunityHub.Api.Features.Spaces.Bookings;
 /// </summary>
 public sealed record CreateBookingCommand(BookingInput Input) : IRequest<BookingResponse>;
 
-public sealed class CreateBookingHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user) : IRequestHandler<CreateBookingCommand, BookingResponse>
+public sealed class CreateBookingHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, BookingMails mails) : IRequestHandler<CreateBookingCommand, BookingResponse>
 {
     public async Task<BookingResponse> Handle(CreateBookingCommand request, CancellationToken ct)
     {
@@ -41,6 +41,7 @@ public sealed class CreateBookingHandler(Db db, ChangeLog changes, TimeProvider 
         await BookingData.InsertAsync(scope, changes, user, new BookingData.NewBooking(
             id, space, input.MemberId, null, kind, status, input.Purpose, input.Attendees, startsAt, endsAt, overrideReason), now, ct);
         var created = await BookingData.GetOrThrowAsync(scope.Connection, scope.Transaction, id, null, ct);
+        await mails.StatusAsync(scope, created, status, space, null, ct);
         await scope.CommitAsync(ct);
         return created.Shown(user);
     }

@@ -17,7 +17,7 @@ public sealed class TransitionBookingValidator : AbstractValidator<TransitionBoo
     }
 }
 
-public sealed class TransitionBookingHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user)
+public sealed class TransitionBookingHandler(Db db, ChangeLog changes, TimeProvider clock, ICurrentUser user, BookingMails mails)
     : IRequestHandler<TransitionBookingCommand, BookingResponse>
 {
     public async Task<BookingResponse> Handle(TransitionBookingCommand request, CancellationToken ct)
@@ -36,6 +36,7 @@ public sealed class TransitionBookingHandler(Db db, ChangeLog changes, TimeProvi
         }
         await BookingData.MoveAsync(scope, changes, user, current, to, request.Input.Reason, now, ct);
         var result = await BookingData.GetOrThrowAsync(scope.Connection, scope.Transaction, request.Id, null, ct);
+        await mails.StatusAsync(scope, result, to, space, request.Input.Reason, ct);
         await scope.CommitAsync(ct);
         return result.Shown(user);
     }
