@@ -25,6 +25,15 @@ if ! /usr/bin/python3 -c "import icalendar" 2>/dev/null; then
 fi
 
 status=0
+# The web app's install and unit tests need no API: they run beside the API build and suite, and their output is
+# shown after it (the end-to-end stage below needs the API and runs alone).
+client_unit_pid=""
+if [[ -f client/scripts/test-all.sh ]]; then
+  rm -f client/test-results/vitest.json client/test-results/playwright.json
+  bash client/scripts/test-all.sh unit > "$results/client-unit.log" 2>&1 &
+  client_unit_pid=$!
+fi
+
 echo "== API tests"
 if dotnet build CommunityHub.sln -nologo -clp:ErrorsOnly; then
   # The SQL Server variants need COMMUNITYHUB_TEST_SQLSERVER or a Docker engine (Testcontainers). With neither they
@@ -49,10 +58,12 @@ else
   echo "0 passed, 1 failed" > "$results/build-failed"
 fi
 
-if [[ -f client/scripts/test-all.sh ]]; then
-  echo "== Web app tests"
-  rm -f client/test-results/vitest.json client/test-results/playwright.json
-  bash client/scripts/test-all.sh || status=1
+if [[ -n "$client_unit_pid" ]]; then
+  echo "== Web app unit tests (run beside the API suite)"
+  wait "$client_unit_pid" || status=1
+  cat "$results/client-unit.log"
+  echo "== Web app end-to-end tests"
+  bash client/scripts/test-all.sh e2e || status=1
 fi
 
 # openapi.yaml passes redocly's recommended rules (redocly.yaml), counted as one test. @redocly/cli is pinned in

@@ -7,21 +7,28 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Debian's chromium for the end-to-end tests"
-  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium
+# Stages: `unit` (install, API types fresh, unit tests), `e2e` (build, end-to-end), or both (no argument). The root
+# test script runs `unit` beside the API suite, which it does not need, and `e2e` after it.
+stage="${1:-all}"
+status=0
+
+if [ "$stage" != e2e ]; then
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  npm run check:api || status=1
+  npm test || status=1
 fi
 
-# The webhook specs deliver to a receiver the test starts on 127.0.0.1; the API refuses loopback targets
-# unless Webhooks:AllowedNetworks lists them.
-export Webhooks__AllowedNetworks__0="${Webhooks__AllowedNetworks__0:-127.0.0.0/8}"
-
-status=0
-PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-npm run check:api || status=1
-npm test || status=1
-npm run build
-npm run e2e || status=1
+if [ "$stage" != unit ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "Installing Debian's chromium for the end-to-end tests"
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y chromium
+  fi
+  # The webhook specs deliver to a receiver the test starts on 127.0.0.1; the API refuses loopback targets
+  # unless Webhooks:AllowedNetworks lists them.
+  export Webhooks__AllowedNetworks__0="${Webhooks__AllowedNetworks__0:-127.0.0.0/8}"
+  npm run build
+  npm run e2e || status=1
+fi
 exit "$status"
