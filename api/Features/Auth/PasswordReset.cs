@@ -67,9 +67,7 @@ public sealed class RequestPasswordResetHandler(
                 .Paragraph(T("mail.greeting", found.DisplayName))
                 .Paragraph(T("mail.passwordReset.body", found.Email))
                 .Link(T("mail.passwordReset.link"), links.PasswordReset(token))
-                .Paragraph(T("mail.passwordReset.ignore"))
-                .Paragraph(T("mail.signature", outbox.CentreName))
-                .Paragraph(T("mail.automatic"));
+                .Paragraph(T("mail.passwordReset.ignore"));
             await outbox.EnqueueAsync(scope, new MailDraft("password_reset", found.Email, language, T("mail.passwordReset.subject"), body, found.Id), ct);
             await changes.RecordAsync(scope, PasswordResets.Type, found.Id, ChangeOp.Create, 1, null, ct);
         }

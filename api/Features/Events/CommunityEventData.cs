@@ -204,6 +204,10 @@ internal sealed class EventRow
     /// <summary>Registration closes at the given instant, else when the event starts.</summary>
     public DateTimeOffset ClosesAt => RegistrationClosesAt ?? StartsAt;
 
+    /// <summary>The venue on one line (name, street, city; the parts given), as calendars and messages show it; null when none.</summary>
+    public string? Place =>
+        string.Join(", ", new[] { VenueName, VenueStreet, VenueCity }.Where(p => !string.IsNullOrWhiteSpace(p))) is { Length: > 0 } place ? place : null;
+
     public CommunityEventResponse ToResponse(IReadOnlyList<Guid> organizers) => new(
         Id,
         Title,

@@ -51,8 +51,7 @@ public sealed class GetEventCalendarHandler(Db db, TimeProvider clock, ICurrentU
             {
                 ics.Text("DESCRIPTION", row.Description);
             }
-            var location = string.Join(", ", new[] { row.VenueName, row.VenueStreet, row.VenueCity }.Where(p => !string.IsNullOrWhiteSpace(p)));
-            if (location.Length > 0)
+            if (row.Place is { } location)
             {
                 ics.Text("LOCATION", location);
             }

@@ -198,8 +198,6 @@ public sealed class RegistrationInputValidator : AbstractValidator<RegistrationI
 
 internal static class EventText
 {
-    public static string NormalizeEmail(string email) => email.Trim().Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
-
     public static string Languages(IEnumerable<EventLanguage>? languages) =>
         string.Join(',', (languages ?? []).Distinct().Select(EnumText.Name));
 

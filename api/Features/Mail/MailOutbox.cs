@@ -16,7 +16,8 @@ public sealed record MailCalendar(string Method, string Content);
 /// The one place messages enter: <see cref="EnqueueAsync"/> writes the message into <c>mail_outbox</c> inside the
 /// caller's write transaction, so it is sent exactly when that write commits (and never when it rolls back), however
 /// the process ends afterwards. The background <see cref="MailSender"/> delivers it. A feature adds a kind of message
-/// by composing a <see cref="MailDraft"/> (texts under <c>mail.*</c> in <see cref="Texts"/>) and calling this.
+/// by composing a <see cref="MailDraft"/> (texts under <c>mail.*</c> in <see cref="Texts"/>; greeting and content, the
+/// outbox adds the signature) and calling this.
 /// </summary>
 public sealed class MailOutbox(MailOptions options, TimeProvider clock)
 {
@@ -30,13 +31,19 @@ public sealed class MailOutbox(MailOptions options, TimeProvider clock)
     /// <summary>The centre's name, for features that sign their messages.</summary>
     public string CentreName => options.CentreName;
 
-    /// <summary>Queues <paramref name="draft"/> in <paramref name="scope"/>'s transaction; returns its id (null when mail is off).</summary>
+    /// <summary>
+    /// Queues <paramref name="draft"/> in <paramref name="scope"/>'s transaction, signed with the centre's name and marked
+    /// automatic in the draft's language (every message closes the same way); returns its id (null when mail is off).
+    /// </summary>
     public async Task<Guid?> EnqueueAsync(WriteScope scope, MailDraft draft, CancellationToken ct)
     {
         if (!options.Enabled)
         {
             return null;
         }
+        draft.Body
+            .Paragraph(Texts.In(draft.Language, "mail.signature", CentreName))
+            .Paragraph(Texts.In(draft.Language, "mail.automatic"));
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         await scope.Connection.ExecuteAsync(new CommandDefinition(
@@ -51,7 +58,7 @@ public sealed class MailOutbox(MailOptions options, TimeProvider clock)
                 Id = id,
                 draft.Kind,
                 To = draft.To.Trim(),
-                ToNormalized = Normalize(draft.To),
+                ToNormalized = EmailAddresses.Normalize(draft.To),
                 draft.Language,
                 draft.Subject,
                 Text = draft.Body.Text(),
@@ -65,9 +72,6 @@ public sealed class MailOutbox(MailOptions options, TimeProvider clock)
             cancellationToken: ct));
         return id;
     }
-
-    /// <summary>The address as data-subject requests find it (the same folding as registrations and users).</summary>
-    public static string Normalize(string email) => email.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
 
     /// <summary>The message's <c>Message-ID</c>, fixed when it is queued so every retry carries the same one.</summary>
     private string MessageIdFor(Guid id) =>

@@ -22,7 +22,7 @@ public sealed class ErasePersonalDataHandler(Db db, ChangeLog changes, TimeProvi
 {
     public async Task<PersonalDataErasure> Handle(ErasePersonalDataCommand request, CancellationToken ct)
     {
-        var email = PrivacyData.Normalize(request.Input.Email!);
+        var email = EmailAddresses.Normalize(request.Input.Email!);
         // User accounts keep their own key (upper case); registrations and contacts are matched in lower case.
         var userKey = Users.UserInputValidator.Normalize(request.Input.Email!);
         var now = clock.GetUtcNow();

@@ -17,7 +17,7 @@ public sealed class ExportPersonalDataHandler(Db db, ChangeLog changes, TimeProv
 {
     public async Task<PersonalDataExport> Handle(ExportPersonalDataQuery request, CancellationToken ct)
     {
-        var email = PrivacyData.Normalize(request.Input.Email!);
+        var email = EmailAddresses.Normalize(request.Input.Email!);
         // User accounts (and the sign-in throttle) keep their own key (upper case); the rest is matched in lower case.
         var userKey = Users.UserInputValidator.Normalize(request.Input.Email!);
         await using var scope = await db.BeginWriteAsync(ct);

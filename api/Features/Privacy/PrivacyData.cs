@@ -20,8 +20,6 @@ public static class PrivacyData
         "name = '', email = '', email_normalized = id, notes = NULL, idempotency_key = NULL, idempotency_request_hash = NULL, " +
         "personal_data_erased_at = @Now, updated_at = @Now";
 
-    public static string Normalize(string email) => EmailAddresses.Normalize(email);
-
     /// <summary>Events that ended before <paramref name="cutoff"/> and still hold registrants' personal data.</summary>
     internal static async Task<IReadOnlyList<(Guid Id, string MunicipalityCode)>> ExpiredEventsAsync(Db db, DateTimeOffset cutoff, CancellationToken ct)
     {

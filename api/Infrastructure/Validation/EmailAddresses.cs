@@ -4,7 +4,7 @@ namespace CommunityHub.Api.Infrastructure.Validation;
 /// The one form an email address is stored and matched in: trimmed (any Unicode white space), composed (NFC) and lower
 /// case by .NET's invariant culture, which folds every letter (Ä, Ö, Ÿ …), not only ASCII as SQLite's LOWER does. A
 /// data subject's export and erasure compare exactly against it, so "  ÄIJÄ.Testi@Example.fi " and "äijä.testi@example.fi"
-/// are one person. Registrations match on the same key (<c>EventText.NormalizeEmail</c>).
+/// are one person. Registrations, contacts, the mail outbox and the external actors are keyed by it.
 /// </summary>
 public static class EmailAddresses
 {

@@ -139,7 +139,7 @@ public sealed class RegisterForCommunityEventHandler(
             // Rows from before the hash was kept are judged by the address, as they were then.
             var same = earlier.IdempotencyRequestHash is { } stored
                 ? stored == hash
-                : earlier.EmailNormalized == EventText.NormalizeEmail(input.Email!.Trim());
+                : earlier.EmailNormalized == EmailAddresses.Normalize(input.Email!.Trim());
             if (!same)
             {
                 throw new UnprocessableException(Texts.Get("registration.idempotencyReused"));

@@ -27,7 +27,7 @@ public static class RegistrationData
     internal static async Task<Registrant?> FindByEmailAsync(WriteScope scope, Guid eventId, string email, CancellationToken ct) =>
         await scope.Connection.QuerySingleOrDefaultAsync<Registrant>(new CommandDefinition(
             $"SELECT {Registrant.Columns} FROM registrations r WHERE r.event_id = @EventId AND r.email_normalized = @Email AND r.status <> 'cancelled'",
-            new { EventId = eventId, Email = EventText.NormalizeEmail(email) },
+            new { EventId = eventId, Email = EmailAddresses.Normalize(email) },
             scope.Transaction,
             cancellationToken: ct));
 
@@ -76,7 +76,7 @@ public static class RegistrationData
                 EventId = current.Id,
                 Name = input.Name!.Trim(),
                 Email = email,
-                EmailNormalized = EventText.NormalizeEmail(email),
+                EmailNormalized = EmailAddresses.Normalize(email),
                 input.MemberId,
                 input.Notes,
                 Status = EnumText.Name(status),

@@ -98,7 +98,7 @@ public sealed class RegistrationMails(MailOutbox outbox, AuthSettings auth, Mail
             .Facts(
                 (T("mail.fact.event"), ev.Title),
                 (T("mail.fact.when"), MailDates.Span(ev.StartsAt, ev.EndsAt, language)),
-                (T("mail.fact.where"), Place(ev)),
+                (T("mail.fact.where"), ev.Place),
                 (T("mail.fact.status"), kind == "event_cancelled" ? null : status));
         if (kind != "event_cancelled")
         {
@@ -106,17 +106,9 @@ public sealed class RegistrationMails(MailOutbox outbox, AuthSettings auth, Mail
             body.Link(T("mail.link.registration"), links.Registration(ev.Id, who.Id, token))
                 .Paragraph(T("mail.keepLink"));
         }
-        body.Link(T("mail.link.event"), links.Event(ev.Id))
-            .Paragraph(T("mail.signature", outbox.CentreName))
-            .Paragraph(T("mail.automatic"));
+        body.Link(T("mail.link.event"), links.Event(ev.Id));
         var calendar = calendarMethod is null ? null : new MailCalendar(calendarMethod, Calendar(ev, calendarMethod));
         await outbox.EnqueueAsync(scope, new MailDraft(kind, who.Email, language, T(key + ".subject", ev.Title), body, who.Id, calendar), ct);
-    }
-
-    private static string? Place(EventRow ev)
-    {
-        var parts = new[] { ev.VenueName, ev.VenueStreet, ev.VenueCity }.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
-        return parts.Count == 0 ? null : string.Join(", ", parts);
     }
 
     /// <summary>
@@ -139,7 +131,7 @@ public sealed class RegistrationMails(MailOutbox outbox, AuthSettings auth, Mail
             .LocalTime("DTEND", Helsinki.ZoneId, Helsinki.Local(ev.EndsAt).DateTime)
             .Text("SUMMARY", ev.Title)
             .Raw($"ORGANIZER;CN=\"{outbox.CentreName.Replace("\"", "", StringComparison.Ordinal)}\"", $"mailto:{links.OrganizerAddress}");
-        if (Place(ev) is { } place)
+        if (ev.Place is { } place)
         {
             ics.Text("LOCATION", place);
         }

@@ -37,9 +37,7 @@ public sealed class BookingMails(MailOutbox outbox, MailLinks links, ICurrentUse
                 (T("mail.fact.member"), booking.MemberName),
                 (T("mail.fact.purpose"), booking.Purpose),
                 (T("mail.fact.reason"), string.IsNullOrWhiteSpace(reason) ? null : reason))
-            .Link(T("mail.link.space"), links.Space(space.Id))
-            .Paragraph(T("mail.signature", outbox.CentreName))
-            .Paragraph(T("mail.automatic"));
+            .Link(T("mail.link.space"), links.Space(space.Id));
         await outbox.EnqueueAsync(
             scope, new MailDraft($"booking_{status}", booker.Email, language, T(key + ".subject", space.Name), body, booking.Id), ct);
     }
